@@ -1,0 +1,94 @@
+// Contract: the records that cross the boundary between core and renderer.
+
+import type { AppError } from './result';
+
+export type MessageRole = 'user' | 'assistant';
+
+/** `streaming` only while a turn is in flight; a crash leaves it, and the core repairs it to `stopped` on start. */
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error';
+
+/** Token and cost figures exactly as OpenRouter reported them; `raw` keeps the whole object for later features. */
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  reasoningTokens: number | null;
+  cachedTokens: number | null;
+  /** USD charged to the OpenRouter balance; null when OpenRouter did not say. */
+  costUsd: number | null;
+  isByok: boolean | null;
+  raw: Record<string, unknown>;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  /** Model used for the next turn; each message records the model that actually answered. */
+  model: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  role: MessageRole;
+  content: string;
+  reasoning: string | null;
+  status: MessageStatus;
+  /** Model requested for this turn (user) or the resolved model that answered (assistant). */
+  model: string | null;
+  provider: string | null;
+  generationId: string | null;
+  finishReason: string | null;
+  usage: Usage | null;
+  error: AppError | null;
+  createdAt: number;
+}
+
+export interface ConversationWithMessages {
+  conversation: Conversation;
+  messages: Message[];
+}
+
+/** The most the renderer ever learns about the key: never the key itself. */
+export interface KeyStatus {
+  present: boolean;
+  /** Where the key lives: the OS keychain, or memory for this session only. */
+  storage: 'keychain' | 'session' | null;
+  last4: string | null;
+  label: string | null;
+  /** Spending cap in USD; null = no limit. */
+  limit: number | null;
+  limitRemaining: number | null;
+  isFreeTier: boolean | null;
+  /** False when the key was saved without a successful check against OpenRouter. */
+  verified: boolean;
+}
+
+export interface ModelSummary {
+  id: string;
+  name: string;
+  contextLength: number | null;
+  /** USD per token; null when OpenRouter reports the price as variable ("-1") or absent. */
+  promptPrice: number | null;
+  completionPrice: number | null;
+  isFree: boolean;
+  inputModalities: string[];
+  supportsReasoning: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  transport: 'electron' | 'web';
+  openRouterBaseUrl: string;
+}
+
+/** What one chat turn streams to the renderer, in order: started, then deltas, then exactly one of done or error. */
+export type ChatStreamEvent =
+  | { type: 'started'; conversation: Conversation; userMessage: Message; assistantMessage: Message }
+  | { type: 'delta'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'done'; message: Message }
+  | { type: 'error'; error: AppError; message: Message | null };

@@ -1,0 +1,54 @@
+// Contract: the channel map. Both transports route by these names; nothing else names a channel.
+
+import type { z } from 'zod';
+import type {
+  AppInfo,
+  ChatStreamEvent,
+  Conversation,
+  ConversationWithMessages,
+  KeyStatus,
+  ModelSummary,
+} from './domain';
+import {
+  chatSendSchema,
+  conversationCreateSchema,
+  conversationIdSchema,
+  conversationRenameSchema,
+  conversationSetModelSchema,
+  emptySchema,
+  keySaveSchema,
+} from './schemas';
+
+/** Request/response channels: input schema and (type-only) result. */
+export const requestChannels = {
+  'app:info': { input: emptySchema, result: null as unknown as AppInfo },
+  'key:status': { input: emptySchema, result: null as unknown as KeyStatus },
+  'key:save': { input: keySaveSchema, result: null as unknown as KeyStatus },
+  'key:refresh': { input: emptySchema, result: null as unknown as KeyStatus },
+  'key:remove': { input: emptySchema, result: null as unknown as KeyStatus },
+  'conversations:list': { input: emptySchema, result: null as unknown as Conversation[] },
+  'conversations:get': { input: conversationIdSchema, result: null as unknown as ConversationWithMessages },
+  'conversations:create': { input: conversationCreateSchema, result: null as unknown as Conversation },
+  'conversations:rename': { input: conversationRenameSchema, result: null as unknown as Conversation },
+  'conversations:set-model': { input: conversationSetModelSchema, result: null as unknown as Conversation },
+  'conversations:delete': { input: conversationIdSchema, result: null as unknown as { id: string } },
+  'models:list': { input: emptySchema, result: null as unknown as ModelSummary[] },
+} as const;
+
+/** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */
+export const streamChannels = {
+  'chat:send': { input: chatSendSchema, event: null as unknown as ChatStreamEvent },
+} as const;
+
+export type RequestChannel = keyof typeof requestChannels;
+export type StreamChannel = keyof typeof streamChannels;
+export type ChannelInput<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['input']>;
+export type ChannelParsedInput<C extends RequestChannel> = z.output<(typeof requestChannels)[C]['input']>;
+export type ChannelResult<C extends RequestChannel> = (typeof requestChannels)[C]['result'];
+export type StreamInput<C extends StreamChannel> = z.output<(typeof streamChannels)[C]['input']>;
+export type StreamEvent<C extends StreamChannel> = (typeof streamChannels)[C]['event'];
+
+export const isRequestChannel = (name: string): name is RequestChannel =>
+  Object.prototype.hasOwnProperty.call(requestChannels, name);
+export const isStreamChannel = (name: string): name is StreamChannel =>
+  Object.prototype.hasOwnProperty.call(streamChannels, name);

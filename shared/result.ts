@@ -1,0 +1,53 @@
+// Contract: expected failures travel as values, never as thrown strings, so every transport carries them intact.
+
+/** Every failure a user can meet, named once. The renderer maps each code to wording and a next step. */
+export const errorCodes = [
+  'invalid_input',
+  'malformed_key',
+  'no_key',
+  'unauthorized',
+  'insufficient_credits',
+  'forbidden',
+  'rate_limited',
+  'timeout',
+  'bad_request',
+  'not_found',
+  'upstream_error',
+  'offline',
+  'aborted',
+  'keychain_unavailable',
+  'storage_error',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  /** Human-readable, already redacted: safe to show and to log. */
+  message: string;
+  /** HTTP status from OpenRouter, when the failure came from there. */
+  status?: number;
+  /** Seconds to wait before retrying, from Retry-After or the error metadata. */
+  retryAfterSeconds?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = <T = never>(
+  code: ErrorCode,
+  message: string,
+  extra: Omit<AppError, 'code' | 'message'> = {},
+): Result<T> => ({ ok: false, error: { code, message, ...extra } });
+
+/** Thrown inside the core where unwinding is simpler than threading a Result; caught at the handler boundary. */
+export class AppFailure extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'AppFailure';
+    this.error = error;
+  }
+}

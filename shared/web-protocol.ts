@@ -1,0 +1,25 @@
+// Contract: the frames the web host and the renderer exchange over their one WebSocket.
+
+import { z } from 'zod';
+import type { ChatStreamEvent } from './domain';
+import type { Result } from './result';
+
+/** Sub-protocol name; the per-run token travels as a second sub-protocol `token.<hex>` so it never sits in a URL that could be logged. */
+export const webSocketProtocol = 'switchboard.v1';
+export const tokenProtocolPrefix = 'token.';
+export const webSocketPath = '/api/ws';
+
+export const clientFrameSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('call'), id: z.number().int().nonnegative(), channel: z.string().max(64), input: z.unknown() }),
+  z.object({ kind: z.literal('stream'), id: z.number().int().nonnegative(), channel: z.string().max(64), input: z.unknown() }),
+  z.object({ kind: z.literal('cancel'), id: z.number().int().nonnegative() }),
+]);
+
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+
+export type ServerFrame =
+  | { kind: 'result'; id: number; result: Result<unknown> }
+  | { kind: 'event'; id: number; event: ChatStreamEvent }
+  | { kind: 'end'; id: number }
+  /** A frame the host could not accept at all (not JSON, unknown kind): answered, then ignored. */
+  | { kind: 'protocol-error'; id: number | null; message: string };
