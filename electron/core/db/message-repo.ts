@@ -1,0 +1,273 @@
+// Core: messages in the history database — a turn's rows from insert through checkpoints to finalize, plus search.
+
+import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import type { Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
+import { type AppError, AppFailure } from '../../../shared/result';
+import type { RepoOptions } from './conversation-repo';
+import { toPhraseQuery } from './fts-query';
+import { type MessageRow, type UsageParams, messageColumns, rowToMessage, usageToParams } from './message-row';
+import { guardStorage } from './storage-error';
+
+export interface NewUserMessage {
+  conversationId: string;
+  content: string;
+  /** The model the person asked for with this message. */
+  model: string | null;
+}
+
+export interface NewAssistantMessage {
+  conversationId: string;
+  /** The model requested; finalize replaces it with the one that actually answered. */
+  model: string | null;
+}
+
+export interface FinalizeInput {
+  status: Exclude<MessageStatus, 'streaming'>;
+  content: string;
+  reasoning: string | null;
+  model: string | null;
+  provider: string | null;
+  generationId: string | null;
+  finishReason: string | null;
+  usage: Usage | null;
+  error: AppError | null;
+}
+
+export interface MessageSearchHit {
+  messageId: string;
+  conversationId: string;
+}
+
+interface InsertParams {
+  id: string;
+  conversation_id: string;
+  role: MessageRole;
+  content: string;
+  status: MessageStatus;
+  model: string | null;
+  now: number;
+}
+
+type FinalizeParams = UsageParams & {
+  id: string;
+  status: MessageStatus;
+  content: string;
+  reasoning: string | null;
+  model: string | null;
+  provider: string | null;
+  generation_id: string | null;
+  finish_reason: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  now: number;
+};
+
+interface LedgerParams {
+  message_id: string;
+  conversation_id: string;
+  generation_id: string | null;
+  model: string | null;
+  cost_usd: number;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  now: number;
+}
+
+const notFound = (id: string) =>
+  new AppFailure({ code: 'not_found', message: `Message ${id} does not exist (its conversation may have been deleted).` });
+
+const defaultSearchLimit = 50;
+const maxSearchLimit = 500;
+
+export class MessageRepo {
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly file: string;
+  private readonly statements: {
+    list: Statement<[string], MessageRow>;
+    get: Statement<[string], MessageRow>;
+    insert: Statement<[InsertParams], MessageRow>;
+    touchConversation: Statement<[{ id: string; now: number }]>;
+    checkpoint: Statement<[{ id: string; content: string; reasoning: string | null; now: number }]>;
+    finalize: Statement<[FinalizeParams], MessageRow>;
+    ledger: Statement<[LedgerParams]>;
+    repair: Statement<[{ now: number }]>;
+    search: Statement<[{ query: string; limit: number }], MessageSearchHit>;
+  };
+  private readonly insertTurnRow: (params: InsertParams) => MessageRow;
+  private readonly finalizeTurn: (params: FinalizeParams, usage: Usage | null) => MessageRow | undefined;
+
+  constructor(db: Database, options: RepoOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
+    this.file = db.name;
+    this.statements = guardStorage(this.file, () => ({
+      list: db.prepare<[string], MessageRow>(
+        `SELECT ${messageColumns} FROM messages WHERE conversation_id = ? ORDER BY seq`,
+      ),
+      get: db.prepare<[string], MessageRow>(`SELECT ${messageColumns} FROM messages WHERE id = ?`),
+      // seq is computed in the same statement so two inserts can never take the same place in a conversation.
+      insert: db.prepare<InsertParams, MessageRow>(
+        `INSERT INTO messages (id, conversation_id, seq, role, content, status, model, created_at, updated_at)
+         VALUES (@id, @conversation_id,
+                 (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = @conversation_id),
+                 @role, @content, @status, @model, @now, @now)
+         RETURNING ${messageColumns}`,
+      ),
+      touchConversation: db.prepare<{ id: string; now: number }>(
+        'UPDATE conversations SET updated_at = max(updated_at, @now) WHERE id = @id',
+      ),
+      // Only while streaming: a checkpoint that arrives after finalize must not overwrite the final text.
+      checkpoint: db.prepare<{ id: string; content: string; reasoning: string | null; now: number }>(
+        `UPDATE messages SET content = @content, reasoning = @reasoning, updated_at = @now
+         WHERE id = @id AND status = 'streaming'`,
+      ),
+      // Also only while streaming: the first outcome of a turn wins, so a late abort cannot relabel a finished reply.
+      finalize: db.prepare<FinalizeParams, MessageRow>(
+        `UPDATE messages SET
+           status = @status, content = @content, reasoning = @reasoning, model = @model, provider = @provider,
+           generation_id = @generation_id, finish_reason = @finish_reason,
+           prompt_tokens = @prompt_tokens, completion_tokens = @completion_tokens, total_tokens = @total_tokens,
+           reasoning_tokens = @reasoning_tokens, cached_tokens = @cached_tokens, cost_usd = @cost_usd,
+           is_byok = @is_byok, usage_json = @usage_json,
+           error_code = @error_code, error_message = @error_message, updated_at = @now
+         WHERE id = @id AND status = 'streaming'
+         RETURNING ${messageColumns}`,
+      ),
+      ledger: db.prepare<LedgerParams>(
+        `INSERT INTO spend_ledger
+           (message_id, conversation_id, generation_id, model, cost_usd, prompt_tokens, completion_tokens, created_at)
+         VALUES (@message_id, @conversation_id, @generation_id, @model, @cost_usd, @prompt_tokens, @completion_tokens, @now)
+         ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING`,
+      ),
+      repair: db.prepare<{ now: number }>(
+        `UPDATE messages SET status = 'stopped', updated_at = @now WHERE status = 'streaming'`,
+      ),
+      search: db.prepare<{ query: string; limit: number }, MessageSearchHit>(
+        `SELECT m.id AS messageId, m.conversation_id AS conversationId
+         FROM messages_fts JOIN messages m ON m.row_id = messages_fts.rowid
+         WHERE messages_fts MATCH @query
+         ORDER BY messages_fts.rank
+         LIMIT @limit`,
+      ),
+    }));
+
+    this.insertTurnRow = db.transaction((params: InsertParams) => {
+      const row = this.statements.insert.get(params);
+      if (!row) throw new Error('INSERT … RETURNING produced no row');
+      this.statements.touchConversation.run({ id: params.conversation_id, now: params.now });
+      return row;
+    });
+
+    this.finalizeTurn = db.transaction((params: FinalizeParams, usage: Usage | null) => {
+      const row = this.statements.finalize.get(params);
+      if (!row) return undefined;
+      const cost = params.cost_usd;
+      if (usage && cost !== null) {
+        this.statements.ledger.run({
+          message_id: row.id,
+          conversation_id: row.conversation_id,
+          generation_id: row.generation_id,
+          model: row.model,
+          cost_usd: cost,
+          prompt_tokens: params.prompt_tokens,
+          completion_tokens: params.completion_tokens,
+          now: params.now,
+        });
+      }
+      return row;
+    });
+  }
+
+  /** In conversation order. */
+  listForConversation(conversationId: string): Message[] {
+    return guardStorage(this.file, () => this.statements.list.all(conversationId).map(rowToMessage));
+  }
+
+  get(id: string): Message | null {
+    return guardStorage(this.file, () => {
+      const row = this.statements.get.get(id);
+      return row ? rowToMessage(row) : null;
+    });
+  }
+
+  /** Written before the request goes out, so the person's text survives whatever happens next. */
+  insertUser(input: NewUserMessage): Message {
+    return this.insertRow({ ...input, role: 'user', content: input.content, status: 'complete' });
+  }
+
+  /** Created when the stream starts, empty and `streaming`; checkpoints fill it in. */
+  createAssistant(input: NewAssistantMessage): Message {
+    return this.insertRow({ ...input, role: 'assistant', content: '', status: 'streaming' });
+  }
+
+  /** Saves partial text of a streaming reply; returns false when the message is no longer streaming. */
+  checkpoint(id: string, content: string, reasoning: string | null): boolean {
+    return guardStorage(
+      this.file,
+      () => this.statements.checkpoint.run({ id, content, reasoning, now: this.now() }).changes > 0,
+    );
+  }
+
+  /**
+   * Records how a turn ended, and its cost in the spend ledger in the same transaction. A message that is no
+   * longer streaming is returned unchanged (the first outcome wins); an unknown id is `not_found`.
+   */
+  finalize(id: string, input: FinalizeInput): Message {
+    return guardStorage(this.file, () => {
+      const params: FinalizeParams = {
+        ...usageToParams(input.usage),
+        id,
+        status: input.status,
+        content: input.content,
+        reasoning: input.reasoning,
+        model: input.model,
+        provider: input.provider,
+        generation_id: input.generationId,
+        finish_reason: input.finishReason,
+        error_code: input.error?.code ?? null,
+        error_message: input.error?.message ?? null,
+        now: this.now(),
+      };
+      const row = this.finalizeTurn(params, input.usage) ?? this.statements.get.get(id);
+      if (!row) throw notFound(id);
+      return rowToMessage(row);
+    });
+  }
+
+  /** Run once at startup: replies a crash left `streaming` become `stopped`, keeping their last checkpoint. */
+  repairInterrupted(): number {
+    return guardStorage(this.file, () => this.statements.repair.run({ now: this.now() }).changes);
+  }
+
+  /** Full-text search over message text; the query is matched as one literal phrase, best matches first. */
+  searchMessages(query: string, limit = defaultSearchLimit): MessageSearchHit[] {
+    const phrase = toPhraseQuery(query);
+    if (phrase === null) return [];
+    const bounded = Math.min(Math.max(Math.trunc(limit), 1), maxSearchLimit);
+    return guardStorage(this.file, () => this.statements.search.all({ query: phrase, limit: bounded }));
+  }
+
+  private insertRow(input: {
+    conversationId: string;
+    role: MessageRole;
+    content: string;
+    status: MessageStatus;
+    model: string | null;
+  }): Message {
+    return guardStorage(this.file, () =>
+      rowToMessage(
+        this.insertTurnRow({
+          id: this.newId(),
+          conversation_id: input.conversationId,
+          role: input.role,
+          content: input.content,
+          status: input.status,
+          model: input.model,
+          now: this.now(),
+        }),
+      ),
+    );
+  }
+}

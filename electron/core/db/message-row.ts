@@ -1,0 +1,130 @@
+// Core: the messages table's row shape and its mapping to the shared Message record, in both directions.
+
+import type { Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
+import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
+
+export interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  role: MessageRole;
+  content: string;
+  reasoning: string | null;
+  status: MessageStatus;
+  model: string | null;
+  provider: string | null;
+  generation_id: string | null;
+  finish_reason: string | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  total_tokens: number | null;
+  reasoning_tokens: number | null;
+  cached_tokens: number | null;
+  cost_usd: number | null;
+  is_byok: number | null;
+  usage_json: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const messageColumns = `id, conversation_id, seq, role, content, reasoning, status, model, provider,
+  generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens,
+  cost_usd, is_byok, usage_json, error_code, error_message, created_at, updated_at`;
+
+/** The usage columns as bound parameters; all null when there is no usage, which is how a read knows there was none. */
+export interface UsageParams {
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  total_tokens: number | null;
+  reasoning_tokens: number | null;
+  cached_tokens: number | null;
+  cost_usd: number | null;
+  is_byok: number | null;
+  usage_json: string | null;
+}
+
+/** STRICT INTEGER columns reject fractions and NaN; a strange figure from upstream must not lose the whole reply. */
+const wholeOrNull = (n: number | null): number | null => (n !== null && Number.isFinite(n) ? Math.round(n) : null);
+const finiteOrNull = (n: number | null): number | null => (n !== null && Number.isFinite(n) ? n : null);
+
+/** Figures get their own columns so spend and token queries stay in SQL; `raw` keeps the rest for later features. */
+export function usageToParams(usage: Usage | null): UsageParams {
+  if (!usage) {
+    return {
+      prompt_tokens: null,
+      completion_tokens: null,
+      total_tokens: null,
+      reasoning_tokens: null,
+      cached_tokens: null,
+      cost_usd: null,
+      is_byok: null,
+      usage_json: null,
+    };
+  }
+  return {
+    prompt_tokens: wholeOrNull(usage.promptTokens),
+    completion_tokens: wholeOrNull(usage.completionTokens),
+    total_tokens: wholeOrNull(usage.totalTokens),
+    reasoning_tokens: wholeOrNull(usage.reasoningTokens),
+    cached_tokens: wholeOrNull(usage.cachedTokens),
+    cost_usd: finiteOrNull(usage.costUsd),
+    is_byok: usage.isByok === null ? null : usage.isByok ? 1 : 0,
+    usage_json: JSON.stringify(usage.raw ?? {}),
+  };
+}
+
+function parseRaw(json: string | null): Record<string, unknown> {
+  if (json === null) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    // A damaged blob must not hide the message; the figures in the columns are still right.
+    return {};
+  }
+}
+
+function rowToUsage(row: MessageRow): Usage | null {
+  if (row.usage_json === null && row.prompt_tokens === null && row.completion_tokens === null) return null;
+  return {
+    promptTokens: row.prompt_tokens ?? 0,
+    completionTokens: row.completion_tokens ?? 0,
+    totalTokens: row.total_tokens ?? (row.prompt_tokens ?? 0) + (row.completion_tokens ?? 0),
+    reasoningTokens: row.reasoning_tokens,
+    cachedTokens: row.cached_tokens,
+    costUsd: row.cost_usd,
+    isByok: row.is_byok === null ? null : row.is_byok === 1,
+    raw: parseRaw(row.usage_json),
+  };
+}
+
+const knownCodes: ReadonlySet<string> = new Set(errorCodes);
+
+function rowToError(row: MessageRow): AppError | null {
+  if (row.error_code === null) return null;
+  // A code renamed or dropped in a later version still shows its message rather than vanishing.
+  const code: ErrorCode = knownCodes.has(row.error_code) ? (row.error_code as ErrorCode) : 'internal';
+  return { code, message: row.error_message ?? '' };
+}
+
+export function rowToMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role,
+    content: row.content,
+    reasoning: row.reasoning,
+    status: row.status,
+    model: row.model,
+    provider: row.provider,
+    generationId: row.generation_id,
+    finishReason: row.finish_reason,
+    usage: rowToUsage(row),
+    error: rowToError(row),
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,115 @@
+// Core: brings a history database up to the newest schema: refuses newer files, backs up older ones, all steps in one transaction.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppFailure } from '../../../shared/result';
+import { allMigrations, type Migration } from './migrations';
+import { toStorageError } from './storage-error';
+
+export interface MigrateOptions {
+  /** Where backups go; next to the database file when omitted. */
+  backupDir?: string;
+}
+
+export interface MigrationReport {
+  fromVersion: number;
+  toVersion: number;
+  applied: string[];
+  /** Path of the copy taken before migrating, or null when nothing needed one (fresh file, or up to date). */
+  backupFile: string | null;
+}
+
+export function readSchemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function newestVersion(migrations: readonly Migration[]): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+function assertOrdered(migrations: readonly Migration[]): void {
+  migrations.forEach((step, i) => {
+    const previous = migrations[i - 1];
+    if (!Number.isInteger(step.version) || step.version <= 0 || (previous && step.version <= previous.version)) {
+      throw new AppFailure({
+        code: 'internal',
+        message: `Schema step "${step.name}" (${step.version}) is out of order; versions must strictly increase.`,
+      });
+    }
+  });
+}
+
+/**
+ * Refuses a file written by a newer Switchboard before anything writes to it (even switching to WAL rewrites the
+ * header), so the newer app still finds its history intact.
+ */
+export function assertKnownVersion(db: Database, migrations: readonly Migration[] = allMigrations): number {
+  const version = readSchemaVersion(db);
+  if (version > newestVersion(migrations)) {
+    throw new AppFailure({
+      code: 'storage_error',
+      message:
+        `This history (${db.name}) was written by a newer Switchboard (schema ${version}); ` +
+        `this version only knows schema ${newestVersion(migrations)}. Update the app. The file was left untouched.`,
+    });
+  }
+  return version;
+}
+
+/** `<file>.bak-v<old>`; a timestamp is added rather than overwrite a backup left by an earlier attempt. */
+function backupPath(file: string, fromVersion: number, backupDir: string | undefined): string {
+  const base = join(backupDir ?? dirname(file), `${basename(file)}.bak-v${fromVersion}`);
+  return existsSync(base) ? `${base}-${Date.now()}` : base;
+}
+
+/** VACUUM INTO is synchronous and takes a consistent snapshot including WAL content, unlike a plain file copy. */
+function backUp(db: Database, fromVersion: number, backupDir: string | undefined): string {
+  const target = backupPath(db.name, fromVersion, backupDir);
+  mkdirSync(dirname(target), { recursive: true });
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = allMigrations,
+  options: MigrateOptions = {},
+): MigrationReport {
+  assertOrdered(migrations);
+  const fromVersion = assertKnownVersion(db, migrations);
+  const pending = migrations.filter((step) => step.version > fromVersion);
+  const last = pending.at(-1);
+  if (!last) return { fromVersion, toVersion: fromVersion, applied: [], backupFile: null };
+
+  let backupFile: string | null = null;
+  // user_version 0 means a brand-new file: nothing to protect. In-memory databases have no file to back up.
+  if (fromVersion > 0 && !db.memory) {
+    try {
+      backupFile = backUp(db, fromVersion, options.backupDir);
+    } catch (err) {
+      const cause = toStorageError(err, db.name);
+      throw new AppFailure({
+        code: 'storage_error',
+        message: `Could not back up the history database before upgrading it, so it was not upgraded. ${cause.message}`,
+      });
+    }
+  }
+
+  try {
+    db.transaction(() => {
+      for (const step of pending) step.up(db);
+      // Inside the transaction, so a failed step leaves the old version number as well as the old schema.
+      db.pragma(`user_version = ${last.version}`);
+    })();
+  } catch (err) {
+    const cause = toStorageError(err, db.name);
+    const backupNote = backupFile ? ` A backup taken before the attempt is at ${backupFile}.` : '';
+    throw new AppFailure({
+      code: 'storage_error',
+      message: `Could not upgrade the history database; it was left as it was.${backupNote} ${cause.message}`,
+    });
+  }
+
+  return { fromVersion, toVersion: last.version, applied: pending.map((s) => `${s.version}-${s.name}`), backupFile };
+}

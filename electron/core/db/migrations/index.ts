@@ -1,0 +1,8 @@
+// Core: every schema step, oldest first. Append new steps; never edit or reorder one that has shipped.
+
+import { initMigration } from './0010-init';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const allMigrations: readonly Migration[] = [initMigration];

@@ -1,0 +1,131 @@
+// Core: the API key's life cycle — check a pasted key with OpenRouter, keep it in the keychain (or this session only), describe it safely.
+
+import type { KeyStatus } from '../../shared/domain';
+import { type AppError, type Result, fail, ok } from '../../shared/result';
+import type { KeyInfo } from './openrouter/types';
+import type { SecretStore } from './secrets/secret-store';
+import { AppFailure } from '../../shared/result';
+import type { ActiveKeySource } from './active-key';
+
+/** The slice of the OpenRouter client this service needs: a pasted key is checked there, the stored one read there. */
+export interface KeyChecker {
+  getKeyInfo(candidateKey?: string): Promise<Result<KeyInfo>>;
+}
+
+const keyShape = /^sk-or-[A-Za-z0-9_-]{8,}$/;
+
+/** What is wrong with a pasted key, before anything is sent anywhere; null when it looks like a key. */
+export function checkKeyFormat(key: string): string | null {
+  if (key.length === 0) return 'Paste your OpenRouter API key first.';
+  if (/\s/.test(key)) return 'The key contains spaces or line breaks in the middle; paste it again as one piece.';
+  if (!key.startsWith('sk-or-')) return 'That is not an OpenRouter key: OpenRouter keys start with "sk-or-".';
+  if (!keyShape.test(key)) return 'That key looks cut short or contains characters OpenRouter keys never have.';
+  return null;
+}
+
+/** Validation failures say what happened to the key as well as why. */
+function explainValidationFailure(error: AppError): AppError {
+  switch (error.code) {
+    case 'unauthorized':
+      return { ...error, message: 'OpenRouter did not accept this key: it was revoked or mistyped. It was not saved.' };
+    case 'offline':
+    case 'timeout':
+      return { ...error, message: 'OpenRouter could not be reached, so the key was not checked or saved.' };
+    case 'upstream_error':
+      return { ...error, message: 'OpenRouter is having trouble right now; the key was not saved. Try again in a minute.' };
+    default:
+      return error;
+  }
+}
+
+export class KeyService {
+  private info: KeyInfo | null = null;
+  private verified = false;
+
+  constructor(
+    private readonly source: ActiveKeySource,
+    private readonly checker: KeyChecker,
+  ) {}
+
+  private get keychain(): SecretStore {
+    return this.source.keychain;
+  }
+
+  private get session(): SecretStore {
+    return this.source.session;
+  }
+
+  async status(): Promise<Result<KeyStatus>> {
+    try {
+      const described = await this.source.describe();
+      return ok({
+        present: described.present,
+        storage: described.storage,
+        last4: described.last4,
+        label: this.info?.label ?? null,
+        limit: this.info?.limit ?? null,
+        limitRemaining: this.info?.limitRemaining ?? null,
+        isFreeTier: this.info?.isFreeTier ?? null,
+        verified: described.present && this.verified,
+      });
+    } catch (error) {
+      if (error instanceof AppFailure) return { ok: false, error: error.error };
+      throw error;
+    }
+  }
+
+  async save(input: { key: string; sessionOnly?: boolean; skipValidation?: boolean }): Promise<Result<KeyStatus>> {
+    const key = input.key.trim();
+    const problem = checkKeyFormat(key);
+    if (problem) return fail('malformed_key', problem);
+
+    let info: KeyInfo | null = null;
+    if (!input.skipValidation) {
+      const checked = await this.checker.getKeyInfo(key);
+      if (!checked.ok) return { ok: false, error: explainValidationFailure(checked.error) };
+      info = checked.value;
+    }
+
+    try {
+      if (input.sessionOnly) {
+        await this.session.set(key);
+      } else {
+        await this.keychain.set(key);
+        await this.session.delete();
+      }
+    } catch (error) {
+      if (error instanceof AppFailure) return { ok: false, error: error.error };
+      throw error;
+    }
+    this.info = info;
+    this.verified = info !== null;
+    return this.status();
+  }
+
+  /** Re-reads label and remaining credit from OpenRouter; the UI calls it after each reply. */
+  async refresh(): Promise<Result<KeyStatus>> {
+    const checked = await this.checker.getKeyInfo();
+    if (!checked.ok) {
+      if (checked.error.code === 'unauthorized') this.verified = false;
+      return checked;
+    }
+    this.info = checked.value;
+    this.verified = true;
+    return this.status();
+  }
+
+  async remove(): Promise<Result<KeyStatus>> {
+    const wasSessionOnly = (await this.source.describe()).storage === 'session';
+    await this.session.delete();
+    try {
+      await this.keychain.delete();
+    } catch (error) {
+      // A session-only key usually means the keychain is unreachable; removing that key must still work.
+      if (!(error instanceof AppFailure)) throw error;
+      if (!wasSessionOnly) return { ok: false, error: error.error };
+    }
+    this.info = null;
+    this.verified = false;
+    return this.status();
+  }
+}

@@ -1,0 +1,93 @@
+// Reads one SSE data payload of a chat completion stream into typed parts, tolerating every chunk shape seen in the wild.
+
+import type { Usage } from '../../../shared/domain';
+import type { AppError } from '../../../shared/result';
+import { errorFromErrorFinish, errorFromStreamPayload, makeError } from './errors';
+import { isRecord, nonEmptyStringOrNull, parseJson, stringOrNull, type JsonRecord } from './narrow';
+import { mapUsage } from './usage';
+
+/** Stateless facts from one chunk; the stream reader decides what they mean in sequence (first finish wins, etc.). */
+export type ChunkPart =
+  | { type: 'metadata'; generationId: string | null; model: string | null; provider: string | null }
+  | { type: 'reasoning'; text: string }
+  | { type: 'content'; text: string }
+  | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'error'; error: AppError };
+
+/** Parts come out in the order a reader should apply them: metadata, text, finish, usage, then any error. */
+export function parseChunk(data: string): ChunkPart[] {
+  const trimmed = data.trim();
+  // Empty payloads carry nothing; ":"-payloads are keep-alive comments re-wrapped as data by a broken proxy.
+  if (trimmed === '' || trimmed.startsWith(':')) return [];
+
+  const chunk = parseJson(trimmed);
+  if (!isRecord(chunk)) {
+    return [{ type: 'error', error: makeError('upstream_error', 'OpenRouter sent a stream event that could not be read.') }];
+  }
+
+  const parts: ChunkPart[] = [];
+  const generationId = nonEmptyStringOrNull(chunk['id']);
+  const model = nonEmptyStringOrNull(chunk['model']);
+  const provider = nonEmptyStringOrNull(chunk['provider']);
+  if (generationId !== null || model !== null) parts.push({ type: 'metadata', generationId, model, provider });
+
+  const topLevelError = chunk['error'];
+  const hasTopLevelError = topLevelError !== undefined && topLevelError !== null;
+  let choiceError: AppError | null = null;
+
+  // Usage-only chunks have `choices: []`, and some have no `choices` at all: never assume an element exists.
+  const choice = firstChoice(chunk['choices']);
+  if (choice) {
+    const delta = isRecord(choice['delta']) ? choice['delta'] : isRecord(choice['message']) ? choice['message'] : {};
+    const reasoning = reasoningText(delta);
+    if (reasoning) parts.push({ type: 'reasoning', text: reasoning });
+    const content = stringOrNull(delta['content']);
+    if (content) parts.push({ type: 'content', text: content });
+
+    const finishReason = nonEmptyStringOrNull(choice['finish_reason']);
+    const nativeFinishReason = nonEmptyStringOrNull(choice['native_finish_reason']);
+    if (finishReason === 'error') {
+      // The top-level error, when present, explains the same failure better; report it once.
+      if (!hasTopLevelError) {
+        choiceError = isRecord(choice['error'])
+          ? errorFromStreamPayload(choice['error'])
+          : errorFromErrorFinish(nativeFinishReason, provider);
+      }
+    } else if (finishReason !== null) {
+      parts.push({ type: 'finish', finishReason, nativeFinishReason });
+    }
+  }
+
+  if (isRecord(chunk['usage'])) parts.push({ type: 'usage', usage: mapUsage(chunk['usage']) });
+
+  if (hasTopLevelError) parts.push({ type: 'error', error: errorFromStreamPayload(topLevelError) });
+  else if (choiceError) parts.push({ type: 'error', error: choiceError });
+  return parts;
+}
+
+function firstChoice(choices: unknown): JsonRecord | null {
+  if (!Array.isArray(choices)) return null;
+  const records = choices.filter(isRecord);
+  return records.find((choice) => choice['index'] === 0 || choice['index'] === undefined) ?? records[0] ?? null;
+}
+
+/** `reasoning` is the plain form; some providers fill only `reasoning_details`, so fall back to its text items. */
+function reasoningText(delta: JsonRecord): string | null {
+  const plain = stringOrNull(delta['reasoning']);
+  if (plain) return plain;
+  const details = delta['reasoning_details'];
+  if (!Array.isArray(details)) return null;
+  const text = details
+    .filter(isRecord)
+    .map((detail) =>
+      detail['type'] === 'reasoning.text'
+        ? stringOrNull(detail['text'])
+        : detail['type'] === 'reasoning.summary'
+          ? stringOrNull(detail['summary'])
+          : null,
+    )
+    .filter((piece): piece is string => piece !== null)
+    .join('');
+  return text === '' ? null : text;
+}

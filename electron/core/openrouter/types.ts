@@ -1,0 +1,73 @@
+// Types the OpenRouter client hands to the rest of the core; transport-free so services and tests can share them.
+
+import type { Usage } from '../../../shared/domain';
+import type { AppError } from '../../../shared/result';
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+export interface ChatRequest {
+  model: string;
+  messages: { role: ChatRole; content: string }[];
+  /** Upper bound on the answer; OpenRouter reserves credit for this worst case, so it defaults to a modest value. */
+  maxTokens?: number;
+}
+
+/**
+ * What one upstream chat stream produces, in order:
+ * `started` (at most once, when the first chunk names the generation),
+ * then any number of `reasoning`/`delta`, at most one `finish`,
+ * at most one `usage` (always just before the terminal event, carrying the final figures),
+ * and exactly one terminal event: `done` or `error`.
+ * Abort is reported as a terminal `error` with code `aborted`.
+ */
+export type UpstreamEvent =
+  | { type: 'started'; generationId: string | null; model: string; provider: string | null }
+  | { type: 'reasoning'; text: string }
+  | { type: 'delta'; text: string }
+  /** The first non-null finish_reason other than "error" (e.g. stop, length, tool_calls, content_filter). */
+  | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
+  | { type: 'usage'; usage: Usage }
+  /** finishReason is null only when OpenRouter sent [DONE] without ever giving a reason. */
+  | { type: 'done'; finishReason: string | null; generationId: string | null }
+  /** generationId (when known) lets the caller look up the cost of a failed or stopped turn via getGeneration. */
+  | { type: 'error'; error: AppError; generationId: string | null };
+
+export type TerminalEvent = Extract<UpstreamEvent, { type: 'done' | 'error' }>;
+
+/** What GET /key says about a key. Money is USD; null where OpenRouter did not say (or means "no limit"). */
+export interface KeyInfo {
+  /** OpenRouter's own masked label, e.g. "sk-or-v1-au7...890", or the name the user gave the key. */
+  label: string | null;
+  /** Spending cap in USD; null = unlimited. */
+  limit: number | null;
+  limitRemaining: number | null;
+  /** "daily" | "weekly" | "monthly" or null when the cap never resets. */
+  limitReset: string | null;
+  /** Total USD spent through this key. */
+  usage: number | null;
+  isFreeTier: boolean | null;
+}
+
+/** The settled accounting for one generation, from GET /generation. */
+export interface GenerationStats {
+  id: string;
+  /** USD charged to the balance; null when OpenRouter left it out. */
+  totalCostUsd: number | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  reasoningTokens: number | null;
+  cachedTokens: number | null;
+  cancelled: boolean | null;
+  model: string | null;
+  provider: string | null;
+  finishReason: string | null;
+  isByok: boolean | null;
+}
+
+export interface GenerationLookupOptions {
+  /** How many times to ask in all; a 404 right after a turn only means accounting has not settled. Default 6. */
+  attempts?: number;
+  /** First wait between attempts; doubles each time, capped at four times this value. Default 500 ms. */
+  delayMs?: number;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,85 @@
+// Core: the one table from channel to core method, shared by the Electron and web-host transports so they cannot drift.
+
+import type { ChatStreamEvent } from '../../shared/domain';
+import {
+  type ChannelParsedInput,
+  type ChannelResult,
+  type RequestChannel,
+  isRequestChannel,
+  isStreamChannel,
+  requestChannels,
+  streamChannels,
+} from '../../shared/ipc';
+import { AppFailure, type AppError, type Result, fail } from '../../shared/result';
+import type { Core } from './core';
+import type { Logger } from './logger';
+
+type RequestHandlers = {
+  [C in RequestChannel]: (input: ChannelParsedInput<C>) => Promise<Result<ChannelResult<C>>>;
+};
+
+function requestHandlers(core: Core): RequestHandlers {
+  return {
+    'app:info': async () => ({ ok: true, value: core.appInfo() }),
+    'key:status': () => core.keys.status(),
+    'key:save': (input) => core.keys.save(input),
+    'key:refresh': () => core.keys.refresh(),
+    'key:remove': () => core.keys.remove(),
+    'conversations:list': async () => core.library.list(),
+    'conversations:get': async ({ id }) => core.library.get(id),
+    'conversations:create': async (input) => core.library.create(input),
+    'conversations:rename': async ({ id, title }) => core.library.rename(id, title),
+    'conversations:set-model': async ({ id, model }) => core.library.setModel(id, model),
+    'conversations:delete': async ({ id }) => core.library.delete(id),
+    'models:list': () => core.models.list(),
+  };
+}
+
+export interface Router {
+  /** Validates the channel and its input, runs the handler, and always answers with a Result. */
+  call(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Validates, then streams the turn's events; aborting `signal` cancels the upstream request. */
+  stream(channel: string, input: unknown, signal: AbortSignal): AsyncIterable<ChatStreamEvent>;
+}
+
+function describeInvalid(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+export function createRouter(core: Core, logger: Logger): Router {
+  const handlers = requestHandlers(core);
+
+  return {
+    async call(channel, input) {
+      if (!isRequestChannel(channel)) return fail('invalid_input', `Unknown request "${channel.slice(0, 64)}".`);
+      const parsed = requestChannels[channel].input.safeParse(input);
+      if (!parsed.success) return fail('invalid_input', `Invalid ${channel} request: ${describeInvalid(parsed.error.issues)}`);
+      try {
+        const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown>>;
+        return await handler(parsed.data);
+      } catch (error) {
+        return { ok: false, error: unexpected(error, channel, logger) };
+      }
+    },
+
+    async *stream(channel, input, signal) {
+      if (!isStreamChannel(channel)) {
+        yield { type: 'error', error: { code: 'invalid_input', message: `Unknown stream "${channel.slice(0, 64)}".` }, message: null };
+        return;
+      }
+      const parsed = streamChannels[channel].input.safeParse(input);
+      if (!parsed.success) {
+        const message = `Invalid ${channel} request: ${describeInvalid(parsed.error.issues)}`;
+        yield { type: 'error', error: { code: 'invalid_input', message }, message: null };
+        return;
+      }
+      yield* core.chat.send(parsed.data, signal);
+    },
+  };
+}
+
+function unexpected(error: unknown, channel: string, logger: Logger): AppError {
+  if (error instanceof AppFailure) return error.error;
+  logger.error(`${channel} failed`, error);
+  return { code: 'internal', message: 'Something went wrong inside Switchboard; nothing was lost. Details are in the log.' };
+}

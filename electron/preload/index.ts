@@ -1,0 +1,34 @@
+// Electron preload (sandboxed renderer, bundled to one CommonJS file): exposes DesktopApi as window.api, nothing more.
+
+import { contextBridge, ipcRenderer } from 'electron';
+import { type DesktopApi, type Transport, createDesktopApi } from '../../shared/api';
+import type { ChannelInput, RequestChannel } from '../../shared/ipc';
+
+type PortFrame = { event: unknown } | { end: true };
+
+const transport: Transport = {
+  invoke: (channel: RequestChannel, input: ChannelInput<RequestChannel>) => ipcRenderer.invoke(channel, input),
+
+  stream(channel, input, onEvent) {
+    const { port1, port2 } = new MessageChannel();
+    let settle: () => void = () => {};
+    const finished = new Promise<void>((resolve) => (settle = resolve));
+    port1.onmessage = (message: MessageEvent<PortFrame>) => {
+      if ('end' in message.data) {
+        port1.close();
+        settle();
+      } else {
+        onEvent(message.data.event as Parameters<typeof onEvent>[0]);
+      }
+    };
+    ipcRenderer.postMessage(channel, input, [port2]);
+    return {
+      // Main aborts the upstream request and still sends the stopped message before its end marker.
+      cancel: () => port1.postMessage({ cancel: true }),
+      finished,
+    };
+  },
+};
+
+const api = createDesktopApi(transport) satisfies DesktopApi;
+contextBridge.exposeInMainWorld('api', api);

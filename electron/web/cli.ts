@@ -1,0 +1,56 @@
+// Web host (Node): `npm run web` — the same core and renderer as the desktop app, on 127.0.0.1, for browsers and tests.
+//
+// Environment: OPENROUTER_BASE_URL, SWITCHBOARD_PROFILE_DIR, SWITCHBOARD_WEB_PORT (0 = any free port),
+// SWITCHBOARD_STATIC_DIR (default out/renderer). Prints one line, "Switchboard web host listening at <url>".
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readCoreConfig } from '../core/config';
+import { createCore } from '../core/core';
+import { createLogger } from '../core/logger';
+import { createRouter } from '../core/router';
+import { AppFailure } from '../../shared/result';
+import { startWebHost } from './server';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const staticDir = resolve(process.env.SWITCHBOARD_STATIC_DIR ?? join(projectRoot, 'out/renderer'));
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.error(`The renderer is not built (${staticDir} has no index.html): run "npm run build" first.`);
+    process.exit(1);
+  }
+  const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  const config = readCoreConfig(process.env, version);
+
+  let core;
+  try {
+    core = createCore(config, { logger, transport: 'web' });
+  } catch (error) {
+    if (error instanceof AppFailure) {
+      console.error(`Switchboard cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const host = await startWebHost({
+    router: createRouter(core, logger),
+    logger,
+    staticDir,
+    port: Number(process.env.SWITCHBOARD_WEB_PORT ?? 0),
+  });
+  console.log(`Switchboard web host listening at ${host.url}`);
+  logger.info(`profile ${config.profileDir}; OpenRouter at ${config.openRouterBaseUrl}`);
+
+  const stop = async () => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+void main();

@@ -1,0 +1,77 @@
+// Import boundaries per layer back up the per-folder tsconfigs (see the README's architecture section).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'child_process', 'crypto', 'url'];
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', '.tsbuild', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([
+      { group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'zustand'], message: 'shared/ is the contract: no runtime-specific imports.' },
+      { group: ['../electron/*', '../renderer/*', '../e2e/*'], message: 'shared/ imports nothing outside itself.' },
+    ]),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'react', 'react-dom', 'zustand'], message: 'The core runs without Electron and without a DOM.' },
+      { group: ['**/main/*', '**/preload/*', '**/web/*', '**/renderer/*'], message: 'The core does not know its transports.' },
+    ]),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/secrets/keytar-secret-store.ts', 'electron/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'keytar', message: 'Only secrets/keytar-secret-store.ts talks to the keychain.' }],
+          patterns: [
+            { group: ['electron', 'react', 'react-dom', 'zustand'], message: 'The core runs without Electron and without a DOM.' },
+            { group: ['**/main/*', '**/preload/*', '**/web/*', '**/renderer/*'], message: 'The core does not know its transports.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/web/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'react', 'react-dom', 'zustand', 'keytar', 'better-sqlite3'], message: 'The web host is glue: it calls the core, nothing else.' },
+      { group: ['**/main/*', '**/preload/*', '**/renderer/*'], message: 'The web host does not know the Electron transport or the UI.' },
+    ]),
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: restrict([
+      { group: ['react', 'react-dom', 'zustand', 'keytar', 'better-sqlite3'], message: 'Electron glue calls the core; it holds no business rules.' },
+      { group: ['**/web/*', '**/renderer/*'], message: 'Electron glue does not know the web host or the UI.' },
+    ]),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict([
+        { group: [...nodeBuiltins, 'electron', 'keytar', 'better-sqlite3', 'ws'], message: 'The renderer is a web page: no Node, no Electron.' },
+        { group: ['**/electron/*', '**/e2e/*'], message: 'The renderer talks to the app only through src/api.ts.' },
+      ]),
+    },
+  },
+);

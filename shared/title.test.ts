@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { deriveTitle } from './title';
+
+describe('deriveTitle', () => {
+  it('keeps a short message as it is, on one line', () => {
+    expect(deriveTitle('  Hello\n  there  ')).toBe('Hello there');
+  });
+  it('names an empty message "New chat"', () => {
+    expect(deriveTitle(' \n ')).toBe('New chat');
+  });
+  it('cuts a long message on a word boundary and marks the cut', () => {
+    const title = deriveTitle('Explain the difference between optimistic and pessimistic locking in databases with examples');
+    expect(title).toBe('Explain the difference between optimistic and pessimistic…');
+    expect(title.length).toBeLessThanOrEqual(61);
+  });
+  it('hard-cuts a message with no spaces', () => {
+    expect(deriveTitle('x'.repeat(100))).toBe(`${'x'.repeat(60)}…`);
+  });
+});
