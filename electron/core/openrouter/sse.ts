@@ -57,6 +57,7 @@ export async function* readSseData(
       throwIfStopped(stopReason);
       armIdleTimer();
       const { value, done } = await reader.read();
+      clearTimeout(idleTimer);
       throwIfStopped(stopReason);
       // The final feed adds a blank line so a last event missing its terminator (e.g. "data: [DONE]" at EOF) still counts.
       parser.feed(done ? `${decoder.decode()}\n\n` : decoder.decode(value, { stream: true }));

@@ -1,0 +1,21 @@
+// Finds a runnable Electron binary, fetching it once where the network allows; says why not otherwise.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+
+const electronPackage = resolve(import.meta.dirname, '../../node_modules/electron');
+
+export type ElectronBinary = { path: string; reason: null } | { path: null; reason: string };
+
+export function findElectronBinary(): ElectronBinary {
+  if (!existsSync(electronPackage)) return { path: null, reason: 'the electron package is not installed' };
+  // install.js returns at once when the binary is present, and otherwise downloads it.
+  const install = spawnSync(process.execPath, [join(electronPackage, 'install.js')], { encoding: 'utf8' });
+  if (install.status !== 0) {
+    const why = `${install.stderr}`.split('\n').find((line) => line.trim().length > 0) ?? 'unknown error';
+    return { path: null, reason: `its binary could not be downloaded (${why.trim()})` };
+  }
+  return { path: createRequire(import.meta.url)('electron') as string, reason: null };
+}

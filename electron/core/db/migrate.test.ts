@@ -1,0 +1,176 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/result';
+import { migrate, readSchemaVersion } from './migrate';
+import { allMigrations, type Migration } from './migrations';
+import { initMigration } from './migrations/0010-init';
+import { openDatabase } from './open-database';
+import { useTempDir } from './test-temp-dir';
+
+const addNotes: Migration = {
+  version: 20,
+  name: 'notes',
+  up(db) {
+    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT');
+  },
+};
+
+const brokenStep: Migration = {
+  version: 20,
+  name: 'broken',
+  up(db) {
+    db.exec('CREATE TABLE half_done (x TEXT) STRICT');
+    throw new Error('step failed halfway');
+  },
+};
+
+function tableNames(db: BetterSqlite3.Database): string[] {
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+}
+
+/** A database left at schema 10 with one conversation in it, as an older Switchboard would have left it. */
+function olderDatabase(file: string): void {
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  migrate(db, [initMigration]);
+  db.prepare("INSERT INTO conversations VALUES ('c1', 'Old chat', 'openai/gpt-4o', 1, 1)").run();
+  db.close();
+}
+
+function failureOf(fn: () => unknown): AppFailure {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppFailure) return err;
+    throw err;
+  }
+  throw new Error('expected an AppFailure');
+}
+
+describe('migrate', () => {
+  const tempDir = useTempDir();
+
+  it('runs every step on a fresh database and takes no backup', () => {
+    const dir = tempDir();
+    const db = new BetterSqlite3(join(dir, 'fresh.sqlite3'));
+    try {
+      const report = migrate(db);
+      expect(report).toEqual({ fromVersion: 0, toVersion: 10, applied: ['10-init'], backupFile: null });
+      expect(readSchemaVersion(db)).toBe(allMigrations.at(-1)?.version);
+      expect(readdirSync(dir)).toEqual(['fresh.sqlite3']);
+      expect(migrate(db).applied).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('backs up an older database before migrating it, then applies the pending steps', () => {
+    const file = join(tempDir(), 'history.sqlite3');
+    olderDatabase(file);
+
+    const db = new BetterSqlite3(file);
+    const report = migrate(db, [initMigration, addNotes]);
+    expect(report.fromVersion).toBe(10);
+    expect(report.toVersion).toBe(20);
+    expect(report.applied).toEqual(['20-notes']);
+    expect(report.backupFile).toBe(`${file}.bak-v10`);
+    expect(readSchemaVersion(db)).toBe(20);
+    expect(tableNames(db)).toContain('notes');
+    db.close();
+
+    const backup = new BetterSqlite3(`${file}.bak-v10`, { readonly: true });
+    try {
+      expect(readSchemaVersion(backup)).toBe(10);
+      expect(tableNames(backup)).not.toContain('notes');
+      expect(backup.prepare('SELECT title FROM conversations').pluck().all()).toEqual(['Old chat']);
+    } finally {
+      backup.close();
+    }
+  });
+
+  it('puts the backup in backupDir when given, and never overwrites an earlier backup', () => {
+    const dir = tempDir();
+    const file = join(dir, 'history.sqlite3');
+    const backupDir = join(dir, 'backups');
+    olderDatabase(file);
+
+    const first = new BetterSqlite3(file);
+    expect(migrate(first, [initMigration, addNotes], { backupDir }).backupFile).toBe(
+      join(backupDir, 'history.sqlite3.bak-v10'),
+    );
+    first.close();
+
+    // Back at schema 10 (say, restored by hand): the earlier backup must survive the next migration.
+    const again = new BetterSqlite3(file);
+    again.pragma('user_version = 10');
+    const report = migrate(again, [initMigration, { ...addNotes, up: () => undefined }], { backupDir });
+    again.close();
+    expect(report.backupFile).toMatch(/history\.sqlite3\.bak-v10-\d+$/);
+    expect(existsSync(join(backupDir, 'history.sqlite3.bak-v10'))).toBe(true);
+  });
+
+  it('rolls back every step when one fails, keeping the old version, and names the backup', () => {
+    const file = join(tempDir(), 'history.sqlite3');
+    olderDatabase(file);
+    const db = new BetterSqlite3(file);
+    try {
+      const failure = failureOf(() => migrate(db, [initMigration, brokenStep]));
+      expect(failure.error.code).toBe('storage_error');
+      expect(failure.message).toContain(`${file}.bak-v10`);
+      expect(failure.message).toMatch(/step failed halfway/);
+      expect(readSchemaVersion(db)).toBe(10);
+      expect(tableNames(db)).not.toContain('half_done');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('runs all pending steps in one transaction on a fresh database too', () => {
+    const db = new BetterSqlite3(':memory:');
+    try {
+      expect(() => migrate(db, [initMigration, brokenStep])).toThrow(AppFailure);
+      expect(readSchemaVersion(db)).toBe(0);
+      expect(tableNames(db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database newer than the newest known step', () => {
+    const db = new BetterSqlite3(':memory:');
+    try {
+      db.pragma('user_version = 30');
+      const failure = failureOf(() => migrate(db, [initMigration, addNotes]));
+      expect(failure.error.code).toBe('storage_error');
+      expect(failure.message).toMatch(/newer Switchboard/);
+      expect(readSchemaVersion(db)).toBe(30);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rejects a step list that is out of order', () => {
+    const db = new BetterSqlite3(':memory:');
+    try {
+      const failure = failureOf(() => migrate(db, [addNotes, initMigration]));
+      expect(failure.error.code).toBe('internal');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('lets openDatabase migrate with a backup through its options', () => {
+    const dir = tempDir();
+    const file = join(dir, 'history.sqlite3');
+    olderDatabase(file);
+    const db = openDatabase(file, { backupDir: join(dir, 'bak'), migrations: [initMigration, addNotes] });
+    try {
+      expect(readSchemaVersion(db)).toBe(20);
+      expect(readdirSync(join(dir, 'bak'))).toEqual(['history.sqlite3.bak-v10']);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
+import { describeError } from './error-text';
+
+const errorOf = (code: ErrorCode, message = ''): AppError => ({ code, message });
+
+describe('describeError', () => {
+  it('gives every error code its own wording and a next step', () => {
+    const messages = new Set<string>();
+    for (const code of errorCodes) {
+      const text = describeError(errorOf(code, code === 'offline' ? `offline ${code}` : ''));
+      expect(text.message.trim(), code).not.toBe('');
+      expect(text.nextStep.trim(), code).not.toBe('');
+      expect(`${text.message} ${text.nextStep}`, code).not.toMatch(/undefined|null|\[object/);
+      messages.add(text.message);
+    }
+    expect(messages.size).toBe(errorCodes.length);
+  });
+
+  it('keeps the core detail when it adds something', () => {
+    const text = describeError(errorOf('bad_request', 'context length exceeded (131072)'));
+    expect(text.detail).toBe('context length exceeded (131072)');
+  });
+
+  it('does not echo a detail that is empty', () => {
+    expect(describeError(errorOf('upstream_error', '  ')).detail).toBeUndefined();
+  });
+
+  it('turns Retry-After into a concrete wait', () => {
+    expect(describeError({ code: 'rate_limited', message: '', retryAfterSeconds: 12 }).nextStep).toBe(
+      'Wait 12 seconds and try again.',
+    );
+    expect(describeError({ code: 'rate_limited', message: '', retryAfterSeconds: 0.4 }).nextStep).toBe(
+      'Wait 1 second and try again.',
+    );
+  });
+
+  it('uses the core wording for offline, which says whether the host or OpenRouter is gone', () => {
+    expect(describeError(errorOf('offline', 'Lost the connection to the Switchboard host.')).message).toBe(
+      'Lost the connection to the Switchboard host.',
+    );
+    expect(describeError(errorOf('offline')).message).toBe('Switchboard cannot reach the network.');
+  });
+
+  it('tells how to fix a missing keychain and offers the session-only way out', () => {
+    expect(describeError(errorOf('keychain_unavailable')).nextStep).toMatch(/Secret Service.*session only/);
+  });
+
+  it('falls back for a code this renderer does not know', () => {
+    const text = describeError({ code: 'brand_new' as ErrorCode, message: '' });
+    expect(text.message).toBe('Something went wrong inside Switchboard.');
+  });
+});

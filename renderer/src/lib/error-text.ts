@@ -1,0 +1,89 @@
+// Every ErrorCode gets plain wording and a next step; the Record type makes a new code a compile error here.
+
+import type { AppError, ErrorCode } from '../../../shared/result';
+
+export interface ErrorText {
+  /** What happened, in the person's terms. */
+  message: string;
+  /** What to do about it. */
+  nextStep: string;
+  /** The core's own (already redacted) wording, where it adds something specific. */
+  detail?: string;
+}
+
+type Describe = (error: AppError) => ErrorText;
+
+/** Keep the core's message only when it says more than our wording does. */
+const withDetail =
+  (message: string, nextStep: string): Describe =>
+  (error) => {
+    const detail = error.message.trim();
+    return detail && detail !== message ? { message, nextStep, detail } : { message, nextStep };
+  };
+
+const seconds = (n: number) => `${Math.ceil(n)} ${Math.ceil(n) === 1 ? 'second' : 'seconds'}`;
+
+const describers: Record<ErrorCode, Describe> = {
+  invalid_input: withDetail('Switchboard could not accept that input.', 'Check what you entered and try again.'),
+  malformed_key: withDetail(
+    'That does not look like an OpenRouter API key.',
+    'OpenRouter keys start with “sk-or-”. Copy the whole key from openrouter.ai/settings/keys.',
+  ),
+  no_key: () => ({ message: 'No OpenRouter key is saved yet.', nextStep: 'Add your OpenRouter API key to continue.' }),
+  unauthorized: () => ({
+    message: 'OpenRouter rejected this key.',
+    nextStep: 'It may be mistyped, disabled or revoked. Create a key at openrouter.ai/settings/keys and paste it here.',
+  }),
+  insufficient_credits: () => ({
+    message: 'Your OpenRouter balance is too low for this request.',
+    nextStep: 'Add credits at openrouter.ai/settings/credits, or choose a cheaper or free model.',
+  }),
+  forbidden: withDetail(
+    'OpenRouter refused this request.',
+    'The model may not be available to this key, or the request was flagged. Try another model or rephrase.',
+  ),
+  rate_limited: (error) => ({
+    message: 'Too many requests right now.',
+    nextStep:
+      error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0
+        ? `Wait ${seconds(error.retryAfterSeconds)} and try again.`
+        : 'Wait a moment and try again, or choose another model.',
+  }),
+  timeout: () => ({
+    message: 'OpenRouter took too long to answer.',
+    nextStep: 'Try again; if it keeps happening, choose a faster model.',
+  }),
+  bad_request: withDetail(
+    'OpenRouter could not process this request.',
+    'Check the model id; if the conversation is long, start a new chat or choose a model with a larger context.',
+  ),
+  not_found: withDetail('That could not be found.', 'Check the model id, or choose another model or conversation.'),
+  upstream_error: withDetail(
+    'The model provider had a problem answering.',
+    'Try again in a moment, or choose another model.',
+  ),
+  // Offline covers both "OpenRouter unreachable" and "the Switchboard host went away"; the core's text says which.
+  offline: (error) => ({
+    message: error.message.trim() || 'Switchboard cannot reach the network.',
+    nextStep: 'Check your internet connection, then try again.',
+  }),
+  aborted: () => ({ message: 'The reply was stopped.', nextStep: 'Send the message again when you are ready.' }),
+  keychain_unavailable: withDetail(
+    'Switchboard could not store the key in the system keychain.',
+    'On Linux, install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and try again, or use the key for this session only.',
+  ),
+  storage_error: withDetail(
+    'Switchboard could not read or write its local database.',
+    'Check that the disk has free space, then restart Switchboard.',
+  ),
+  internal: withDetail(
+    'Something went wrong inside Switchboard.',
+    'Try again; if it keeps happening, restart Switchboard.',
+  ),
+};
+
+export function describeError(error: AppError): ErrorText {
+  // A code from a newer host than this renderer still gets sensible wording.
+  const describe = describers[error.code] ?? describers.internal;
+  return describe(error);
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { formatCost, formatCredit, formatPricePerMillion, formatTokens, maskKey, shortModelName } from './format';
+
+describe('formatCost', () => {
+  it('keeps two significant digits for fractions of a cent', () => {
+    expect(formatCost(0.000024)).toBe('$0.000024');
+    expect(formatCost(0.0000241234)).toBe('$0.000024');
+    expect(formatCost(0.00315)).toBe('$0.0032');
+    expect(formatCost(0.0001)).toBe('$0.0001');
+  });
+
+  it('reads cents and dollars as money', () => {
+    expect(formatCost(0.15)).toBe('$0.15');
+    expect(formatCost(0.5)).toBe('$0.50');
+    expect(formatCost(0.0123)).toBe('$0.012');
+    expect(formatCost(1.2)).toBe('$1.20');
+    expect(formatCost(1234.5)).toBe('$1,234.50');
+  });
+
+  it('handles zero, negatives and non-numbers', () => {
+    expect(formatCost(0)).toBe('$0');
+    expect(formatCost(-0.000024)).toBe('-$0.000024');
+    expect(formatCost(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatCredit', () => {
+  it('shows balances in cents', () => {
+    expect(formatCredit(20.5)).toBe('$20.50');
+    expect(formatCredit(0)).toBe('$0.00');
+    expect(formatCredit(12345.678)).toBe('$12,345.68');
+  });
+
+  it('says "no limit" for a key without a cap', () => {
+    expect(formatCredit(null)).toBe('no limit');
+  });
+
+  it('does not round a last fraction of a cent to zero', () => {
+    expect(formatCredit(0.0042)).toBe('$0.0042');
+    expect(formatCredit(-0.5)).toBe('-$0.50');
+  });
+});
+
+describe('formatPricePerMillion', () => {
+  it('converts per-token prices to per-million', () => {
+    expect(formatPricePerMillion(0.00000015)).toBe('$0.15/M');
+    expect(formatPricePerMillion(0.0000025)).toBe('$2.50/M');
+    expect(formatPricePerMillion(0.000000075)).toBe('$0.075/M');
+  });
+
+  it('names free and variable prices', () => {
+    expect(formatPricePerMillion(0)).toBe('free');
+    expect(formatPricePerMillion(null)).toBe('variable');
+  });
+});
+
+describe('small labels', () => {
+  it('counts tokens with grouping and plural', () => {
+    expect(formatTokens(1)).toBe('1 token');
+    expect(formatTokens(123)).toBe('123 tokens');
+    expect(formatTokens(12345)).toBe('12,345 tokens');
+  });
+
+  it('masks the key to its tail', () => {
+    expect(maskKey('abcd')).toBe('sk-or-…abcd');
+    expect(maskKey(null)).toBe('sk-or-…');
+  });
+
+  it('drops the author from a model id', () => {
+    expect(shortModelName('openai/gpt-4o-mini')).toBe('gpt-4o-mini');
+    expect(shortModelName('local-model')).toBe('local-model');
+  });
+});

@@ -1,0 +1,100 @@
+// Folds a batch of ChatStreamEvents into the visible state of one chat turn. Pure, so batching is testable.
+
+import type { ChatStreamEvent, Conversation, Message } from '../../../shared/domain';
+import type { AppError } from '../../../shared/result';
+
+export interface TurnView {
+  /** As the core last reported it (title and updatedAt change when a turn starts). */
+  conversation: Conversation | null;
+  userMessage: Message | null;
+  /** The growing reply; at done/error it is replaced by the message the core persisted. */
+  assistant: Message | null;
+  finished: boolean;
+  error: AppError | null;
+}
+
+export const emptyTurn: TurnView = {
+  conversation: null,
+  userMessage: null,
+  assistant: null,
+  finished: false,
+  error: null,
+};
+
+/**
+ * Applies events in order. Consecutive text deltas are joined before touching the message, so a batch of
+ * hundreds of tiny deltas costs one string concatenation and one new message object.
+ */
+export function reduceStream(view: TurnView, events: readonly ChatStreamEvent[]): TurnView {
+  let next = view;
+  let pendingText = '';
+  let pendingReasoning = '';
+
+  const flushText = () => {
+    if (!next.assistant || (pendingText === '' && pendingReasoning === '')) {
+      pendingText = '';
+      pendingReasoning = '';
+      return;
+    }
+    const assistant = next.assistant;
+    next = {
+      ...next,
+      assistant: {
+        ...assistant,
+        content: assistant.content + pendingText,
+        reasoning: pendingReasoning === '' ? assistant.reasoning : (assistant.reasoning ?? '') + pendingReasoning,
+      },
+    };
+    pendingText = '';
+    pendingReasoning = '';
+  };
+
+  for (const event of events) {
+    // Nothing may change a finished turn: the persisted message is the truth.
+    if (next.finished) break;
+    switch (event.type) {
+      case 'delta':
+        // Text before `started` has no message to belong to; the contract says it cannot happen.
+        if (next.assistant) pendingText += event.text;
+        break;
+      case 'reasoning':
+        if (next.assistant) pendingReasoning += event.text;
+        break;
+      case 'started':
+        flushText();
+        next = {
+          ...next,
+          conversation: event.conversation,
+          userMessage: event.userMessage,
+          assistant: event.assistantMessage,
+        };
+        break;
+      case 'usage':
+        flushText();
+        if (next.assistant) next = { ...next, assistant: { ...next.assistant, usage: event.usage } };
+        break;
+      case 'done':
+        pendingText = '';
+        pendingReasoning = '';
+        next = { ...next, assistant: event.message, finished: true };
+        break;
+      case 'error': {
+        flushText();
+        const status = event.error.code === 'aborted' ? 'stopped' : 'error';
+        const assistant =
+          event.message ?? (next.assistant ? { ...next.assistant, status, error: event.error } : null);
+        next = { ...next, assistant, finished: true, error: event.error };
+        break;
+      }
+    }
+  }
+  flushText();
+  return next;
+}
+
+/** A stream that ended without done or error (cancelled before it was sent, or cut off): keep what arrived. */
+export function finishUnended(view: TurnView): TurnView {
+  if (view.finished) return view;
+  const assistant = view.assistant && view.assistant.status === 'streaming' ? { ...view.assistant, status: 'stopped' as const } : view.assistant;
+  return { ...view, assistant, finished: true };
+}
