@@ -10,7 +10,7 @@ export const modelIdSchema = z
   .max(200)
   .regex(/^[\w.~-]+\/[\w.:~-]+$/, 'must look like author/model');
 
-export const emptySchema = z.undefined().or(z.object({}).strict());
+export const emptySchema = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
 export const keySaveSchema = z
   .object({
