@@ -1,0 +1,74 @@
+// Test support: a Playwright `test` whose fixtures give each test its own OpenRouter fake, profile folder and
+// keychain entry, and a way to (re)start the real web host process against them.
+
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Page, test as base, expect } from '@playwright/test';
+import { type FakeOpenRouter, startFakeOpenRouter } from '../fake-openrouter/server';
+import { type WebHostProcess, startWebHostProcess } from './web-host-process';
+
+export interface AppFixtures {
+  fake: FakeOpenRouter;
+  profileDir: string;
+  /** Starts the web host (stopping any previous one: a restart keeps the profile and keychain entry). */
+  launch(options?: { openRouterBaseUrl?: string; extraEnv?: Record<string, string> }): Promise<WebHostProcess>;
+  /** Every web host process this test started, for log assertions. */
+  hosts: WebHostProcess[];
+}
+
+export const test = base.extend<AppFixtures>({
+  fake: async ({}, use) => {
+    const fake = await startFakeOpenRouter({ generationDelayMs: 200, chunkDelayMs: 5 });
+    await use(fake);
+    await fake.close();
+  },
+  profileDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-profile-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  hosts: async ({}, use) => {
+    const hosts: WebHostProcess[] = [];
+    await use(hosts);
+    for (const host of hosts) await host.stop();
+  },
+  launch: async ({ fake, profileDir, hosts }, use) => {
+    const keychainAccount = `e2e-${randomUUID()}`;
+    await use(async (options = {}) => {
+      for (const host of hosts) await host.stop();
+      const host = await startWebHostProcess({
+        openRouterBaseUrl: options.openRouterBaseUrl ?? fake.baseUrl,
+        profileDir,
+        keychainAccount,
+        extraEnv: options.extraEnv,
+      });
+      hosts.push(host);
+      return host;
+    });
+  },
+});
+
+export { expect };
+
+/** Pastes a key on the welcome screen and saves it. */
+export async function pasteKey(page: Page, key: string): Promise<void> {
+  await page.getByLabel('OpenRouter API key').fill(key);
+  await page.getByRole('button', { name: 'Save key' }).click();
+}
+
+/** Types a message into the composer and sends it. */
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Message').fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+export async function chooseModel(page: Page, model: string): Promise<void> {
+  const picker = page.getByRole('combobox', { name: 'Model' });
+  await picker.fill(model);
+  await picker.press('Enter');
+}
+
+export const assistantMessages = (page: Page) => page.getByRole('article', { name: 'Assistant message' });
+export const userMessages = (page: Page) => page.getByRole('article', { name: 'Your message' });
