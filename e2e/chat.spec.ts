@@ -1,0 +1,80 @@
+// The walking skeleton, as a person uses it: paste a key, chat, stop a reply, restart, find the history.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { replyFor } from './fake-openrouter/reply-text';
+import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
+import { assistantMessages, chooseModel, expect, pasteKey, sendMessage, test, userMessages } from './support/fixtures';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+test('paste a key, stream a reply, stop one midway, restart and find the conversation', async ({
+  page,
+  fake,
+  launch,
+  profileDir,
+  hosts,
+}) => {
+  let host = await launch();
+  await page.goto(host.url);
+
+  await expect(page.getByRole('heading', { name: 'Welcome to Switchboard' })).toBeVisible();
+  // Pasted keys often carry a trailing newline or spaces; they are trimmed, not refused.
+  await pasteKey(page, `  ${fakeKeys.valid}\n`);
+  await expect(page.getByRole('status')).toContainText('Remaining credit: $20.50');
+
+  await sendMessage(page, 'Hello there, Switchboard');
+  const expected = replyFor('Hello there, Switchboard');
+  await expect(assistantMessages(page).last()).toContainText(expected.slice(0, 120));
+  await expect(assistantMessages(page).last()).toContainText('café, naïve, 你好, 🚀');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+
+  // The request carried the key and attribution, and asked for a bounded answer.
+  const chat = fake.requests.find((r) => r.path.endsWith('/chat/completions'));
+  expect(chat?.headers.authorization).toBe(`Bearer ${fakeKeys.valid}`);
+  expect(chat?.headers['http-referer']).toBeTruthy();
+  expect(chat?.headers['x-openrouter-title']).toBe('Switchboard');
+  expect((chat?.body as { max_tokens?: number }).max_tokens).toBeGreaterThan(0);
+
+  // A slow reply, stopped midway: the fake sees the client go away, and the partial text stays.
+  await chooseModel(page, fakeModels.slow);
+  await sendMessage(page, 'Tell me a long story');
+  const streaming = assistantMessages(page).last();
+  await expect(streaming).toContainText('You said', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await fake.waitFor((r) => r.path.endsWith('/chat/completions') && r.clientDisconnected, 10_000);
+  await expect(streaming).toContainText('Stopped');
+  const partial = (await streaming.textContent()) ?? '';
+
+  // And another message afterwards works normally.
+  await chooseModel(page, fakeModels.default);
+  await sendMessage(page, 'One more question');
+  await expect(assistantMessages(page).last()).toContainText(replyFor('One more question').slice(0, 80));
+
+  // Restart the host with the same profile and keychain entry: no key prompt, the conversation is still there.
+  host = await launch();
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to Switchboard' })).toHaveCount(0);
+  const conversations = page.getByRole('navigation', { name: 'Conversations' });
+  await conversations.getByRole('button', { name: 'Hello there, Switchboard' }).click();
+  await expect(userMessages(page)).toHaveCount(3);
+  await expect(userMessages(page).nth(1)).toContainText('Tell me a long story');
+  await expect(assistantMessages(page).nth(0)).toContainText(expected.slice(0, 120));
+  await expect(assistantMessages(page).nth(1)).toContainText('Stopped');
+  expect(partial.length).toBeGreaterThan(20);
+  await expect(assistantMessages(page).nth(1)).toContainText(partial.replace(/Stopped.*$/s, '').trim().slice(0, 40));
+
+  // The key is in the keychain only: not in the profile, the host's logs, the page or its storage.
+  for (const file of filesUnder(profileDir)) {
+    expect(readFileSync(file).includes(fakeKeys.valid), `${file} contains the key`).toBe(false);
+  }
+  for (const h of hosts) expect(h.output()).not.toContain(fakeKeys.valid);
+  expect(await page.content()).not.toContain(fakeKeys.valid);
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(storage).not.toContain(fakeKeys.valid);
+});
