@@ -63,7 +63,8 @@ export class ChatService {
       userMessage = this.messages.insertUser({ conversationId: conversation.id, content: input.text, model: input.model });
       history = this.messages.listForConversation(conversation.id);
       assistant = this.messages.createAssistant({ conversationId: conversation.id, model: input.model });
-      conversation = this.conversations.touch(conversation.id);
+      // The inserts moved the conversation to the top of the list; send the renderer its fresh row.
+      conversation = this.conversations.get(conversation.id) ?? conversation;
     } catch (error) {
       yield { type: 'error', error: toAppError(error), message: null };
       return;

@@ -19,7 +19,13 @@ describe('ConversationRepo', () => {
   it('creates conversations with random ids and gets them back', () => {
     const created = repo.create({ title: '  Trip plans ', model: 'openai/gpt-4o' });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(created).toEqual({ id: created.id, title: 'Trip plans', model: 'openai/gpt-4o', createdAt: 1000, updatedAt: 1000 });
+    expect(created).toEqual({
+      id: created.id,
+      title: 'Trip plans',
+      model: 'openai/gpt-4o',
+      createdAt: 1000,
+      updatedAt: 1000,
+    });
     expect(repo.get(created.id)).toEqual(created);
     expect(repo.get('missing')).toBeNull();
     expect(repo.create({ model: 'openai/gpt-4o' }).title).toBe(defaultConversationTitle);
@@ -53,7 +59,11 @@ describe('ConversationRepo', () => {
   });
 
   it('says not_found for changes to a conversation that does not exist', () => {
-    for (const change of [() => repo.rename('nope', 'x'), () => repo.setModel('nope', 'm/x'), () => repo.touch('nope')]) {
+    for (const change of [
+      () => repo.rename('nope', 'x'),
+      () => repo.setModel('nope', 'm/x'),
+      () => repo.touch('nope'),
+    ]) {
       try {
         change();
         expect.unreachable();

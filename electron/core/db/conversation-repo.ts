@@ -65,7 +65,9 @@ export class ConversationRepo {
       // Renaming or switching model is not activity, so neither moves the conversation up the list.
       rename: db.prepare<{ id: string; title: string }>('UPDATE conversations SET title = @title WHERE id = @id'),
       setModel: db.prepare<{ id: string; model: string }>('UPDATE conversations SET model = @model WHERE id = @id'),
-      touch: db.prepare<{ id: string; now: number }>('UPDATE conversations SET updated_at = max(updated_at, @now) WHERE id = @id'),
+      touch: db.prepare<{ id: string; now: number }>(
+        'UPDATE conversations SET updated_at = max(updated_at, @now) WHERE id = @id',
+      ),
       delete: db.prepare<[string]>('DELETE FROM conversations WHERE id = ?'),
     }));
   }

@@ -75,7 +75,10 @@ interface LedgerParams {
 }
 
 const notFound = (id: string) =>
-  new AppFailure({ code: 'not_found', message: `Message ${id} does not exist (its conversation may have been deleted).` });
+  new AppFailure({
+    code: 'not_found',
+    message: `Message ${id} does not exist (its conversation may have been deleted).`,
+  });
 
 const defaultSearchLimit = 50;
 const maxSearchLimit = 500;

@@ -63,24 +63,27 @@ describe('openDatabase', () => {
     }
   });
 
-  it.each(['delete', 'wal'])('refuses a database from a newer version and leaves it byte-identical (%s journal)', (mode) => {
-    const dir = tempDir();
-    const file = join(dir, 'history.sqlite3');
-    const newer = new BetterSqlite3(file);
-    newer.pragma(`journal_mode = ${mode}`);
-    newer.exec('CREATE TABLE future (x TEXT) STRICT; INSERT INTO future VALUES (\'from the future\')');
-    newer.pragma('user_version = 9990');
-    newer.close();
-    const before = readFileSync(file);
-    const filesBefore = readdirSync(dir).sort();
+  it.each(['delete', 'wal'])(
+    'refuses a database from a newer version and leaves it byte-identical (%s journal)',
+    (mode) => {
+      const dir = tempDir();
+      const file = join(dir, 'history.sqlite3');
+      const newer = new BetterSqlite3(file);
+      newer.pragma(`journal_mode = ${mode}`);
+      newer.exec("CREATE TABLE future (x TEXT) STRICT; INSERT INTO future VALUES ('from the future')");
+      newer.pragma('user_version = 9990');
+      newer.close();
+      const before = readFileSync(file);
+      const filesBefore = readdirSync(dir).sort();
 
-    const failure = failureOf(() => openDatabase(file));
-    expect(failure.error.code).toBe('storage_error');
-    expect(failure.message).toMatch(/newer Switchboard/);
-    expect(failure.message).toMatch(/update the app/i);
-    expect(readFileSync(file).equals(before)).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(filesBefore);
-  });
+      const failure = failureOf(() => openDatabase(file));
+      expect(failure.error.code).toBe('storage_error');
+      expect(failure.message).toMatch(/newer Switchboard/);
+      expect(failure.message).toMatch(/update the app/i);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(filesBefore);
+    },
+  );
 
   it('reports a file that is not a database as damaged, with its path, and leaves it untouched', () => {
     const dir = tempDir();

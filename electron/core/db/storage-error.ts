@@ -38,7 +38,9 @@ export function toStorageError(err: unknown, file?: string): AppFailure {
 
   if (code === null) return storage(`Switchboard could not use its history database${where(file)}: ${detail}`);
   if (code.startsWith('SQLITE_FULL')) {
-    return storage('The disk is full: Switchboard could not save to its history database. Free some space and try again.');
+    return storage(
+      'The disk is full: Switchboard could not save to its history database. Free some space and try again.',
+    );
   }
   if (isDamagedDatabaseError(err)) return damagedDatabaseFailure(file);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {

@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChatStreamEvent, Usage } from '../../shared/domain';
+import { ChatService, type ChatStreamer } from './chat-service';
+import { ConversationRepo } from './db/conversation-repo';
+import { MessageRepo } from './db/message-repo';
+import { openDatabase } from './db/open-database';
+import { useTempDir } from './db/test-temp-dir';
+import type { ChatRequest, UpstreamEvent } from './openrouter/types';
+
+const tempDir = useTempDir();
+
+const usage: Usage = {
+  promptTokens: 12,
+  completionTokens: 7,
+  totalTokens: 19,
+  reasoningTokens: null,
+  cachedTokens: 0,
+  costUsd: 0.0000060,
+  isByok: false,
+  raw: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19, cost: 0.000006 },
+};
+
+/** A scripted upstream: yields the given events, optionally waiting for abort at a marked point. */
+function scripted(events: (UpstreamEvent | 'wait-for-abort')[]) {
+  const requests: ChatRequest[] = [];
+  const streamer: ChatStreamer = {
+    async *streamChat(request, signal) {
+      requests.push(request);
+      for (const event of events) {
+        if (event === 'wait-for-abort') {
+          if (!signal.aborted) {
+            await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+          }
+          yield { type: 'error', error: { code: 'aborted', message: 'aborted' }, generationId: 'gen-1' };
+          return;
+        }
+        yield event;
+      }
+    },
+  };
+  return { streamer, requests };
+}
+
+function setUp(events: (UpstreamEvent | 'wait-for-abort')[], clock?: () => number) {
+  const db = openDatabase(join(tempDir(), 'history.sqlite3'));
+  const conversations = new ConversationRepo(db);
+  const messages = new MessageRepo(db);
+  const upstream = scripted(events);
+  const service = new ChatService(conversations, messages, upstream.streamer, { now: clock });
+  return { db, conversations, messages, service, requests: upstream.requests };
+}
+
+async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<ChatStreamEvent[]> {
+  const events: ChatStreamEvent[] = [];
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+const started: UpstreamEvent = { type: 'started', generationId: 'gen-1', model: 'openai/gpt-4o-mini-2024', provider: 'OpenAI' };
+
+describe('ChatService.send', () => {
+  it('persists the question first, streams the answer and finalizes it with usage and the resolved model', async () => {
+    const { service, messages, requests } = setUp([
+      started,
+      { type: 'delta', text: 'Hel' },
+      { type: 'delta', text: 'lo' },
+      { type: 'finish', finishReason: 'stop', nativeFinishReason: 'stop' },
+      { type: 'usage', usage },
+      { type: 'done', finishReason: 'stop', generationId: 'gen-1' },
+    ]);
+    const events = await collect(service.send({ text: 'Hi there', model: 'openai/gpt-4o-mini' }, new AbortController().signal));
+
+    expect(events.map((e) => e.type)).toEqual(['started', 'delta', 'delta', 'usage', 'done']);
+    const first = events[0] as Extract<ChatStreamEvent, { type: 'started' }>;
+    expect(first.conversation.title).toBe('Hi there');
+    expect(requests[0]?.messages).toEqual([{ role: 'user', content: 'Hi there' }]);
+
+    const stored = messages.listForConversation(first.conversation.id);
+    expect(stored.map((m) => [m.role, m.content, m.status])).toEqual([
+      ['user', 'Hi there', 'complete'],
+      ['assistant', 'Hello', 'complete'],
+    ]);
+    expect(stored[1]).toMatchObject({ model: 'openai/gpt-4o-mini-2024', provider: 'OpenAI', generationId: 'gen-1', finishReason: 'stop' });
+    expect(stored[1]?.usage?.costUsd).toBe(0.000006);
+    expect((events[4] as Extract<ChatStreamEvent, { type: 'done' }>).message.content).toBe('Hello');
+  });
+
+  it('sends the earlier turns as context and leaves out failed empty answers', async () => {
+    const { service, messages, conversations, requests } = setUp([started, { type: 'delta', text: 'ok' }, { type: 'done', finishReason: 'stop', generationId: null }]);
+    const conversation = conversations.create({ title: 'x', model: 'openai/gpt-4o-mini' });
+    messages.insertUser({ conversationId: conversation.id, content: 'first', model: null });
+    const failed = messages.createAssistant({ conversationId: conversation.id, model: null });
+    messages.finalize(failed.id, { status: 'error', content: '', reasoning: null, model: null, provider: null, generationId: null, finishReason: null, usage: null, error: { code: 'upstream_error', message: 'x' } });
+    messages.insertUser({ conversationId: conversation.id, content: 'second', model: null });
+    const answered = messages.createAssistant({ conversationId: conversation.id, model: null });
+    messages.finalize(answered.id, { status: 'complete', content: 'answer two', reasoning: null, model: null, provider: null, generationId: null, finishReason: 'stop', usage: null, error: null });
+
+    const events = await collect(service.send({ conversationId: conversation.id, text: 'third', model: 'anthropic/claude-sonnet-4.5' }, new AbortController().signal));
+    expect(events.at(-1)?.type).toBe('done');
+    expect(requests[0]?.messages).toEqual([
+      { role: 'user', content: 'first' },
+      { role: 'user', content: 'second' },
+      { role: 'assistant', content: 'answer two' },
+      { role: 'user', content: 'third' },
+    ]);
+    expect(conversations.get(conversation.id)?.model).toBe('anthropic/claude-sonnet-4.5');
+  });
+
+  it('keeps the partial answer as stopped when the turn is aborted', async () => {
+    const { service, messages } = setUp([started, { type: 'delta', text: 'Partial an' }, 'wait-for-abort']);
+    const controller = new AbortController();
+    const events: ChatStreamEvent[] = [];
+    for await (const event of service.send({ text: 'Long story', model: 'openai/gpt-4o-mini' }, controller.signal)) {
+      events.push(event);
+      if (event.type === 'delta') controller.abort();
+    }
+    const last = events.at(-1) as Extract<ChatStreamEvent, { type: 'done' }>;
+    expect(last.type).toBe('done');
+    expect(last.message).toMatchObject({ status: 'stopped', content: 'Partial an' });
+    expect(messages.get(last.message.id)?.status).toBe('stopped');
+  });
+
+  it('records a mid-stream failure with the text received so far and the error', async () => {
+    const { service, messages } = setUp([
+      started,
+      { type: 'delta', text: 'Half' },
+      { type: 'error', error: { code: 'upstream_error', message: 'Together failed', status: 502 }, generationId: 'gen-1' },
+    ]);
+    const events = await collect(service.send({ text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal));
+    const last = events.at(-1) as Extract<ChatStreamEvent, { type: 'error' }>;
+    expect(last.type).toBe('error');
+    expect(last.error.code).toBe('upstream_error');
+    expect(last.message).toMatchObject({ status: 'error', content: 'Half' });
+    expect(messages.get(last.message!.id)?.error?.message).toBe('Together failed');
+  });
+
+  it('checkpoints the growing answer at most once per interval, not per token', async () => {
+    let now = 0;
+    const deltas: UpstreamEvent[] = Array.from({ length: 100 }, () => ({ type: 'delta', text: 'x' }) as const);
+    const { service, messages, db } = setUp([started, ...deltas, { type: 'done', finishReason: 'stop', generationId: null }], () => now);
+    const writes: string[] = [];
+    const checkpoint = messages.checkpoint.bind(messages);
+    messages.checkpoint = (id, content, reasoning) => {
+      writes.push(content);
+      return checkpoint(id, content, reasoning);
+    };
+    for await (const event of service.send({ text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal)) {
+      if (event.type === 'delta') now += 50; // 100 deltas over 5 s of clock
+    }
+    expect(writes.length).toBeGreaterThanOrEqual(9);
+    expect(writes.length).toBeLessThanOrEqual(10);
+    expect(writes.every((text, i) => i === 0 || text.length > writes[i - 1]!.length)).toBe(true);
+    db.close();
+  });
+
+  it('answers a missing conversation with not_found and writes nothing', async () => {
+    const { service, conversations } = setUp([]);
+    const events = await collect(service.send({ conversationId: 'nope', text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal));
+    expect(events).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'not_found' }), message: null }]);
+    expect(conversations.list()).toEqual([]);
+  });
+});
