@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure, type Result, fail, ok } from '../../shared/result';
+import { ActiveKeySource } from './active-key';
+import { KeyService, checkKeyFormat } from './key-service';
+import type { KeyInfo } from './openrouter/types';
+import { MemorySecretStore } from './secrets/memory-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+
+const goodKey = `sk-or-v1-${'ab12'.repeat(16)}`;
+const info: KeyInfo = { label: 'sk-or-v1-ab1...b12', limit: 25, limitRemaining: 20.5, limitReset: null, usage: 4.5, isFreeTier: false };
+
+/** A keychain that is not there: every call fails the way the keytar adapter reports it. */
+class UnavailableKeychain implements SecretStore {
+  readonly kind = 'keychain' as const;
+  private fail(): never {
+    throw new AppFailure({ code: 'keychain_unavailable', message: 'No Secret Service is running.' });
+  }
+  get = async (): Promise<string | null> => this.fail();
+  set = async (): Promise<void> => this.fail();
+  delete = async (): Promise<void> => this.fail();
+}
+
+function setUp(answer: Result<KeyInfo> = ok(info), keychain: SecretStore = new MemorySecretStore()) {
+  const checked: (string | undefined)[] = [];
+  const source = new ActiveKeySource(keychain, new MemorySecretStore());
+  const service = new KeyService(source, {
+    getKeyInfo: async (candidate) => {
+      checked.push(candidate);
+      return answer;
+    },
+  });
+  return { service, keychain, source, checked };
+}
+
+describe('checkKeyFormat', () => {
+  it('accepts an OpenRouter key and refuses other shapes with a reason', () => {
+    expect(checkKeyFormat(goodKey)).toBeNull();
+    expect(checkKeyFormat('')).toMatch(/Paste/);
+    expect(checkKeyFormat('sk-proj-abcdefghijklmnop')).toMatch(/start with "sk-or-"/);
+    expect(checkKeyFormat('sk-or-v1-abc def')).toMatch(/spaces/);
+    expect(checkKeyFormat('sk-or-v1')).toMatch(/cut short/);
+  });
+});
+
+describe('KeyService', () => {
+  it('checks a pasted key with OpenRouter before storing it, trimmed, in the keychain', async () => {
+    const { service, keychain, checked } = setUp();
+    const saved = await service.save({ key: `\n  ${goodKey}  \n` });
+    expect(checked).toEqual([goodKey]);
+    expect(await keychain.get()).toBe(goodKey);
+    expect(saved).toEqual(
+      ok({ present: true, storage: 'keychain', last4: 'ab12', label: info.label, limit: 25, limitRemaining: 20.5, isFreeTier: false, verified: true }),
+    );
+  });
+
+  it('never returns the key itself', async () => {
+    const { service } = setUp();
+    const saved = await service.save({ key: goodKey });
+    expect(JSON.stringify(saved)).not.toContain(goodKey);
+    expect(JSON.stringify(await service.status())).not.toContain(goodKey);
+  });
+
+  it('refuses a malformed key without asking OpenRouter', async () => {
+    const { service, checked, keychain } = setUp();
+    const saved = await service.save({ key: 'hello' });
+    expect(saved.ok).toBe(false);
+    if (!saved.ok) expect(saved.error.code).toBe('malformed_key');
+    expect(checked).toEqual([]);
+    expect(await keychain.get()).toBeNull();
+  });
+
+  it('explains a refused key and stores nothing', async () => {
+    const { service, keychain } = setUp(fail('unauthorized', 'User not found.', { status: 401 }));
+    const saved = await service.save({ key: goodKey });
+    expect(saved).toEqual(fail('unauthorized', expect.stringContaining('revoked or mistyped'), { status: 401 }));
+    expect(await keychain.get()).toBeNull();
+  });
+
+  it('says OpenRouter was unreachable, and can save anyway unverified', async () => {
+    const { service, keychain } = setUp(fail('offline', 'fetch failed'));
+    const refused = await service.save({ key: goodKey });
+    expect(refused.ok || refused.error.message).toMatch(/could not be reached/);
+    const saved = await service.save({ key: goodKey, skipValidation: true });
+    expect(saved.ok && saved.value).toMatchObject({ present: true, verified: false, label: null });
+    expect(await keychain.get()).toBe(goodKey);
+  });
+
+  it('says OpenRouter is having trouble on a 5xx', async () => {
+    const { service } = setUp(fail('upstream_error', 'Service temporarily unavailable', { status: 503 }));
+    const saved = await service.save({ key: goodKey });
+    expect(saved.ok || saved.error.message).toMatch(/having trouble/);
+  });
+
+  it('reports an unavailable keychain, then keeps the key for this session only when asked', async () => {
+    const { service, source } = setUp(ok(info), new UnavailableKeychain());
+    const refused = await service.save({ key: goodKey });
+    expect(refused.ok || refused.error.code).toBe('keychain_unavailable');
+    const saved = await service.save({ key: goodKey, sessionOnly: true });
+    expect(saved.ok && saved.value).toMatchObject({ present: true, storage: 'session', last4: 'ab12' });
+    expect(await source.read()).toBe(goodKey);
+    const removed = await service.remove();
+    expect(removed.ok && removed.value.present).toBe(false);
+  });
+
+  it('removes the key from the keychain', async () => {
+    const { service, keychain } = setUp();
+    await service.save({ key: goodKey });
+    const removed = await service.remove();
+    expect(removed.ok && removed.value).toMatchObject({ present: false, storage: null, last4: null, label: null });
+    expect(await keychain.get()).toBeNull();
+  });
+
+  it('refreshes label and remaining credit from OpenRouter', async () => {
+    const { service, keychain, checked } = setUp(ok({ ...info, limitRemaining: 19.25 }));
+    await keychain.set(goodKey);
+    const before = await service.status();
+    expect(before.ok && before.value).toMatchObject({ present: true, label: null, verified: false });
+    const refreshed = await service.refresh();
+    expect(checked).toEqual([undefined]);
+    expect(refreshed.ok && refreshed.value.limitRemaining).toBe(19.25);
+  });
+});
