@@ -42,7 +42,12 @@ export async function* readChatStream(
   const startedEvent = (part?: Extract<ChunkPart, { type: 'metadata' }>): UpstreamEvent => {
     started = true;
     generationId = generationId ?? part?.generationId ?? null;
-    return { type: 'started', generationId, model: part?.model ?? options.requestedModel, provider: part?.provider ?? null };
+    return {
+      type: 'started',
+      generationId,
+      model: part?.model ?? options.requestedModel,
+      provider: part?.provider ?? null,
+    };
   };
 
   try {
@@ -95,7 +100,10 @@ export async function* readChatStream(
   if (failure !== null) yield { type: 'error', error: failure, generationId };
   else if (finishReason !== null || end === 'done') yield { type: 'done', finishReason, generationId };
   else {
-    const error = makeError('upstream_error', 'The stream ended unexpectedly before the answer was complete; try again.');
+    const error = makeError(
+      'upstream_error',
+      'The stream ended unexpectedly before the answer was complete; try again.',
+    );
     yield { type: 'error', error, generationId };
   }
 }

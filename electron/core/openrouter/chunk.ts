@@ -23,7 +23,9 @@ export function parseChunk(data: string): ChunkPart[] {
 
   const chunk = parseJson(trimmed);
   if (!isRecord(chunk)) {
-    return [{ type: 'error', error: makeError('upstream_error', 'OpenRouter sent a stream event that could not be read.') }];
+    return [
+      { type: 'error', error: makeError('upstream_error', 'OpenRouter sent a stream event that could not be read.') },
+    ];
   }
 
   const parts: ChunkPart[] = [];

@@ -105,8 +105,9 @@ export class OpenRouterClient {
       }
 
       const headerGenerationId = response.headers.get('x-generation-id');
-      const contentType = response.headers.get('content-type') ?? '';
-      if (!response.ok || !response.body || !contentType.includes('text/event-stream')) {
+      // Only a declared JSON body is read whole; anything else with a 200 is treated as the stream it should be.
+      const isJson = (response.headers.get('content-type') ?? '').includes('json');
+      if (!response.ok || !response.body || isJson) {
         const text = await readText(response);
         if (!text.ok) {
           const error = errorFromException(text.error, { aborted: signal.aborted, timedOut: deadline.timedOut() });
@@ -114,6 +115,9 @@ export class OpenRouterClient {
         } else if (!response.ok) {
           const error = errorFromResponse(response.status, text.value, response.headers);
           yield { type: 'error', error: scrub(error, key), generationId: headerGenerationId };
+        } else if (text.value.trim() === '') {
+          const error = makeError('upstream_error', 'OpenRouter sent an empty response; try again.');
+          yield { type: 'error', error, generationId: headerGenerationId };
         } else {
           // A 200 that is not a stream (an error payload, or a proxy that ignored stream:true) is read as one chunk.
           yield* this.relay(key, singleEventStream(text.value), signal, request.model, headerGenerationId);
@@ -147,7 +151,8 @@ export class OpenRouterClient {
     const key = keyResult.ok ? keyResult.value : null;
     let body = await this.getJson('/models', key, signal);
     // A revoked key must not hide a list that anyone may read.
-    if (!body.ok && key !== null && body.error.code === 'unauthorized') body = await this.getJson('/models', null, signal);
+    if (!body.ok && key !== null && body.error.code === 'unauthorized')
+      body = await this.getJson('/models', null, signal);
     if (!body.ok) return body;
     const models = mapModelList(body.value);
     return models ? { ok: true, value: models } : unexpectedShape('model list');
@@ -230,7 +235,9 @@ export class OpenRouterClient {
         key = await this.getKey();
       } catch (error) {
         const stored =
-          error instanceof AppFailure ? makeError(error.error.code, error.error.message) : makeError('internal', 'Could not read the stored API key.');
+          error instanceof AppFailure
+            ? makeError(error.error.code, error.error.message)
+            : makeError('internal', 'Could not read the stored API key.');
         return { ok: false, error: stored };
       }
     }
@@ -241,7 +248,10 @@ export class OpenRouterClient {
     if (!/^[\x21-\x7e]+$/.test(key)) {
       return {
         ok: false,
-        error: makeError('malformed_key', 'This API key contains spaces or characters that cannot be sent. Paste it again.'),
+        error: makeError(
+          'malformed_key',
+          'This API key contains spaces or characters that cannot be sent. Paste it again.',
+        ),
       };
     }
     return { ok: true, value: key };
@@ -269,7 +279,10 @@ function scrub(error: AppError, key: string | null): AppError {
 }
 
 function unexpectedShape<T>(what: string): Result<T> {
-  return { ok: false, error: makeError('upstream_error', `OpenRouter sent a ${what} that could not be read; try again.`) };
+  return {
+    ok: false,
+    error: makeError('upstream_error', `OpenRouter sent a ${what} that could not be read; try again.`),
+  };
 }
 
 async function readText(response: Response): Promise<{ ok: true; value: string } | { ok: false; error: unknown }> {

@@ -155,7 +155,10 @@ export function errorFromException(error: unknown, context: { aborted?: boolean;
     return makeError('offline', 'Could not reach OpenRouter. Check your internet connection and try again.');
   }
   const detail = messageOf(error);
-  return makeError('internal', `Unexpected failure while talking to OpenRouter${detail ? `: ${truncate(detail)}` : '.'}`);
+  return makeError(
+    'internal',
+    `Unexpected failure while talking to OpenRouter${detail ? `: ${truncate(detail)}` : '.'}`,
+  );
 }
 
 export function abortedError(): AppError {
@@ -217,9 +220,9 @@ function describe(code: ErrorCode, facts: ErrorFacts): string {
       const who = provider ? `${provider} is rate-limiting this model` : 'This model is rate-limited right now';
       const wait =
         facts.retryAfterSeconds !== null
-          ? ` Try again in ${facts.retryAfterSeconds} second${facts.retryAfterSeconds === 1 ? '' : 's'}.`
-          : ' Wait a moment and try again.';
-      return withDetail(`${who}.`, detail) + wait;
+          ? `try again in ${facts.retryAfterSeconds} second${facts.retryAfterSeconds === 1 ? '' : 's'}`
+          : 'wait a moment and try again';
+      return withDetail(`${who}; ${wait}.`, detail);
     }
     default: {
       const who = provider ? `OpenRouter or the model's provider (${provider})` : "OpenRouter or the model's provider";
@@ -229,7 +232,8 @@ function describe(code: ErrorCode, facts: ErrorFacts): string {
 }
 
 function withDetail(lead: string, detail: string | null): string {
-  return detail ? `${lead} Details: ${detail}` : lead;
+  if (!detail) return lead;
+  return /[.!?…]$/.test(detail) ? `${lead} Details: ${detail}` : `${lead} Details: ${detail}.`;
 }
 
 /** The provider's own words beat OpenRouter's wrapper ("Provider returned error"), which says nothing. */
@@ -262,7 +266,9 @@ function readErrorFacts(error: unknown): ErrorFacts {
     providerName: nonEmptyStringOrNull(metadata['provider_name']),
     providerDetail: rawDetail(metadata['raw']),
     reasons: stringArray(metadata['reasons']),
-    retryAfterSeconds: nonNegative(numberOrNull(metadata['retry_after_seconds']) ?? numberOrNull(availability['retry_after'])),
+    retryAfterSeconds: nonNegative(
+      numberOrNull(metadata['retry_after_seconds']) ?? numberOrNull(availability['retry_after']),
+    ),
   };
 }
 

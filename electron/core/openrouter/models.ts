@@ -27,7 +27,8 @@ export function mapModel(entry: JsonRecord): ModelSummary | null {
   return {
     id,
     name: nonEmptyStringOrNull(entry['name']) ?? id,
-    contextLength: numberOrNull(entry['context_length']) ?? numberOrNull(recordAt(entry, 'top_provider')['context_length']),
+    contextLength:
+      numberOrNull(entry['context_length']) ?? numberOrNull(recordAt(entry, 'top_provider')['context_length']),
     promptPrice,
     completionPrice,
     isFree: id.endsWith(':free') || (promptPrice === 0 && completionPrice === 0),
@@ -47,6 +48,10 @@ function inputModalities(architecture: JsonRecord): string[] {
   const listed = stringArray(architecture['input_modalities']);
   if (listed && listed.length > 0) return listed;
   const modality = nonEmptyStringOrNull(architecture['modality']);
-  const inputs = modality?.split('->')[0]?.split('+').map((part) => part.trim()).filter((part) => part !== '');
+  const inputs = modality
+    ?.split('->')[0]
+    ?.split('+')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   return inputs && inputs.length > 0 ? inputs : ['text'];
 }
