@@ -63,6 +63,11 @@ export default tseslint.config(
     ]),
   },
   {
+    // Playwright fixtures that depend on nothing are declared with an empty destructuring pattern.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
