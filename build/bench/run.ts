@@ -1,0 +1,7 @@
+// `npm run bench`: every benchmark, each printed as a ratio against a baseline measured side by side in the same run.
+
+import { createMeasurement } from './measure';
+import { transportOverhead } from './transport-overhead';
+
+const measure = createMeasurement((line) => console.log(line));
+await transportOverhead(measure);
