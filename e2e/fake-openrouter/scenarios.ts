@@ -16,7 +16,7 @@
 // | any other sk-or-v1-<64 hex> | paid, limit 10, starts unused  | works (so any well-formed key works in the demo) |
 // | anything else       | 401 "User not found."; no header → 401 "No auth credentials found"             |
 //
-// Models (`model` of the chat request; every id is also listed by GET /models, priced like gpt-4o-mini)
+// Models (`model` of the request; GET /models lists every id, the switchboard-test/* ones priced like gpt-4o-mini)
 // | constant                          | stream behaviour                                                    |
 // |-----------------------------------|---------------------------------------------------------------------|
 // | default, vision, other real ids   | comments, role chunk, content, finish, usage variant C, [DONE]      |
@@ -36,17 +36,20 @@
 // | errorFirst                        | the error event is the first and only data event                    |
 // | toolCall                          | get_weather tool call, arguments split over chunks, finish "tool_calls" |
 // | length                            | stops early with finish_reason "length"                            |
-// | slow                              | 240+ one-word chunks, 50 ms apart (~12 s): time to press Stop       |
+// | slow                              | ~320 one-word chunks, 50 ms apart (~16 s): time to press Stop       |
 // | stall                             | 5 chunks, then 2.5 s of keep-alive comments only, then the rest     |
 // | hang                              | keep-alive comments every second, never any data                   |
 // | chaos                             | CRLF, several events per write, writes split at odd byte offsets   |
 // | chaosSplit / chaosCoalesce / chaosCrlf | one chaos option each                                          |
 // | error402 / 403 / 408 / 429 / 502 / 503 | that pre-stream JSON error (§11.3 fixtures), never SSE        |
+// | imageOnly                         | 404: an image-only model cannot answer a text chat                  |
 // | unknown id                        | 400 "<id> is not a valid model ID"                                  |
 //
 // Without `stream`, a mid-stream error model answers HTTP 200 with the error inside the choice, and
 // errorFirst answers HTTP 200 with a top-level error, as OpenRouter does for non-streaming calls.
 // Any request honours `max_tokens`/`max_completion_tokens`: a longer reply is cut with finish_reason "length".
+// With `models: [...]` fallbacks, a model whose scenario fails before streaming is skipped, and the reply's
+// `model` names the one that answered.
 
 export const fakeKeys = {
   valid: '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',
@@ -70,7 +73,7 @@ export const fakeModels = {
   auto: 'openrouter/auto',
   oldFormat: 'mattshumer/reflection-70b:free',
   nonCancellable: 'google/gemini-2.5-flash',
-  imageOutput: 'google/gemini-2.5-flash-image',
+  imageOnly: 'black-forest-labs/flux.2-pro',
   usageA: 'switchboard-test/usage-a',
   usageB: 'switchboard-test/usage-b',
   usageC: 'switchboard-test/usage-c',
@@ -152,8 +155,6 @@ export interface TestModelSpec {
   name: string;
   description: string;
   provider?: string;
-  free?: boolean;
-  reasoning?: boolean;
   behaviour?: Partial<StreamBehaviour>;
   preStreamError?: PreStreamError;
 }
@@ -168,33 +169,181 @@ const midError = (overrides: Partial<MidStreamError> = {}): MidStreamError => ({
 
 /** The fake-only models; catalogue.ts lists them beside the real ones. */
 export const testModelSpecs: readonly TestModelSpec[] = [
-  { id: fakeModels.usageA, name: 'Switchboard Test: Usage variant A', description: 'Final usage chunk carries a trailing empty-delta choice (2025 to early 2026).', behaviour: { usageVariant: 'A' } },
-  { id: fakeModels.usageB, name: 'Switchboard Test: Usage variant B', description: 'Final usage chunk has `choices: []`, as documented.', behaviour: { usageVariant: 'B' } },
-  { id: fakeModels.usageC, name: 'Switchboard Test: Usage variant C', description: 'Final usage chunk repeats the finish reason (mid 2026).', behaviour: { usageVariant: 'C' } },
-  { id: fakeModels.legacyFormat, name: 'Switchboard Test: 2025 chunk format', description: 'Chunks in the 2025 key order with logprobs and system_fingerprint; usage variant A.', provider: 'Amazon Bedrock', behaviour: { era: '2025', usageVariant: 'A', keepAlivesBeforeFirst: 3 } },
-  { id: fakeModels.usageOptIn, name: 'Switchboard Test: Usage opt-in', description: 'Old behaviour: no usage unless the request sets usage.include or stream_options.include_usage.', behaviour: { usageOptIn: true, usageVariant: 'A', era: '2025' } },
-  { id: fakeModels.midStreamError, name: 'Switchboard Test: Mid-stream error', description: 'Three content chunks, then a unified error event; the stream then ends.', provider: 'Together', behaviour: { midStreamError: midError() } },
-  { id: fakeModels.midStreamErrorThenDone, name: 'Switchboard Test: Mid-stream error, then [DONE]', description: 'Mid-stream error followed by data: [DONE].', provider: 'Together', behaviour: { midStreamError: midError({ then: 'done' }) } },
-  { id: fakeModels.midStreamErrorThenUsage, name: 'Switchboard Test: Mid-stream error, then usage', description: 'Mid-stream error followed by a usage chunk and data: [DONE].', provider: 'Together', behaviour: { midStreamError: midError({ then: 'usage' }) } },
-  { id: fakeModels.midStreamErrorLegacy, name: 'Switchboard Test: Mid-stream error (legacy metadata)', description: 'Mid-stream error with the older {raw, provider_name} metadata.', provider: 'Together', behaviour: { midStreamError: midError({ metadata: 'legacy' }) } },
-  { id: fakeModels.midStreamErrorStringCode, name: 'Switchboard Test: Mid-stream error (string code)', description: 'Mid-stream error whose code is the string "server_error".', provider: 'Together', behaviour: { midStreamError: midError({ code: 'server_error', then: 'done' }) } },
-  { id: fakeModels.finishReasonError, name: 'Switchboard Test: finish_reason error', description: 'A choice finishes with "error" (native MALFORMED_FUNCTION_CALL) and no error object.', provider: 'Google AI Studio', behaviour: { finishReasonError: true } },
-  { id: fakeModels.errorFirst, name: 'Switchboard Test: Error before any token', description: 'The first and only data event is an error; HTTP status is already 200.', provider: 'Together', behaviour: { errorFirst: true } },
-  { id: fakeModels.toolCall, name: 'Switchboard Test: Tool call', description: 'Streams a get_weather tool call with its arguments split across chunks.', provider: 'OpenAI', behaviour: { toolCall: true } },
-  { id: fakeModels.length, name: 'Switchboard Test: Length limit', description: 'Stops after 20 completion tokens with finish_reason "length".', behaviour: { maxCompletionTokens: 20 } },
-  { id: fakeModels.slow, name: 'Switchboard Test: Slow stream', description: 'A long reply, one word every 50 ms (about 12 seconds).', behaviour: { chunkDelayMs: 50, wordsPerChunk: 1, long: true } },
-  { id: fakeModels.stall, name: 'Switchboard Test: Stall', description: 'Pauses 2.5 s mid-reply, sending only keep-alive comments, then finishes.', behaviour: { stall: { afterChunks: 5, durationMs: 2500, keepAliveEveryMs: 500 } } },
-  { id: fakeModels.hang, name: 'Switchboard Test: Never answers', description: 'Sends keep-alive comments every second and never a token.', behaviour: { hang: { keepAliveEveryMs: 1000 } } },
-  { id: fakeModels.chaos, name: 'Switchboard Test: Chaos framing', description: 'CRLF line endings, several events per write, writes split inside "data: " and inside UTF-8 characters.', behaviour: { chaos: { split: true, coalesce: true, crlf: true } } },
-  { id: fakeModels.chaosSplit, name: 'Switchboard Test: Split writes', description: 'Writes split at arbitrary byte offsets.', behaviour: { chaos: { split: true, coalesce: false, crlf: false } } },
-  { id: fakeModels.chaosCoalesce, name: 'Switchboard Test: Coalesced events', description: 'Several events per write.', behaviour: { chaos: { split: false, coalesce: true, crlf: false } } },
-  { id: fakeModels.chaosCrlf, name: 'Switchboard Test: CRLF', description: 'SSE with \\r\\n line endings.', behaviour: { chaos: { split: false, coalesce: false, crlf: true } } },
-  { id: fakeModels.error402, name: 'Switchboard Test: 402', description: 'Pre-stream 402: the request needs more credits.', preStreamError: 'lowBalance' },
-  { id: fakeModels.error403, name: 'Switchboard Test: 403', description: 'Pre-stream 403: the input was flagged by moderation.', provider: 'OpenAI', preStreamError: 'moderation' },
-  { id: fakeModels.error408, name: 'Switchboard Test: 408', description: 'Pre-stream 408: the operation timed out.', preStreamError: 'timeout' },
-  { id: fakeModels.error429, name: 'Switchboard Test: 429', description: 'Pre-stream 429: rate-limited upstream, with Retry-After.', provider: 'Venice', preStreamError: 'rateLimited' },
-  { id: fakeModels.error502, name: 'Switchboard Test: 502', description: 'Pre-stream 502: the provider returned an error.', provider: 'Together', preStreamError: 'upstreamDown' },
-  { id: fakeModels.error503, name: 'Switchboard Test: 503', description: 'Pre-stream 503: no endpoint can handle the request.', preStreamError: 'noEndpoints' },
+  {
+    id: fakeModels.usageA,
+    name: 'Switchboard Test: Usage variant A',
+    description: 'Final usage chunk carries a trailing empty-delta choice (2025 to early 2026).',
+    behaviour: { usageVariant: 'A' },
+  },
+  {
+    id: fakeModels.usageB,
+    name: 'Switchboard Test: Usage variant B',
+    description: 'Final usage chunk has `choices: []`, as documented.',
+    behaviour: { usageVariant: 'B' },
+  },
+  {
+    id: fakeModels.usageC,
+    name: 'Switchboard Test: Usage variant C',
+    description: 'Final usage chunk repeats the finish reason (mid 2026).',
+    behaviour: { usageVariant: 'C' },
+  },
+  {
+    id: fakeModels.legacyFormat,
+    name: 'Switchboard Test: 2025 chunk format',
+    description: 'Chunks in the 2025 key order with logprobs and system_fingerprint; usage variant A.',
+    provider: 'Amazon Bedrock',
+    behaviour: { era: '2025', usageVariant: 'A', keepAlivesBeforeFirst: 3 },
+  },
+  {
+    id: fakeModels.usageOptIn,
+    name: 'Switchboard Test: Usage opt-in',
+    description: 'Old behaviour: no usage unless the request sets usage.include or stream_options.include_usage.',
+    behaviour: { usageOptIn: true, usageVariant: 'A', era: '2025' },
+  },
+  {
+    id: fakeModels.midStreamError,
+    name: 'Switchboard Test: Mid-stream error',
+    description: 'Three content chunks, then a unified error event; the stream then ends.',
+    provider: 'Together',
+    behaviour: { midStreamError: midError() },
+  },
+  {
+    id: fakeModels.midStreamErrorThenDone,
+    name: 'Switchboard Test: Mid-stream error, then [DONE]',
+    description: 'Mid-stream error followed by data: [DONE].',
+    provider: 'Together',
+    behaviour: { midStreamError: midError({ then: 'done' }) },
+  },
+  {
+    id: fakeModels.midStreamErrorThenUsage,
+    name: 'Switchboard Test: Mid-stream error, then usage',
+    description: 'Mid-stream error followed by a usage chunk and data: [DONE].',
+    provider: 'Together',
+    behaviour: { midStreamError: midError({ then: 'usage' }) },
+  },
+  {
+    id: fakeModels.midStreamErrorLegacy,
+    name: 'Switchboard Test: Mid-stream error (legacy metadata)',
+    description: 'Mid-stream error with the older {raw, provider_name} metadata.',
+    provider: 'Together',
+    behaviour: { midStreamError: midError({ metadata: 'legacy' }) },
+  },
+  {
+    id: fakeModels.midStreamErrorStringCode,
+    name: 'Switchboard Test: Mid-stream error (string code)',
+    description: 'Mid-stream error whose code is the string "server_error".',
+    provider: 'Together',
+    behaviour: { midStreamError: midError({ code: 'server_error', then: 'done' }) },
+  },
+  {
+    id: fakeModels.finishReasonError,
+    name: 'Switchboard Test: finish_reason error',
+    description: 'A choice finishes with "error" (native MALFORMED_FUNCTION_CALL) and no error object.',
+    provider: 'Google AI Studio',
+    behaviour: { finishReasonError: true },
+  },
+  {
+    id: fakeModels.errorFirst,
+    name: 'Switchboard Test: Error before any token',
+    description: 'The first and only data event is an error; HTTP status is already 200.',
+    provider: 'Together',
+    behaviour: { errorFirst: true },
+  },
+  {
+    id: fakeModels.toolCall,
+    name: 'Switchboard Test: Tool call',
+    description: 'Streams a get_weather tool call with its arguments split across chunks.',
+    provider: 'OpenAI',
+    behaviour: { toolCall: true },
+  },
+  {
+    id: fakeModels.length,
+    name: 'Switchboard Test: Length limit',
+    description: 'Stops after 20 completion tokens with finish_reason "length".',
+    behaviour: { maxCompletionTokens: 20 },
+  },
+  {
+    id: fakeModels.slow,
+    name: 'Switchboard Test: Slow stream',
+    description: 'A long reply, one word every 50 ms (about 16 seconds).',
+    behaviour: { chunkDelayMs: 50, wordsPerChunk: 1, long: true },
+  },
+  {
+    id: fakeModels.stall,
+    name: 'Switchboard Test: Stall',
+    description: 'Pauses 2.5 s mid-reply, sending only keep-alive comments, then finishes.',
+    behaviour: { stall: { afterChunks: 5, durationMs: 2500, keepAliveEveryMs: 500 } },
+  },
+  {
+    id: fakeModels.hang,
+    name: 'Switchboard Test: Never answers',
+    description: 'Sends keep-alive comments every second and never a token.',
+    behaviour: { hang: { keepAliveEveryMs: 1000 } },
+  },
+  {
+    id: fakeModels.chaos,
+    name: 'Switchboard Test: Chaos framing',
+    description:
+      'CRLF line endings, several events per write, writes split inside "data: " and inside UTF-8 characters.',
+    behaviour: { chaos: { split: true, coalesce: true, crlf: true } },
+  },
+  {
+    id: fakeModels.chaosSplit,
+    name: 'Switchboard Test: Split writes',
+    description: 'Writes split at arbitrary byte offsets.',
+    behaviour: { chaos: { split: true, coalesce: false, crlf: false } },
+  },
+  {
+    id: fakeModels.chaosCoalesce,
+    name: 'Switchboard Test: Coalesced events',
+    description: 'Several events per write.',
+    behaviour: { chaos: { split: false, coalesce: true, crlf: false } },
+  },
+  {
+    id: fakeModels.chaosCrlf,
+    name: 'Switchboard Test: CRLF',
+    description: 'SSE with \\r\\n line endings.',
+    behaviour: { chaos: { split: false, coalesce: false, crlf: true } },
+  },
+  {
+    id: fakeModels.error402,
+    name: 'Switchboard Test: 402',
+    description: 'Pre-stream 402: the request needs more credits.',
+    preStreamError: 'lowBalance',
+  },
+  {
+    id: fakeModels.error403,
+    name: 'Switchboard Test: 403',
+    description: 'Pre-stream 403: the input was flagged by moderation.',
+    provider: 'OpenAI',
+    preStreamError: 'moderation',
+  },
+  {
+    id: fakeModels.error408,
+    name: 'Switchboard Test: 408',
+    description: 'Pre-stream 408: the operation timed out.',
+    preStreamError: 'timeout',
+  },
+  {
+    id: fakeModels.error429,
+    name: 'Switchboard Test: 429',
+    description: 'Pre-stream 429: rate-limited upstream, with Retry-After.',
+    provider: 'Venice',
+    preStreamError: 'rateLimited',
+  },
+  {
+    id: fakeModels.error502,
+    name: 'Switchboard Test: 502',
+    description: 'Pre-stream 502: the provider returned an error.',
+    provider: 'Together',
+    preStreamError: 'upstreamDown',
+  },
+  {
+    id: fakeModels.error503,
+    name: 'Switchboard Test: 503',
+    description: 'Pre-stream 503: no endpoint can handle the request.',
+    preStreamError: 'noEndpoints',
+  },
 ];
 
 const testModelsById = new Map(testModelSpecs.map((t) => [t.id, t]));
@@ -225,7 +374,14 @@ const profiles: Record<string, KeyProfile> = {
   [fakeKeys.freeTier]: { limit: null, limitReset: null, usage: 0, isFreeTier: true },
   [fakeKeys.noCredits]: { limit: 10, limitReset: null, usage: 10, isFreeTier: false, chatError: 'lowBalance' },
   [fakeKeys.rateLimited]: { limit: null, limitReset: null, usage: 3.21, isFreeTier: false, chatError: 'rateLimited' },
-  [fakeKeys.serverError]: { limit: null, limitReset: null, usage: 1, isFreeTier: false, chatError: 'upstreamDown', accountUnavailable: true },
+  [fakeKeys.serverError]: {
+    limit: null,
+    limitReset: null,
+    usage: 1,
+    isFreeTier: false,
+    chatError: 'upstreamDown',
+    accountUnavailable: true,
+  },
 };
 
 const anyWellFormedKey: KeyProfile = { limit: 10, limitReset: null, usage: 0, isFreeTier: false };

@@ -1,0 +1,60 @@
+// Runs in the fake OpenRouter process: the `usage` object and its cost, computed the way OpenRouter bills.
+//
+// cost = prompt_tokens × pricing.prompt + completion_tokens × pricing.completion (USD), rounded to 10
+// significant digits; e.g. gpt-4o-mini with 29 + 33 tokens costs exactly 0.00002415, as captured.
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  cost: number;
+  is_byok: boolean;
+  prompt_tokens_details: {
+    cached_tokens: number;
+    cache_write_tokens: number;
+    audio_tokens: number;
+    video_tokens: number;
+  };
+  cost_details: {
+    upstream_inference_cost: number | null;
+    upstream_inference_prompt_cost: number;
+    upstream_inference_completions_cost: number;
+  };
+  completion_tokens_details: { reasoning_tokens: number; image_tokens: number; audio_tokens: number };
+}
+
+export interface UsageInput {
+  promptTokens: number;
+  /** Includes reasoning tokens: reasoning is billed as output. */
+  completionTokens: number;
+  reasoningTokens: number;
+  price: { prompt: number; completion: number };
+  free: boolean;
+  /** False under zero-completion insurance (an `error` finish): no model charge. */
+  charged: boolean;
+}
+
+export function roundCost(usd: number): number {
+  return usd === 0 ? 0 : Number(usd.toPrecision(10));
+}
+
+export function computeUsage(input: UsageInput): Usage {
+  const billed = input.charged && !input.free;
+  const promptCost = billed ? roundCost(input.promptTokens * input.price.prompt) : 0;
+  const completionCost = billed ? roundCost(input.completionTokens * input.price.completion) : 0;
+  return {
+    prompt_tokens: input.promptTokens,
+    completion_tokens: input.completionTokens,
+    total_tokens: input.promptTokens + input.completionTokens,
+    cost: roundCost(promptCost + completionCost),
+    is_byok: false,
+    prompt_tokens_details: { cached_tokens: 0, cache_write_tokens: 0, audio_tokens: 0, video_tokens: 0 },
+    cost_details: {
+      // Free routes report 0 here and paid non-BYOK calls null, as in the captures.
+      upstream_inference_cost: input.free ? 0 : null,
+      upstream_inference_prompt_cost: promptCost,
+      upstream_inference_completions_cost: completionCost,
+    },
+    completion_tokens_details: { reasoning_tokens: input.reasoningTokens, image_tokens: 0, audio_tokens: 0 },
+  };
+}
