@@ -1,15 +1,19 @@
-import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The renderer build, used by electron-vite and on its own (`vite build renderer`) for the web host.
+// `__dirname` because both config loaders bundle this file and replace it with this file's folder; electron-vite
+// does not replace `import.meta.dirname`, which there would be the project root. Paths stay absolute (electron-vite
+// resolves relative ones against the project root) and are built without node:path, which renderer lint forbids.
+const here = __dirname;
+
 export default defineConfig({
-  root: resolve(import.meta.dirname),
+  root: here,
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(import.meta.dirname, '../out/renderer'),
+    outDir: `${here}/../out/renderer`,
     emptyOutDir: true,
-    rollupOptions: { input: { index: resolve(import.meta.dirname, 'index.html') } },
+    rollupOptions: { input: { index: `${here}/index.html` } },
   },
 });

@@ -60,7 +60,7 @@ export async function pasteKey(page: Page, key: string): Promise<void> {
 
 /** Types a message into the composer and sends it. */
 export async function sendMessage(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Message').fill(text);
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
   await page.getByRole('button', { name: 'Send' }).click();
 }
 

@@ -25,9 +25,10 @@ const seconds = (n: number) => `${Math.ceil(n)} ${Math.ceil(n) === 1 ? 'second' 
 
 const describers: Record<ErrorCode, Describe> = {
   invalid_input: withDetail('Switchboard could not accept that input.', 'Check what you entered and try again.'),
+  // The detail (from the key check or the core) says what exactly is wrong with it.
   malformed_key: withDetail(
     'That does not look like an OpenRouter API key.',
-    'OpenRouter keys start with “sk-or-”. Copy the whole key from openrouter.ai/settings/keys.',
+    'Copy the whole key from openrouter.ai/settings/keys and paste it again.',
   ),
   no_key: () => ({ message: 'No OpenRouter key is saved yet.', nextStep: 'Add your OpenRouter API key to continue.' }),
   unauthorized: () => ({
@@ -65,11 +66,12 @@ const describers: Record<ErrorCode, Describe> = {
   // Offline covers both "OpenRouter unreachable" and "the Switchboard host went away"; the core's text says which.
   offline: (error) => ({
     message: error.message.trim() || 'Switchboard cannot reach the network.',
-    nextStep: 'Check your internet connection, then try again.',
+    nextStep: 'Try again once the connection is back; nothing you typed is lost.',
   }),
   aborted: () => ({ message: 'The reply was stopped.', nextStep: 'Send the message again when you are ready.' }),
+  // The core's message usually names the cause (no Secret Service, locked keyring); the step still says how to fix it.
   keychain_unavailable: withDetail(
-    'Switchboard could not store the key in the system keychain.',
+    'Switchboard could not use the system keychain.',
     'On Linux, install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and try again, or use the key for this session only.',
   ),
   storage_error: withDetail(

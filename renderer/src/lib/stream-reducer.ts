@@ -81,8 +81,7 @@ export function reduceStream(view: TurnView, events: readonly ChatStreamEvent[])
       case 'error': {
         flushText();
         const status = event.error.code === 'aborted' ? 'stopped' : 'error';
-        const assistant =
-          event.message ?? (next.assistant ? { ...next.assistant, status, error: event.error } : null);
+        const assistant = event.message ?? (next.assistant ? { ...next.assistant, status, error: event.error } : null);
         next = { ...next, assistant, finished: true, error: event.error };
         break;
       }
@@ -95,6 +94,9 @@ export function reduceStream(view: TurnView, events: readonly ChatStreamEvent[])
 /** A stream that ended without done or error (cancelled before it was sent, or cut off): keep what arrived. */
 export function finishUnended(view: TurnView): TurnView {
   if (view.finished) return view;
-  const assistant = view.assistant && view.assistant.status === 'streaming' ? { ...view.assistant, status: 'stopped' as const } : view.assistant;
+  const assistant =
+    view.assistant && view.assistant.status === 'streaming'
+      ? { ...view.assistant, status: 'stopped' as const }
+      : view.assistant;
   return { ...view, assistant, finished: true };
 }

@@ -37,8 +37,7 @@ export type WebSocketTransport = Transport & { connection: ConnectionMonitor };
 
 export const lostConnectionMessage =
   'Lost the connection to the Switchboard host. Check that it is still running; Switchboard reconnects on its own.';
-export const refusedMessage =
-  'This page needs the address printed by Switchboard (it carries a one-time token).';
+export const refusedMessage = 'This page needs the address printed by Switchboard (it carries a one-time token).';
 
 /** Close codes a host may use to say "not you" after accepting the upgrade (policy violation, 4401/4403). */
 const refusalCloseCodes = new Set([1008, 4401, 4403]);
@@ -79,6 +78,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
   let retryMs = firstRetryMs;
   let retryTimer: unknown = null;
   let nextId = 1;
+  let attempt = 0;
 
   const setState = (next: ConnectionState) => {
     if (next === state) return;
@@ -169,22 +169,25 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       retryTimer = null;
     }
     setState('connecting');
-    let current: SocketLike | null = null;
+    // Events from an earlier socket (a late close, say) must not touch the current one.
+    const mine = ++attempt;
+    const live = () => mine === attempt;
     const handlers: SocketHandlers = {
       onOpen: () => {
-        if (socket !== current) return;
+        if (!live()) return;
         everOpened = true;
         retryMs = firstRetryMs;
         setState('open');
         const queued = outbox;
         outbox = [];
-        for (const frame of queued) current?.send(JSON.stringify(frame));
+        for (const frame of queued) socket?.send(JSON.stringify(frame));
       },
       onMessage: (data) => {
-        if (socket === current) handleFrame(data);
+        if (live()) handleFrame(data);
       },
       onClose: (code) => {
-        if (socket !== current) return;
+        if (!live()) return;
+        attempt++;
         socket = null;
         // A socket that never opened on a page the host just served means the host refused the token
         // (a browser hides the HTTP status of a refused upgrade, so this is the signal we get).
@@ -195,10 +198,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       },
     };
     try {
-      current = options.openSocket(options.url, options.protocols, handlers);
-      socket = current;
+      socket = options.openSocket(options.url, options.protocols, handlers);
     } catch {
       // The WebSocket constructor throws on an address or sub-protocol it cannot use: nothing to retry.
+      attempt++;
       setState('refused');
       failEverything();
     }

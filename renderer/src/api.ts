@@ -1,0 +1,23 @@
+// Renderer: the only file that touches `window.api`. Electron's preload provides it; in a browser the page
+// talks to the loopback web host over a WebSocket instead. Everything else imports `api` from here.
+
+import { createDesktopApi, type DesktopApi } from '../../shared/api';
+import { alwaysOpen, type ConnectionMonitor } from './transport/connection';
+import { readPageToken, webSocketProtocols, webSocketUrl } from './transport/page-address';
+import { createWebSocketTransport, openBrowserSocket } from './transport/web-socket-transport';
+
+function connect(): { api: DesktopApi; connection: ConnectionMonitor } {
+  // Not declared on Window globally on purpose: no other file should be able to reach for it.
+  const preloaded = (window as Window & { api?: DesktopApi }).api;
+  if (preloaded) return { api: preloaded, connection: alwaysOpen };
+
+  const token = readPageToken(window.location.hash);
+  const transport = createWebSocketTransport({
+    url: webSocketUrl(window.location),
+    protocols: token ? webSocketProtocols(token) : null,
+    openSocket: openBrowserSocket,
+  });
+  return { api: createDesktopApi(transport), connection: transport.connection };
+}
+
+export const { api, connection } = connect();

@@ -1,0 +1,21 @@
+// Renderer: picks the screen from the store: token problem, loading, key entry or the chat.
+
+import { useAppStore } from '../store/use-app-store';
+import { LoadingScreen } from './LoadingScreen';
+import { MainLayout } from './MainLayout';
+import { StartupError } from './StartupError';
+import { TokenNeeded } from './TokenNeeded';
+import { WelcomeScreen } from './WelcomeScreen';
+
+export function App() {
+  const connection = useAppStore((s) => s.connection);
+  const keyStatus = useAppStore((s) => s.keyStatus);
+  const keyLoadError = useAppStore((s) => s.keyLoadError);
+  const keyRejected = useAppStore((s) => s.keyRejected);
+
+  if (connection === 'refused') return <TokenNeeded />;
+  if (keyStatus === null) return keyLoadError ? <StartupError error={keyLoadError} /> : <LoadingScreen />;
+  if (!keyStatus.present) return <WelcomeScreen mode="first" />;
+  if (keyRejected) return <WelcomeScreen mode="replace" />;
+  return <MainLayout />;
+}

@@ -1,0 +1,20 @@
+// Renderer: the open conversation's title, the model picker and the way to Settings.
+
+import { selectActiveConversation } from '../store/selectors';
+import { useAppStore } from '../store/use-app-store';
+import { ModelPicker } from './ModelPicker';
+
+export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
+  const title = useAppStore((s) => selectActiveConversation(s)?.title ?? null);
+  return (
+    <header className="chat-header">
+      <h1 className="chat-title" title={title ?? undefined}>
+        {title ?? 'New conversation'}
+      </h1>
+      <ModelPicker />
+      <button type="button" onClick={onOpenSettings}>
+        Settings
+      </button>
+    </header>
+  );
+}

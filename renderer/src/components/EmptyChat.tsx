@@ -1,0 +1,19 @@
+// Renderer: what a new chat shows before its first message, including the just-saved key.
+
+import { useAppStore } from '../store/use-app-store';
+import { KeyConfirmation } from './KeyConfirmation';
+
+export function EmptyChat() {
+  const empty = useAppStore((s) => s.messages.length === 0 && !s.messagesLoading && s.turnPhase === 'idle');
+  const confirmation = useAppStore((s) => s.keyConfirmation);
+  if (!empty) return null;
+  return (
+    <div className="empty-chat">
+      {confirmation ? <KeyConfirmation status={confirmation} /> : null}
+      <p className="muted">
+        Pick a model above and ask anything. Each reply is paid from your OpenRouter credit; prices are per million
+        tokens.
+      </p>
+    </div>
+  );
+}

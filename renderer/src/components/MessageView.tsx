@@ -1,0 +1,54 @@
+// Renderer: one message bubble. Text is rendered as text, never HTML: model output is untrusted.
+
+import type { Message } from '../../../shared/domain';
+import { describeError } from '../lib/error-text';
+import { formatCost, formatTokens, shortModelName } from '../lib/format';
+
+function statusText(message: Message): string | null {
+  switch (message.status) {
+    case 'complete':
+      return null;
+    case 'streaming':
+      if (message.content !== '') return 'Writing…';
+      return message.reasoning ? 'Thinking…' : 'Waiting for the model…';
+    case 'stopped':
+      return 'Stopped';
+    case 'error':
+      return message.error ? `Failed: ${describeError(message.error).message}` : 'Failed';
+  }
+}
+
+function usageLine(message: Message): string | null {
+  if (!message.usage) return null;
+  const parts = [
+    message.model ? shortModelName(message.model) : null,
+    formatTokens(message.usage.totalTokens),
+    message.usage.costUsd === null ? null : formatCost(message.usage.costUsd),
+  ];
+  return parts.filter((part) => part !== null).join(' · ');
+}
+
+export function MessageView({ message }: { message: Message }) {
+  const isUser = message.role === 'user';
+  const status = isUser ? null : statusText(message);
+  const usage = isUser ? null : usageLine(message);
+  const streaming = message.status === 'streaming';
+  return (
+    <article
+      aria-label={isUser ? 'Your message' : 'Assistant message'}
+      // Screen readers wait for the finished reply instead of reading every fragment.
+      aria-busy={streaming || undefined}
+      className={`message ${isUser ? 'from-user' : 'from-assistant'} status-${message.status}`}
+    >
+      {message.reasoning ? (
+        <details className="reasoning">
+          <summary>Reasoning</summary>
+          <div className="message-text">{message.reasoning}</div>
+        </details>
+      ) : null}
+      <div className="message-text">{message.content}</div>
+      {status ? <p className="message-status">{status}</p> : null}
+      {usage ? <p className="message-meta">{usage}</p> : null}
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+// Renderer: the key status could not be read, so no screen can be chosen yet.
+
+import type { AppError } from '../../../shared/result';
+import { useAppStore } from '../store/use-app-store';
+import { ErrorAlert } from './ErrorAlert';
+
+export function StartupError({ error }: { error: AppError }) {
+  const loadKeyStatus = useAppStore((s) => s.loadKeyStatus);
+  return (
+    <main className="centered-page">
+      <div className="card">
+        <h1>Switchboard could not start</h1>
+        <ErrorAlert error={error}>
+          <button type="button" onClick={() => void loadKeyStatus()}>
+            Try again
+          </button>
+        </ErrorAlert>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+// Renderer: what the key can still spend, always in view.
+
+import { formatCost, formatCredit, maskKey } from '../lib/format';
+import { useAppStore } from '../store/use-app-store';
+
+export function StatusBar() {
+  const key = useAppStore((s) => s.keyStatus);
+  const sessionSpend = useAppStore((s) => s.sessionSpendUsd);
+  const connection = useAppStore((s) => s.connection);
+  if (!key) return null;
+
+  const parts: string[] = [];
+  // An unverified key has no known balance, so say that instead of a number.
+  parts.push(key.verified ? `Remaining credit: ${formatCredit(key.limitRemaining)}` : 'Key not verified');
+  if (key.storage === 'session') parts.push('Session-only key');
+  if (key.isFreeTier) parts.push('Free tier');
+  // OpenRouter's default label is already a masked form of the key; one of the two is enough.
+  parts.push(`Key: ${key.label ?? maskKey(key.last4)}`);
+  if (sessionSpend > 0) parts.push(`This session: ${formatCost(sessionSpend)}`);
+  if (connection === 'offline' || connection === 'connecting') parts.push('Reconnecting to the Switchboard host…');
+
+  return (
+    <footer role="status" className="status-bar">
+      {parts.map((part, index) => (
+        <span key={part}>
+          {index > 0 ? (
+            <span aria-hidden="true" className="separator">
+              {' '}
+              ·{' '}
+            </span>
+          ) : null}
+          {part}
+        </span>
+      ))}
+    </footer>
+  );
+}

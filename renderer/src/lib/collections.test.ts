@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Conversation, Message } from '../../../shared/domain';
+import { upsertConversation, upsertMessage } from './collections';
+
+const conversation = (id: string, updatedAt: number): Conversation => ({
+  id,
+  title: id,
+  model: 'openai/gpt-4o-mini',
+  createdAt: 0,
+  updatedAt,
+});
+
+const message = (id: string, content: string): Message =>
+  ({ id, content, role: 'user', status: 'complete' }) as Message;
+
+describe('upsertConversation', () => {
+  it('adds a conversation and keeps the newest first', () => {
+    const list = [conversation('a', 3), conversation('b', 1)];
+    expect(upsertConversation(list, conversation('c', 2)).map((c) => c.id)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('replaces by id and moves an updated conversation to the top', () => {
+    const list = [conversation('a', 3), conversation('b', 1)];
+    const next = upsertConversation(list, { ...conversation('b', 9), title: 'renamed' });
+    expect(next.map((c) => c.title)).toEqual(['renamed', 'a']);
+  });
+});
+
+describe('upsertMessage', () => {
+  it('appends a new message', () => {
+    expect(upsertMessage([message('1', 'a')], message('2', 'b')).map((m) => m.id)).toEqual(['1', '2']);
+  });
+
+  it('replaces a message with the same id where it stands', () => {
+    const list = [message('1', 'a'), message('2', 'partial'), message('3', 'c')];
+    const next = upsertMessage(list, message('2', 'final'));
+    expect(next.map((m) => m.content)).toEqual(['a', 'final', 'c']);
+    expect(list[1]?.content).toBe('partial');
+  });
+});

@@ -1,0 +1,22 @@
+// Immutable list updates for the store: replace by id, keep the order people expect.
+
+import type { Conversation, Message } from '../../../shared/domain';
+
+/** Newest activity first, as in every chat client's sidebar. */
+export function upsertConversation(list: readonly Conversation[], conversation: Conversation): Conversation[] {
+  const rest = list.filter((item) => item.id !== conversation.id);
+  return sortConversations([...rest, conversation]);
+}
+
+export function sortConversations(list: readonly Conversation[]): Conversation[] {
+  return [...list].sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/** Replaces the message with the same id in place, or appends it: a conversation reads oldest first. */
+export function upsertMessage(list: readonly Message[], message: Message): Message[] {
+  const index = list.findIndex((item) => item.id === message.id);
+  if (index === -1) return [...list, message];
+  const next = [...list];
+  next[index] = message;
+  return next;
+}

@@ -1,0 +1,19 @@
+// Renderer store slice: the link to the host, and the order things load in.
+
+import type { AppSlice, SliceCreator } from './types';
+
+export const createAppSlice: SliceCreator<AppSlice> = (_set, get, deps) => ({
+  connection: deps.connection.getState(),
+
+  async start() {
+    await get().loadKeyStatus();
+  },
+
+  async loadWorkspace() {
+    const state = get();
+    await Promise.all([
+      state.conversationsLoaded ? undefined : state.loadConversations(),
+      state.modelsStatus === 'idle' || state.modelsStatus === 'error' ? state.loadModels() : undefined,
+    ]);
+  },
+});

@@ -1,0 +1,313 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { DesktopApi, StreamHandle } from '../../../shared/api';
+import type { ChatStreamEvent, Conversation, KeyStatus, Message } from '../../../shared/domain';
+import type { Result } from '../../../shared/result';
+import type { ScheduleFrame } from '../lib/frame-batcher';
+import { alwaysOpen } from '../transport/connection';
+import { pendingAssistantId, pendingUserId } from './chat-slice';
+import { createAppStore } from './create-app-store';
+
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+const fail = (code: 'offline' | 'unauthorized' | 'keychain_unavailable', message: string = code) =>
+  Promise.resolve({ ok: false as const, error: { code, message } });
+
+const keyStatus = (overrides: Partial<KeyStatus> = {}): KeyStatus => ({
+  present: true,
+  storage: 'keychain',
+  last4: 'abcd',
+  label: 'laptop',
+  limit: 25,
+  limitRemaining: 20.5,
+  isFreeTier: false,
+  verified: true,
+  ...overrides,
+});
+
+const noKey = keyStatus({ present: false, storage: null, last4: null, label: null, limit: null, limitRemaining: null });
+
+const conversation: Conversation = { id: 'c1', title: 'Hi', model: 'openai/gpt-4o-mini', createdAt: 1, updatedAt: 1 };
+
+const message = (overrides: Partial<Message>): Message => ({
+  id: 'a1',
+  conversationId: 'c1',
+  role: 'assistant',
+  content: '',
+  reasoning: null,
+  status: 'streaming',
+  model: 'openai/gpt-4o-mini',
+  provider: null,
+  generationId: null,
+  finishReason: null,
+  usage: null,
+  error: null,
+  createdAt: 2,
+  ...overrides,
+});
+
+/** A chat stream the test drives by hand. */
+const manualStream = () => {
+  let emit: (event: ChatStreamEvent) => void = () => {};
+  let end: () => void = () => {};
+  const cancel = vi.fn();
+  const send = vi.fn((_input: unknown, onEvent: (event: ChatStreamEvent) => void): StreamHandle => {
+    emit = onEvent;
+    return { cancel, finished: new Promise<void>((resolve) => (end = resolve)) };
+  });
+  return { send, cancel, emit: (event: ChatStreamEvent) => emit(event), end: () => end() };
+};
+
+const manualFrames = () => {
+  let queued: (() => void)[] = [];
+  const schedule: ScheduleFrame = (callback) => {
+    queued.push(callback);
+    return () => (queued = queued.filter((c) => c !== callback));
+  };
+  return {
+    schedule,
+    run() {
+      const current = queued;
+      queued = [];
+      for (const callback of current) callback();
+    },
+  };
+};
+
+const setup = (overrides: { key?: Partial<DesktopApi['key']>; chat?: DesktopApi['chat'] } = {}) => {
+  const stream = manualStream();
+  const frames = manualFrames();
+  const api = {
+    app: { info: vi.fn() },
+    key: {
+      status: vi.fn(() => ok(keyStatus())),
+      save: vi.fn(() => ok(keyStatus())),
+      refresh: vi.fn(() => ok(keyStatus({ limitRemaining: 20.4 }))),
+      remove: vi.fn(() => ok(noKey)),
+      ...overrides.key,
+    },
+    conversations: {
+      list: vi.fn(() => ok([])),
+      get: vi.fn(() => ok({ conversation, messages: [] })),
+      create: vi.fn(),
+      rename: vi.fn(),
+      setModel: vi.fn(),
+      delete: vi.fn(),
+    },
+    models: { list: vi.fn(() => ok([])) },
+    chat: overrides.chat ?? { send: stream.send },
+  } as unknown as DesktopApi;
+  const store = createAppStore({ api, connection: alwaysOpen, scheduleFrame: frames.schedule });
+  return { store, api, stream, frames };
+};
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('key flows', () => {
+  it('loads the workspace only when a key exists', async () => {
+    const { store, api } = setup({ key: { status: vi.fn(() => ok(noKey)) } });
+    await store.getState().start();
+    expect(store.getState().keyStatus?.present).toBe(false);
+    expect(api.conversations.list).not.toHaveBeenCalled();
+  });
+
+  it('refuses a malformed key without calling the host', async () => {
+    const { store, api } = setup();
+    expect(await store.getState().saveKey('  not-a-key\n')).toBe(false);
+    expect(store.getState().keySaveError).toMatchObject({ code: 'malformed_key' });
+    expect(api.key.save).not.toHaveBeenCalled();
+  });
+
+  it('sends the trimmed key, then remembers the options for a follow-up', async () => {
+    const save = vi.fn().mockReturnValueOnce(fail('keychain_unavailable')).mockReturnValueOnce(fail('offline'));
+    const { store } = setup({ key: { save } });
+    await store.getState().saveKey(' sk-or-v1-abc\n');
+    expect(save).toHaveBeenLastCalledWith({ key: 'sk-or-v1-abc' });
+    await store.getState().saveKey('sk-or-v1-abc', { sessionOnly: true });
+    expect(store.getState().keySaveError?.code).toBe('offline');
+    expect(store.getState().keySaveOptions).toEqual({ sessionOnly: true });
+  });
+
+  it('confirms a saved key and loads conversations and models', async () => {
+    const { store, api } = setup();
+    expect(await store.getState().saveKey('sk-or-v1-abc', { skipValidation: true })).toBe(true);
+    expect(api.key.save).toHaveBeenCalledWith({ key: 'sk-or-v1-abc', skipValidation: true });
+    expect(store.getState().keyConfirmation?.label).toBe('laptop');
+    await tick();
+    expect(api.conversations.list).toHaveBeenCalled();
+    expect(api.models.list).toHaveBeenCalled();
+  });
+});
+
+describe('a chat turn', () => {
+  const started: ChatStreamEvent = {
+    type: 'started',
+    conversation,
+    userMessage: message({ id: 'u1', role: 'user', content: 'Hello there', status: 'complete' }),
+    assistantMessage: message({}),
+  };
+
+  const sendFirstMessage = async () => {
+    const ctx = setup();
+    ctx.store.getState().setDraft('Hello there');
+    const sending = ctx.store.getState().sendMessage();
+    await tick();
+    return { ...ctx, sending };
+  };
+
+  it('lets the core create the conversation for the first message, and opens it at started', async () => {
+    const { store, api, stream, frames } = await sendFirstMessage();
+    expect(stream.send).toHaveBeenCalledWith(
+      { text: 'Hello there', model: 'openai/gpt-4o-mini' },
+      expect.any(Function),
+    );
+    expect(api.conversations.create).not.toHaveBeenCalled();
+    expect(store.getState().turnPhase).toBe('sending');
+    stream.emit(started);
+    frames.run();
+    const state = store.getState();
+    expect(state.activeConversationId).toBe('c1');
+    expect(state.conversations.map((c) => c.id)).toEqual(['c1']);
+    expect(state.messages.map((m) => m.id)).toEqual(['u1']);
+  });
+
+  it('sends into the open conversation', async () => {
+    const { store, stream } = setup();
+    await store.getState().selectConversation('c1');
+    store.getState().setDraft('Next question');
+    void store.getState().sendMessage();
+    expect(stream.send).toHaveBeenCalledWith(
+      { conversationId: 'c1', text: 'Next question', model: 'openai/gpt-4o-mini' },
+      expect.any(Function),
+    );
+  });
+
+  it('does not pull the person back when they opened another conversation meanwhile', async () => {
+    const { store, api, stream, frames } = await sendFirstMessage();
+    vi.mocked(api.conversations.get).mockReturnValueOnce(
+      ok({ conversation: { ...conversation, id: 'c9' }, messages: [message({ id: 'old', conversationId: 'c9' })] }),
+    );
+    await store.getState().selectConversation('c9');
+    stream.emit(started);
+    stream.emit({ type: 'delta', text: 'Hi' });
+    frames.run();
+    const state = store.getState();
+    expect(state.activeConversationId).toBe('c9');
+    expect(state.messages.map((m) => m.id)).toEqual(['old']);
+    expect(state.conversations.map((c) => c.id)).toContain('c1');
+  });
+
+  it('shows the message and an empty reply at once, and clears the composer', async () => {
+    const { store } = await sendFirstMessage();
+    const state = store.getState();
+    expect(state.pendingUserMessage).toMatchObject({ id: pendingUserId, content: 'Hello there' });
+    expect(state.streamingMessage).toMatchObject({ id: pendingAssistantId, content: '', status: 'streaming' });
+    expect(state.draft).toBe('');
+  });
+
+  it('applies buffered events once per frame, keeping the message list untouched while text streams', async () => {
+    const { store, stream, frames } = await sendFirstMessage();
+    stream.emit(started);
+    stream.emit({ type: 'delta', text: 'Hel' });
+    stream.emit({ type: 'delta', text: 'lo' });
+    expect(store.getState().streamingMessage?.id).toBe(pendingAssistantId);
+    frames.run();
+    const afterStart = store.getState();
+    expect(afterStart.streamingMessage?.content).toBe('Hello');
+    expect(afterStart.messages.map((m) => m.id)).toEqual(['u1']);
+    expect(afterStart.pendingUserMessage).toBeNull();
+    expect(afterStart.turnPhase).toBe('streaming');
+
+    stream.emit({ type: 'delta', text: '!' });
+    frames.run();
+    expect(store.getState().streamingMessage?.content).toBe('Hello!');
+    expect(store.getState().messages).toBe(afterStart.messages);
+  });
+
+  it('replaces the streaming reply with the persisted one and refreshes the credit', async () => {
+    const { store, api, stream, frames, sending } = await sendFirstMessage();
+    stream.emit(started);
+    frames.run();
+    const usage = { costUsd: 0.000024 } as Message['usage'];
+    stream.emit({ type: 'done', message: message({ content: 'Hello!', status: 'complete', usage }) });
+    stream.end();
+    await sending;
+    const state = store.getState();
+    expect(state.streamingMessage).toBeNull();
+    expect(state.turnPhase).toBe('idle');
+    expect(state.messages.map((m) => [m.id, m.status])).toEqual([
+      ['u1', 'complete'],
+      ['a1', 'complete'],
+    ]);
+    expect(state.sessionSpendUsd).toBeCloseTo(0.000024);
+    expect(api.key.refresh).toHaveBeenCalled();
+    await tick();
+    expect(store.getState().keyStatus?.limitRemaining).toBe(20.4);
+  });
+
+  it('cancels the stream on stop', async () => {
+    const { store, stream } = await sendFirstMessage();
+    store.getState().stopReply();
+    expect(stream.cancel).toHaveBeenCalled();
+  });
+
+  it('puts the text back when a stop comes before the core saved anything', async () => {
+    const { store, stream, sending } = await sendFirstMessage();
+    store.getState().stopReply();
+    stream.end();
+    await sending;
+    const state = store.getState();
+    expect(state).toMatchObject({ turnPhase: 'idle', draft: 'Hello there', streamingMessage: null, chatError: null });
+    expect(state.pendingUserMessage).toBeNull();
+  });
+
+  it('keeps the composer empty after a stop once the message was saved', async () => {
+    const { store, stream, frames, sending } = await sendFirstMessage();
+    stream.emit(started);
+    frames.run();
+    store.getState().stopReply();
+    stream.emit({ type: 'done', message: message({ content: 'Par', status: 'stopped' }) });
+    stream.end();
+    await sending;
+    expect(store.getState().draft).toBe('');
+    expect(store.getState().messages.at(-1)).toMatchObject({ content: 'Par', status: 'stopped' });
+  });
+});
+
+describe('conversations', () => {
+  it('ignores a slow load for a conversation that is no longer selected', async () => {
+    const { store, api } = setup();
+    let answerFirst: (value: Result<unknown>) => void = () => {};
+    vi.mocked(api.conversations.get)
+      .mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)) as never)
+      .mockReturnValueOnce(ok({ conversation: { ...conversation, id: 'c2' }, messages: [message({ id: 'x' })] }));
+    const first = store.getState().selectConversation('c1');
+    await store.getState().selectConversation('c2');
+    answerFirst({ ok: true, value: { conversation, messages: [message({ id: 'stale' })] } });
+    await first;
+    expect(store.getState().activeConversationId).toBe('c2');
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['x']);
+  });
+});
+
+describe('without a usable keychain', () => {
+  it('shows the key screen with the reason instead of failing to start', async () => {
+    const { store } = setup({ key: { status: vi.fn(() => fail('keychain_unavailable', 'No Secret Service')) } });
+    await store.getState().start();
+    expect(store.getState().keyStatus?.present).toBe(false);
+    expect(store.getState().keyLoadError).toBeNull();
+    expect(store.getState().keychainProblem?.message).toBe('No Secret Service');
+  });
+
+  it('saves for this session only when asked, and forgets the problem', async () => {
+    const save = vi
+      .fn()
+      .mockReturnValueOnce(fail('keychain_unavailable'))
+      .mockReturnValueOnce(ok(keyStatus({ storage: 'session' })));
+    const { store } = setup({ key: { save, status: vi.fn(() => fail('keychain_unavailable')) } });
+    await store.getState().start();
+    expect(await store.getState().saveKey('sk-or-v1-abc')).toBe(false);
+    expect(await store.getState().saveKey('sk-or-v1-abc', { sessionOnly: true })).toBe(true);
+    expect(save).toHaveBeenLastCalledWith({ key: 'sk-or-v1-abc', sessionOnly: true });
+    expect(store.getState()).toMatchObject({ keychainProblem: null, keySaveError: null });
+    expect(store.getState().keyStatus?.storage).toBe('session');
+  });
+});

@@ -1,0 +1,25 @@
+// Renderer: assembles the one store from its slices; pure of globals so tests can build their own.
+
+import { createStore } from 'zustand/vanilla';
+import { createAppSlice } from './app-slice';
+import { createChatSlice } from './chat-slice';
+import { createConversationsSlice } from './conversations-slice';
+import { createKeySlice } from './key-slice';
+import { createModelsSlice } from './models-slice';
+import { createSpendSlice } from './spend-slice';
+import type { AppState, StoreDeps } from './types';
+
+export function createAppStore(deps: StoreDeps) {
+  const store = createStore<AppState>()((set, get) => ({
+    ...createAppSlice(set, get, deps),
+    ...createKeySlice(set, get, deps),
+    ...createConversationsSlice(set, get, deps),
+    ...createChatSlice(set, get, deps),
+    ...createModelsSlice(set, get, deps),
+    ...createSpendSlice(set, get, deps),
+  }));
+  deps.connection.subscribe((connection) => store.setState({ connection }));
+  return store;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
