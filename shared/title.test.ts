@@ -17,3 +17,13 @@ describe('deriveTitle', () => {
     expect(deriveTitle('x'.repeat(100))).toBe(`${'x'.repeat(60)}…`);
   });
 });
+
+describe('deriveTitle with characters outside the basic plane', () => {
+  it('never cuts an emoji in half', () => {
+    const title = deriveTitle('🚀'.repeat(70));
+    expect(title).toBe(`${'🚀'.repeat(60)}…`);
+  });
+  it('drops trailing punctuation before the ellipsis', () => {
+    expect(deriveTitle(`${'word '.repeat(10)}and, then ${'more words '.repeat(5)}`)).not.toMatch(/[,;:]…$/);
+  });
+});

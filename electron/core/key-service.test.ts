@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure, type Result, fail, ok } from '../../shared/result';
 import { ActiveKeySource } from './active-key';
-import { KeyService, checkKeyFormat } from './key-service';
+import { KeyService } from './key-service';
 import type { KeyInfo } from './openrouter/types';
 import { MemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -31,16 +31,6 @@ function setUp(answer: Result<KeyInfo> = ok(info), keychain: SecretStore = new M
   });
   return { service, keychain, source, checked };
 }
-
-describe('checkKeyFormat', () => {
-  it('accepts an OpenRouter key and refuses other shapes with a reason', () => {
-    expect(checkKeyFormat(goodKey)).toBeNull();
-    expect(checkKeyFormat('')).toMatch(/Paste/);
-    expect(checkKeyFormat('sk-proj-abcdefghijklmnop')).toMatch(/start with "sk-or-"/);
-    expect(checkKeyFormat('sk-or-v1-abc def')).toMatch(/spaces/);
-    expect(checkKeyFormat('sk-or-v1')).toMatch(/cut short/);
-  });
-});
 
 describe('KeyService', () => {
   it('checks a pasted key with OpenRouter before storing it, trimmed, in the keychain', async () => {

@@ -5,22 +5,12 @@ import { type AppError, type Result, fail, ok } from '../../shared/result';
 import type { KeyInfo } from './openrouter/types';
 import type { SecretStore } from './secrets/secret-store';
 import { AppFailure } from '../../shared/result';
+import { checkKeyInput } from '../../shared/key-format';
 import type { ActiveKeySource } from './active-key';
 
 /** The slice of the OpenRouter client this service needs: a pasted key is checked there, the stored one read there. */
 export interface KeyChecker {
   getKeyInfo(candidateKey?: string): Promise<Result<KeyInfo>>;
-}
-
-const keyShape = /^sk-or-[A-Za-z0-9_-]{8,}$/;
-
-/** What is wrong with a pasted key, before anything is sent anywhere; null when it looks like a key. */
-export function checkKeyFormat(key: string): string | null {
-  if (key.length === 0) return 'Paste your OpenRouter API key first.';
-  if (/\s/.test(key)) return 'The key contains spaces or line breaks in the middle; paste it again as one piece.';
-  if (!key.startsWith('sk-or-')) return 'That is not an OpenRouter key: OpenRouter keys start with "sk-or-".';
-  if (!keyShape.test(key)) return 'That key looks cut short or contains characters OpenRouter keys never have.';
-  return null;
 }
 
 /** Validation failures say what happened to the key as well as why. */
@@ -75,9 +65,9 @@ export class KeyService {
   }
 
   async save(input: { key: string; sessionOnly?: boolean; skipValidation?: boolean }): Promise<Result<KeyStatus>> {
-    const key = input.key.trim();
-    const problem = checkKeyFormat(key);
-    if (problem) return fail('malformed_key', problem);
+    const checkedInput = checkKeyInput(input.key);
+    if (!checkedInput.ok) return fail('malformed_key', checkedInput.problem);
+    const key = checkedInput.key;
 
     let info: KeyInfo | null = null;
     if (!input.skipValidation) {

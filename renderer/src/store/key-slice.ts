@@ -1,7 +1,7 @@
 // Renderer store slice: the OpenRouter key: whether there is one, saving, replacing, removing it.
 
 import type { KeyStatus } from '../../../shared/domain';
-import { checkKeyInput } from '../lib/key-input';
+import { checkKeyInput } from '../../../shared/key-format';
 import type { KeySlice, SliceCreator } from './types';
 
 const noKey: KeyStatus = {

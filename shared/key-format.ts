@@ -1,4 +1,4 @@
-// Catches obviously wrong keys before anything leaves the page, and says what is wrong with them.
+// Contract: catches obviously wrong keys — in the page before anything is sent, and again in the core — and says why.
 
 export type KeyInputCheck = { ok: true; key: string } | { ok: false; problem: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeyInput } from './key-input';
+import { checkKeyInput } from './key-format';
 
 describe('checkKeyInput', () => {
   it('trims spaces and newlines around a pasted key', () => {
