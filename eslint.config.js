@@ -21,15 +21,24 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: restrict([
-      { group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'zustand'], message: 'shared/ is the contract: no runtime-specific imports.' },
+      {
+        group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'zustand'],
+        message: 'shared/ is the contract: no runtime-specific imports.',
+      },
       { group: ['../electron/*', '../renderer/*', '../e2e/*'], message: 'shared/ imports nothing outside itself.' },
     ]),
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: restrict([
-      { group: ['electron', 'react', 'react-dom', 'zustand'], message: 'The core runs without Electron and without a DOM.' },
-      { group: ['**/main/*', '**/preload/*', '**/web/*', '**/renderer/*'], message: 'The core does not know its transports.' },
+      {
+        group: ['electron', 'react', 'react-dom', 'zustand'],
+        message: 'The core runs without Electron and without a DOM.',
+      },
+      {
+        group: ['**/main/*', '**/preload/*', '**/web/*', '**/renderer/*'],
+        message: 'The core does not know its transports.',
+      },
     ]),
   },
   {
@@ -41,8 +50,14 @@ export default tseslint.config(
         {
           paths: [{ name: 'keytar', message: 'Only secrets/keytar-secret-store.ts talks to the keychain.' }],
           patterns: [
-            { group: ['electron', 'react', 'react-dom', 'zustand'], message: 'The core runs without Electron and without a DOM.' },
-            { group: ['**/main/*', '**/preload/*', '**/web/*', '**/renderer/*'], message: 'The core does not know its transports.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'zustand'],
+              message: 'The core runs without Electron and without a DOM.',
+            },
+            {
+              group: ['**/main/*', '**/preload/*', '**/web/*', '**/renderer/*'],
+              message: 'The core does not know its transports.',
+            },
           ],
         },
       ],
@@ -51,14 +66,23 @@ export default tseslint.config(
   {
     files: ['electron/web/**/*.ts'],
     rules: restrict([
-      { group: ['electron', 'react', 'react-dom', 'zustand', 'keytar', 'better-sqlite3'], message: 'The web host is glue: it calls the core, nothing else.' },
-      { group: ['**/main/*', '**/preload/*', '**/renderer/*'], message: 'The web host does not know the Electron transport or the UI.' },
+      {
+        group: ['electron', 'react', 'react-dom', 'zustand', 'keytar', 'better-sqlite3'],
+        message: 'The web host is glue: it calls the core, nothing else.',
+      },
+      {
+        group: ['**/main/*', '**/preload/*', '**/renderer/*'],
+        message: 'The web host does not know the Electron transport or the UI.',
+      },
     ]),
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: restrict([
-      { group: ['react', 'react-dom', 'zustand', 'keytar', 'better-sqlite3'], message: 'Electron glue calls the core; it holds no business rules.' },
+      {
+        group: ['react', 'react-dom', 'zustand', 'keytar', 'better-sqlite3'],
+        message: 'Electron glue calls the core; it holds no business rules.',
+      },
       { group: ['**/web/*', '**/renderer/*'], message: 'Electron glue does not know the web host or the UI.' },
     ]),
   },
@@ -74,7 +98,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict([
-        { group: [...nodeBuiltins, 'electron', 'keytar', 'better-sqlite3', 'ws'], message: 'The renderer is a web page: no Node, no Electron.' },
+        {
+          group: [...nodeBuiltins, 'electron', 'keytar', 'better-sqlite3', 'ws'],
+          message: 'The renderer is a web page: no Node, no Electron.',
+        },
         { group: ['**/electron/*', '**/e2e/*'], message: 'The renderer talks to the app only through src/api.ts.' },
       ]),
     },

@@ -28,7 +28,9 @@ const playwright = read('playwright.json');
 if (playwright) {
   const s = playwright.stats;
   const passed = s.expected + s.flaky;
-  lines.push(`end-to-end (playwright): ${passed} passed, ${s.unexpected} failed, ${s.skipped} skipped${s.flaky ? ` (${s.flaky} flaky)` : ''}`);
+  lines.push(
+    `end-to-end (playwright): ${passed} passed, ${s.unexpected} failed, ${s.skipped} skipped${s.flaky ? ` (${s.flaky} flaky)` : ''}`,
+  );
   for (const error of playwright.errors ?? []) lines.push(`  error: ${String(error.message).split('\n')[0]}`);
   totals.passed += passed;
   totals.failed += s.unexpected + (playwright.errors?.length ?? 0);

@@ -67,7 +67,12 @@ test('paste a key, stream a reply, stop one midway, restart and find the convers
   await expect(assistantMessages(page).nth(0)).toContainText(expected.slice(0, 120));
   await expect(assistantMessages(page).nth(1)).toContainText('Stopped');
   expect(partial.length).toBeGreaterThan(20);
-  await expect(assistantMessages(page).nth(1)).toContainText(partial.replace(/Stopped.*$/s, '').trim().slice(0, 40));
+  await expect(assistantMessages(page).nth(1)).toContainText(
+    partial
+      .replace(/Stopped.*$/s, '')
+      .trim()
+      .slice(0, 40),
+  );
 
   // The key is in the keychain only: not in the profile, the host's logs, the page or its storage.
   for (const file of filesUnder(profileDir)) {
@@ -75,6 +80,8 @@ test('paste a key, stream a reply, stop one midway, restart and find the convers
   }
   for (const h of hosts) expect(h.output()).not.toContain(fakeKeys.valid);
   expect(await page.content()).not.toContain(fakeKeys.valid);
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
   expect(storage).not.toContain(fakeKeys.valid);
 });

@@ -46,7 +46,8 @@ afterEach(async () => {
 
 async function turn(text: string, model: string, conversationId?: string): Promise<ChatStreamEvent[]> {
   const events: ChatStreamEvent[] = [];
-  for await (const event of core.chat.send({ text, model, conversationId }, new AbortController().signal)) events.push(event);
+  for await (const event of core.chat.send({ text, model, conversationId }, new AbortController().signal))
+    events.push(event);
   return events;
 }
 
@@ -64,7 +65,10 @@ describe('core against the OpenRouter fake', () => {
     expect(done.message.provider).toBe('OpenAI');
     expect(done.message.generationId).toMatch(/^gen-\d+-[A-Za-z0-9]{20}$/);
     expect(done.message.usage?.costUsd).toBeGreaterThan(0);
-    const deltas = events.filter((e) => e.type === 'delta').map((e) => (e as { text: string }).text).join('');
+    const deltas = events
+      .filter((e) => e.type === 'delta')
+      .map((e) => (e as { text: string }).text)
+      .join('');
     expect(deltas).toBe(done.message.content);
 
     const refreshed = await core.keys.refresh();
@@ -138,7 +142,8 @@ describe('core against the OpenRouter fake', () => {
     const unknown = await router.call('secrets:dump', undefined);
     expect(unknown.ok || unknown.error.message).toMatch(/Unknown request/);
     const events: ChatStreamEvent[] = [];
-    for await (const e of router.stream('chat:send', { text: '', model: 'not a model' }, new AbortController().signal)) events.push(e);
+    for await (const e of router.stream('chat:send', { text: '', model: 'not a model' }, new AbortController().signal))
+      events.push(e);
     expect(events).toHaveLength(1);
     expect(events[0]?.type === 'error' && events[0].error.code).toBe('invalid_input');
   });

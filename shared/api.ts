@@ -1,14 +1,7 @@
 // Contract: DesktopApi is exactly what the renderer sees as `window.api`, whichever transport carries it.
 
 import type { ChatStreamEvent } from './domain';
-import type {
-  ChannelInput,
-  ChannelResult,
-  RequestChannel,
-  StreamChannel,
-  StreamEvent,
-  StreamInput,
-} from './ipc';
+import type { ChannelInput, ChannelResult, RequestChannel, StreamChannel, StreamEvent, StreamInput } from './ipc';
 import type { Result } from './result';
 import type { ChatSendInput, ConversationCreateInput, KeySaveInput } from './schemas';
 

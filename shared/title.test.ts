@@ -9,7 +9,9 @@ describe('deriveTitle', () => {
     expect(deriveTitle(' \n ')).toBe('New chat');
   });
   it('cuts a long message on a word boundary and marks the cut', () => {
-    const title = deriveTitle('Explain the difference between optimistic and pessimistic locking in databases with examples');
+    const title = deriveTitle(
+      'Explain the difference between optimistic and pessimistic locking in databases with examples',
+    );
     expect(title).toBe('Explain the difference between optimistic and pessimistic…');
     expect(title.length).toBeLessThanOrEqual(61);
   });

@@ -10,8 +10,18 @@ export const tokenProtocolPrefix = 'token.';
 export const webSocketPath = '/api/ws';
 
 export const clientFrameSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('call'), id: z.number().int().nonnegative(), channel: z.string().max(64), input: z.unknown().optional() }),
-  z.object({ kind: z.literal('stream'), id: z.number().int().nonnegative(), channel: z.string().max(64), input: z.unknown().optional() }),
+  z.object({
+    kind: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    channel: z.string().max(64),
+    input: z.unknown().optional(),
+  }),
+  z.object({
+    kind: z.literal('stream'),
+    id: z.number().int().nonnegative(),
+    channel: z.string().max(64),
+    input: z.unknown().optional(),
+  }),
   z.object({ kind: z.literal('cancel'), id: z.number().int().nonnegative() }),
 ]);
 

@@ -37,6 +37,8 @@ export function createMeasurement(report: (line: string) => void): Measurement {
     const b = median(base) * scale;
     const c = median(cand) * scale;
     report(`${name}`);
-    report(`  baseline ${b.toFixed(2)} ${unit}   measured ${c.toFixed(2)} ${unit}   ratio ${(c / b).toFixed(2)}×   (median of ${rounds})`);
+    report(
+      `  baseline ${b.toFixed(2)} ${unit}   measured ${c.toFixed(2)} ${unit}   ratio ${(c / b).toFixed(2)}×   (median of ${rounds})`,
+    );
   };
 }

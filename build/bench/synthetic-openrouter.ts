@@ -27,7 +27,9 @@ export function syntheticStream(chunks: number): string {
       created: 1785160442,
       model: 'openai/gpt-4o-mini',
       provider: 'OpenAI',
-      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: 'stop', native_finish_reason: 'stop' }],
+      choices: [
+        { index: 0, delta: { role: 'assistant', content: '' }, finish_reason: 'stop', native_finish_reason: 'stop' },
+      ],
       usage: { prompt_tokens: 10, completion_tokens: chunks, total_tokens: 10 + chunks, cost: 0.0001 },
     })}\n\n`,
   );
@@ -41,7 +43,9 @@ export function syntheticFetch(body: string, readSize = 1400): typeof globalThis
   return async (input) => {
     const url = String(input instanceof Request ? input.url : input);
     if (url.endsWith('/key')) {
-      return Response.json({ data: { label: 'bench', limit: null, limit_remaining: null, usage: 0, is_free_tier: false } });
+      return Response.json({
+        data: { label: 'bench', limit: null, limit_remaining: null, usage: 0, is_free_tier: false },
+      });
     }
     let offset = 0;
     const stream = new ReadableStream<Uint8Array>({

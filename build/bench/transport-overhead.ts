@@ -46,14 +46,22 @@ function webHostTurn(socket: WebSocket, id: number): Promise<number> {
 export async function transportOverhead(measure: Measurement): Promise<void> {
   const profileDir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
   const config = readCoreConfig({ SWITCHBOARD_PROFILE_DIR: profileDir, SWITCHBOARD_SECRET_STORE: 'memory' });
-  const core = createCore(config, { logger: silent, transport: 'web', fetch: syntheticFetch(syntheticStream(chunksPerTurn)) });
+  const core = createCore(config, {
+    logger: silent,
+    transport: 'web',
+    fetch: syntheticFetch(syntheticStream(chunksPerTurn)),
+  });
   await core.keys.save({ key: `sk-or-v1-${'0'.repeat(64)}`, skipValidation: true });
 
   const staticDir = mkdtempSync(join(tmpdir(), 'sb-bench-static-'));
   const host = await startWebHost({ router: createRouter(core, silent), logger: silent, staticDir });
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}${webSocketPath}`, [webSocketProtocol, tokenProtocolPrefix + host.token], {
-    headers: { Origin: `http://127.0.0.1:${host.port}` },
-  });
+  const socket = new WebSocket(
+    `ws://127.0.0.1:${host.port}${webSocketPath}`,
+    [webSocketProtocol, tokenProtocolPrefix + host.token],
+    {
+      headers: { Origin: `http://127.0.0.1:${host.port}` },
+    },
+  );
   await new Promise((resolve) => socket.once('open', resolve));
 
   let streamId = 0;

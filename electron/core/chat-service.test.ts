@@ -16,7 +16,7 @@ const usage: Usage = {
   totalTokens: 19,
   reasoningTokens: null,
   cachedTokens: 0,
-  costUsd: 0.0000060,
+  costUsd: 0.000006,
   isByok: false,
   raw: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19, cost: 0.000006 },
 };
@@ -57,7 +57,12 @@ async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<ChatStre
   return events;
 }
 
-const started: UpstreamEvent = { type: 'started', generationId: 'gen-1', model: 'openai/gpt-4o-mini-2024', provider: 'OpenAI' };
+const started: UpstreamEvent = {
+  type: 'started',
+  generationId: 'gen-1',
+  model: 'openai/gpt-4o-mini-2024',
+  provider: 'OpenAI',
+};
 
 describe('ChatService.send', () => {
   it('persists the question first, streams the answer and finalizes it with usage and the resolved model', async () => {
@@ -69,7 +74,9 @@ describe('ChatService.send', () => {
       { type: 'usage', usage },
       { type: 'done', finishReason: 'stop', generationId: 'gen-1' },
     ]);
-    const events = await collect(service.send({ text: 'Hi there', model: 'openai/gpt-4o-mini' }, new AbortController().signal));
+    const events = await collect(
+      service.send({ text: 'Hi there', model: 'openai/gpt-4o-mini' }, new AbortController().signal),
+    );
 
     expect(events.map((e) => e.type)).toEqual(['started', 'delta', 'delta', 'usage', 'done']);
     const first = events[0] as Extract<ChatStreamEvent, { type: 'started' }>;
@@ -81,22 +88,56 @@ describe('ChatService.send', () => {
       ['user', 'Hi there', 'complete'],
       ['assistant', 'Hello', 'complete'],
     ]);
-    expect(stored[1]).toMatchObject({ model: 'openai/gpt-4o-mini-2024', provider: 'OpenAI', generationId: 'gen-1', finishReason: 'stop' });
+    expect(stored[1]).toMatchObject({
+      model: 'openai/gpt-4o-mini-2024',
+      provider: 'OpenAI',
+      generationId: 'gen-1',
+      finishReason: 'stop',
+    });
     expect(stored[1]?.usage?.costUsd).toBe(0.000006);
     expect((events[4] as Extract<ChatStreamEvent, { type: 'done' }>).message.content).toBe('Hello');
   });
 
   it('sends the earlier turns as context and leaves out failed empty answers', async () => {
-    const { service, messages, conversations, requests } = setUp([started, { type: 'delta', text: 'ok' }, { type: 'done', finishReason: 'stop', generationId: null }]);
+    const { service, messages, conversations, requests } = setUp([
+      started,
+      { type: 'delta', text: 'ok' },
+      { type: 'done', finishReason: 'stop', generationId: null },
+    ]);
     const conversation = conversations.create({ title: 'x', model: 'openai/gpt-4o-mini' });
     messages.insertUser({ conversationId: conversation.id, content: 'first', model: null });
     const failed = messages.createAssistant({ conversationId: conversation.id, model: null });
-    messages.finalize(failed.id, { status: 'error', content: '', reasoning: null, model: null, provider: null, generationId: null, finishReason: null, usage: null, error: { code: 'upstream_error', message: 'x' } });
+    messages.finalize(failed.id, {
+      status: 'error',
+      content: '',
+      reasoning: null,
+      model: null,
+      provider: null,
+      generationId: null,
+      finishReason: null,
+      usage: null,
+      error: { code: 'upstream_error', message: 'x' },
+    });
     messages.insertUser({ conversationId: conversation.id, content: 'second', model: null });
     const answered = messages.createAssistant({ conversationId: conversation.id, model: null });
-    messages.finalize(answered.id, { status: 'complete', content: 'answer two', reasoning: null, model: null, provider: null, generationId: null, finishReason: 'stop', usage: null, error: null });
+    messages.finalize(answered.id, {
+      status: 'complete',
+      content: 'answer two',
+      reasoning: null,
+      model: null,
+      provider: null,
+      generationId: null,
+      finishReason: 'stop',
+      usage: null,
+      error: null,
+    });
 
-    const events = await collect(service.send({ conversationId: conversation.id, text: 'third', model: 'anthropic/claude-sonnet-4.5' }, new AbortController().signal));
+    const events = await collect(
+      service.send(
+        { conversationId: conversation.id, text: 'third', model: 'anthropic/claude-sonnet-4.5' },
+        new AbortController().signal,
+      ),
+    );
     expect(events.at(-1)?.type).toBe('done');
     expect(requests[0]?.messages).toEqual([
       { role: 'user', content: 'first' },
@@ -125,9 +166,15 @@ describe('ChatService.send', () => {
     const { service, messages } = setUp([
       started,
       { type: 'delta', text: 'Half' },
-      { type: 'error', error: { code: 'upstream_error', message: 'Together failed', status: 502 }, generationId: 'gen-1' },
+      {
+        type: 'error',
+        error: { code: 'upstream_error', message: 'Together failed', status: 502 },
+        generationId: 'gen-1',
+      },
     ]);
-    const events = await collect(service.send({ text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal));
+    const events = await collect(
+      service.send({ text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal),
+    );
     const last = events.at(-1) as Extract<ChatStreamEvent, { type: 'error' }>;
     expect(last.type).toBe('error');
     expect(last.error.code).toBe('upstream_error');
@@ -138,7 +185,10 @@ describe('ChatService.send', () => {
   it('checkpoints the growing answer at most once per interval, not per token', async () => {
     let now = 0;
     const deltas: UpstreamEvent[] = Array.from({ length: 100 }, () => ({ type: 'delta', text: 'x' }) as const);
-    const { service, messages, db } = setUp([started, ...deltas, { type: 'done', finishReason: 'stop', generationId: null }], () => now);
+    const { service, messages, db } = setUp(
+      [started, ...deltas, { type: 'done', finishReason: 'stop', generationId: null }],
+      () => now,
+    );
     const writes: string[] = [];
     const checkpoint = messages.checkpoint.bind(messages);
     messages.checkpoint = (id, content, reasoning) => {
@@ -156,7 +206,9 @@ describe('ChatService.send', () => {
 
   it('answers a missing conversation with not_found and writes nothing', async () => {
     const { service, conversations } = setUp([]);
-    const events = await collect(service.send({ conversationId: 'nope', text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal));
+    const events = await collect(
+      service.send({ conversationId: 'nope', text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal),
+    );
     expect(events).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'not_found' }), message: null }]);
     expect(conversations.list()).toEqual([]);
   });

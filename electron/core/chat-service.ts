@@ -51,7 +51,11 @@ export class ChatService {
       return;
     }
     if (!conversation) {
-      yield { type: 'error', error: { code: 'not_found', message: 'That conversation no longer exists.' }, message: null };
+      yield {
+        type: 'error',
+        error: { code: 'not_found', message: 'That conversation no longer exists.' },
+        message: null,
+      };
       return;
     }
 
@@ -60,7 +64,11 @@ export class ChatService {
     let history: Message[];
     try {
       if (conversation.model !== input.model) conversation = this.conversations.setModel(conversation.id, input.model);
-      userMessage = this.messages.insertUser({ conversationId: conversation.id, content: input.text, model: input.model });
+      userMessage = this.messages.insertUser({
+        conversationId: conversation.id,
+        content: input.text,
+        model: input.model,
+      });
       history = this.messages.listForConversation(conversation.id);
       assistant = this.messages.createAssistant({ conversationId: conversation.id, model: input.model });
       // The inserts moved the conversation to the top of the list; send the renderer its fresh row.
@@ -84,7 +92,9 @@ export class ChatService {
         if (event.type === 'done') outcome = { status: 'complete', error: null };
         if (event.type === 'error') {
           outcome =
-            event.error.code === 'aborted' ? { status: 'stopped', error: null } : { status: 'error', error: event.error };
+            event.error.code === 'aborted'
+              ? { status: 'stopped', error: null }
+              : { status: 'error', error: event.error };
         }
         if (turn.dirty && this.now() - lastCheckpoint >= this.checkpointIntervalMs) {
           this.messages.checkpoint(assistant.id, turn.content, turn.reasoningOrNull());

@@ -58,7 +58,11 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     library: new LibraryService(conversations, messages),
     models: new ModelService(client),
     chat: new ChatService(conversations, messages, client),
-    appInfo: () => ({ version: config.appVersion, transport: deps.transport, openRouterBaseUrl: config.openRouterBaseUrl }),
+    appInfo: () => ({
+      version: config.appVersion,
+      transport: deps.transport,
+      openRouterBaseUrl: config.openRouterBaseUrl,
+    }),
     close: () => db.close(),
   };
 }

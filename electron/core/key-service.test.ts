@@ -7,7 +7,14 @@ import { MemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 
 const goodKey = `sk-or-v1-${'ab12'.repeat(16)}`;
-const info: KeyInfo = { label: 'sk-or-v1-ab1...b12', limit: 25, limitRemaining: 20.5, limitReset: null, usage: 4.5, isFreeTier: false };
+const info: KeyInfo = {
+  label: 'sk-or-v1-ab1...b12',
+  limit: 25,
+  limitRemaining: 20.5,
+  limitReset: null,
+  usage: 4.5,
+  isFreeTier: false,
+};
 
 /** A keychain that is not there: every call fails the way the keytar adapter reports it. */
 class UnavailableKeychain implements SecretStore {
@@ -39,7 +46,16 @@ describe('KeyService', () => {
     expect(checked).toEqual([goodKey]);
     expect(await keychain.get()).toBe(goodKey);
     expect(saved).toEqual(
-      ok({ present: true, storage: 'keychain', last4: 'ab12', label: info.label, limit: 25, limitRemaining: 20.5, isFreeTier: false, verified: true }),
+      ok({
+        present: true,
+        storage: 'keychain',
+        last4: 'ab12',
+        label: info.label,
+        limit: 25,
+        limitRemaining: 20.5,
+        isFreeTier: false,
+        verified: true,
+      }),
     );
   });
 

@@ -22,7 +22,10 @@ function explainValidationFailure(error: AppError): AppError {
     case 'timeout':
       return { ...error, message: 'OpenRouter could not be reached, so the key was not checked or saved.' };
     case 'upstream_error':
-      return { ...error, message: 'OpenRouter is having trouble right now; the key was not saved. Try again in a minute.' };
+      return {
+        ...error,
+        message: 'OpenRouter is having trouble right now; the key was not saved. Try again in a minute.',
+      };
     default:
       return error;
   }

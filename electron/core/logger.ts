@@ -15,7 +15,8 @@ function describe(error: unknown): string {
 
 /** Writes redacted lines to `write` (stderr by default) with a timestamp and level. */
 export function createLogger(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
-  const emit = (level: string, message: string) => write(redactSecrets(`${new Date().toISOString()} ${level} ${message}`));
+  const emit = (level: string, message: string) =>
+    write(redactSecrets(`${new Date().toISOString()} ${level} ${message}`));
   return {
     info: (message) => emit('info', message),
     warn: (message) => emit('warn', message),

@@ -53,7 +53,8 @@ export function createRouter(core: Core, logger: Logger): Router {
     async call(channel, input) {
       if (!isRequestChannel(channel)) return fail('invalid_input', `Unknown request "${channel.slice(0, 64)}".`);
       const parsed = requestChannels[channel].input.safeParse(input);
-      if (!parsed.success) return fail('invalid_input', `Invalid ${channel} request: ${describeInvalid(parsed.error.issues)}`);
+      if (!parsed.success)
+        return fail('invalid_input', `Invalid ${channel} request: ${describeInvalid(parsed.error.issues)}`);
       try {
         const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown>>;
         return await handler(parsed.data);
@@ -64,7 +65,11 @@ export function createRouter(core: Core, logger: Logger): Router {
 
     async *stream(channel, input, signal) {
       if (!isStreamChannel(channel)) {
-        yield { type: 'error', error: { code: 'invalid_input', message: `Unknown stream "${channel.slice(0, 64)}".` }, message: null };
+        yield {
+          type: 'error',
+          error: { code: 'invalid_input', message: `Unknown stream "${channel.slice(0, 64)}".` },
+          message: null,
+        };
         return;
       }
       const parsed = streamChannels[channel].input.safeParse(input);
@@ -81,5 +86,8 @@ export function createRouter(core: Core, logger: Logger): Router {
 function unexpected(error: unknown, channel: string, logger: Logger): AppError {
   if (error instanceof AppFailure) return error.error;
   logger.error(`${channel} failed`, error);
-  return { code: 'internal', message: 'Something went wrong inside Switchboard; nothing was lost. Details are in the log.' };
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Switchboard; nothing was lost. Details are in the log.',
+  };
 }

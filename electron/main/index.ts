@@ -34,10 +34,17 @@ if (!app.requestSingleInstanceLock()) {
     const config = readCoreConfig(env, app.getVersion());
 
     try {
-      core = createCore(config, { logger, transport: 'electron', fetch: (input, init) => net.fetch(input as string, init) });
+      core = createCore(config, {
+        logger,
+        transport: 'electron',
+        fetch: (input, init) => net.fetch(input as string, init),
+      });
     } catch (error) {
       logger.error('cannot start', error);
-      dialog.showErrorBox('Switchboard cannot start', error instanceof AppFailure ? error.message : 'An unexpected error stopped Switchboard from starting.');
+      dialog.showErrorBox(
+        'Switchboard cannot start',
+        error instanceof AppFailure ? error.message : 'An unexpected error stopped Switchboard from starting.',
+      );
       app.quit();
       return;
     }

@@ -31,7 +31,13 @@ export function registerIpc(router: Router, isTrustedSender: SenderCheck): void 
       port.start();
       void (async () => {
         if (!isTrustedSender(event.senderFrame)) {
-          port.postMessage({ event: { type: 'error', error: { code: 'forbidden', message: 'This window may not use Switchboard.' }, message: null } } satisfies PortFrame);
+          port.postMessage({
+            event: {
+              type: 'error',
+              error: { code: 'forbidden', message: 'This window may not use Switchboard.' },
+              message: null,
+            },
+          } satisfies PortFrame);
         } else {
           for await (const streamed of router.stream(channel, input, controller.signal)) {
             port.postMessage({ event: streamed } satisfies PortFrame);

@@ -44,7 +44,12 @@ function connect(options: { token?: string; origin?: string; host?: string } = {
   const socket = new WebSocket(
     `ws://127.0.0.1:${host.port}${webSocketPath}`,
     [webSocketProtocol, tokenProtocolPrefix + (options.token ?? token)],
-    { headers: { Origin: options.origin ?? `http://127.0.0.1:${host.port}`, ...(options.host ? { Host: options.host } : {}) } },
+    {
+      headers: {
+        Origin: options.origin ?? `http://127.0.0.1:${host.port}`,
+        ...(options.host ? { Host: options.host } : {}),
+      },
+    },
   );
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket));

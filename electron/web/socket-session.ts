@@ -26,7 +26,11 @@ export function serveSocket(socket: WebSocket, router: Router, logger: Logger): 
       send({
         kind: 'event',
         id,
-        event: { type: 'error', error: { code: 'internal', message: 'The reply stream failed inside Switchboard.' }, message: null },
+        event: {
+          type: 'error',
+          error: { code: 'internal', message: 'The reply stream failed inside Switchboard.' },
+          message: null,
+        },
       });
     } finally {
       streams.delete(id);
@@ -43,7 +47,11 @@ export function serveSocket(socket: WebSocket, router: Router, logger: Logger): 
     }
     const frame = clientFrameSchema.safeParse(raw);
     if (!frame.success) {
-      send({ kind: 'protocol-error', id: null, message: 'Unreadable frame: expected a JSON call, stream or cancel frame.' });
+      send({
+        kind: 'protocol-error',
+        id: null,
+        message: 'Unreadable frame: expected a JSON call, stream or cancel frame.',
+      });
       return;
     }
     const f = frame.data;
