@@ -1,17 +1,9 @@
 // The walking skeleton, as a person uses it: paste a key, chat, stop a reply, restart, find the history.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { replyFor } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
+import { expectSecretNowhere } from './support/leak-check';
 import { assistantMessages, chooseModel, expect, pasteKey, sendMessage, test, userMessages } from './support/fixtures';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 test('paste a key, stream a reply, stop one midway, restart and find the conversation', async ({
   page,
@@ -75,13 +67,5 @@ test('paste a key, stream a reply, stop one midway, restart and find the convers
   );
 
   // The key is in the keychain only: not in the profile, the host's logs, the page or its storage.
-  for (const file of filesUnder(profileDir)) {
-    expect(readFileSync(file).includes(fakeKeys.valid), `${file} contains the key`).toBe(false);
-  }
-  for (const h of hosts) expect(h.output()).not.toContain(fakeKeys.valid);
-  expect(await page.content()).not.toContain(fakeKeys.valid);
-  const storage = await page.evaluate(
-    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
-  );
-  expect(storage).not.toContain(fakeKeys.valid);
+  await expectSecretNowhere(fakeKeys.valid, { profileDir, hosts, page });
 });

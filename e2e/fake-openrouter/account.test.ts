@@ -216,3 +216,19 @@ describe('a client that stops reading', () => {
     expect(data).toMatchObject({ cancelled: true, total_cost: 0 });
   });
 });
+
+describe('revoking a key', () => {
+  it('turns a working key into 401 "User not found." everywhere', async () => {
+    const fake = await startFakeOpenRouter();
+    try {
+      const before = await fetch(`${fake.baseUrl}/key`, { headers: { Authorization: `Bearer ${fakeKeys.valid}` } });
+      expect(before.status).toBe(200);
+      fake.revokeKey(fakeKeys.valid);
+      const after = await fetch(`${fake.baseUrl}/key`, { headers: { Authorization: `Bearer ${fakeKeys.valid}` } });
+      expect(after.status).toBe(401);
+      expect(await after.json()).toEqual({ error: { message: 'User not found.', code: 401 } });
+    } finally {
+      await fake.close();
+    }
+  });
+});

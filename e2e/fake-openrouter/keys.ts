@@ -13,9 +13,15 @@ export function keyLabel(key: string): string {
 
 export class KeyLedger {
   private spent = new Map<string, number>();
+  private revoked = new Set<string>();
 
   profile(key: string): KeyProfile | null {
-    return keyProfile(key);
+    return this.revoked.has(key) ? null : keyProfile(key);
+  }
+
+  /** What deleting a key on openrouter.ai does: from now on OpenRouter answers "User not found." */
+  revoke(key: string): void {
+    this.revoked.add(key);
   }
 
   charge(key: string, usd: number): void {
@@ -35,6 +41,7 @@ export class KeyLedger {
 
   reset(): void {
     this.spent.clear();
+    this.revoked.clear();
   }
 
   /** The body of GET /api/v1/key; the caller has already checked the key exists. */

@@ -35,7 +35,9 @@ export interface FakeOpenRouter {
    * progresses (status sent, client disconnected, ended). Rejects after `timeoutMs` (default 5000).
    */
   waitFor(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
-  /** Forgets recorded requests, generations and spending, so the next test starts from the opening balances. */
+  /** Revokes a key as its owner would on openrouter.ai, while the app keeps running with it. */
+  revokeKey(key: string): void;
+  /** Forgets recorded requests, generations, spending and revocations, so the next test starts afresh. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -212,6 +214,9 @@ export function startFakeOpenRouter(options: FakeOptions = {}): Promise<FakeOpen
             waiters.add(waiter);
             waiter.check();
           });
+        },
+        revokeKey(key) {
+          ledger.revoke(key);
         },
         reset() {
           requests.length = 0;

@@ -7,11 +7,13 @@ export function StatusBar() {
   const key = useAppStore((s) => s.keyStatus);
   const sessionSpend = useAppStore((s) => s.sessionSpendUsd);
   const connection = useAppStore((s) => s.connection);
+  const refreshing = useAppStore((s) => s.keyRefreshing);
   if (!key) return null;
 
   const parts: string[] = [];
-  // An unverified key has no known balance, so say that instead of a number.
-  parts.push(key.verified ? `Remaining credit: ${formatCredit(key.limitRemaining)}` : 'Key not verified');
+  // An unverified key has no known balance, so say that instead of a number; at start-up it is being checked.
+  if (key.verified) parts.push(`Remaining credit: ${formatCredit(key.limitRemaining)}`);
+  else parts.push(refreshing ? 'Checking your key with OpenRouter…' : 'Key not verified');
   if (key.storage === 'session') parts.push('Session-only key');
   if (key.isFreeTier) parts.push('Free tier');
   // OpenRouter's default label is already a masked form of the key; one of the two is enough.

@@ -39,7 +39,11 @@ export const createKeySlice: SliceCreator<KeySlice> = (set, get, { api }) => ({
       return;
     }
     set({ keyStatus: result.value });
-    if (result.value.present) await get().loadWorkspace();
+    if (!result.value.present) return;
+    // After a restart the core knows the key is there but not what it may still spend: ask OpenRouter in the
+    // background, which also catches a key revoked while the app was closed.
+    if (!result.value.verified) void get().refreshKey();
+    await get().loadWorkspace();
   },
 
   async saveKey(rawKey, options = {}) {
