@@ -58,6 +58,8 @@ test('paste a key, stream a reply, stop one midway, restart and find the convers
   await expect(userMessages(page).nth(1)).toContainText('Tell me a long story');
   await expect(assistantMessages(page).nth(0)).toContainText(expected.slice(0, 120));
   await expect(assistantMessages(page).nth(1)).toContainText('Stopped');
+  // No usage chunk arrives for a stopped stream; its cost was settled from OpenRouter's generation record.
+  await expect(assistantMessages(page).nth(1)).toContainText(/\d+ tokens · \$/);
   expect(partial.length).toBeGreaterThan(20);
   await expect(assistantMessages(page).nth(1)).toContainText(
     partial

@@ -25,6 +25,22 @@ const usage: Usage = {
 function scripted(events: (UpstreamEvent | 'wait-for-abort')[]) {
   const requests: ChatRequest[] = [];
   const streamer: ChatStreamer = {
+    getGeneration: async (id) => ({
+      ok: true,
+      value: {
+        id,
+        totalCostUsd: 0.0000123,
+        promptTokens: 12,
+        completionTokens: 3,
+        reasoningTokens: null,
+        cachedTokens: null,
+        cancelled: true,
+        model: 'openai/gpt-4o-mini',
+        provider: 'OpenAI',
+        finishReason: null,
+        isByok: false,
+      },
+    }),
     async *streamChat(request, signal) {
       requests.push(request);
       for (const event of events) {
@@ -160,6 +176,20 @@ describe('ChatService.send', () => {
     expect(last.type).toBe('done');
     expect(last.message).toMatchObject({ status: 'stopped', content: 'Partial an' });
     expect(messages.get(last.message.id)?.status).toBe('stopped');
+  });
+
+  it('fills in what a stopped turn cost from the generation record', async () => {
+    const { service, messages } = setUp([started, { type: 'delta', text: 'Partial' }, 'wait-for-abort']);
+    const controller = new AbortController();
+    let messageId = '';
+    for await (const event of service.send({ text: 'q', model: 'openai/gpt-4o-mini' }, controller.signal)) {
+      if (event.type === 'delta') controller.abort();
+      if (event.type === 'done') messageId = event.message.id;
+    }
+    await service.settled();
+    const stored = messages.get(messageId);
+    expect(stored?.status).toBe('stopped');
+    expect(stored?.usage).toMatchObject({ promptTokens: 12, completionTokens: 3, totalTokens: 15, costUsd: 0.0000123 });
   });
 
   it('records a mid-stream failure with the text received so far and the error', async () => {

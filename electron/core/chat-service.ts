@@ -7,10 +7,13 @@ import type { ChatSendInput } from '../../shared/schemas';
 import { deriveTitle } from '../../shared/title';
 import type { ConversationRepo } from './db/conversation-repo';
 import type { MessageRepo } from './db/message-repo';
-import type { ChatRequest, UpstreamEvent } from './openrouter/types';
+import type { Result } from '../../shared/result';
+import type { ChatRequest, GenerationStats, UpstreamEvent } from './openrouter/types';
 
 export interface ChatStreamer {
   streamChat(request: ChatRequest, signal: AbortSignal): AsyncIterable<UpstreamEvent>;
+  /** OpenRouter's settled accounting for a generation; used when a stream ended before its usage chunk. */
+  getGeneration(id: string): Promise<Result<GenerationStats>>;
 }
 
 export interface ChatServiceOptions {
@@ -26,9 +29,26 @@ function toUpstreamMessages(history: Message[]): ChatRequest['messages'] {
     .map((m) => ({ role: m.role, content: m.content }));
 }
 
+/** Usage in the shape a streamed reply reports it, from the generation record. */
+function usageFromGeneration(stats: GenerationStats): Usage {
+  const prompt = stats.promptTokens ?? 0;
+  const completion = stats.completionTokens ?? 0;
+  return {
+    promptTokens: prompt,
+    completionTokens: completion,
+    totalTokens: prompt + completion,
+    reasoningTokens: stats.reasoningTokens,
+    cachedTokens: stats.cachedTokens,
+    costUsd: stats.totalCostUsd,
+    isByok: stats.isByok,
+    raw: { source: 'generation', ...stats },
+  };
+}
+
 export class ChatService {
   private readonly checkpointIntervalMs: number;
   private readonly now: () => number;
+  private readonly settlements = new Set<Promise<void>>();
 
   constructor(
     private readonly conversations: ConversationRepo,
@@ -108,6 +128,10 @@ export class ChatService {
       // Reached on completion, on error, and when the consumer stops listening (a closed socket or port).
       outcome ??= { status: 'stopped', error: null };
       const finalMessage = this.finalize(assistant.id, turn, outcome);
+      // A stopped or failed stream sends no usage chunk, but OpenRouter may still have billed it (§3.9).
+      if (finalMessage && !finalMessage.usage && finalMessage.generationId && outcome.status !== 'complete') {
+        this.settleLater(finalMessage.id, finalMessage.generationId);
+      }
       if (finalMessage) {
         if (outcome.status === 'error' && outcome.error) {
           yield { type: 'error', error: outcome.error, message: finalMessage };
@@ -116,6 +140,23 @@ export class ChatService {
         }
       }
     }
+  }
+
+  /** Resolves once every background cost lookup has finished; tests and shutdown wait on it. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.settlements]);
+  }
+
+  private settleLater(messageId: string, generationId: string): void {
+    const settlement = this.streamer
+      .getGeneration(generationId)
+      .then((stats) => {
+        if (stats.ok) this.messages.settleUsage(messageId, usageFromGeneration(stats.value));
+      })
+      // Best effort: the reply is already saved; a missing figure is better than a failed shutdown.
+      .catch(() => undefined)
+      .finally(() => this.settlements.delete(settlement));
+    this.settlements.add(settlement);
   }
 
   private finalize(
@@ -178,6 +219,10 @@ class TurnAccumulator {
         return { type: 'usage', usage: event.usage };
       case 'finish':
         this.finishReason ??= event.finishReason;
+        return null;
+      case 'done':
+      case 'error':
+        this.generationId ??= event.generationId;
         return null;
       default:
         return null;

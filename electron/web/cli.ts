@@ -46,6 +46,8 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await host.close();
+    // Give background cost lookups for stopped replies a moment to land before the database closes.
+    await Promise.race([core.chat.settled(), new Promise((resolve) => setTimeout(resolve, 2000))]);
     core.close();
     process.exit(0);
   };

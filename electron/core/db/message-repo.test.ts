@@ -239,6 +239,33 @@ describe('MessageRepo', () => {
     expect(messages.repairInterrupted()).toBe(0);
   });
 
+  describe('settleUsage', () => {
+    it('adds usage settled after a stopped turn, with its ledger entry, once', () => {
+      const reply = messages.createAssistant({ conversationId, model: 'openai/gpt-4o' });
+      messages.finalize(reply.id, done({ status: 'stopped', usage: null, finishReason: null }));
+      expect(ledger()).toEqual([]);
+
+      const settled = messages.settleUsage(reply.id, usage);
+      expect(settled?.usage?.costUsd).toBe(0.00042);
+      expect(settled?.status).toBe('stopped');
+      expect(ledger()).toHaveLength(1);
+      expect(ledger()[0]).toMatchObject({ message_id: reply.id, cost_usd: 0.00042, generation_id: 'gen-123' });
+
+      expect(messages.settleUsage(reply.id, { ...usage, costUsd: 9 })).toBeNull();
+      expect(messages.get(reply.id)?.usage?.costUsd).toBe(0.00042);
+      expect(ledger()).toHaveLength(1);
+    });
+
+    it('leaves a streaming turn and one with reported usage alone', () => {
+      const streaming = messages.createAssistant({ conversationId, model: null });
+      expect(messages.settleUsage(streaming.id, usage)).toBeNull();
+      const complete = messages.createAssistant({ conversationId, model: null });
+      messages.finalize(complete.id, done());
+      expect(messages.settleUsage(complete.id, { ...usage, costUsd: 1 })).toBeNull();
+      expect(ledger().map((r) => r.cost_usd)).toEqual([0.00042]);
+    });
+  });
+
   describe('searchMessages', () => {
     it('finds text after insert and after update, and stops finding it after delete', () => {
       const question = messages.insertUser({

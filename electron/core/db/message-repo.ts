@@ -95,11 +95,13 @@ export class MessageRepo {
     checkpoint: Statement<[{ id: string; content: string; reasoning: string | null; now: number }]>;
     finalize: Statement<[FinalizeParams], MessageRow>;
     ledger: Statement<[LedgerParams]>;
+    settle: Statement<[UsageParams & { id: string; now: number }], MessageRow>;
     repair: Statement<[{ now: number }]>;
     search: Statement<[{ query: string; limit: number }], MessageSearchHit>;
   };
   private readonly insertTurnRow: (params: InsertParams) => MessageRow;
   private readonly finalizeTurn: (params: FinalizeParams, usage: Usage | null) => MessageRow | undefined;
+  private readonly settleTurn: (params: UsageParams & { id: string; now: number }) => MessageRow | undefined;
 
   constructor(db: Database, options: RepoOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -144,6 +146,15 @@ export class MessageRepo {
          VALUES (@message_id, @conversation_id, @generation_id, @model, @cost_usd, @prompt_tokens, @completion_tokens, @now)
          ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING`,
       ),
+      // Fills in figures OpenRouter settled later (a stopped or failed turn); never overwrites reported usage.
+      settle: db.prepare<UsageParams & { id: string; now: number }, MessageRow>(
+        `UPDATE messages SET
+           prompt_tokens = @prompt_tokens, completion_tokens = @completion_tokens, total_tokens = @total_tokens,
+           reasoning_tokens = @reasoning_tokens, cached_tokens = @cached_tokens, cost_usd = @cost_usd,
+           is_byok = @is_byok, usage_json = @usage_json, updated_at = @now
+         WHERE id = @id AND status <> 'streaming' AND usage_json IS NULL
+         RETURNING ${messageColumns}`,
+      ),
       repair: db.prepare<{ now: number }>(
         `UPDATE messages SET status = 'stopped', updated_at = @now WHERE status = 'streaming'`,
       ),
@@ -166,20 +177,38 @@ export class MessageRepo {
     this.finalizeTurn = db.transaction((params: FinalizeParams, usage: Usage | null) => {
       const row = this.statements.finalize.get(params);
       if (!row) return undefined;
-      const cost = params.cost_usd;
-      if (usage && cost !== null) {
-        this.statements.ledger.run({
-          message_id: row.id,
-          conversation_id: row.conversation_id,
-          generation_id: row.generation_id,
-          model: row.model,
-          cost_usd: cost,
-          prompt_tokens: params.prompt_tokens,
-          completion_tokens: params.completion_tokens,
-          now: params.now,
-        });
-      }
+      if (usage && params.cost_usd !== null) this.recordSpend(row, params);
       return row;
+    });
+
+    this.settleTurn = db.transaction((params: UsageParams & { id: string; now: number }) => {
+      const row = this.statements.settle.get(params);
+      if (row && params.cost_usd !== null) this.recordSpend(row, params);
+      return row;
+    });
+  }
+
+  private recordSpend(row: MessageRow, params: UsageParams & { now: number }): void {
+    this.statements.ledger.run({
+      message_id: row.id,
+      conversation_id: row.conversation_id,
+      generation_id: row.generation_id,
+      model: row.model,
+      cost_usd: params.cost_usd as number,
+      prompt_tokens: params.prompt_tokens,
+      completion_tokens: params.completion_tokens,
+      now: params.now,
+    });
+  }
+
+  /**
+   * Adds usage that OpenRouter settled after the turn ended (a stopped reply sends no usage chunk), with its
+   * ledger entry. Returns null when the message already had usage or is still streaming.
+   */
+  settleUsage(id: string, usage: Usage): Message | null {
+    return guardStorage(this.file, () => {
+      const row = this.settleTurn({ ...usageToParams(usage), id, now: this.now() });
+      return row ? rowToMessage(row) : null;
     });
   }
 
