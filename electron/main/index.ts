@@ -3,6 +3,7 @@
 import { BrowserWindow, app, dialog, net, session } from 'electron';
 import { readCoreConfig } from '../core/config';
 import { createCore, type Core } from '../core/core';
+import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
 import { createRouter } from '../core/router';
 import { AppFailure } from '../../shared/result';
@@ -13,6 +14,7 @@ app.enableSandbox();
 
 let core: Core | null = null;
 const logger = createLogger();
+installCrashGuard(logger);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -50,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     }
 
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
     registerIpc(createRouter(core, logger), isOwnPage);
     createMainWindow();
   });

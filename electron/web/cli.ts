@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readCoreConfig } from '../core/config';
 import { createCore } from '../core/core';
+import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
 import { createRouter } from '../core/router';
 import { AppFailure } from '../../shared/result';
@@ -16,6 +17,7 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 
 async function main(): Promise<void> {
   const logger = createLogger();
+  installCrashGuard(logger);
   const staticDir = resolve(process.env.SWITCHBOARD_STATIC_DIR ?? join(projectRoot, 'out/renderer'));
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.error(`The renderer is not built (${staticDir} has no index.html): run "npm run build" first.`);
