@@ -1,13 +1,13 @@
 // Pasting a key and living with it: checked live before it is stored, kept in the real keychain, shown only as its
 // last four characters, replaceable and removable, and never written anywhere else.
 
+import type { Page } from '@playwright/test';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
 import { assistantMessages, expect, pasteKey, sendMessage, test } from './support/fixtures';
 import { expectSecretNowhere } from './support/leak-check';
 
-const welcome = (page: import('@playwright/test').Page) =>
-  page.getByRole('heading', { name: 'Welcome to Switchboard' });
-const composer = (page: import('@playwright/test').Page) => page.getByRole('textbox', { name: 'Message', exact: true });
+const welcome = (page: Page) => page.getByRole('heading', { name: 'Welcome to Switchboard' });
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
 
 test('first run: a malformed key is refused before any request, a revoked one is explained, a valid one is kept', async ({
   page,
