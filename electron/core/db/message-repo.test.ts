@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Usage } from '../../../shared/domain';
-import { AppFailure } from '../../../shared/result';
 import { ConversationRepo } from './conversation-repo';
 import { type FinalizeInput, MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
+import { failureOf } from './test-support';
 
 const usage: Usage = {
   promptTokens: 12,
@@ -38,16 +38,6 @@ interface LedgerRow {
   cost_usd: number;
   prompt_tokens: number | null;
   completion_tokens: number | null;
-}
-
-function failureOf(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected an AppFailure');
 }
 
 describe('MessageRepo', () => {

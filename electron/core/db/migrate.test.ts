@@ -7,7 +7,7 @@ import { migrate, readSchemaVersion } from './migrate';
 import { allMigrations, type Migration } from './migrations';
 import { initMigration } from './migrations/0010-init';
 import { openDatabase } from './open-database';
-import { useTempDir } from './test-temp-dir';
+import { failureOf, useTempDir } from './test-support';
 
 const addNotes: Migration = {
   version: 20,
@@ -37,16 +37,6 @@ function olderDatabase(file: string): void {
   migrate(db, [initMigration]);
   db.prepare("INSERT INTO conversations VALUES ('c1', 'Old chat', 'openai/gpt-4o', 1, 1)").run();
   db.close();
-}
-
-function failureOf(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected an AppFailure');
 }
 
 describe('migrate', () => {

@@ -2,20 +2,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/result';
 import { ConversationRepo } from './conversation-repo';
 import { openDatabase } from './open-database';
-import { useTempDir } from './test-temp-dir';
-
-function failureOf(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected an AppFailure');
-}
+import { failureOf, useTempDir } from './test-support';
 
 describe('openDatabase', () => {
   const tempDir = useTempDir();

@@ -6,17 +6,7 @@ import { ConversationRepo } from './conversation-repo';
 import { MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
 import { guardStorage, toStorageError } from './storage-error';
-import { useTempDir } from './test-temp-dir';
-
-function failureOf(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected an AppFailure');
-}
+import { failureOf, useTempDir } from './test-support';
 
 describe('toStorageError', () => {
   const sqliteError = (code: string) => new BetterSqlite3.SqliteError(`sqlite said ${code}`, code);
