@@ -27,7 +27,7 @@ if (
 
 mkdirSync(profileDir, { recursive: true });
 console.log('Building the app…');
-runStep('npx', ['vite', 'build', 'renderer', '--logLevel', 'warn']);
+runStep('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
 
 const fake = await startAndWaitFor('e2e/fake-openrouter/cli.ts', /fake OpenRouter listening at (\S+)/, process.env);
 const host = await startAndWaitFor('electron/web/cli.ts', /Switchboard web host listening at (\S+)/, {

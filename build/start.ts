@@ -5,15 +5,17 @@ import { findElectronBinary } from '../e2e/support/electron-binary';
 import { projectRoot, runStep, startAndWaitFor, stopWithParent } from './processes';
 
 const electron = findElectronBinary();
+if (!electron.path) {
+  console.log(`No Electron binary here: ${electron.reason}. Serving the same app on the loopback web host instead.`);
+}
+runStep('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
+
 if (electron.path) {
-  runStep('npx', ['electron-vite', 'build', '--logLevel', 'warn']);
   // Native modules must match Electron's ABI rather than Node's; electron-builder rebuilds them for it.
   runStep('npx', ['electron-builder', 'install-app-deps']);
   const app = spawn(electron.path, [projectRoot], { cwd: projectRoot, stdio: 'inherit' });
   app.once('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(`No Electron binary here: ${electron.reason}. Serving the same app on the loopback web host instead.`);
-  runStep('npx', ['vite', 'build', 'renderer', '--logLevel', 'warn']);
   const host = await startAndWaitFor('electron/web/cli.ts', /Switchboard web host listening at (\S+)/, process.env);
   stopWithParent([host.child]);
   console.log(`Open ${host.value}`);
