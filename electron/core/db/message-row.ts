@@ -3,36 +3,6 @@
 import type { Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
 import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
 
-export interface MessageRow {
-  id: string;
-  conversation_id: string;
-  seq: number;
-  role: MessageRole;
-  content: string;
-  reasoning: string | null;
-  status: MessageStatus;
-  model: string | null;
-  provider: string | null;
-  generation_id: string | null;
-  finish_reason: string | null;
-  prompt_tokens: number | null;
-  completion_tokens: number | null;
-  total_tokens: number | null;
-  reasoning_tokens: number | null;
-  cached_tokens: number | null;
-  cost_usd: number | null;
-  is_byok: number | null;
-  usage_json: string | null;
-  error_code: string | null;
-  error_message: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-export const messageColumns = `id, conversation_id, seq, role, content, reasoning, status, model, provider,
-  generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens,
-  cost_usd, is_byok, usage_json, error_code, error_message, created_at, updated_at`;
-
 /** The usage columns as bound parameters; all null when there is no usage, which is how a read knows there was none. */
 export interface UsageParams {
   prompt_tokens: number | null;
@@ -44,6 +14,28 @@ export interface UsageParams {
   is_byok: number | null;
   usage_json: string | null;
 }
+
+export interface MessageRow extends UsageParams {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  role: MessageRole;
+  content: string;
+  reasoning: string | null;
+  status: MessageStatus;
+  model: string | null;
+  provider: string | null;
+  generation_id: string | null;
+  finish_reason: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const messageColumns = `id, conversation_id, seq, role, content, reasoning, status, model, provider,
+  generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens,
+  cost_usd, is_byok, usage_json, error_code, error_message, created_at, updated_at`;
 
 /** STRICT INTEGER columns reject fractions and NaN; a strange figure from upstream must not lose the whole reply. */
 const wholeOrNull = (n: number | null): number | null => (n !== null && Number.isFinite(n) ? Math.round(n) : null);
