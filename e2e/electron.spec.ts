@@ -5,12 +5,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary } from './support/electron-binary';
+import { findElectronBinary, nativeModulesLoadIn } from './support/electron-binary';
 
 const binary = findElectronBinary();
+const natives = binary.path ? nativeModulesLoadIn(binary.path) : null;
 
 test.describe('Electron desktop app', () => {
   test.skip(binary.path === null, `no Electron binary: ${binary.reason}`);
+  test.skip(natives !== null && !natives.ok, natives && !natives.ok ? natives.reason : '');
 
   test('opens a sandboxed window that shows the welcome screen', async () => {
     const app = await electron.launch({

@@ -19,3 +19,19 @@ export function findElectronBinary(): ElectronBinary {
   }
   return { path: createRequire(import.meta.url)('electron') as string, reason: null };
 }
+
+/**
+ * Whether better-sqlite3 and keytar load inside Electron (its ABI differs from Node's). They are built for Node by
+ * `npm ci`, which the unit tests need; `npm start` rebuilds them for Electron.
+ */
+export function nativeModulesLoadIn(electronPath: string): { ok: true } | { ok: false; reason: string } {
+  const probe = spawnSync(electronPath, ['-e', "require('better-sqlite3'); require('keytar')"], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (probe.status === 0) return { ok: true };
+  const why = `${probe.stderr}`.split('\n').find((line) => /Error|error/.test(line)) ?? 'they failed to load';
+  return { ok: false, reason: `native modules are not built for Electron (${why.trim()}); npm start rebuilds them` };
+}
