@@ -87,6 +87,16 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/api.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'api', message: 'Only renderer/src/api.ts touches window.api; use its `api`.' },
+      ],
+    },
+  },
+  {
     // Playwright fixtures that depend on nothing are declared with an empty destructuring pattern.
     files: ['e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
