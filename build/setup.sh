@@ -48,4 +48,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "setup: installing npm packages (native modules build from source; this takes a minute)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# `npm start` on a machine with Electron rebuilds the native modules for Electron's ABI; Node (tests, web host)
+# needs its own builds back.
+if ! node -e "require('better-sqlite3'); require('keytar')" >/dev/null 2>&1; then
+  echo "setup: rebuilding native modules for Node"
+  npm rebuild better-sqlite3 keytar --loglevel=error
+fi
 say "ready"
