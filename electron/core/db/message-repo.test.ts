@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Usage } from '../../../shared/domain';
 import { ConversationRepo } from './conversation-repo';
-import { type FinalizeInput, MessageRepo } from './message-repo';
+import { type FinalizeInput, type LedgerParams, MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
 import { failureOf } from './test-support';
 
@@ -30,15 +30,7 @@ const done = (over: Partial<FinalizeInput> = {}): FinalizeInput => ({
   ...over,
 });
 
-interface LedgerRow {
-  message_id: string;
-  conversation_id: string;
-  generation_id: string | null;
-  model: string | null;
-  cost_usd: number;
-  prompt_tokens: number | null;
-  completion_tokens: number | null;
-}
+type LedgerRow = Omit<LedgerParams, 'now'>;
 
 describe('MessageRepo', () => {
   let db: Database;

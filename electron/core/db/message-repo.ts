@@ -63,7 +63,8 @@ type FinalizeParams = UsageParams & {
   now: number;
 };
 
-interface LedgerParams {
+/** One spend-ledger row as written; tests read it back without `now`. */
+export interface LedgerParams {
   message_id: string;
   conversation_id: string;
   generation_id: string | null;

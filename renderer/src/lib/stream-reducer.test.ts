@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatStreamEvent, Conversation, Message, Usage } from '../../../shared/domain';
+import type { ChatStreamEvent, Conversation, Usage } from '../../../shared/domain';
 import { emptyTurn, finishUnended, reduceStream } from './stream-reducer';
+import { messageFixture } from './message-fixture';
 
 const conversation: Conversation = {
   id: 'c1',
@@ -10,22 +11,7 @@ const conversation: Conversation = {
   updatedAt: 2,
 };
 
-const message = (overrides: Partial<Message>): Message => ({
-  id: 'm',
-  conversationId: 'c1',
-  role: 'assistant',
-  content: '',
-  reasoning: null,
-  status: 'streaming',
-  model: 'openai/gpt-4o-mini',
-  provider: null,
-  generationId: null,
-  finishReason: null,
-  usage: null,
-  error: null,
-  createdAt: 3,
-  ...overrides,
-});
+const message = messageFixture;
 
 const started: ChatStreamEvent = {
   type: 'started',

@@ -6,6 +6,7 @@ import type { ScheduleFrame } from '../lib/frame-batcher';
 import { alwaysOpen } from '../transport/connection';
 import { pendingAssistantId, pendingUserId } from './chat-slice';
 import { createAppStore } from './create-app-store';
+import { messageFixture } from '../lib/message-fixture';
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 const fail = (code: 'offline' | 'unauthorized' | 'keychain_unavailable', message: string = code) =>
@@ -27,22 +28,7 @@ const noKey = keyStatus({ present: false, storage: null, last4: null, label: nul
 
 const conversation: Conversation = { id: 'c1', title: 'Hi', model: 'openai/gpt-4o-mini', createdAt: 1, updatedAt: 1 };
 
-const message = (overrides: Partial<Message>): Message => ({
-  id: 'a1',
-  conversationId: 'c1',
-  role: 'assistant',
-  content: '',
-  reasoning: null,
-  status: 'streaming',
-  model: 'openai/gpt-4o-mini',
-  provider: null,
-  generationId: null,
-  finishReason: null,
-  usage: null,
-  error: null,
-  createdAt: 2,
-  ...overrides,
-});
+const message = (overrides: Partial<Message>): Message => messageFixture({ id: 'a1', createdAt: 2, ...overrides });
 
 /** A chat stream the test drives by hand. */
 const manualStream = () => {

@@ -1,0 +1,20 @@
+// Test support (renderer): a complete Message with sensible defaults, so each test states only what matters to it.
+
+import type { Message } from '../../../shared/domain';
+
+export const messageFixture = (overrides: Partial<Message> = {}): Message => ({
+  id: 'm',
+  conversationId: 'c1',
+  role: 'assistant',
+  content: '',
+  reasoning: null,
+  status: 'streaming',
+  model: 'openai/gpt-4o-mini',
+  provider: null,
+  generationId: null,
+  finishReason: null,
+  usage: null,
+  error: null,
+  createdAt: 3,
+  ...overrides,
+});
