@@ -1,6 +1,6 @@
 // Web host (Node): serves the built renderer from one folder, nothing outside it.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const contentTypes: Record<string, string> = {
@@ -19,6 +19,10 @@ export interface StaticFile {
   contentType: string;
 }
 
+function isInside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
 /** Resolves a URL path inside `root`; null for anything that escapes it or does not exist. */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
   let decoded: string;
@@ -29,9 +33,12 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(root, relative));
-  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
+  if (!isInside(root, full)) return null;
   try {
-    const body = await readFile(full);
+    // The names can stay inside while a symlink among them points elsewhere: compare where both really are.
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(full)]);
+    if (!isInside(realRoot, realFile)) return null;
+    const body = await readFile(realFile);
     return { body, contentType: contentTypes[extname(full)] ?? 'application/octet-stream' };
   } catch {
     return null;
