@@ -9,6 +9,7 @@ import { webSocketPath, webSocketProtocol } from '../../shared/web-protocol';
 import type { Logger } from '../core/logger';
 import type { Router } from '../core/router';
 import { hasValidToken, isAllowedHost, isAllowedOrigin, offeredProtocols } from './request-guard';
+import { createRefusalLog } from './refusal-log';
 import { serveSocket } from './socket-session';
 import { readStaticFile } from './static-files';
 
@@ -46,6 +47,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const { logger, router } = options;
   let port = 0;
+  const tokenRefusals = createRefusalLog(logger, {
+    what: 'a connection with a missing or wrong token',
+    whatPlural: 'connections with a missing or wrong token',
+  });
 
   const serveHttp = async (request: IncomingMessage, response: ServerResponse) => {
     if (!isAllowedHost(request.headers.host, port)) {
@@ -84,7 +89,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!isAllowedHost(request.headers.host, port)) return reject(socket, 421, 'Misdirected Request');
     if (!isAllowedOrigin(request.headers.origin, port)) return reject(socket, 403, 'Forbidden');
     if (!hasValidToken(offeredProtocols(request), token)) {
-      logger.warn('refused a connection with a missing or wrong token');
+      tokenRefusals.refused();
       return reject(socket, 401, 'Unauthorized');
     }
     sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, router, logger));
@@ -101,6 +106,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: async () => {
+      tokenRefusals.close();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();
