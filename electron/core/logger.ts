@@ -1,6 +1,6 @@
 // Core: log lines for both hosts; every line passes through the redactor, so a key can never reach a log or crash report.
 
-import { redactSecrets } from './openrouter/redact';
+import { processSecrets, type SecretRegistry } from './redact';
 
 export interface Logger {
   info(message: string): void;
@@ -14,9 +14,12 @@ function describe(error: unknown): string {
 }
 
 /** Writes redacted lines to `write` (stderr by default) with a timestamp and level. */
-export function createLogger(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
+export function createLogger(
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  secrets: SecretRegistry = processSecrets,
+): Logger {
   const emit = (level: string, message: string) =>
-    write(redactSecrets(`${new Date().toISOString()} ${level} ${message}`));
+    write(secrets.redact(`${new Date().toISOString()} ${level} ${message}`));
   return {
     info: (message) => emit('info', message),
     warn: (message) => emit('warn', message),

@@ -9,7 +9,7 @@ import { mapGeneration } from './generation';
 import { mapKeyInfo } from './key-info';
 import { mapModelList } from './models';
 import { parseJson } from './narrow';
-import { redactKnownSecret } from './redact';
+import { processSecrets, type SecretRegistry } from '../redact';
 import type { ChatRequest, GenerationLookupOptions, GenerationStats, KeyInfo, UpstreamEvent } from './types';
 
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
@@ -40,6 +40,8 @@ export interface OpenRouterClientOptions {
   /** A stream with no bytes at all for this long is given up; OpenRouter sends keep-alive comments while idle. Default 120 s. */
   streamIdleTimeoutMs?: number;
   defaultMaxTokens?: number;
+  /** Told every key this client uses, so logs and errors can be scrubbed of it by value. Default: the process's. */
+  secrets?: SecretRegistry;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -52,6 +54,7 @@ export class OpenRouterClient {
   private readonly requestTimeoutMs: number;
   private readonly streamIdleTimeoutMs: number;
   private readonly defaultMaxTokens: number;
+  private readonly secrets: SecretRegistry;
 
   constructor(options: OpenRouterClientOptions) {
     const fetchImpl = options.fetch;
@@ -63,6 +66,7 @@ export class OpenRouterClient {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.streamIdleTimeoutMs = options.streamIdleTimeoutMs ?? 120_000;
     this.defaultMaxTokens = options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS;
+    this.secrets = options.secrets ?? processSecrets;
   }
 
   /** Streams one chat turn; always ends with exactly one `done` or `error` event, never throws. */
@@ -99,7 +103,7 @@ export class OpenRouterClient {
         });
       } catch (error) {
         const mapped = errorFromException(error, { aborted: signal.aborted, timedOut: deadline.timedOut() });
-        yield { type: 'error', error: scrub(mapped, key), generationId: null };
+        yield { type: 'error', error: this.scrub(mapped, key), generationId: null };
         completed = true;
         return;
       }
@@ -111,10 +115,10 @@ export class OpenRouterClient {
         const text = await readText(response);
         if (!text.ok) {
           const error = errorFromException(text.error, { aborted: signal.aborted, timedOut: deadline.timedOut() });
-          yield { type: 'error', error: scrub(error, key), generationId: headerGenerationId };
+          yield { type: 'error', error: this.scrub(error, key), generationId: headerGenerationId };
         } else if (!response.ok) {
           const error = errorFromResponse(response.status, text.value, response.headers);
-          yield { type: 'error', error: scrub(error, key), generationId: headerGenerationId };
+          yield { type: 'error', error: this.scrub(error, key), generationId: headerGenerationId };
         } else if (text.value.trim() === '') {
           const error = makeError('upstream_error', 'OpenRouter sent an empty response; try again.');
           yield { type: 'error', error, generationId: headerGenerationId };
@@ -193,7 +197,7 @@ export class OpenRouterClient {
       idleTimeoutMs: this.streamIdleTimeoutMs,
     });
     for await (const event of events) {
-      yield event.type === 'error' ? { ...event, error: scrub(event.error, key) } : event;
+      yield event.type === 'error' ? { ...event, error: this.scrub(event.error, key) } : event;
     }
   }
 
@@ -209,15 +213,15 @@ export class OpenRouterClient {
         });
       } catch (error) {
         const mapped = errorFromException(error, { aborted: signal?.aborted, timedOut: deadline.timedOut() });
-        return { ok: false, error: scrub(mapped, key) };
+        return { ok: false, error: this.scrub(mapped, key) };
       }
       const text = await readText(response);
       if (!text.ok) {
         const mapped = errorFromException(text.error, { aborted: signal?.aborted, timedOut: deadline.timedOut() });
-        return { ok: false, error: scrub(mapped, key) };
+        return { ok: false, error: this.scrub(mapped, key) };
       }
       if (!response.ok) {
-        return { ok: false, error: scrub(errorFromResponse(response.status, text.value, response.headers), key) };
+        return { ok: false, error: this.scrub(errorFromResponse(response.status, text.value, response.headers), key) };
       }
       const body = parseJson(text.value);
       return body === undefined ? unexpectedShape('response') : { ok: true, value: body };
@@ -241,6 +245,8 @@ export class OpenRouterClient {
         return { ok: false, error: stored };
       }
     }
+    // Known before any request carries it, so whatever echoes it back — error, log line, crash report — is scrubbed.
+    this.secrets.remember(key);
     if (key === null || key === '') {
       return { ok: false, error: makeError('no_key', 'No OpenRouter API key is set. Add your key in Settings.') };
     }
@@ -257,6 +263,11 @@ export class OpenRouterClient {
     return { ok: true, value: key };
   }
 
+  /** The key in use is scrubbed by value as well as by pattern: a server may echo it upper-cased, cut or unprefixed. */
+  private scrub(error: AppError, key: string | null): AppError {
+    return { ...error, message: this.secrets.redact(error.message, key === null ? [] : [key]) };
+  }
+
   private url(path: string): string {
     return `${this.baseUrl}${path}`;
   }
@@ -271,11 +282,6 @@ export class OpenRouterClient {
     if (key !== null) headers['Authorization'] = `Bearer ${key}`;
     return headers;
   }
-}
-
-/** The key in use is scrubbed by value as well as by pattern, in case a server echoes a key of unusual shape. */
-function scrub(error: AppError, key: string | null): AppError {
-  return { ...error, message: redactKnownSecret(error.message, key) };
 }
 
 function unexpectedShape<T>(what: string): Result<T> {

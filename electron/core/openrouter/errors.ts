@@ -10,7 +10,7 @@ import {
   stringArray,
   type JsonRecord,
 } from './narrow';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../redact';
 
 export interface HeaderReader {
   get(name: string): string | null;

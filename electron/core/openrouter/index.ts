@@ -8,5 +8,4 @@ export {
   type Attribution,
   type OpenRouterClientOptions,
 } from './client';
-export { redactSecrets } from './redact';
 export type { ChatRequest, ChatRole, GenerationLookupOptions, GenerationStats, KeyInfo, UpstreamEvent } from './types';

@@ -1,6 +1,7 @@
 // Core: what a person is told when the OS keychain cannot be used — what to do about it, and why, never the secret.
 
 import { AppFailure } from '../../../shared/result';
+import { processSecrets } from '../redact';
 
 function advice(platform: NodeJS.Platform): string {
   switch (platform) {
@@ -16,11 +17,9 @@ function advice(platform: NodeJS.Platform): string {
 const sessionOnlyHint = 'or keep the key for this session only.';
 const maxReasonLength = 300;
 
-/** Removes the secret itself and anything shaped like an OpenRouter key from text that may be shown or logged. */
+/** The keychain's own words, scrubbed by the core's one redactor (plus the secret being stored) and kept short. */
 export function redactReason(text: string, secret?: string): string {
-  let out = text;
-  if (secret) out = out.split(secret).join('[redacted]');
-  out = out.replace(/sk-or-[A-Za-z0-9_-]*/g, 'sk-or-…');
+  const out = processSecrets.redact(text, secret ? [secret] : []);
   return out.length > maxReasonLength ? `${out.slice(0, maxReasonLength)}…` : out;
 }
 
