@@ -91,7 +91,7 @@ describe('core against the OpenRouter fake', () => {
     expect(last.error.code).toBe('upstream_error');
     expect(last.message?.status).toBe('error');
     expect(last.message?.content.length).toBeGreaterThan(0);
-    const stored = core.library.get(last.message!.conversationId);
+    const stored = await core.library.get(last.message!.conversationId);
     expect(stored.ok && stored.value.messages.map((m) => m.status)).toEqual(['complete', 'error']);
   });
 
@@ -110,7 +110,7 @@ describe('core against the OpenRouter fake', () => {
     const started = events[0];
     expect(started?.type).toBe('started');
     if (started?.type !== 'started') return;
-    const stored = core.library.get(started.conversation.id);
+    const stored = await core.library.get(started.conversation.id);
     expect(stored.ok && stored.value.messages[0]?.content).toBe('Hello');
   });
 
@@ -128,10 +128,10 @@ describe('core against the OpenRouter fake', () => {
     const events = await turn('Remember me', fakeModels.default);
     core.close();
     core = startCore();
-    const list = core.library.list();
+    const list = await core.library.list();
     expect(list.ok && list.value.map((c) => c.title)).toEqual(['Remember me']);
     const started = events[0] as Extract<ChatStreamEvent, { type: 'started' }>;
-    const stored = core.library.get(started.conversation.id);
+    const stored = await core.library.get(started.conversation.id);
     expect(stored.ok && stored.value.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
   });
 

@@ -3,7 +3,7 @@
 import type { ChatStreamEvent } from './domain';
 import type { ChannelInput, ChannelResult, RequestChannel, StreamChannel, StreamEvent, StreamInput } from './ipc';
 import type { Result } from './result';
-import type { ChatSendInput, ConversationCreateInput, KeySaveInput } from './schemas';
+import type { ChatSendInput, ConversationCreateInput, HistoryRecoverInput, KeySaveInput } from './schemas';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -30,6 +30,7 @@ export interface DesktopApi {
     delete(id: string): Call<'conversations:delete'>;
   };
   models: { list(): Call<'models:list'> };
+  history: { status(): Call<'history:status'>; recover(input: HistoryRecoverInput): Call<'history:recover'> };
   chat: { send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle };
 }
 
@@ -62,6 +63,10 @@ export function createDesktopApi(transport: Transport): DesktopApi {
       delete: (id) => call('conversations:delete', { id }),
     },
     models: { list: () => call('models:list', undefined) },
+    history: {
+      status: () => call('history:status', undefined),
+      recover: (input) => call('history:recover', input),
+    },
     chat: { send: (input, onEvent) => transport.stream('chat:send', input, onEvent) },
   };
 }

@@ -84,11 +84,40 @@ export interface AppInfo {
   openRouterBaseUrl: string;
 }
 
-/** What one chat turn streams to the renderer, in order: started, then deltas, then exactly one of done or error. */
+/**
+ * What one chat turn streams to the renderer, in order: started, then deltas, then exactly one of done or error.
+ * A storage-warning may come at any point after started.
+ */
 export type ChatStreamEvent =
   | { type: 'started'; conversation: Conversation; userMessage: Message; assistantMessage: Message }
   | { type: 'delta'; text: string }
   | { type: 'reasoning'; text: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'done'; message: Message }
-  | { type: 'error'; error: AppError; message: Message | null };
+  | { type: 'error'; error: AppError; message: Message | null }
+  /** The reply could not be saved (e.g. the disk is full); it streams on and is kept in memory until a save succeeds. */
+  | { type: 'storage-warning'; error: AppError };
+
+/** A copy of the history taken before a schema upgrade (`<file>.bak-v<version>`). */
+export interface HistoryBackup {
+  path: string;
+  /** When the copy was written, in milliseconds since the epoch. */
+  takenAt: number;
+}
+
+/** The history database was found damaged at start and moved aside, never written to. */
+export interface HistoryDamage {
+  /** Where the history database lives. */
+  file: string;
+  /** Where the damaged file (with its -wal and -shm) now is; null when there was no file, only backups. */
+  movedTo: string | null;
+  /** What the check found, for the details line. */
+  reason: string;
+}
+
+export type HistoryStatus =
+  /** `damage` is set when the history was started fresh after damage, for a notice the person can dismiss. */
+  | { state: 'ready'; damage: HistoryDamage | null; restoredFrom: HistoryBackup | null }
+  /** Nothing reads or writes history until the person chooses between the backup and a new, empty history. */
+  | { state: 'needs-recovery'; damage: HistoryDamage; newestBackup: HistoryBackup }
+  | { state: 'unavailable'; error: AppError };

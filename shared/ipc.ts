@@ -6,6 +6,7 @@ import type {
   ChatStreamEvent,
   Conversation,
   ConversationWithMessages,
+  HistoryStatus,
   KeyStatus,
   ModelSummary,
 } from './domain';
@@ -16,6 +17,7 @@ import {
   conversationRenameSchema,
   conversationSetModelSchema,
   emptySchema,
+  historyRecoverSchema,
   keySaveSchema,
 } from './schemas';
 
@@ -33,6 +35,9 @@ export const requestChannels = {
   'conversations:set-model': { input: conversationSetModelSchema, result: null as unknown as Conversation },
   'conversations:delete': { input: conversationIdSchema, result: null as unknown as { id: string } },
   'models:list': { input: emptySchema, result: null as unknown as ModelSummary[] },
+  // Answers once the start-up integrity check has decided; `recover` is the person's choice after damage.
+  'history:status': { input: emptySchema, result: null as unknown as HistoryStatus },
+  'history:recover': { input: historyRecoverSchema, result: null as unknown as HistoryStatus },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */
@@ -45,7 +50,8 @@ export type StreamChannel = keyof typeof streamChannels;
 export type ChannelInput<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['input']>;
 export type ChannelParsedInput<C extends RequestChannel> = z.output<(typeof requestChannels)[C]['input']>;
 export type ChannelResult<C extends RequestChannel> = (typeof requestChannels)[C]['result'];
-export type StreamInput<C extends StreamChannel> = z.output<(typeof streamChannels)[C]['input']>;
+export type StreamInput<C extends StreamChannel> = z.input<(typeof streamChannels)[C]['input']>;
+export type StreamParsedInput<C extends StreamChannel> = z.output<(typeof streamChannels)[C]['input']>;
 export type StreamEvent<C extends StreamChannel> = (typeof streamChannels)[C]['event'];
 
 export const isRequestChannel = (name: string): name is RequestChannel =>

@@ -41,8 +41,11 @@ export const chatSendSchema = z
   })
   .strict();
 
+export const historyRecoverSchema = z.object({ choice: z.enum(['restore-backup', 'start-fresh']) }).strict();
+
 export type KeySaveInput = z.infer<typeof keySaveSchema>;
 export type ConversationCreateInput = z.infer<typeof conversationCreateSchema>;
 export type ConversationRenameInput = z.infer<typeof conversationRenameSchema>;
 export type ConversationSetModelInput = z.infer<typeof conversationSetModelSchema>;
 export type ChatSendInput = z.infer<typeof chatSendSchema>;
+export type HistoryRecoverInput = z.infer<typeof historyRecoverSchema>;

@@ -6,7 +6,8 @@ import { AppFailure } from '../../shared/result';
 import type { ChatSendInput } from '../../shared/schemas';
 import { deriveTitle } from '../../shared/title';
 import type { ConversationRepo } from './db/conversation-repo';
-import type { MessageRepo } from './db/message-repo';
+import type { FinalizeInput, MessageRepo } from './db/message-repo';
+import { toStorageError } from './db/storage-error';
 import type { Result } from '../../shared/result';
 import type { ChatRequest, GenerationStats, UpstreamEvent } from './openrouter/types';
 
@@ -19,8 +20,19 @@ export interface ChatStreamer {
 export interface ChatServiceOptions {
   /** Longest a streamed answer goes unsaved; a crash loses at most this much text. */
   checkpointIntervalMs?: number;
+  /** How often a reply whose final save failed (a full disk) is saved again; every send and write also retries. */
+  retrySaveIntervalMs?: number;
   now?: () => number;
 }
+
+/** A finished reply the database refused (a full disk): kept in memory until a save succeeds. */
+interface UnsavedReply {
+  input: FinalizeInput;
+  /** A stopped or failed reply still needs its cost looked up once it is saved. */
+  settle: boolean;
+}
+
+type Outcome = { status: 'complete' | 'stopped' | 'error'; error: AppError | null };
 
 /** The conversation so far, as OpenRouter expects it: failed, empty answers are left out. */
 function toUpstreamMessages(history: Message[]): ChatRequest['messages'] {
@@ -48,7 +60,10 @@ function usageFromGeneration(stats: GenerationStats): Usage {
 export class ChatService {
   private readonly checkpointIntervalMs: number;
   private readonly now: () => number;
+  private readonly retrySaveIntervalMs: number;
   private readonly settlements = new Set<Promise<void>>();
+  private readonly unsaved = new Map<string, UnsavedReply>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly conversations: ConversationRepo,
@@ -57,10 +72,13 @@ export class ChatService {
     options: ChatServiceOptions = {},
   ) {
     this.checkpointIntervalMs = options.checkpointIntervalMs ?? 500;
+    this.retrySaveIntervalMs = options.retrySaveIntervalMs ?? 5_000;
     this.now = options.now ?? Date.now;
   }
 
   async *send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
+    // A new turn is the next write: replies waiting for disk space go first, in the order they finished.
+    this.saveUnsavedReplies();
     let conversation;
     try {
       conversation = input.conversationId
@@ -101,7 +119,8 @@ export class ChatService {
 
     const turn = new TurnAccumulator(input.model);
     let lastCheckpoint = this.now();
-    let outcome: { status: 'complete' | 'stopped' | 'error'; error: AppError | null } | null = null;
+    let warned = false;
+    let outcome: Outcome | null = null;
     try {
       for await (const event of this.streamer.streamChat(
         { model: input.model, messages: toUpstreamMessages(history) },
@@ -117,8 +136,14 @@ export class ChatService {
               : { status: 'error', error: event.error };
         }
         if (turn.dirty && this.now() - lastCheckpoint >= this.checkpointIntervalMs) {
-          this.messages.checkpoint(assistant.id, turn.content, turn.reasoningOrNull());
-          turn.dirty = false;
+          // A failed checkpoint must not end the reply: the text is in memory, and the final save retries.
+          try {
+            this.messages.checkpoint(assistant.id, turn.content, turn.reasoningOrNull());
+            turn.dirty = false;
+          } catch (error) {
+            if (!warned) yield { type: 'storage-warning', error: toStorageError(error).error };
+            warned = true;
+          }
           lastCheckpoint = this.now();
         }
       }
@@ -127,19 +152,51 @@ export class ChatService {
     } finally {
       // Reached on completion, on error, and when the consumer stops listening (a closed socket or port).
       outcome ??= { status: 'stopped', error: null };
-      const finalMessage = this.finalize(assistant.id, turn, outcome);
-      // A stopped or failed stream sends no usage chunk, but OpenRouter may still have billed it (§3.9).
-      if (finalMessage && !finalMessage.usage && finalMessage.generationId && outcome.status !== 'complete') {
-        this.settleLater(finalMessage.id, finalMessage.generationId);
-      }
-      if (finalMessage) {
-        if (outcome.status === 'error' && outcome.error) {
-          yield { type: 'error', error: outcome.error, message: finalMessage };
-        } else {
-          yield { type: 'done', message: finalMessage };
-        }
+      // Everything that must happen runs before the first yield: a consumer that has gone never resumes us.
+      const final = this.finalize(assistant, turn, outcome);
+      if (final.unsavedError) yield { type: 'storage-warning', error: final.unsavedError };
+      if (outcome.status === 'error' && outcome.error) {
+        yield { type: 'error', error: outcome.error, message: final.message };
+      } else {
+        yield { type: 'done', message: final.message };
       }
     }
+  }
+
+  /**
+   * Saves replies whose final save failed; returns how many are still unsaved. Runs on a timer, before every turn
+   * and before other history writes, and once more at shutdown.
+   */
+  saveUnsavedReplies(): number {
+    for (const [id, reply] of this.unsaved) {
+      try {
+        const saved = this.messages.finalize(id, reply.input);
+        this.unsaved.delete(id);
+        if (reply.settle && !saved.usage && saved.generationId) this.settleLater(saved.id, saved.generationId);
+      } catch (error) {
+        // Still no room: the rest would fail the same way. Anything else (the conversation was deleted) is final.
+        if (toStorageError(error).error.code === 'storage_error') break;
+        this.unsaved.delete(id);
+      }
+    }
+    this.scheduleRetry();
+    return this.unsaved.size;
+  }
+
+  /** Stops the retry timer; the core calls `saveUnsavedReplies` one last time first. */
+  close(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private scheduleRetry(): void {
+    if (this.unsaved.size === 0 || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.saveUnsavedReplies();
+    }, this.retrySaveIntervalMs);
+    // The web host and Electron stay up on their own; the timer alone must not keep a test or shutdown waiting.
+    this.retryTimer.unref?.();
   }
 
   /** Resolves once every background cost lookup has finished; tests and shutdown wait on it. */
@@ -159,26 +216,37 @@ export class ChatService {
     this.settlements.add(settlement);
   }
 
+  /** The saved message, or — when the database refuses it — the same message from memory, kept for a retry. */
   private finalize(
-    id: string,
+    assistant: Message,
     turn: TurnAccumulator,
-    outcome: { status: 'complete' | 'stopped' | 'error'; error: AppError | null },
-  ): Message | null {
+    outcome: Outcome,
+  ): { message: Message; unsavedError: AppError | null } {
+    const input: FinalizeInput = {
+      status: outcome.status,
+      content: turn.content,
+      reasoning: turn.reasoningOrNull(),
+      model: turn.model,
+      provider: turn.provider,
+      generationId: turn.generationId,
+      finishReason: turn.finishReason,
+      usage: turn.usage,
+      error: outcome.error,
+    };
+    // A stopped or failed stream sends no usage chunk, but OpenRouter may still have billed it (§3.9).
+    const settle = outcome.status !== 'complete';
     try {
-      return this.messages.finalize(id, {
-        status: outcome.status,
-        content: turn.content,
-        reasoning: turn.reasoningOrNull(),
-        model: turn.model,
-        provider: turn.provider,
-        generationId: turn.generationId,
-        finishReason: turn.finishReason,
-        usage: turn.usage,
-        error: outcome.error,
-      });
-    } catch {
-      // The streamed text is still in the last checkpoint; startup repair marks the row stopped.
-      return null;
+      const saved = this.messages.finalize(assistant.id, input);
+      if (settle && !saved.usage && saved.generationId) this.settleLater(saved.id, saved.generationId);
+      return { message: saved, unsavedError: null };
+    } catch (error) {
+      const failure = toStorageError(error).error;
+      const inMemory: Message = { ...assistant, ...input };
+      // not_found: the conversation was deleted meanwhile; there is nothing left to save it into.
+      if (failure.code !== 'storage_error') return { message: inMemory, unsavedError: null };
+      this.unsaved.set(assistant.id, { input, settle });
+      this.scheduleRetry();
+      return { message: inMemory, unsavedError: failure };
     }
   }
 }

@@ -1,14 +1,15 @@
 // Core (Node: Electron main or web host): builds every service from one configuration; both transports call this.
 
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import type { AppInfo } from '../../shared/domain';
+import type { AppInfo, ChatStreamEvent, HistoryStatus } from '../../shared/domain';
+import type { Result } from '../../shared/result';
+import type { ChatSendInput, HistoryRecoverInput } from '../../shared/schemas';
 import { ActiveKeySource } from './active-key';
 import { ChatService } from './chat-service';
 import type { CoreConfig } from './config';
 import { ConversationRepo } from './db/conversation-repo';
 import { MessageRepo } from './db/message-repo';
-import { openDatabase } from './db/open-database';
+import { HistoryGate } from './history/history-gate';
 import { KeyService } from './key-service';
 import { LibraryService } from './library-service';
 import type { Logger } from './logger';
@@ -18,13 +19,31 @@ import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { MemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 
+/** LibraryService's methods, answering once the history is known to be sound (or with the storage_error why not). */
+export type HistoryLibrary = {
+  [K in keyof LibraryService]: (...args: Parameters<LibraryService[K]>) => Promise<ReturnType<LibraryService[K]>>;
+};
+
 export interface Core {
   keys: KeyService;
-  library: LibraryService;
+  library: HistoryLibrary;
   models: ModelService;
-  chat: ChatService;
+  chat: {
+    send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent>;
+    /** Resolves once every background cost lookup has finished; shutdown waits on it. */
+    settled(): Promise<void>;
+  };
+  history: {
+    status(): Promise<HistoryStatus>;
+    recover(input: HistoryRecoverInput): Promise<Result<HistoryStatus>>;
+  };
   appInfo(): AppInfo;
   close(): void;
+}
+
+interface HistoryServices {
+  library: LibraryService;
+  chat: ChatService;
 }
 
 export interface CoreDependencies {
@@ -36,12 +55,6 @@ export interface CoreDependencies {
 export const historyFileName = 'history.sqlite3';
 
 export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
-  const db: Database.Database = openDatabase(join(config.profileDir, historyFileName));
-  const conversations = new ConversationRepo(db);
-  const messages = new MessageRepo(db);
-  const repaired = messages.repairInterrupted();
-  if (repaired > 0) deps.logger.warn(`marked ${repaired} interrupted repl${repaired === 1 ? 'y' : 'ies'} as stopped`);
-
   const keychain: SecretStore =
     config.secretStore === 'memory'
       ? new MemorySecretStore()
@@ -53,16 +66,72 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     getKey: () => keySource.read(),
   });
 
+  // Throws at start, as before, only for what no choice can fix (a newer app's history, an unusable folder).
+  const history = new HistoryGate<HistoryServices>({
+    file: join(config.profileDir, historyFileName),
+    logger: deps.logger,
+    build: (db) => {
+      const conversations = new ConversationRepo(db);
+      const messages = new MessageRepo(db);
+      const repaired = messages.repairInterrupted();
+      if (repaired > 0)
+        deps.logger.warn(`marked ${repaired} interrupted repl${repaired === 1 ? 'y' : 'ies'} as stopped`);
+      return {
+        library: new LibraryService(conversations, messages),
+        chat: new ChatService(conversations, messages, client),
+      };
+    },
+  });
+
+  /** Runs a library call once the history is sound; a write first retries replies a full disk kept in memory. */
+  const library = <T>(work: (library: LibraryService) => Result<T>, write = false) =>
+    history.services().then((services): Result<T> => {
+      if (!services.ok) return services;
+      if (write) services.value.chat.saveUnsavedReplies();
+      return work(services.value.library);
+    });
+
   return {
     keys: new KeyService(keySource, client),
-    library: new LibraryService(conversations, messages),
+    library: {
+      list: () => library((l) => l.list()),
+      get: (id) => library((l) => l.get(id)),
+      create: (input) => library((l) => l.create(input), true),
+      rename: (id, title) => library((l) => l.rename(id, title), true),
+      setModel: (id, model) => library((l) => l.setModel(id, model), true),
+      delete: (id) => library((l) => l.delete(id), true),
+    },
     models: new ModelService(client),
-    chat: new ChatService(conversations, messages, client),
+    chat: {
+      async *send(input, signal) {
+        const services = await history.services();
+        if (!services.ok) {
+          yield { type: 'error', error: services.error, message: null };
+          return;
+        }
+        yield* services.value.chat.send(input, signal);
+      },
+      settled: async () => {
+        await history.current()?.chat.settled();
+      },
+    },
+    history: {
+      status: () => history.status(),
+      recover: (input) => history.recover(input),
+    },
     appInfo: () => ({
       version: config.appVersion,
       transport: deps.transport,
       openRouterBaseUrl: config.openRouterBaseUrl,
     }),
-    close: () => db.close(),
+    close: () => {
+      const chat = history.current()?.chat;
+      if (chat) {
+        const unsaved = chat.saveUnsavedReplies();
+        if (unsaved > 0) deps.logger.warn(`${unsaved} finished repl${unsaved === 1 ? 'y' : 'ies'} could not be saved`);
+        chat.close();
+      }
+      history.close();
+    },
   };
 }

@@ -70,7 +70,7 @@ describe('an upstream error echoing the key', () => {
 
       const conversationId = last.message?.conversationId;
       expect(conversationId).toBeTruthy();
-      const stored = core.library.get(conversationId!);
+      const stored = await core.library.get(conversationId!);
       expect(stored.ok).toBe(true);
       if (!stored.ok) return;
       const reply = stored.value.messages.at(-1);

@@ -5,6 +5,9 @@ import {
   type ChannelParsedInput,
   type ChannelResult,
   type RequestChannel,
+  type StreamChannel,
+  type StreamEvent,
+  type StreamParsedInput,
   isRequestChannel,
   isStreamChannel,
   requestChannels,
@@ -32,6 +35,18 @@ function requestHandlers(core: Core): RequestHandlers {
     'conversations:set-model': async ({ id, model }) => core.library.setModel(id, model),
     'conversations:delete': async ({ id }) => core.library.delete(id),
     'models:list': () => core.models.list(),
+    'history:status': async () => ({ ok: true, value: await core.history.status() }),
+    'history:recover': (input) => core.history.recover(input),
+  };
+}
+
+type StreamHandlers = {
+  [C in StreamChannel]: (input: StreamParsedInput<C>, signal: AbortSignal) => AsyncIterable<StreamEvent<C>>;
+};
+
+function streamHandlers(core: Core): StreamHandlers {
+  return {
+    'chat:send': (input, signal) => core.chat.send(input, signal),
   };
 }
 
@@ -48,6 +63,7 @@ function describeInvalid(issues: { path: PropertyKey[]; message: string }[]): st
 
 export function createRouter(core: Core, logger: Logger): Router {
   const handlers = requestHandlers(core);
+  const streams = streamHandlers(core);
 
   return {
     async call(channel, input) {
@@ -78,7 +94,8 @@ export function createRouter(core: Core, logger: Logger): Router {
         yield { type: 'error', error: { code: 'invalid_input', message }, message: null };
         return;
       }
-      yield* core.chat.send(parsed.data, signal);
+      const handler = streams[channel] as (input: unknown, signal: AbortSignal) => AsyncIterable<ChatStreamEvent>;
+      yield* handler(parsed.data, signal);
     },
   };
 }

@@ -18,7 +18,7 @@ export interface OpenDatabaseOptions {
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
 const busyTimeoutMs = 5_000;
 
-function createParentDir(file: string): void {
+export function createParentDir(file: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (err) {
