@@ -32,11 +32,14 @@ export const conversationRenameSchema = z.object({ id, title: z.string().trim().
 
 export const conversationSetModelSchema = z.object({ id, model: modelIdSchema }).strict();
 
+/** Longest message a person can send, in UTF-16 code units as the composer counts them. */
+export const maxMessageLength = 200_000;
+
 export const chatSendSchema = z
   .object({
     /** Omitted to start a new conversation with this first message. */
     conversationId: id.optional(),
-    text: z.string().trim().min(1, 'message is empty').max(200_000),
+    text: z.string().trim().min(1, 'message is empty').max(maxMessageLength),
     model: modelIdSchema,
   })
   .strict();

@@ -8,6 +8,11 @@ import type { Result } from './result';
 export const webSocketProtocol = 'switchboard.v1';
 export const tokenProtocolPrefix = 'token.';
 export const webSocketPath = '/api/ws';
+/**
+ * Largest frame the host accepts; a bigger one closes that connection (1009). The renderer checks a frame against it
+ * before sending, and message text is capped well below it by the contract's schemas (maxMessageLength).
+ */
+export const maxFrameBytes = 4 * 1024 * 1024;
 
 export const clientFrameSchema = z.discriminatedUnion('kind', [
   z.object({

@@ -2,6 +2,7 @@
 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { AppFailure } from '../../shared/result';
 
 export interface CoreConfig {
   /** OpenRouter's API root; tests and the demo point it at the local fake. */
@@ -16,7 +17,29 @@ export interface CoreConfig {
   appVersion: string;
 }
 
+export interface ConfigOptions {
+  appVersion?: string;
+  /**
+   * A packaged desktop app: every development and test setting in the environment is ignored, so nothing outside the
+   * app (a launcher script, a hostile shortcut) can send the stored key elsewhere or swap its keychain or profile.
+   */
+  packaged?: boolean;
+  /** The profile folder to use when the environment names none (Electron's userData folder, say). */
+  profileDir?: string;
+}
+
 export const defaultOpenRouterBaseUrl = 'https://openrouter.ai/api/v1';
+export const defaultKeychainService = 'Switchboard';
+export const defaultKeychainAccount = 'openrouter';
+
+/** The environment variables a development or test run may set; a packaged app reads none of them. */
+export const developmentSettings = [
+  'OPENROUTER_BASE_URL',
+  'SWITCHBOARD_PROFILE_DIR',
+  'SWITCHBOARD_SECRET_STORE',
+  'SWITCHBOARD_KEYCHAIN_SERVICE',
+  'SWITCHBOARD_KEYCHAIN_ACCOUNT',
+] as const;
 
 /** The platform's usual place for app data, used when SWITCHBOARD_PROFILE_DIR is not set. */
 export function defaultProfileDir(platform = process.platform, env = process.env): string {
@@ -25,14 +48,51 @@ export function defaultProfileDir(platform = process.platform, env = process.env
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Switchboard');
 }
 
-export function readCoreConfig(env: NodeJS.ProcessEnv = process.env, appVersion = '0.0.0'): CoreConfig {
-  const secretStore = env.SWITCHBOARD_SECRET_STORE === 'memory' ? 'memory' : 'keychain';
+/** True for addresses that never leave this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The key rides in every request's Authorization header, so the API root must be https, or plain http only on this
+ * machine (the local fake). Anything else stops the app at start rather than send the key in the clear or elsewhere.
+ */
+export function checkOpenRouterBaseUrl(value: string): string {
+  const refuse = (why: string) =>
+    new AppFailure({
+      code: 'invalid_input',
+      message: `OPENROUTER_BASE_URL "${value.slice(0, 200)}" ${why}. Use an https:// address, or http:// on 127.0.0.1, localhost or [::1].`,
+    });
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse('is not an address');
+  }
+  if (url.username || url.password) throw refuse('must not carry a user name or password');
+  if (url.protocol === 'https:') return value.replace(/\/+$/, '');
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return value.replace(/\/+$/, '');
+  throw refuse(url.protocol === 'http:' ? 'would send the key unencrypted to another machine' : 'is not http(s)');
+}
+
+export function readCoreConfig(env: NodeJS.ProcessEnv = process.env, options: ConfigOptions = {}): CoreConfig {
+  const fallbackProfileDir = options.profileDir ?? defaultProfileDir();
+  const base = {
+    openRouterBaseUrl: defaultOpenRouterBaseUrl,
+    profileDir: fallbackProfileDir,
+    secretStore: 'keychain' as const,
+    keychainService: defaultKeychainService,
+    keychainAccount: defaultKeychainAccount,
+    appVersion: options.appVersion ?? '0.0.0',
+  };
+  if (options.packaged) return base;
   return {
-    openRouterBaseUrl: (env.OPENROUTER_BASE_URL ?? defaultOpenRouterBaseUrl).replace(/\/+$/, ''),
-    profileDir: env.SWITCHBOARD_PROFILE_DIR ?? defaultProfileDir(),
-    secretStore,
-    keychainService: env.SWITCHBOARD_KEYCHAIN_SERVICE ?? 'Switchboard',
-    keychainAccount: env.SWITCHBOARD_KEYCHAIN_ACCOUNT ?? 'openrouter',
-    appVersion,
+    ...base,
+    openRouterBaseUrl: checkOpenRouterBaseUrl(env.OPENROUTER_BASE_URL ?? defaultOpenRouterBaseUrl),
+    profileDir: env.SWITCHBOARD_PROFILE_DIR ?? fallbackProfileDir,
+    secretStore: env.SWITCHBOARD_SECRET_STORE === 'memory' ? 'memory' : 'keychain',
+    keychainService: env.SWITCHBOARD_KEYCHAIN_SERVICE ?? defaultKeychainService,
+    keychainAccount: env.SWITCHBOARD_KEYCHAIN_ACCOUNT ?? defaultKeychainAccount,
   };
 }

@@ -1,4 +1,5 @@
-// Web host (Node): serves the built renderer from one folder, nothing outside it.
+// Core (Node): reads the built renderer from one folder and nothing outside it; the web host and the desktop app's
+// app:// scheme both serve pages through it.
 
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';

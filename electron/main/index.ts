@@ -1,24 +1,48 @@
 // Electron main: starts the core, wires IPC, opens the window. Holds the key only inside the core; no business rules here.
 
-import { BrowserWindow, app, dialog, net, session } from 'electron';
-import { readCoreConfig } from '../core/config';
+import { join } from 'node:path';
+import { BrowserWindow, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
 import { createRouter } from '../core/router';
+import { createShutdown } from '../core/shutdown';
+import { readStaticFile } from '../core/static-files';
 import { AppFailure } from '../../shared/result';
-import { registerIpc } from './ipc';
-import { createMainWindow, isOwnPage } from './window';
+import { appScheme, appSchemePrivileges, createAppSchemeHandler } from './app-scheme';
+import { registerIpc, type RegisteredIpc } from './ipc';
+import { type LaunchSettings, readLaunchSettings } from './launch-settings';
+import { guardWebContents } from './navigation-guard';
+import { originOf } from './origin';
+import { createSenderCheck } from './sender-check';
+import { createMainWindow } from './window';
 
+const rendererDir = join(import.meta.dirname, '../renderer');
+
+// Both must happen before `ready`.
+protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 app.enableSandbox();
 
-let core: Core | null = null;
 const logger = createLogger();
 installCrashGuard(logger);
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+function cannotStart(error: unknown): void {
+  logger.error('cannot start', error);
+  dialog.showErrorBox(
+    'Switchboard cannot start',
+    error instanceof AppFailure ? error.message : 'An unexpected error stopped Switchboard from starting.',
+  );
+  app.exit(1);
+}
+
+function start(settings: LaunchSettings): void {
+  let core: Core | null = null;
+  let ipc: RegisteredIpc | null = null;
+  const isOwnPage = (url: string) => originOf(url) === settings.trustedOrigin;
+
+  // Every web contents, the window's and any other, gets the same guard the moment it exists.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { shell, isOwnPage, logger }));
+
   app.on('second-instance', () => {
     // A second launch focuses the running window instead of opening a second database writer.
     const [window] = BrowserWindow.getAllWindows();
@@ -29,36 +53,55 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    const env = { ...process.env };
-    // The in-memory key store exists for tests; a packaged app always uses the OS keychain.
-    if (app.isPackaged) delete env.SWITCHBOARD_SECRET_STORE;
-    env.SWITCHBOARD_PROFILE_DIR ??= app.getPath('userData');
-    const config = readCoreConfig(env, app.getVersion());
-
     try {
-      core = createCore(config, {
+      core = createCore(settings.config, {
         logger,
         transport: 'electron',
         fetch: (input, init) => net.fetch(input as string, init),
       });
     } catch (error) {
-      logger.error('cannot start', error);
-      dialog.showErrorBox(
-        'Switchboard cannot start',
-        error instanceof AppFailure ? error.message : 'An unexpected error stopped Switchboard from starting.',
-      );
-      app.quit();
+      cannotStart(error);
       return;
     }
-
+    protocol.handle(appScheme, createAppSchemeHandler({ rendererDir, readStaticFile, logger }));
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    registerIpc(createRouter(core, logger), isOwnPage);
-    createMainWindow();
-  });
+    ipc = registerIpc(ipcMain, createRouter(core, logger), createSenderCheck(settings.trustedOrigin, logger), logger);
+    createMainWindow(settings.entryUrl);
+  }, cannotStart);
 
-  app.on('window-all-closed', () => {
-    core?.close();
-    app.quit();
+  const shutdown = createShutdown({
+    stopTransport: () => ipc?.abortStreams(),
+    settled: () => core?.chat.settled() ?? Promise.resolve(),
+    closeDatabase: () => core?.close(),
+    releaseProfile: () => {},
+    logger,
   });
+  let shutDown = false;
+  app.on('before-quit', (event) => {
+    if (shutDown) return;
+    // Quit waits for the same shutdown the web host runs: replies saved, cost lookups landed, database closed.
+    event.preventDefault();
+    void shutdown().finally(() => {
+      shutDown = true;
+      app.quit();
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  try {
+    start(
+      readLaunchSettings(process.env, {
+        packaged: app.isPackaged,
+        version: app.getVersion(),
+        userDataDir: app.getPath('userData'),
+      }),
+    );
+  } catch (error) {
+    void app.whenReady().then(() => cannotStart(error));
+  }
 }

@@ -1,51 +1,80 @@
 // Electron main: registers every channel of the contract with the core router; checks who is asking before anything runs.
+// Electron's objects come in as parameters, so this file is unit-tested in Node with plain stand-ins.
 
-import { type IpcMainEvent, type IpcMainInvokeEvent, type WebFrameMain, ipcMain } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent, MessagePortMain } from 'electron';
+import type { ChatStreamEvent } from '../../shared/domain';
 import { requestChannels, streamChannels } from '../../shared/ipc';
+import type { PortFrame } from '../../shared/port-protocol';
 import { fail } from '../../shared/result';
+import type { Logger } from '../core/logger';
 import type { Router } from '../core/router';
+import { pumpStream } from '../core/stream-pump';
+import type { SenderCheck } from './sender-check';
 
-/** Only our own bundled page may call the core; a navigated-away or injected frame is refused. */
-export type SenderCheck = (frame: WebFrameMain | null) => boolean;
+/** The two methods of Electron's `ipcMain` this file uses, with the event fields it reads. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, input: unknown) => unknown): void;
+  on(channel: string, listener: (event: Pick<IpcMainEvent, 'senderFrame' | 'ports'>, input: unknown) => void): void;
+}
 
-/** Frames on the port: events, then one end marker so the preload can settle `finished` even without a close event. */
-export type PortFrame = { event: unknown } | { end: true };
+export interface RegisteredIpc {
+  /** Aborts every running stream (at quit): their replies are saved as stopped. */
+  abortStreams(): void;
+}
 
-export function registerIpc(router: Router, isTrustedSender: SenderCheck): void {
+export const refusedSenderMessage = 'This window may not use Switchboard.';
+
+async function* refusedStream(): AsyncGenerator<ChatStreamEvent> {
+  yield { type: 'error', error: { code: 'forbidden', message: refusedSenderMessage }, message: null };
+}
+
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  router: Router,
+  isTrustedSender: SenderCheck,
+  logger: Logger,
+): RegisteredIpc {
+  const running = new Set<AbortController>();
   for (const channel of Object.keys(requestChannels)) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame)) return fail('forbidden', 'This window may not use Switchboard.');
+    ipcMain.handle(channel, (event, input) => {
+      if (!isTrustedSender(event.senderFrame)) return fail('forbidden', refusedSenderMessage);
       return router.call(channel, input);
     });
   }
 
   for (const channel of Object.keys(streamChannels)) {
     // Electron's reply-stream pattern: one MessagePort per turn; closing it from the page aborts the upstream request.
-    ipcMain.on(channel, (event: IpcMainEvent, input: unknown) => {
-      const [port] = event.ports;
+    ipcMain.on(channel, (event, input) => {
+      const [port] = event.ports as MessagePortMain[];
       if (!port) return;
       const controller = new AbortController();
+      running.add(controller);
       // Stop asks politely (the stopped message still comes back); a closed port (window gone) aborts as well.
       port.on('message', () => controller.abort());
       port.on('close', () => controller.abort());
       port.start();
-      void (async () => {
-        if (!isTrustedSender(event.senderFrame)) {
-          port.postMessage({
-            event: {
-              type: 'error',
-              error: { code: 'forbidden', message: 'This window may not use Switchboard.' },
-              message: null,
-            },
-          } satisfies PortFrame);
-        } else {
-          for await (const streamed of router.stream(channel, input, controller.signal)) {
-            port.postMessage({ event: streamed } satisfies PortFrame);
-          }
-        }
-        port.postMessage({ end: true } satisfies PortFrame);
-        port.close();
-      })();
+      const events = isTrustedSender(event.senderFrame)
+        ? router.stream(channel, input, controller.signal)
+        : refusedStream();
+      const post = (frame: PortFrame) => port.postMessage(frame);
+      void pumpStream(
+        events,
+        {
+          event: (streamed) => post({ event: streamed }),
+          end: () => {
+            post({ end: true });
+            port.close();
+          },
+        },
+        logger,
+        channel,
+      ).finally(() => running.delete(controller));
     });
   }
+
+  return {
+    abortStreams: () => {
+      for (const controller of running) controller.abort();
+    },
+  };
 }

@@ -3,8 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { type DesktopApi, type Transport, createDesktopApi } from '../../shared/api';
 import type { ChannelInput, RequestChannel } from '../../shared/ipc';
-
-type PortFrame = { event: unknown } | { end: true };
+import type { PortCancelFrame, PortFrame } from '../../shared/port-protocol';
 
 const transport: Transport = {
   invoke: (channel: RequestChannel, input: ChannelInput<RequestChannel>) => ipcRenderer.invoke(channel, input),
@@ -18,13 +17,13 @@ const transport: Transport = {
         port1.close();
         settle();
       } else {
-        onEvent(message.data.event as Parameters<typeof onEvent>[0]);
+        onEvent(message.data.event);
       }
     };
     ipcRenderer.postMessage(channel, input, [port2]);
     return {
       // Main aborts the upstream request and still sends the stopped message before its end marker.
-      cancel: () => port1.postMessage({ cancel: true }),
+      cancel: () => port1.postMessage({ cancel: true } satisfies PortCancelFrame),
       finished,
     };
   },

@@ -10,6 +10,7 @@ import { createCore } from '../core/core';
 import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
 import { createRouter } from '../core/router';
+import { createShutdown } from '../core/shutdown';
 import { AppFailure } from '../../shared/result';
 import { startWebHost } from './server';
 
@@ -24,10 +25,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const config = readCoreConfig(process.env, version);
-
+  let config;
   let core;
   try {
+    config = readCoreConfig(process.env, { appVersion: version });
     core = createCore(config, { logger, transport: 'web' });
   } catch (error) {
     if (error instanceof AppFailure) {
@@ -46,11 +47,15 @@ async function main(): Promise<void> {
   console.log(`Switchboard web host listening at ${host.url}`);
   logger.info(`profile ${config.profileDir}; OpenRouter at ${config.openRouterBaseUrl}`);
 
+  const shutdown = createShutdown({
+    stopTransport: () => host.close(),
+    settled: () => core.chat.settled(),
+    closeDatabase: () => core.close(),
+    releaseProfile: () => {},
+    logger,
+  });
   const stop = async () => {
-    await host.close();
-    // Give background cost lookups for stopped replies a moment to land before the database closes.
-    await Promise.race([core.chat.settled(), new Promise((resolve) => setTimeout(resolve, 2000))]);
-    core.close();
+    await shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

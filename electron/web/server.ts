@@ -5,13 +5,14 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { webSocketPath, webSocketProtocol } from '../../shared/web-protocol';
+import { maxFrameBytes, webSocketPath, webSocketProtocol } from '../../shared/web-protocol';
 import type { Logger } from '../core/logger';
 import type { Router } from '../core/router';
 import { hasValidToken, isAllowedHost, isAllowedOrigin, offeredProtocols } from './request-guard';
 import { createRefusalLog } from './refusal-log';
 import { serveSocket } from './socket-session';
-import { readStaticFile } from './static-files';
+import { pageHeaders } from '../core/page-policy';
+import { readStaticFile } from '../core/static-files';
 
 export interface WebHostOptions {
   router: Router;
@@ -31,13 +32,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const pageHeaders = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-};
 
 function reject(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -79,7 +73,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const sockets = new WebSocketServer({
     noServer: true,
-    maxPayload: 4 * 1024 * 1024,
+    maxPayload: maxFrameBytes,
     handleProtocols: (protocols) => (protocols.has(webSocketProtocol) ? webSocketProtocol : false),
   });
 

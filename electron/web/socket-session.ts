@@ -3,6 +3,7 @@
 import type { WebSocket } from 'ws';
 import type { Router } from '../core/router';
 import type { Logger } from '../core/logger';
+import { pumpStream } from '../core/stream-pump';
 import { type ServerFrame, clientFrameSchema } from '../../shared/web-protocol';
 
 export function serveSocket(socket: WebSocket, router: Router, logger: Logger): void {
@@ -19,23 +20,13 @@ export function serveSocket(socket: WebSocket, router: Router, logger: Logger): 
     }
     const controller = new AbortController();
     streams.set(id, controller);
-    try {
-      for await (const event of router.stream(channel, input, controller.signal)) send({ kind: 'event', id, event });
-    } catch (error) {
-      logger.error(`stream ${channel} failed`, error);
-      send({
-        kind: 'event',
-        id,
-        event: {
-          type: 'error',
-          error: { code: 'internal', message: 'The reply stream failed inside Switchboard.' },
-          message: null,
-        },
-      });
-    } finally {
-      streams.delete(id);
-      send({ kind: 'end', id });
-    }
+    await pumpStream(
+      router.stream(channel, input, controller.signal),
+      { event: (event) => send({ kind: 'event', id, event }), end: () => send({ kind: 'end', id }) },
+      logger,
+      channel,
+    );
+    streams.delete(id);
   };
 
   socket.on('message', (data, isBinary) => {
@@ -62,6 +53,13 @@ export function serveSocket(socket: WebSocket, router: Router, logger: Logger): 
     } else {
       streams.get(f.id)?.abort();
     }
+  });
+
+  // A frame that breaks the protocol (too large, invalid UTF-8, unmasked, unknown opcode, reserved bits…): `ws` has
+  // already started closing this one socket with the matching close code. Without this listener the error would
+  // escape to the crash guard and take every other connection and every reply in flight down with it.
+  socket.on('error', (error: Error & { code?: string }) => {
+    logger.warn(`closed a connection that sent a bad frame: ${error.code ?? 'error'}: ${error.message}`);
   });
 
   socket.on('close', () => {

@@ -2,7 +2,7 @@
 
 import type { StreamHandle } from '../../../shared/api';
 import type { ChatStreamEvent, Message, MessageRole } from '../../../shared/domain';
-import { modelIdSchema } from '../../../shared/schemas';
+import { maxMessageLength, modelIdSchema } from '../../../shared/schemas';
 import { upsertMessage } from '../lib/collections';
 import { createFrameBatcher } from '../lib/frame-batcher';
 import { emptyTurn, finishUnended, reduceStream, type TurnView } from '../lib/stream-reducer';
@@ -109,7 +109,8 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     async sendMessage() {
       const state = get();
       const text = state.draft;
-      if (turn || text.trim() === '') return;
+      // Over the limit the composer explains; the draft stays where it is.
+      if (turn || text.trim() === '' || text.length > maxMessageLength) return;
       const model = selectCurrentModel(state);
       if (!modelIdSchema.safeParse(model).success) {
         set({

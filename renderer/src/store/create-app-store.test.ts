@@ -155,6 +155,18 @@ describe('a chat turn', () => {
     expect(state.messages.map((m) => m.id)).toEqual(['u1']);
   });
 
+  it('sends nothing over the length limit and keeps the draft', async () => {
+    const { store, stream } = setup();
+    const draft = 'x'.repeat(200_001);
+    store.getState().setDraft(draft);
+    await store.getState().sendMessage();
+    expect(stream.send).not.toHaveBeenCalled();
+    expect(store.getState().draft).toBe(draft);
+    store.getState().setDraft('x'.repeat(200_000));
+    void store.getState().sendMessage();
+    expect(stream.send).toHaveBeenCalledTimes(1);
+  });
+
   it('sends into the open conversation', async () => {
     const { store, stream } = setup();
     await store.getState().selectConversation('c1');

@@ -4,6 +4,7 @@ import type { ClientFrame, ServerFrame } from '../../../shared/web-protocol';
 import type { ConnectionState } from './connection';
 import {
   createWebSocketTransport,
+  frameTooLargeMessage,
   lostConnectionMessage,
   refusedMessage,
   type SocketHandlers,
@@ -86,6 +87,26 @@ describe('createWebSocketTransport', () => {
     host.reply({ kind: 'result', id: 1, result: { ok: true, value: 'first' } });
     expect(await first).toEqual({ ok: true, value: 'first' });
     expect(await second).toEqual({ ok: true, value: 'second' });
+  });
+
+  it('refuses a frame larger than the host accepts instead of sending it, and keeps the connection', async () => {
+    const { host, transport, states } = setup();
+    host.last.handlers.onOpen();
+    const events: ChatStreamEvent[] = [];
+    // 1.5 M three-byte characters: 4.5 MB of UTF-8, over the 4 MB frame limit though under 4 M characters.
+    const huge = '€'.repeat(1_500_000);
+    const handle = transport.stream('chat:send', { text: huge, model: 'openai/gpt-4o-mini' }, (e) => events.push(e));
+    await handle.finished;
+    const call = await transport.invoke('conversations:rename', { id: 'c1', title: huge });
+    expect(host.last.sent).toEqual([]);
+    expect(events).toEqual([
+      { type: 'error', error: { code: 'invalid_input', message: frameTooLargeMessage }, message: null },
+    ]);
+    expect(call).toEqual({ ok: false, error: { code: 'invalid_input', message: frameTooLargeMessage } });
+    expect(states).toEqual(['open']);
+    // Just under the limit still goes out.
+    transport.stream('chat:send', { text: 'x'.repeat(4 * 1024 * 1024 - 200), model: 'a/b' }, () => {});
+    expect(host.last.sent).toHaveLength(1);
   });
 
   it('delivers stream events in order and finishes at end', async () => {

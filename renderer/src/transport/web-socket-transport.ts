@@ -3,7 +3,7 @@
 import type { StreamHandle, Transport } from '../../../shared/api';
 import type { ChatStreamEvent } from '../../../shared/domain';
 import type { AppError, Result } from '../../../shared/result';
-import type { ClientFrame, ServerFrame } from '../../../shared/web-protocol';
+import { type ClientFrame, type ServerFrame, maxFrameBytes } from '../../../shared/web-protocol';
 import type { ConnectionMonitor, ConnectionState } from './connection';
 
 export interface SocketHandlers {
@@ -38,6 +38,12 @@ export type WebSocketTransport = Transport & { connection: ConnectionMonitor };
 export const lostConnectionMessage =
   'Lost the connection to the Switchboard host. Check that it is still running; Switchboard reconnects on its own.';
 export const refusedMessage = 'This page needs the address printed by Switchboard (it carries a one-time token).';
+export const frameTooLargeMessage = `That is too much to send at once (the limit is ${maxFrameBytes / 1024 / 1024} MB).`;
+
+/** UTF-8 size of a frame: a frame over the host's limit would close the connection, so it is refused here instead. */
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+const isTooLarge = (frame: ClientFrame) => utf8Bytes(JSON.stringify(frame)) > maxFrameBytes;
+const tooLarge: AppError = { code: 'invalid_input', message: frameTooLargeMessage };
 
 /** Close codes a host may use to say "not you" after accepting the upgrade (policy violation, 4401/4403). */
 const refusalCloseCodes = new Set([1008, 4401, 4403]);
@@ -231,10 +237,12 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
     invoke(channel, input) {
       if (state === 'refused') return Promise.resolve({ ok: false, error: failure() });
       const id = nextId++;
+      const frame: ClientFrame = { kind: 'call', id, channel, input };
+      if (isTooLarge(frame)) return Promise.resolve({ ok: false, error: tooLarge });
       return new Promise((resolve) => {
         // The channel map types the result; the frame itself is untyped JSON.
         calls.set(id, resolve as (result: Result<unknown>) => void);
-        write({ kind: 'call', id, channel, input });
+        write(frame);
       });
     },
 
@@ -247,8 +255,14 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
         return { cancel: () => {}, finished };
       }
       const id = nextId++;
+      const frame: ClientFrame = { kind: 'stream', id, channel, input };
+      if (isTooLarge(frame)) {
+        onEvent({ type: 'error', error: tooLarge, message: null });
+        finish();
+        return { cancel: () => {}, finished };
+      }
       streams.set(id, { onEvent, finish });
-      write({ kind: 'stream', id, channel, input });
+      write(frame);
       return {
         finished,
         cancel() {
