@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Usage } from '../../shared/domain';
 import { ChatService, type ChatStreamer } from './chat-service';
@@ -241,5 +242,107 @@ describe('ChatService.send', () => {
     );
     expect(events).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'not_found' }), message: null }]);
     expect(conversations.list()).toEqual([]);
+  });
+});
+
+describe('ChatService when the disk is full', () => {
+  const full = () => new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL');
+
+  /** Every write of the answer fails as SQLite does on a full disk, until `free()` is called. */
+  function fillDisk(messages: MessageRepo) {
+    let isFull = true;
+    const attempts = { checkpoint: 0, finalize: 0 };
+    const checkpoint = messages.checkpoint.bind(messages);
+    const finalize = messages.finalize.bind(messages);
+    messages.checkpoint = (...args) => {
+      attempts.checkpoint++;
+      if (isFull) throw full();
+      return checkpoint(...args);
+    };
+    messages.finalize = (...args) => {
+      attempts.finalize++;
+      if (isFull) throw full();
+      return finalize(...args);
+    };
+    return { attempts, free: () => (isFull = false) };
+  }
+
+  it('keeps streaming, warns once, and ends with the whole reply from memory', async () => {
+    let now = 0;
+    const deltas: UpstreamEvent[] = Array.from({ length: 20 }, (_, i) => ({ type: 'delta', text: `part${i} ` }));
+    const { service, messages } = setUp(
+      [started, ...deltas, { type: 'usage', usage }, { type: 'done', finishReason: 'stop', generationId: 'gen-1' }],
+      () => now,
+    );
+    const disk = fillDisk(messages);
+    const events: ChatStreamEvent[] = [];
+    for await (const event of service.send({ text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal)) {
+      events.push(event);
+      if (event.type === 'delta') now += 200;
+    }
+
+    const expected = deltas.map((d) => (d.type === 'delta' ? d.text : '')).join('');
+    expect(disk.attempts.checkpoint).toBeGreaterThan(1);
+    expect(events.filter((e) => e.type === 'delta')).toHaveLength(20);
+    const warnings = events.filter((e) => e.type === 'storage-warning');
+    // One during the stream, one when the final save is refused as well.
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatchObject({
+      error: { code: 'storage_error', message: expect.stringMatching(/disk is full/) },
+    });
+    const last = events.at(-1);
+    expect(last?.type).toBe('done');
+    if (last?.type !== 'done') return;
+    expect(last.message).toMatchObject({ status: 'complete', content: expected, usage: { costUsd: 0.000006 } });
+    expect(messages.get(last.message.id)).toMatchObject({ status: 'streaming', content: '' });
+  });
+
+  it('saves the kept reply on the next write attempt once there is room, with its cost in the ledger', async () => {
+    const { service, messages, db } = setUp([
+      started,
+      { type: 'delta', text: 'Kept in memory' },
+      { type: 'usage', usage },
+      { type: 'done', finishReason: 'stop', generationId: 'gen-1' },
+    ]);
+    const disk = fillDisk(messages);
+    const first = await collect(service.send({ text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal));
+    const done = first.at(-1) as Extract<ChatStreamEvent, { type: 'done' }>;
+    expect(service.saveUnsavedReplies()).toBe(1);
+
+    disk.free();
+    const second = await collect(
+      service.send(
+        { conversationId: done.message.conversationId, text: 'again', model: 'openai/gpt-4o-mini' },
+        new AbortController().signal,
+      ),
+    );
+    expect(second.some((e) => e.type === 'storage-warning')).toBe(false);
+    expect(messages.get(done.message.id)).toMatchObject({ status: 'complete', content: 'Kept in memory' });
+    expect(db.prepare('SELECT count(*) FROM spend_ledger').pluck().get()).toBe(2);
+    expect(service.saveUnsavedReplies()).toBe(0);
+  });
+
+  it('retries the final save on a timer, without waiting for another message', async () => {
+    const { conversations, messages } = setUp([]);
+    const upstream = scripted([
+      started,
+      { type: 'delta', text: 'Saved by the timer' },
+      { type: 'done', finishReason: 'stop', generationId: null },
+    ]);
+    const service = new ChatService(conversations, messages, upstream.streamer, { retrySaveIntervalMs: 20 });
+    const disk = fillDisk(messages);
+    const events = await collect(
+      service.send({ text: 'q', model: 'openai/gpt-4o-mini' }, new AbortController().signal),
+    );
+    const done = events.at(-1) as Extract<ChatStreamEvent, { type: 'done' }>;
+    const tries = disk.attempts.finalize;
+    await new Promise((resolve) => setTimeout(resolve, 70));
+    expect(disk.attempts.finalize).toBeGreaterThan(tries);
+    expect(messages.get(done.message.id)?.status).toBe('streaming');
+
+    disk.free();
+    await expect.poll(() => messages.get(done.message.id)?.status, { timeout: 2000 }).toBe('complete');
+    expect(messages.get(done.message.id)?.content).toBe('Saved by the timer');
+    service.close();
   });
 });
