@@ -1,0 +1,238 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDir } from './db/test-support';
+import { type LockHolder, ProfileInUse, acquireProfileLock, profileLockFileName } from './profile-lock';
+
+const tempDir = useTempDir();
+const projectRoot = resolve(import.meta.dirname, '../..');
+const contender = join(import.meta.dirname, 'fixtures/profile-lock-contender.ts');
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+interface Outcome {
+  outcome: 'won' | 'refused';
+  pid: number;
+  holder?: LockHolder | null;
+  message?: string;
+}
+
+/** Starts a contender process; resolves with its first line once it has tried. */
+function startContender(
+  profileDir: string,
+  options: { kind?: string; startAt?: number; holdMs?: number; end?: 'release' | 'exit' | 'hang' } = {},
+): { child: ChildProcess; outcome: Promise<Outcome>; exited: Promise<number | null> } {
+  const args = [profileDir, options.kind ?? 'web host', String(options.startAt ?? 0), String(options.holdMs ?? 0)];
+  const child = spawn(process.execPath, ['--import', 'tsx', contender, ...args, options.end ?? 'release'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const outcome = new Promise<Outcome>((resolveOutcome, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolveOutcome(JSON.parse(line) as Outcome);
+    });
+    child.once('exit', (code) => {
+      if (!out.includes('\n')) reject(new Error(`contender exited with ${code} before trying:\n${err}`));
+    });
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, outcome, exited };
+}
+
+/** A pid that belonged to a process a moment ago and belongs to none now. */
+function deadPid(): number {
+  const run = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+  return Number(run.stdout.trim());
+}
+
+function writeLock(profileDir: string, holder: Partial<LockHolder> | string): void {
+  const content =
+    typeof holder === 'string'
+      ? holder
+      : JSON.stringify({ kind: 'web host', startedAt: Date.now(), host: hostname(), nonce: 'n0', ...holder });
+  writeFileSync(join(profileDir, profileLockFileName), content);
+}
+
+const readLock = (profileDir: string) =>
+  JSON.parse(readFileSync(join(profileDir, profileLockFileName), 'utf8')) as LockHolder;
+
+function refusalOf(fn: () => unknown): ProfileInUse {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ProfileInUse) return error;
+    throw error;
+  }
+  throw new Error('expected the profile to be refused');
+}
+
+describe('acquireProfileLock', () => {
+  it('takes a fresh profile, creating the folder, and names this process in the lock', () => {
+    const profileDir = join(tempDir(), 'new', 'profile');
+    const before = Date.now();
+    const lock = acquireProfileLock(profileDir, { owner: 'desktop app', releaseOnExit: false });
+    const holder = readLock(profileDir);
+    expect(holder).toMatchObject({ pid: process.pid, kind: 'desktop app', host: hostname() });
+    expect(holder.startedAt).toBeGreaterThanOrEqual(before);
+    lock.release();
+    expect(existsSync(join(profileDir, profileLockFileName))).toBe(false);
+    lock.release();
+    acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false }).release();
+  });
+
+  it('refuses a profile held by a live process, naming its pid and kind in one line, and leaves its lock', async () => {
+    const profileDir = tempDir();
+    const holder = startContender(profileDir, { kind: 'desktop app', end: 'hang' });
+    const won = await holder.outcome;
+    expect(won.outcome).toBe('won');
+    const lockBefore = readFileSync(join(profileDir, profileLockFileName));
+
+    const refusal = refusalOf(() => acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false }));
+    expect(refusal.holder).toMatchObject({ pid: won.pid, kind: 'desktop app' });
+    expect(refusal.message).toContain(`desktop app, pid ${won.pid}`);
+    expect(refusal.message).toContain(profileDir);
+    expect(refusal.message).not.toContain('\n');
+    expect(readFileSync(join(profileDir, profileLockFileName)).equals(lockBefore)).toBe(true);
+  });
+
+  it('takes over the lock of a process killed without a chance to release it', async () => {
+    const profileDir = tempDir();
+    const holder = startContender(profileDir, { end: 'hang' });
+    const won = await holder.outcome;
+    holder.child.kill('SIGKILL');
+    await holder.exited;
+
+    const lock = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    expect(readLock(profileDir).pid).toBe(process.pid);
+    expect(won.pid).not.toBe(process.pid);
+    lock.release();
+  });
+
+  it('takes over a lock whose pid is gone', () => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: deadPid() });
+    const lock = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    expect(readLock(profileDir).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it.each([
+    ['garbage', 'not json at all \u0000\u0001'],
+    ['an empty file', ''],
+    ['JSON without a holder', '{"pid":"twelve"}'],
+  ])('takes over a corrupt lock file (%s)', (_name, content) => {
+    const profileDir = tempDir();
+    writeLock(profileDir, content);
+    const lock = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    expect(readLock(profileDir).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('takes over a lock left with its own pid by an earlier run (pids are reused, in containers especially)', () => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: 4242 });
+    const lock = acquireProfileLock(profileDir, {
+      owner: 'web host',
+      pid: 4242,
+      isAlive: () => true,
+      releaseOnExit: false,
+    });
+    expect(readLock(profileDir).nonce).not.toBe('n0');
+    lock.release();
+  });
+
+  it('takes over a lock taken before the machine last started, even if its pid now runs something else', () => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: 77, startedAt: Date.now() - 3_600_000 });
+    const lock = acquireProfileLock(profileDir, {
+      owner: 'web host',
+      isAlive: () => true,
+      bootTime: Date.now() - 600_000,
+      releaseOnExit: false,
+    });
+    expect(readLock(profileDir).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it("refuses another machine's lock, which it cannot check, and says which machine", () => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: deadPid(), host: 'other-machine.example' });
+    const refusal = refusalOf(() => acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false }));
+    expect(refusal.message).toContain('on other-machine.example');
+  });
+
+  it('refuses a second acquisition in the same process', () => {
+    const profileDir = tempDir();
+    const lock = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    const refusal = refusalOf(() => acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false }));
+    expect(refusal.holder?.pid).toBe(process.pid);
+    lock.release();
+    acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false }).release();
+  });
+
+  it("leaves a lock that is no longer this process's when releasing", () => {
+    const profileDir = tempDir();
+    const lock = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    writeLock(profileDir, { pid: 99, nonce: 'someone-else' });
+    lock.release();
+    expect(readLock(profileDir).nonce).toBe('someone-else');
+  });
+
+  it('is released when its process exits without releasing it', async () => {
+    const profileDir = tempDir();
+    const holder = startContender(profileDir, { end: 'exit' });
+    expect((await holder.outcome).outcome).toBe('won');
+    expect(await holder.exited).toBe(0);
+    expect(existsSync(join(profileDir, profileLockFileName))).toBe(false);
+  });
+});
+
+describe('acquireProfileLock, raced', () => {
+  it('never removes the live lock of a process that took over the stale one first', () => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: 1111, nonce: 'stale' });
+    const alive = (pid: number) => pid === 2222;
+    const refusal = refusalOf(() =>
+      acquireProfileLock(profileDir, {
+        owner: 'web host',
+        isAlive: alive,
+        releaseOnExit: false,
+        // Between our reading the stale lock and our removing it, another starter removes it and takes the profile.
+        onStaleFound: () => {
+          rmSync(join(profileDir, profileLockFileName));
+          writeLock(profileDir, { pid: 2222, kind: 'desktop app', nonce: 'winner' });
+        },
+      }),
+    );
+    expect(refusal.holder).toMatchObject({ pid: 2222, kind: 'desktop app' });
+    expect(readLock(profileDir).nonce).toBe('winner');
+  });
+
+  it('lets exactly one of several processes starting at the same instant take a stale lock', async () => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: deadPid() });
+    // Far enough ahead for every contender to have loaded and be spinning when the instant comes.
+    const startAt = Date.now() + 4000;
+    const contenders = Array.from({ length: 4 }, () => startContender(profileDir, { startAt, holdMs: 1500 }));
+    const outcomes = await Promise.all(contenders.map((c) => c.outcome));
+
+    const winners = outcomes.filter((o) => o.outcome === 'won');
+    expect(winners).toHaveLength(1);
+    for (const loser of outcomes.filter((o) => o.outcome === 'refused')) {
+      expect(loser.holder?.pid).toBe(winners[0]?.pid);
+    }
+    await Promise.all(contenders.map((c) => c.exited));
+    expect(existsSync(join(profileDir, profileLockFileName))).toBe(false);
+  }, 30_000);
+});
