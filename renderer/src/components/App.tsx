@@ -1,6 +1,7 @@
-// Renderer: picks the screen from the store: token problem, loading, key entry or the chat.
+// Renderer: picks the screen from the store: token problem, damaged history, loading, key entry or the chat.
 
 import { useAppStore } from '../store/use-app-store';
+import { HistoryRecovery } from './HistoryRecovery';
 import { LoadingScreen } from './LoadingScreen';
 import { MainLayout } from './MainLayout';
 import { StartupError } from './StartupError';
@@ -12,8 +13,12 @@ export function App() {
   const keyStatus = useAppStore((s) => s.keyStatus);
   const keyLoadError = useAppStore((s) => s.keyLoadError);
   const keyRejected = useAppStore((s) => s.keyRejected);
+  const history = useAppStore((s) => s.historyStatus);
 
   if (connection === 'refused') return <TokenNeeded />;
+  // Before anything else: no screen may read or write history until the person has chosen.
+  if (history?.state === 'needs-recovery')
+    return <HistoryRecovery damage={history.damage} backup={history.newestBackup} />;
   if (keyStatus === null) return keyLoadError ? <StartupError error={keyLoadError} /> : <LoadingScreen />;
   if (!keyStatus.present) return <WelcomeScreen mode="first" />;
   if (keyRejected) return <WelcomeScreen mode="replace" />;

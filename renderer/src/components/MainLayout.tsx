@@ -6,6 +6,7 @@ import { Composer } from './Composer';
 import { ConversationList } from './ConversationList';
 import { EmptyChat } from './EmptyChat';
 import { ErrorBanner } from './ErrorBanner';
+import { HistoryNotice } from './HistoryNotice';
 import { MessageList } from './MessageList';
 import { SettingsDialog } from './SettingsDialog';
 import { StatusBar } from './StatusBar';
@@ -17,6 +18,7 @@ export function MainLayout() {
       <ConversationList />
       <main className="chat">
         <ChatHeader onOpenSettings={() => setSettingsOpen(true)} />
+        <HistoryNotice />
         <ErrorBanner />
         <EmptyChat />
         <MessageList />

@@ -3,6 +3,7 @@
 import type { Message } from '../../../shared/domain';
 import { describeError } from '../lib/error-text';
 import { formatCost, formatTokens, shortModelName } from '../lib/format';
+import { UnsavedReplyNote } from './UnsavedReplyNote';
 
 function statusText(message: Message): string | null {
   switch (message.status) {
@@ -49,6 +50,7 @@ export function MessageView({ message }: { message: Message }) {
       <div className="message-text">{message.content}</div>
       {status ? <p className="message-status">{status}</p> : null}
       {usage ? <p className="message-meta">{usage}</p> : null}
+      {isUser ? null : <UnsavedReplyNote messageId={message.id} />}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
-import { describeError } from './error-text';
+import { describeError, describeUnsavedReply } from './error-text';
 
 const errorOf = (code: ErrorCode, message = ''): AppError => ({ code, message });
 
@@ -49,5 +49,22 @@ describe('describeError', () => {
   it('falls back for a code this renderer does not know', () => {
     const text = describeError({ code: 'brand_new' as ErrorCode, message: '' });
     expect(text.message).toBe('Something went wrong inside Switchboard.');
+  });
+});
+
+describe('describeUnsavedReply', () => {
+  it('says a full disk keeps the reply in memory until space is freed', () => {
+    const text = describeUnsavedReply({
+      code: 'storage_error',
+      message: 'The disk is full: Switchboard could not save.',
+    });
+    expect(text.message).toBe('The disk is full; this reply is kept in memory until space is freed.');
+    expect(text.nextStep).toMatch(/keep Switchboard open/);
+  });
+
+  it('gives other storage failures with the core’s reason', () => {
+    const text = describeUnsavedReply({ code: 'storage_error', message: 'SQLITE_IOERR_WRITE' });
+    expect(text.message).toMatch(/kept in memory/);
+    expect(text.detail).toBe('SQLITE_IOERR_WRITE');
   });
 });

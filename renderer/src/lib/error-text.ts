@@ -89,3 +89,18 @@ export function describeError(error: AppError): ErrorText {
   const describe = describers[error.code] ?? describers.internal;
   return describe(error);
 }
+
+/**
+ * A reply the core could not save (its storage_error says why, e.g. the disk is full). Unlike other failures
+ * nothing is lost yet: the core keeps the text in memory and saves it as soon as a write succeeds.
+ */
+export function describeUnsavedReply(error: AppError): ErrorText {
+  const full = /disk is full/i.test(error.message);
+  return {
+    message: full
+      ? 'The disk is full; this reply is kept in memory until space is freed.'
+      : 'This reply could not be saved yet; it is kept in memory until it can be.',
+    nextStep: 'Free some disk space and keep Switchboard open: the reply is saved as soon as there is room.',
+    ...(full ? {} : { detail: error.message }),
+  };
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatCredit, formatPricePerMillion, formatTokens, maskKey, shortModelName } from './format';
+import {
+  formatCost,
+  formatCredit,
+  formatPricePerMillion,
+  formatTokens,
+  maskKey,
+  shortModelName,
+  formatDateTime,
+} from './format';
 
 describe('formatCost', () => {
   it('keeps two significant digits for fractions of a cent', () => {
@@ -69,5 +77,13 @@ describe('small labels', () => {
   it('drops the author from a model id', () => {
     expect(shortModelName('openai/gpt-4o-mini')).toBe('gpt-4o-mini');
     expect(shortModelName('local-model')).toBe('local-model');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('names the day with its year, in the local time zone', () => {
+    const text = formatDateTime(new Date(2026, 11, 2, 13, 5).getTime());
+    expect(text).toMatch(/2026/);
+    expect(text).toMatch(/5/);
   });
 });

@@ -60,3 +60,8 @@ export function shortModelName(modelId: string): string {
   const slash = modelId.indexOf('/');
   return slash === -1 ? modelId : modelId.slice(slash + 1);
 }
+
+/** A moment in the person's own locale and time zone, e.g. "Dec 2, 2026, 1:00 PM". */
+export function formatDateTime(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -142,3 +142,20 @@ describe('finishUnended', () => {
     expect(finishUnended(done)).toBe(done);
   });
 });
+
+describe('reduceStream with a reply the core could not save', () => {
+  it('keeps streaming after a storage warning, and remembers the warning', () => {
+    const error = { code: 'storage_error' as const, message: 'The disk is full' };
+    const view = reduceStream(emptyTurn, [
+      started,
+      ...deltas('kept '),
+      { type: 'storage-warning', error },
+      ...deltas('in memory'),
+    ]);
+    expect(view.storageWarning).toBe(error);
+    expect(view.finished).toBe(false);
+    expect(view.assistant?.content).toBe('kept in memory');
+    const done = reduceStream(view, [{ type: 'done', message: message({ id: 'a1', content: 'kept in memory' }) }]);
+    expect(done).toMatchObject({ finished: true, error: null, storageWarning: error });
+  });
+});

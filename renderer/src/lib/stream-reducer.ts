@@ -11,6 +11,8 @@ export interface TurnView {
   assistant: Message | null;
   finished: boolean;
   error: AppError | null;
+  /** Set when the core could not save the reply (a full disk); it keeps the text in memory meanwhile. */
+  storageWarning: AppError | null;
 }
 
 export const emptyTurn: TurnView = {
@@ -19,6 +21,7 @@ export const emptyTurn: TurnView = {
   assistant: null,
   finished: false,
   error: null,
+  storageWarning: null,
 };
 
 /**
@@ -72,6 +75,9 @@ export function reduceStream(view: TurnView, events: readonly ChatStreamEvent[])
       case 'usage':
         flushText();
         if (next.assistant) next = { ...next, assistant: { ...next.assistant, usage: event.usage } };
+        break;
+      case 'storage-warning':
+        next = { ...next, storageWarning: event.error };
         break;
       case 'done':
         pendingText = '';

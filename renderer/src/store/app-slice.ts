@@ -6,7 +6,8 @@ export const createAppSlice: SliceCreator<AppSlice> = (_set, get, deps) => ({
   connection: deps.connection.getState(),
 
   async start() {
-    await get().loadKeyStatus();
+    // In parallel: the history check and the keychain are independent, and both take a moment.
+    await Promise.all([get().loadKeyStatus(), get().loadHistoryStatus()]);
   },
 
   async loadWorkspace() {

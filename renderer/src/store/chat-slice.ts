@@ -63,6 +63,13 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       if (showing) messages = upsertMessage(messages, next.userMessage);
       patch.pendingUserMessage = null;
       patch.turnPhase = 'streaming';
+      // The core saves replies it kept in memory before it writes a new turn; this one's start proves it could.
+      if (Object.keys(state.unsavedReplies).length > 0) patch.unsavedReplies = {};
+    }
+
+    const assistantId = next.assistant?.id;
+    if (next.storageWarning && next.storageWarning !== previous.storageWarning && assistantId) {
+      patch.unsavedReplies = { ...(patch.unsavedReplies ?? state.unsavedReplies), [assistantId]: next.storageWarning };
     }
 
     if (!next.finished) {
@@ -101,6 +108,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     turnPhase: 'idle',
     draft: '',
     chatError: null,
+    unsavedReplies: {},
 
     setDraft(text) {
       set({ draft: text });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, StreamHandle } from '../../../shared/api';
-import type { ChatStreamEvent, Conversation, KeyStatus, Message } from '../../../shared/domain';
+import type { ChatStreamEvent, Conversation, HistoryStatus, KeyStatus, Message } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import { alwaysOpen } from '../transport/connection';
@@ -58,7 +58,13 @@ const manualFrames = () => {
   };
 };
 
-const setup = (overrides: { key?: Partial<DesktopApi['key']>; chat?: DesktopApi['chat'] } = {}) => {
+const setup = (
+  overrides: {
+    key?: Partial<DesktopApi['key']>;
+    chat?: DesktopApi['chat'];
+    history?: Partial<DesktopApi['history']>;
+  } = {},
+) => {
   const stream = manualStream();
   const frames = manualFrames();
   const api = {
@@ -79,6 +85,11 @@ const setup = (overrides: { key?: Partial<DesktopApi['key']>; chat?: DesktopApi[
       delete: vi.fn(),
     },
     models: { list: vi.fn(() => ok([])) },
+    history: {
+      status: vi.fn(() => ok<HistoryStatus>({ state: 'ready', damage: null, restoredFrom: null })),
+      recover: vi.fn(),
+      ...overrides.history,
+    },
     chat: overrides.chat ?? { send: stream.send },
   } as unknown as DesktopApi;
   const store = createAppStore({ api, connection: alwaysOpen, scheduleFrame: frames.schedule });
@@ -307,5 +318,79 @@ describe('without a usable keychain', () => {
     expect(save).toHaveBeenLastCalledWith({ key: 'sk-or-v1-abc', sessionOnly: true });
     expect(store.getState()).toMatchObject({ keychainProblem: null, keySaveError: null });
     expect(store.getState().keyStatus?.storage).toBe('session');
+  });
+});
+
+describe('a damaged history', () => {
+  const damage = { file: '/p/history.sqlite3', movedTo: '/p/history.sqlite3.damaged-x', reason: 'malformed' };
+  const needsRecovery: HistoryStatus = {
+    state: 'needs-recovery',
+    damage,
+    newestBackup: { path: '/p/history.sqlite3.bak-v10', takenAt: 1 },
+  };
+
+  it('asks the host at start, then restores the backup and loads its conversations again', async () => {
+    const recover = vi.fn(() =>
+      ok<HistoryStatus>({ state: 'ready', damage, restoredFrom: needsRecovery.newestBackup }),
+    );
+    const { store, api } = setup({ history: { status: vi.fn(() => ok(needsRecovery)), recover } });
+    await store.getState().start();
+    expect(store.getState().historyStatus).toEqual(needsRecovery);
+
+    vi.mocked(api.conversations.list).mockClear();
+    await store.getState().recoverHistory('restore-backup');
+    expect(recover).toHaveBeenCalledWith({ choice: 'restore-backup' });
+    expect(store.getState().historyStatus?.state).toBe('ready');
+    // The person made the choice on the recovery screen; no notice repeats it.
+    expect(store.getState().historyNoticeDismissed).toBe(true);
+    expect(api.conversations.list).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the recovery screen with the reason when the choice fails', async () => {
+    const recover = vi.fn(() =>
+      Promise.resolve({ ok: false as const, error: { code: 'storage_error' as const, message: 'backup damaged too' } }),
+    );
+    const { store } = setup({ history: { status: vi.fn(() => ok(needsRecovery)), recover } });
+    await store.getState().start();
+    await store.getState().recoverHistory('restore-backup');
+    expect(store.getState().historyStatus).toEqual(needsRecovery);
+    expect(store.getState().historyRecoverError?.message).toBe('backup damaged too');
+    expect(store.getState().historyRecovering).toBe(false);
+  });
+});
+
+describe('a reply the disk could not take', () => {
+  const started: ChatStreamEvent = {
+    type: 'started',
+    conversation,
+    userMessage: message({ id: 'u1', role: 'user', content: 'Hello there', status: 'complete' }),
+    assistantMessage: message({}),
+  };
+  const full = { code: 'storage_error' as const, message: 'The disk is full: Switchboard could not save.' };
+
+  it('marks the reply as kept in memory, shows the whole text, and clears the mark once a new turn is saved', async () => {
+    const { store, stream, frames } = setup();
+    store.getState().setDraft('Hello there');
+    const sending = store.getState().sendMessage();
+    await tick();
+    stream.emit(started);
+    stream.emit({ type: 'delta', text: 'All of it' });
+    stream.emit({ type: 'storage-warning', error: full });
+    stream.emit({ type: 'done', message: message({ content: 'All of it', status: 'complete' }) });
+    stream.end();
+    await sending;
+    frames.run();
+    expect(store.getState().unsavedReplies).toEqual({ a1: full });
+    expect(store.getState().messages.at(-1)).toMatchObject({ id: 'a1', content: 'All of it' });
+    expect(store.getState().chatError).toBeNull();
+
+    store.getState().setDraft('Next');
+    const next = store.getState().sendMessage();
+    await tick();
+    stream.emit({ ...started, assistantMessage: message({ id: 'a2' }) });
+    frames.run();
+    expect(store.getState().unsavedReplies).toEqual({});
+    stream.end();
+    await next;
   });
 });

@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { createAppSlice } from './app-slice';
 import { createChatSlice } from './chat-slice';
 import { createConversationsSlice } from './conversations-slice';
+import { createHistorySlice } from './history-slice';
 import { createKeySlice } from './key-slice';
 import { createModelsSlice } from './models-slice';
 import { createSpendSlice } from './spend-slice';
@@ -17,6 +18,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createChatSlice(set, get, deps),
     ...createModelsSlice(set, get, deps),
     ...createSpendSlice(set, get, deps),
+    ...createHistorySlice(set, get, deps),
   }));
   deps.connection.subscribe((connection) => store.setState({ connection }));
   return store;

@@ -2,7 +2,7 @@
 
 import type { StoreApi } from 'zustand/vanilla';
 import type { DesktopApi } from '../../../shared/api';
-import type { Conversation, KeyStatus, Message, ModelSummary } from '../../../shared/domain';
+import type { Conversation, HistoryStatus, KeyStatus, Message, ModelSummary } from '../../../shared/domain';
 import type { AppError } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import type { ConnectionMonitor, ConnectionState } from '../transport/connection';
@@ -83,6 +83,8 @@ export interface ChatSlice {
   turnPhase: TurnPhase;
   draft: string;
   chatError: AppError | null;
+  /** Replies the core could not save yet (a full disk), by message id: it keeps them in memory and retries. */
+  unsavedReplies: Record<string, AppError>;
   setDraft(text: string): void;
   sendMessage(): Promise<void>;
   stopReply(): void;
@@ -112,7 +114,18 @@ export interface SpendSlice {
   refreshSpend(): Promise<void>;
 }
 
-export type AppState = AppSlice & KeySlice & ConversationsSlice & ChatSlice & ModelsSlice & SpendSlice;
+export interface HistorySlice {
+  /** Null until `history:status` answers (it waits for the start-up integrity check). */
+  historyStatus: HistoryStatus | null;
+  historyNoticeDismissed: boolean;
+  historyRecovering: boolean;
+  historyRecoverError: AppError | null;
+  loadHistoryStatus(): Promise<void>;
+  recoverHistory(choice: 'restore-backup' | 'start-fresh'): Promise<void>;
+  dismissHistoryNotice(): void;
+}
+
+export type AppState = AppSlice & KeySlice & ConversationsSlice & ChatSlice & ModelsSlice & SpendSlice & HistorySlice;
 
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];
