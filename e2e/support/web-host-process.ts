@@ -7,6 +7,7 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 
 export interface WebHostProcess {
   url: string;
+  pid: number;
   /** Everything the process wrote to stdout and stderr so far, for assertions (e.g. that no key was logged). */
   output(): string;
   stop(): Promise<void>;
@@ -56,6 +57,7 @@ export async function startWebHostProcess(env: WebHostEnv): Promise<WebHostProce
 
   return {
     url,
+    pid: child.pid ?? 0,
     output: () => output,
     stop: () =>
       new Promise<void>((done) => {

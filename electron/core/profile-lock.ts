@@ -174,7 +174,7 @@ function describeRefusal(profileDir: string, holder: LockHolder | null): string 
   const where = holder.host === hostname() ? '' : ` on ${holder.host}`;
   return (
     `the profile folder ${profileDir} is in use by another Switchboard (${holder.kind}, pid ${holder.pid}${where}, ` +
-    `since ${timeOf(holder.startedAt)}); close it first, or use another profile (SWITCHBOARD_PROFILE_DIR).`
+    `since ${timeOf(holder.startedAt)}); close it first.`
   );
 }
 

@@ -9,6 +9,7 @@ import { readCoreConfig } from '../core/config';
 import { createCore } from '../core/core';
 import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
+import { type ProfileLock, acquireProfileLock } from '../core/profile-lock';
 import { createRouter } from '../core/router';
 import { createShutdown } from '../core/shutdown';
 import { AppFailure } from '../../shared/result';
@@ -26,9 +27,12 @@ async function main(): Promise<void> {
   }
   const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   let config;
+  let profileLock: ProfileLock;
   let core;
   try {
     config = readCoreConfig(process.env, { appVersion: version });
+    // Before the database is opened: a second process on this profile stops here, naming the one that has it.
+    profileLock = acquireProfileLock(config.profileDir, { owner: 'web host' });
     core = createCore(config, { logger, transport: 'web' });
   } catch (error) {
     if (error instanceof AppFailure) {
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
     stopTransport: () => host.close(),
     settled: () => core.chat.settled(),
     closeDatabase: () => core.close(),
-    releaseProfile: () => {},
+    releaseProfile: () => profileLock.release(),
     logger,
   });
   const stop = async () => {
