@@ -83,6 +83,29 @@ describe('an upstream error echoing the key', () => {
   });
 });
 
+describe('an upstream error too long to show whole', () => {
+  it('is scrubbed before it is cut, so no stub of the key survives at the cut', async () => {
+    // The key's body starts just before the point where long provider text is cut.
+    const message = `${'x'.repeat(280)} ${BODY}`;
+    const core = await coreAnswering(
+      () =>
+        new Response(JSON.stringify({ error: { code: 400, message } }), {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
+    try {
+      const last = (await send(core, 'hello')).at(-1);
+      expect(last?.type).toBe('error');
+      if (last?.type !== 'error') return;
+      expect(last.error.message).toContain('x'.repeat(100));
+      expect(last.error.message).not.toContain(BODY.slice(0, 12));
+    } finally {
+      core.close();
+    }
+  });
+});
+
 describe('a log line', () => {
   it('is scrubbed of every shape of the key once the core has used it, by a logger made apart from the core', async () => {
     const lines: string[] = [];

@@ -117,7 +117,7 @@ export class OpenRouterClient {
           const error = errorFromException(text.error, { aborted: signal.aborted, timedOut: deadline.timedOut() });
           yield { type: 'error', error: this.scrub(error, key), generationId: headerGenerationId };
         } else if (!response.ok) {
-          const error = errorFromResponse(response.status, text.value, response.headers);
+          const error = errorFromResponse(response.status, this.scrubBody(text.value, key), response.headers);
           yield { type: 'error', error: this.scrub(error, key), generationId: headerGenerationId };
         } else if (text.value.trim() === '') {
           const error = makeError('upstream_error', 'OpenRouter sent an empty response; try again.');
@@ -221,7 +221,8 @@ export class OpenRouterClient {
         return { ok: false, error: this.scrub(mapped, key) };
       }
       if (!response.ok) {
-        return { ok: false, error: this.scrub(errorFromResponse(response.status, text.value, response.headers), key) };
+        const error = errorFromResponse(response.status, this.scrubBody(text.value, key), response.headers);
+        return { ok: false, error: this.scrub(error, key) };
       }
       const body = parseJson(text.value);
       return body === undefined ? unexpectedShape('response') : { ok: true, value: body };
@@ -266,6 +267,11 @@ export class OpenRouterClient {
   /** The key in use is scrubbed by value as well as by pattern: a server may echo it upper-cased, cut or unprefixed. */
   private scrub(error: AppError, key: string | null): AppError {
     return { ...error, message: this.secrets.redact(error.message, key === null ? [] : [key]) };
+  }
+
+  /** An error body is scrubbed before it is read: its text is cut to a length, which could leave a stub of the key. */
+  private scrubBody(body: string, key: string | null): string {
+    return this.secrets.redact(body, key === null ? [] : [key]);
   }
 
   private url(path: string): string {
