@@ -5,6 +5,7 @@ import { BrowserWindow, app, dialog, ipcMain, net, protocol, session, shell } fr
 import { createCore, type Core } from '../core/core';
 import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
+import { type ProfileLock, acquireProfileLock } from '../core/profile-lock';
 import { createRouter } from '../core/router';
 import { createShutdown } from '../core/shutdown';
 import { readStaticFile } from '../core/static-files';
@@ -38,6 +39,7 @@ function cannotStart(error: unknown): void {
 function start(settings: LaunchSettings): void {
   let core: Core | null = null;
   let ipc: RegisteredIpc | null = null;
+  let profileLock: ProfileLock | null = null;
   const isOwnPage = (url: string) => originOf(url) === settings.trustedOrigin;
 
   // Every web contents, the window's and any other, gets the same guard the moment it exists.
@@ -54,6 +56,8 @@ function start(settings: LaunchSettings): void {
 
   app.whenReady().then(() => {
     try {
+      // One process per profile, across the web host and the desktop app, before the database is opened.
+      profileLock = acquireProfileLock(settings.config.profileDir, { owner: 'desktop app' });
       core = createCore(settings.config, {
         logger,
         transport: 'electron',
@@ -74,7 +78,7 @@ function start(settings: LaunchSettings): void {
     stopTransport: () => ipc?.abortStreams(),
     settled: () => core?.chat.settled() ?? Promise.resolve(),
     closeDatabase: () => core?.close(),
-    releaseProfile: () => {},
+    releaseProfile: () => profileLock?.release(),
     logger,
   });
   let shutDown = false;

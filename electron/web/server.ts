@@ -32,7 +32,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-
 function reject(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
