@@ -1,6 +1,6 @@
 // Core: runs SQLite's `PRAGMA quick_check` on the history file from a read-only connection in a worker thread.
 //
-// Why a worker: the check is one synchronous SQLite call that reads every page (≈0.3–0.5 s at 100,000 messages, see
+// Why a worker: the check is one synchronous SQLite call that reads every page (≈0.3 s at 100,000 messages, see
 // `npm run bench`); on the main thread it would freeze the web host or the Electron main process for that long.
 // Why read-only: a damaged file must stay byte-for-byte what the person had, and a read-only connection never
 // writes the file or its WAL (it does not even checkpoint on close).
