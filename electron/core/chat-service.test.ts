@@ -267,7 +267,7 @@ describe('ChatService when the disk is full', () => {
     return { attempts, free: () => (isFull = false) };
   }
 
-  it('keeps streaming, warns once, and ends with the whole reply from memory', async () => {
+  it('keeps streaming, warns once while streaming and again when the final save fails, and ends with the whole reply', async () => {
     let now = 0;
     const deltas: UpstreamEvent[] = Array.from({ length: 20 }, (_, i) => ({ type: 'delta', text: `part${i} ` }));
     const { service, messages } = setUp(
