@@ -62,6 +62,7 @@ export class ChatService {
   private readonly now: () => number;
   private readonly retrySaveIntervalMs: number;
   private readonly settlements = new Set<Promise<void>>();
+  private readonly activeTurns = new Set<Promise<void>>();
   private readonly unsaved = new Map<string, UnsavedReply>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -76,7 +77,24 @@ export class ChatService {
     this.now = options.now ?? Date.now;
   }
 
-  async *send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
+  /** One chat turn; shutdown waits for it (see `settled`) so an aborted reply is saved before the database closes. */
+  send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
+    return this.tracked(this.runSend(input, signal));
+  }
+
+  private async *tracked(turn: AsyncGenerator<ChatStreamEvent>): AsyncGenerator<ChatStreamEvent> {
+    let finish: () => void = () => {};
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    this.activeTurns.add(finished);
+    try {
+      yield* turn;
+    } finally {
+      this.activeTurns.delete(finished);
+      finish();
+    }
+  }
+
+  private async *runSend(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
     // A new turn is the next write: replies waiting for disk space go first, in the order they finished.
     this.saveUnsavedReplies();
     let conversation;
@@ -199,9 +217,15 @@ export class ChatService {
     this.retryTimer.unref?.();
   }
 
-  /** Resolves once every background cost lookup has finished; tests and shutdown wait on it. */
+  /**
+   * Resolves once every turn in flight has saved its reply and every background cost lookup has finished; tests and
+   * shutdown wait on it (shutdown aborts the turns first, so they end promptly as stopped).
+   */
   async settled(): Promise<void> {
-    await Promise.all([...this.settlements]);
+    // A finishing turn can start a cost lookup, so look again until both sets are empty.
+    while (this.activeTurns.size > 0 || this.settlements.size > 0) {
+      await Promise.all([...this.activeTurns, ...this.settlements]);
+    }
   }
 
   private settleLater(messageId: string, generationId: string): void {
