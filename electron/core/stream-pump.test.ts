@@ -60,10 +60,91 @@ describe('pumpStream', () => {
       },
       end: () => r.frames.push('end'),
     };
-    await pumpStream(source(), sink, r.logger, 'chat:send');
+    await pumpStream(source(), sink, r.logger, 'chat:send', { coalesceMs: 0 });
     expect(released).toBe(true);
     expect(produced).toBe(2);
     expect(r.frames).toEqual([]);
     expect(r.logs.join('\n')).toContain('went away');
+  });
+});
+
+/** A clock the test moves by hand; timers fire only when it is advanced past them. */
+function manualClock() {
+  let now = 0;
+  let timers: { at: number; callback: () => void }[] = [];
+  return {
+    clock: {
+      now: () => now,
+      setTimeout: (callback: () => void, ms: number) => {
+        const timer = { at: now + ms, callback };
+        timers.push(timer);
+        return timer;
+      },
+      clearTimeout: (handle: unknown) => void (timers = timers.filter((t) => t !== handle)),
+    },
+    advance(ms: number) {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now);
+      timers = timers.filter((t) => t.at > now);
+      for (const timer of due) timer.callback();
+    },
+  };
+}
+
+/** A source the test feeds one event at a time. */
+function feed() {
+  const queue: (ChatStreamEvent | 'end')[] = [];
+  let wake: () => void = () => {};
+  async function* source(): AsyncGenerator<ChatStreamEvent> {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const next = queue.shift()!;
+      if (next === 'end') return;
+      yield next;
+    }
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    source: source(),
+    push: async (...events: (ChatStreamEvent | 'end')[]) => {
+      queue.push(...events);
+      wake();
+      await settle();
+    },
+  };
+}
+
+describe('pumpStream coalescing', () => {
+  it('sends the first text at once, joins what follows within 16 ms, and keeps order around other events', async () => {
+    const r = recorder();
+    const time = manualClock();
+    const input = feed();
+    const done = pumpStream(input.source, r.sink, r.logger, 'chat:send', { clock: time.clock });
+    await input.push(delta('a'));
+    expect(r.frames).toEqual([delta('a')]);
+    await input.push(delta('b'), delta('c'));
+    expect(r.frames).toEqual([delta('a')]);
+    time.advance(16);
+    expect(r.frames).toEqual([delta('a'), delta('bc')]);
+
+    await input.push(delta('d'));
+    expect(r.frames).toHaveLength(2);
+    await input.push({ type: 'reasoning', text: 'r' }, delta('e'));
+    const usage = { type: 'usage', usage: null } as unknown as ChatStreamEvent;
+    await input.push(usage);
+    // The usage event pushes out the text queued before it, in order, each kind kept apart.
+    expect(r.frames.slice(2)).toEqual([delta('d'), { type: 'reasoning', text: 'r' }, delta('e'), usage]);
+    await input.push(delta('f'), 'end');
+    await done;
+    expect(r.frames.slice(6)).toEqual([delta('f'), 'end']);
+  });
+
+  it('sends every event as it comes with coalescing off', async () => {
+    const r = recorder();
+    const input = feed();
+    const done = pumpStream(input.source, r.sink, r.logger, 'chat:send', { coalesceMs: 0 });
+    await input.push(delta('a'), delta('b'), 'end');
+    await done;
+    expect(r.frames).toEqual([delta('a'), delta('b'), 'end']);
   });
 });
