@@ -1,0 +1,30 @@
+// Renderer: one parsed block to React elements, with raw HTML turned into text on the way.
+
+import type { Element, Text } from 'hast';
+import { type Components, toJsxRuntime } from 'hast-util-to-jsx-runtime';
+import type { Html, Root } from 'mdast';
+import { type Handler, toHast } from 'mdast-util-to-hast';
+import type { ReactNode } from 'react';
+import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { CodeBlock } from './CodeBlock';
+import { ImageAsLink, SafeLink, ScrollTable } from './elements';
+
+/** Raw HTML in model output is shown as the text it is, never parsed: a block of it as a paragraph. */
+const html: Handler = (_state, node: Html, parent) => {
+  const text: Text = { type: 'text', value: node.value };
+  if (parent && parent.type !== 'root') return text;
+  const paragraph: Element = { type: 'element', tagName: 'p', properties: {}, children: [text] };
+  return paragraph;
+};
+
+const components: Partial<Components> = {
+  a: SafeLink,
+  img: ImageAsLink,
+  pre: CodeBlock,
+  table: ScrollTable,
+};
+
+export function renderTree(tree: Root): ReactNode {
+  const hast = toHast(tree, { handlers: { html } });
+  return toJsxRuntime(hast, { Fragment, jsx, jsxs, components, passNode: true, ignoreInvalidStyle: true });
+}

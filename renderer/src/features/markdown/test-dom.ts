@@ -1,0 +1,40 @@
+// Test support: renders a React element into a happy-dom document and lets a test re-render it inside act().
+
+import { act, type ReactElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+export interface Mounted {
+  container: HTMLElement;
+  render(element: ReactElement): void;
+  unmount(): void;
+}
+
+export function mount(element: ReactElement): Mounted {
+  const container = document.createElement('div');
+  document.body.append(container);
+  let root: Root | null = null;
+  const render = (next: ReactElement) => {
+    act(() => {
+      root ??= createRoot(container);
+      root.render(next);
+    });
+  };
+  render(element);
+  return {
+    container,
+    render,
+    unmount() {
+      act(() => root?.unmount());
+      container.remove();
+    },
+  };
+}
+
+/** Lets pending promises (a grammar's dynamic import) settle and React apply what they set. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  }
+}
