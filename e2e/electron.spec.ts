@@ -33,7 +33,10 @@ test.describe('Electron desktop app', () => {
       'app',
       'chat',
       'conversations',
+      'drafts',
+      'history',
       'key',
+      'messages',
       'models',
     ]);
     await app.close();

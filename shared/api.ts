@@ -3,7 +3,15 @@
 import type { ChatStreamEvent } from './domain';
 import type { ChannelInput, ChannelResult, RequestChannel, StreamChannel, StreamEvent, StreamInput } from './ipc';
 import type { Result } from './result';
-import type { ChatSendInput, ConversationCreateInput, HistoryRecoverInput, KeySaveInput } from './schemas';
+import type {
+  ChatContinueInput,
+  ChatEditInput,
+  ChatRegenerateInput,
+  ChatSendInput,
+  ConversationCreateInput,
+  HistoryRecoverInput,
+  KeySaveInput,
+} from './schemas';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -28,10 +36,22 @@ export interface DesktopApi {
     rename(id: string, title: string): Call<'conversations:rename'>;
     setModel(id: string, model: string): Call<'conversations:set-model'>;
     delete(id: string): Call<'conversations:delete'>;
+    selectVersion(conversationId: string, messageId: string): Call<'conversations:select-version'>;
+    setMaxOutput(id: string, maxOutputTokens: number | null): Call<'conversations:set-max-output'>;
+  };
+  messages: { older(conversationId: string, beforeId: string): Call<'messages:older'> };
+  drafts: {
+    get(conversationId: string | null): Call<'drafts:get'>;
+    save(conversationId: string | null, text: string): Call<'drafts:save'>;
   };
   models: { list(): Call<'models:list'> };
   history: { status(): Call<'history:status'>; recover(input: HistoryRecoverInput): Call<'history:recover'> };
-  chat: { send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle };
+  chat: {
+    send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
+    regenerate(input: ChatRegenerateInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
+    edit(input: ChatEditInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
+    continue(input: ChatContinueInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
+  };
 }
 
 /** What a transport must provide; `createDesktopApi` turns it into the DesktopApi, so transports cannot drift. */
@@ -61,12 +81,24 @@ export function createDesktopApi(transport: Transport): DesktopApi {
       rename: (id, title) => call('conversations:rename', { id, title }),
       setModel: (id, model) => call('conversations:set-model', { id, model }),
       delete: (id) => call('conversations:delete', { id }),
+      selectVersion: (conversationId, messageId) => call('conversations:select-version', { conversationId, messageId }),
+      setMaxOutput: (id, maxOutputTokens) => call('conversations:set-max-output', { id, maxOutputTokens }),
+    },
+    messages: { older: (conversationId, beforeId) => call('messages:older', { conversationId, beforeId }) },
+    drafts: {
+      get: (conversationId) => call('drafts:get', { conversationId }),
+      save: (conversationId, text) => call('drafts:save', { conversationId, text }),
     },
     models: { list: () => call('models:list', undefined) },
     history: {
       status: () => call('history:status', undefined),
       recover: (input) => call('history:recover', input),
     },
-    chat: { send: (input, onEvent) => transport.stream('chat:send', input, onEvent) },
+    chat: {
+      send: (input, onEvent) => transport.stream('chat:send', input, onEvent),
+      regenerate: (input, onEvent) => transport.stream('chat:regenerate', input, onEvent),
+      edit: (input, onEvent) => transport.stream('chat:edit', input, onEvent),
+      continue: (input, onEvent) => transport.stream('chat:continue', input, onEvent),
+    },
   };
 }

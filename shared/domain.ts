@@ -4,8 +4,19 @@ import type { AppError } from './result';
 
 export type MessageRole = 'user' | 'assistant';
 
-/** `streaming` only while a turn is in flight; a crash leaves it, and the core repairs it to `stopped` on start. */
-export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error';
+/**
+ * `streaming` only while a turn is in flight. A crash (or kill) leaves it, and the core repairs it to `interrupted` on
+ * start, keeping the last checkpoint: never shown as if complete.
+ */
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error' | 'interrupted';
+
+/** A tool call the model asked for. Switchboard does not run tools; it shows them. */
+export interface ToolCall {
+  id: string | null;
+  name: string;
+  /** The arguments exactly as streamed (normally JSON text, but never parsed or trusted). */
+  arguments: string;
+}
 
 /** Token and cost figures exactly as OpenRouter reported them; `raw` keeps the whole object for later features. */
 export interface Usage {
@@ -27,6 +38,8 @@ export interface Conversation {
   model: string;
   createdAt: number;
   updatedAt: number;
+  /** max_tokens for the next turn; null = automatic (the model's own max output, lowered only as the key's credit requires). */
+  maxOutputTokens: number | null;
 }
 
 export interface Message {
@@ -44,11 +57,30 @@ export interface Message {
   usage: Usage | null;
   error: AppError | null;
   createdAt: number;
+  /** The message this one follows in the thread: a user message follows the previous reply (null for the first), a reply its user message. */
+  parentId: string | null;
+  /** Every version at this point of the thread (same parent, same role), this one included, oldest first; `[id]` when only one. */
+  versionIds: string[];
+  /** Milliseconds from sending the request to the first token; replies only, null when unknown. */
+  firstTokenMs: number | null;
+  /** Milliseconds from sending the request to the end of the reply; replies only, null when unknown. */
+  durationMs: number | null;
+  /** Tool calls the model asked for; null when none. */
+  toolCalls: ToolCall[] | null;
 }
 
 export interface ConversationWithMessages {
   conversation: Conversation;
+  /** The last page (at most 50) of the current thread, oldest first. */
   messages: Message[];
+  /** True when the thread has messages before the first one here (`messages:older` reads them). */
+  hasOlder: boolean;
+}
+
+/** A page of the current thread, oldest first. */
+export interface MessagePage {
+  messages: Message[];
+  hasOlder: boolean;
 }
 
 /** The most the renderer ever learns about the key: never the key itself. */
@@ -76,6 +108,8 @@ export interface ModelSummary {
   isFree: boolean;
   inputModalities: string[];
   supportsReasoning: boolean;
+  /** The longest answer the model's top provider gives, in tokens; null when OpenRouter does not say. */
+  maxCompletionTokens: number | null;
 }
 
 export interface AppInfo {
@@ -86,10 +120,13 @@ export interface AppInfo {
 
 /**
  * What one chat turn streams to the renderer, in order: started, then deltas, then exactly one of done or error.
- * A storage-warning may come at any point after started.
+ * A storage-warning may come at any point after started; `retrying` only before the first token.
+ * For `chat:continue`, `started.assistantMessage` is the existing reply with its text so far, and deltas append to it.
  */
 export type ChatStreamEvent =
   | { type: 'started'; conversation: Conversation; userMessage: Message; assistantMessage: Message }
+  /** An error before the first token is being retried automatically (attempt 1 or 2) after `delayMs`. */
+  | { type: 'retrying'; attempt: number; delayMs: number; error: AppError }
   | { type: 'delta'; text: string }
   | { type: 'reasoning'; text: string }
   | { type: 'usage'; usage: Usage }

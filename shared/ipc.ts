@@ -8,17 +8,26 @@ import type {
   ConversationWithMessages,
   HistoryStatus,
   KeyStatus,
+  MessagePage,
   ModelSummary,
 } from './domain';
 import {
+  chatContinueSchema,
+  chatEditSchema,
+  chatRegenerateSchema,
   chatSendSchema,
   conversationCreateSchema,
   conversationIdSchema,
   conversationRenameSchema,
+  conversationSelectVersionSchema,
+  conversationSetMaxOutputSchema,
   conversationSetModelSchema,
+  draftGetSchema,
+  draftSaveSchema,
   emptySchema,
   historyRecoverSchema,
   keySaveSchema,
+  messagesOlderSchema,
 } from './schemas';
 
 /** Request/response channels: input schema and (type-only) result. */
@@ -34,6 +43,17 @@ export const requestChannels = {
   'conversations:rename': { input: conversationRenameSchema, result: null as unknown as Conversation },
   'conversations:set-model': { input: conversationSetModelSchema, result: null as unknown as Conversation },
   'conversations:delete': { input: conversationIdSchema, result: null as unknown as { id: string } },
+  // The current leaf becomes the newest leaf under messageId; answers with the last page of that thread.
+  'conversations:select-version': {
+    input: conversationSelectVersionSchema,
+    result: null as unknown as ConversationWithMessages,
+  },
+  'conversations:set-max-output': { input: conversationSetMaxOutputSchema, result: null as unknown as Conversation },
+  // The thread messages before beforeId (at most limit, default 50), oldest first.
+  'messages:older': { input: messagesOlderSchema, result: null as unknown as MessagePage },
+  'drafts:get': { input: draftGetSchema, result: null as unknown as { text: string } },
+  // Empty text deletes the draft.
+  'drafts:save': { input: draftSaveSchema, result: null as unknown as { saved: true } },
   'models:list': { input: emptySchema, result: null as unknown as ModelSummary[] },
   // Answers once the start-up integrity check has decided; `recover` is the person's choice after damage.
   'history:status': { input: emptySchema, result: null as unknown as HistoryStatus },
@@ -43,6 +63,9 @@ export const requestChannels = {
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */
 export const streamChannels = {
   'chat:send': { input: chatSendSchema, event: null as unknown as ChatStreamEvent },
+  'chat:regenerate': { input: chatRegenerateSchema, event: null as unknown as ChatStreamEvent },
+  'chat:edit': { input: chatEditSchema, event: null as unknown as ChatStreamEvent },
+  'chat:continue': { input: chatContinueSchema, event: null as unknown as ChatStreamEvent },
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -35,13 +35,46 @@ export const conversationSetModelSchema = z.object({ id, model: modelIdSchema })
 /** Longest message a person can send, in UTF-16 code units as the composer counts them. */
 export const maxMessageLength = 200_000;
 
+/** What a person may send as a message: the same rules for a new message and an edited one. */
+const messageTextSchema = z.string().trim().min(1, 'message is empty').max(maxMessageLength);
+
 export const chatSendSchema = z
   .object({
     /** Omitted to start a new conversation with this first message. */
     conversationId: id.optional(),
-    text: z.string().trim().min(1, 'message is empty').max(maxMessageLength),
+    text: messageTextSchema,
     model: modelIdSchema,
   })
+  .strict();
+
+/** A new version of a reply (also Retry); `model` defaults to the conversation's. */
+export const chatRegenerateSchema = z
+  .object({ conversationId: id, messageId: id, model: modelIdSchema.optional() })
+  .strict();
+
+/** A new version of a user message, then its reply; the old branch is kept. */
+export const chatEditSchema = z
+  .object({ conversationId: id, messageId: id, text: messageTextSchema, model: modelIdSchema })
+  .strict();
+
+/** Asks the model to go on with a reply that was cut at the length limit, stopped or interrupted. */
+export const chatContinueSchema = z.object({ conversationId: id, messageId: id }).strict();
+
+export const messagesOlderSchema = z
+  .object({ conversationId: id, beforeId: id, limit: z.number().int().min(1).max(200).optional() })
+  .strict();
+
+export const conversationSelectVersionSchema = z.object({ conversationId: id, messageId: id }).strict();
+
+export const conversationSetMaxOutputSchema = z
+  .object({ id, maxOutputTokens: z.number().int().min(1).max(1_000_000).nullable() })
+  .strict();
+
+/** `conversationId: null` is the draft of the new, not-yet-created chat. */
+export const draftGetSchema = z.object({ conversationId: id.nullable() }).strict();
+
+export const draftSaveSchema = z
+  .object({ conversationId: id.nullable(), text: z.string().max(maxMessageLength) })
   .strict();
 
 export const historyRecoverSchema = z.object({ choice: z.enum(['restore-backup', 'start-fresh']) }).strict();
@@ -51,4 +84,7 @@ export type ConversationCreateInput = z.infer<typeof conversationCreateSchema>;
 export type ConversationRenameInput = z.infer<typeof conversationRenameSchema>;
 export type ConversationSetModelInput = z.infer<typeof conversationSetModelSchema>;
 export type ChatSendInput = z.infer<typeof chatSendSchema>;
+export type ChatRegenerateInput = z.infer<typeof chatRegenerateSchema>;
+export type ChatEditInput = z.infer<typeof chatEditSchema>;
+export type ChatContinueInput = z.infer<typeof chatContinueSchema>;
 export type HistoryRecoverInput = z.infer<typeof historyRecoverSchema>;

@@ -3,12 +3,20 @@
 import { join } from 'node:path';
 import type { AppInfo, ChatStreamEvent, HistoryStatus } from '../../shared/domain';
 import type { Result } from '../../shared/result';
-import type { ChatSendInput, HistoryRecoverInput } from '../../shared/schemas';
+import type {
+  ChatContinueInput,
+  ChatEditInput,
+  ChatRegenerateInput,
+  ChatSendInput,
+  HistoryRecoverInput,
+} from '../../shared/schemas';
 import { ActiveKeySource } from './active-key';
 import { ChatService } from './chat-service';
 import type { CoreConfig } from './config';
 import { ConversationRepo } from './db/conversation-repo';
+import { DraftRepo } from './db/draft-repo';
 import { MessageRepo } from './db/message-repo';
+import { ThreadRepo } from './db/thread-repo';
 import { HistoryGate } from './history/history-gate';
 import { KeyService } from './key-service';
 import { LibraryService } from './library-service';
@@ -30,6 +38,9 @@ export interface Core {
   models: ModelService;
   chat: {
     send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent>;
+    regenerate(input: ChatRegenerateInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent>;
+    edit(input: ChatEditInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent>;
+    continue(input: ChatContinueInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent>;
     /** Resolves once every background cost lookup has finished; shutdown waits on it. */
     settled(): Promise<void>;
   };
@@ -74,10 +85,9 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       const conversations = new ConversationRepo(db);
       const messages = new MessageRepo(db);
       const repaired = messages.repairInterrupted();
-      if (repaired > 0)
-        deps.logger.warn(`marked ${repaired} interrupted repl${repaired === 1 ? 'y' : 'ies'} as stopped`);
+      if (repaired > 0) deps.logger.warn(`marked ${repaired} repl${repaired === 1 ? 'y' : 'ies'} as interrupted`);
       return {
-        library: new LibraryService(conversations, messages),
+        library: new LibraryService(conversations, messages, new ThreadRepo(db), new DraftRepo(db)),
         chat: new ChatService(conversations, messages, client),
       };
     },
@@ -100,6 +110,11 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       rename: (id, title) => library((l) => l.rename(id, title), true),
       setModel: (id, model) => library((l) => l.setModel(id, model), true),
       delete: (id) => library((l) => l.delete(id), true),
+      older: (conversationId, beforeId, limit) => library((l) => l.older(conversationId, beforeId, limit)),
+      selectVersion: (conversationId, messageId) => library((l) => l.selectVersion(conversationId, messageId), true),
+      setMaxOutput: (id, max) => library((l) => l.setMaxOutput(id, max), true),
+      getDraft: (conversationId) => library((l) => l.getDraft(conversationId)),
+      saveDraft: (conversationId, text) => library((l) => l.saveDraft(conversationId, text), true),
     },
     models: new ModelService(client),
     chat: {
@@ -111,6 +126,9 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
         }
         yield* services.value.chat.send(input, signal);
       },
+      regenerate: (input) => notYet(input.conversationId),
+      edit: (input) => notYet(input.conversationId),
+      continue: (input) => notYet(input.conversationId),
       settled: async () => {
         await history.current()?.chat.settled();
       },
@@ -133,5 +151,14 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       }
       history.close();
     },
+  };
+}
+
+/** Placeholder while the version streams land in the chat service. */
+async function* notYet(conversationId: string): AsyncGenerator<ChatStreamEvent> {
+  yield {
+    type: 'error',
+    error: { code: 'internal', message: `This action is not available yet (conversation ${conversationId}).` },
+    message: null,
   };
 }

@@ -34,6 +34,12 @@ function requestHandlers(core: Core): RequestHandlers {
     'conversations:rename': async ({ id, title }) => core.library.rename(id, title),
     'conversations:set-model': async ({ id, model }) => core.library.setModel(id, model),
     'conversations:delete': async ({ id }) => core.library.delete(id),
+    'conversations:select-version': ({ conversationId, messageId }) =>
+      core.library.selectVersion(conversationId, messageId),
+    'conversations:set-max-output': ({ id, maxOutputTokens }) => core.library.setMaxOutput(id, maxOutputTokens),
+    'messages:older': ({ conversationId, beforeId, limit }) => core.library.older(conversationId, beforeId, limit),
+    'drafts:get': ({ conversationId }) => core.library.getDraft(conversationId),
+    'drafts:save': ({ conversationId, text }) => core.library.saveDraft(conversationId, text),
     'models:list': () => core.models.list(),
     'history:status': async () => ({ ok: true, value: await core.history.status() }),
     'history:recover': (input) => core.history.recover(input),
@@ -47,6 +53,9 @@ type StreamHandlers = {
 function streamHandlers(core: Core): StreamHandlers {
   return {
     'chat:send': (input, signal) => core.chat.send(input, signal),
+    'chat:regenerate': (input, signal) => core.chat.regenerate(input, signal),
+    'chat:edit': (input, signal) => core.chat.edit(input, signal),
+    'chat:continue': (input, signal) => core.chat.continue(input, signal),
   };
 }
 

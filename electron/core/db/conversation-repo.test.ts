@@ -25,6 +25,7 @@ describe('ConversationRepo', () => {
       model: 'openai/gpt-4o',
       createdAt: 1000,
       updatedAt: 1000,
+      maxOutputTokens: null,
     });
     expect(repo.get(created.id)).toEqual(created);
     expect(repo.get('missing')).toBeNull();

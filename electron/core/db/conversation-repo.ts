@@ -12,6 +12,7 @@ interface ConversationRow {
   model: string;
   created_at: number;
   updated_at: number;
+  max_output_tokens: number | null;
 }
 
 export interface RepoOptions {
@@ -28,7 +29,10 @@ const toConversation = (row: ConversationRow): Conversation => ({
   model: row.model,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  maxOutputTokens: row.max_output_tokens,
 });
+
+const columns = 'id, title, model, created_at, updated_at, max_output_tokens';
 
 const notFound = (id: string) =>
   new AppFailure({ code: 'not_found', message: `Conversation ${id} does not exist (it may have been deleted).` });
@@ -43,6 +47,8 @@ export class ConversationRepo {
     insert: Statement<[ConversationRow]>;
     rename: Statement<[{ id: string; title: string }]>;
     setModel: Statement<[{ id: string; model: string }]>;
+    setMaxOutput: Statement<[{ id: string; max: number | null }]>;
+    setLeaf: Statement<[{ id: string; leaf: string }]>;
     touch: Statement<[{ id: string; now: number }]>;
     delete: Statement<[string]>;
   };
@@ -54,17 +60,23 @@ export class ConversationRepo {
     this.statements = guardStorage(this.file, () => ({
       // created_at and id break ties so the order is stable when two conversations share a millisecond.
       list: db.prepare<[], ConversationRow>(
-        'SELECT id, title, model, created_at, updated_at FROM conversations ORDER BY updated_at DESC, created_at DESC, id',
+        `SELECT ${columns} FROM conversations ORDER BY updated_at DESC, created_at DESC, id`,
       ),
-      get: db.prepare<[string], ConversationRow>(
-        'SELECT id, title, model, created_at, updated_at FROM conversations WHERE id = ?',
-      ),
+      get: db.prepare<[string], ConversationRow>(`SELECT ${columns} FROM conversations WHERE id = ?`),
       insert: db.prepare<[ConversationRow]>(
-        'INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (@id, @title, @model, @created_at, @updated_at)',
+        `INSERT INTO conversations (id, title, model, created_at, updated_at, max_output_tokens)
+         VALUES (@id, @title, @model, @created_at, @updated_at, @max_output_tokens)`,
       ),
       // Renaming or switching model is not activity, so neither moves the conversation up the list.
       rename: db.prepare<{ id: string; title: string }>('UPDATE conversations SET title = @title WHERE id = @id'),
       setModel: db.prepare<{ id: string; model: string }>('UPDATE conversations SET model = @model WHERE id = @id'),
+      setMaxOutput: db.prepare<{ id: string; max: number | null }>(
+        'UPDATE conversations SET max_output_tokens = @max WHERE id = @id',
+      ),
+      // Flipping versions is looking, not activity: the list order stays.
+      setLeaf: db.prepare<{ id: string; leaf: string }>(
+        'UPDATE conversations SET current_leaf_id = @leaf WHERE id = @id',
+      ),
       touch: db.prepare<{ id: string; now: number }>(
         'UPDATE conversations SET updated_at = max(updated_at, @now) WHERE id = @id',
       ),
@@ -93,6 +105,7 @@ export class ConversationRepo {
         model: input.model,
         created_at: now,
         updated_at: now,
+        max_output_tokens: null,
       };
       this.statements.insert.run(row);
       return toConversation(row);
@@ -105,6 +118,16 @@ export class ConversationRepo {
 
   setModel(id: string, model: string): Conversation {
     return this.updateOne(id, () => this.statements.setModel.run({ id, model }).changes);
+  }
+
+  /** null = automatic. */
+  setMaxOutput(id: string, maxOutputTokens: number | null): Conversation {
+    return this.updateOne(id, () => this.statements.setMaxOutput.run({ id, max: maxOutputTokens }).changes);
+  }
+
+  /** Makes `leafId` the end of the thread the conversation shows and continues from. */
+  setCurrentLeaf(id: string, leafId: string): Conversation {
+    return this.updateOne(id, () => this.statements.setLeaf.run({ id, leaf: leafId }).changes);
   }
 
   /** Marks activity now; never moves updated_at backwards if the clock does. */

@@ -100,7 +100,14 @@ describe('MessageRepo', () => {
       usage,
       error: null,
       createdAt: 3_000,
+      parentId: question.id,
+      versionIds: [answer.id],
+      firstTokenMs: null,
+      durationMs: null,
+      toolCalls: null,
     });
+    expect(question.parentId).toBeNull();
+    expect(messages.currentLeaf(conversationId)).toBe(answer.id);
     expect(messages.listForConversation(conversationId)).toEqual([question, final]);
     expect(ledger()).toEqual([
       {
@@ -207,7 +214,7 @@ describe('MessageRepo', () => {
     ]);
   });
 
-  it('repairs replies a crash left streaming, keeping their last checkpoint', () => {
+  it('repairs replies a crash left streaming as interrupted, keeping their last checkpoint', () => {
     const finished = messages.createAssistant({ conversationId, model: null });
     messages.finalize(finished.id, done());
     const interrupted = messages.createAssistant({ conversationId, model: null });
@@ -215,8 +222,8 @@ describe('MessageRepo', () => {
     const other = messages.createAssistant({ conversationId: conversations.create({ model: 'm/x' }).id, model: null });
 
     expect(messages.repairInterrupted()).toBe(2);
-    expect(messages.get(interrupted.id)).toMatchObject({ status: 'stopped', content: 'half an ans' });
-    expect(messages.get(other.id)?.status).toBe('stopped');
+    expect(messages.get(interrupted.id)).toMatchObject({ status: 'interrupted', content: 'half an ans' });
+    expect(messages.get(other.id)?.status).toBe('interrupted');
     expect(messages.get(finished.id)?.status).toBe('complete');
     expect(messages.repairInterrupted()).toBe(0);
   });

@@ -2,11 +2,18 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
+import type { Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
 import { type AppError, AppFailure } from '../../../shared/result';
 import type { RepoOptions } from './conversation-repo';
 import { toPhraseQuery } from './fts-query';
-import { type MessageRow, type UsageParams, messageColumns, rowToMessage, usageToParams } from './message-row';
+import {
+  type MessageRow,
+  type UsageParams,
+  messageColumns,
+  rowToMessage,
+  toolCallsToJson,
+  usageToParams,
+} from './message-row';
 import { guardStorage } from './storage-error';
 
 export interface NewUserMessage {
@@ -14,12 +21,16 @@ export interface NewUserMessage {
   content: string;
   /** The model the person asked for with this message. */
   model: string | null;
+  /** The message this one follows; omitted = the conversation's current leaf. The new row becomes the leaf. */
+  parentId?: string | null;
 }
 
 export interface NewAssistantMessage {
   conversationId: string;
   /** The model requested; finalize replaces it with the one that actually answered. */
   model: string | null;
+  /** The user message it answers; omitted = the conversation's current leaf. The new row becomes the leaf. */
+  parentId?: string | null;
 }
 
 export interface FinalizeInput {
@@ -30,8 +41,17 @@ export interface FinalizeInput {
   provider: string | null;
   generationId: string | null;
   finishReason: string | null;
+  /** What the message shows: for a continued reply, the sum over its generations. */
   usage: Usage | null;
   error: AppError | null;
+  firstTokenMs?: number | null;
+  durationMs?: number | null;
+  toolCalls?: ToolCall[] | null;
+  /**
+   * This generation's own figures, for its ledger row, when they differ from `usage` (a continued reply shows the
+   * sum, but each generation is billed once). Defaults to `usage`.
+   */
+  spend?: Usage | null;
 }
 
 export interface MessageSearchHit {
@@ -42,12 +62,16 @@ export interface MessageSearchHit {
 interface InsertParams {
   id: string;
   conversation_id: string;
+  parent_id: string | null;
   role: MessageRole;
   content: string;
   status: MessageStatus;
   model: string | null;
   now: number;
 }
+
+/** An insert before its parent is known: `parent` undefined means the conversation's current leaf. */
+type NewRow = Omit<InsertParams, 'parent_id'> & { parent: string | null | undefined };
 
 type FinalizeParams = UsageParams & {
   id: string;
@@ -60,6 +84,9 @@ type FinalizeParams = UsageParams & {
   finish_reason: string | null;
   error_code: string | null;
   error_message: string | null;
+  first_token_ms: number | null;
+  duration_ms: number | null;
+  tool_calls_json: string | null;
   now: number;
 };
 
@@ -81,6 +108,10 @@ const notFound = (id: string) =>
     message: `Message ${id} does not exist (its conversation may have been deleted).`,
   });
 
+/** STRICT INTEGER columns reject fractions; a clock may hand back sub-millisecond values. */
+const wholeMsOrNull = (n: number | null | undefined): number | null =>
+  n !== null && n !== undefined && Number.isFinite(n) && n >= 0 ? Math.round(n) : null;
+
 const defaultSearchLimit = 50;
 const maxSearchLimit = 500;
 
@@ -92,17 +123,23 @@ export class MessageRepo {
     list: Statement<[string], MessageRow>;
     get: Statement<[string], MessageRow>;
     insert: Statement<[InsertParams], MessageRow>;
-    touchConversation: Statement<[{ id: string; now: number }]>;
+    touchConversation: Statement<[{ id: string; leaf: string; now: number }]>;
+    currentLeaf: Statement<[string], { leaf: string | null }>;
+    reopen: Statement<[{ id: string; now: number }], MessageRow>;
     checkpoint: Statement<[{ id: string; content: string; reasoning: string | null; now: number }]>;
     finalize: Statement<[FinalizeParams], MessageRow>;
     ledger: Statement<[LedgerParams]>;
     settle: Statement<[UsageParams & { id: string; now: number }], MessageRow>;
+    addSettled: Statement<[UsageParams & { id: string; now: number }], MessageRow>;
     repair: Statement<[{ now: number }]>;
     search: Statement<[{ query: string; limit: number }], MessageSearchHit>;
   };
-  private readonly insertTurnRow: (params: InsertParams) => MessageRow;
-  private readonly finalizeTurn: (params: FinalizeParams, usage: Usage | null) => MessageRow | undefined;
-  private readonly settleTurn: (params: UsageParams & { id: string; now: number }) => MessageRow | undefined;
+  private readonly insertTurnRow: (params: NewRow) => MessageRow;
+  private readonly finalizeTurn: (params: FinalizeParams, spend: UsageParams | null) => MessageRow | undefined;
+  private readonly settleTurn: (
+    params: UsageParams & { id: string; now: number },
+    generationId: string,
+  ) => MessageRow | undefined;
 
   constructor(db: Database, options: RepoOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -115,14 +152,25 @@ export class MessageRepo {
       get: db.prepare<[string], MessageRow>(`SELECT ${messageColumns} FROM messages WHERE id = ?`),
       // seq is computed in the same statement so two inserts can never take the same place in a conversation.
       insert: db.prepare<InsertParams, MessageRow>(
-        `INSERT INTO messages (id, conversation_id, seq, role, content, status, model, created_at, updated_at)
-         VALUES (@id, @conversation_id,
+        `INSERT INTO messages
+           (id, conversation_id, parent_id, seq, role, content, status, model, created_at, updated_at)
+         VALUES (@id, @conversation_id, @parent_id,
                  (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = @conversation_id),
                  @role, @content, @status, @model, @now, @now)
          RETURNING ${messageColumns}`,
       ),
-      touchConversation: db.prepare<{ id: string; now: number }>(
-        'UPDATE conversations SET updated_at = max(updated_at, @now) WHERE id = @id',
+      // A new message is where the person is now: it becomes the end of the current thread.
+      touchConversation: db.prepare<{ id: string; leaf: string; now: number }>(
+        'UPDATE conversations SET updated_at = max(updated_at, @now), current_leaf_id = @leaf WHERE id = @id',
+      ),
+      currentLeaf: db.prepare<[string], { leaf: string | null }>(
+        'SELECT current_leaf_id AS leaf FROM conversations WHERE id = ?',
+      ),
+      // Continue: the reply streams again; its error is cleared, its text and figures stay.
+      reopen: db.prepare<{ id: string; now: number }, MessageRow>(
+        `UPDATE messages SET status = 'streaming', error_code = NULL, error_message = NULL, updated_at = @now
+         WHERE id = @id AND role = 'assistant' AND status <> 'streaming'
+         RETURNING ${messageColumns}`,
       ),
       // Only while streaming: a checkpoint that arrives after finalize must not overwrite the final text.
       checkpoint: db.prepare<{ id: string; content: string; reasoning: string | null; now: number }>(
@@ -137,15 +185,18 @@ export class MessageRepo {
            prompt_tokens = @prompt_tokens, completion_tokens = @completion_tokens, total_tokens = @total_tokens,
            reasoning_tokens = @reasoning_tokens, cached_tokens = @cached_tokens, cost_usd = @cost_usd,
            is_byok = @is_byok, usage_json = @usage_json,
-           error_code = @error_code, error_message = @error_message, updated_at = @now
+           error_code = @error_code, error_message = @error_message,
+           first_token_ms = @first_token_ms, duration_ms = @duration_ms, tool_calls_json = @tool_calls_json,
+           updated_at = @now
          WHERE id = @id AND status = 'streaming'
          RETURNING ${messageColumns}`,
       ),
+      // One row per generation of a message, so finalizing or settling twice can never count a charge twice.
       ledger: db.prepare<LedgerParams>(
         `INSERT INTO spend_ledger
            (message_id, conversation_id, generation_id, model, cost_usd, prompt_tokens, completion_tokens, created_at)
          VALUES (@message_id, @conversation_id, @generation_id, @model, @cost_usd, @prompt_tokens, @completion_tokens, @now)
-         ON CONFLICT (message_id) WHERE message_id IS NOT NULL DO NOTHING`,
+         ON CONFLICT DO NOTHING`,
       ),
       // Fills in figures OpenRouter settled later (a stopped or failed turn); never overwrites reported usage.
       settle: db.prepare<UsageParams & { id: string; now: number }, MessageRow>(
@@ -156,8 +207,26 @@ export class MessageRepo {
          WHERE id = @id AND status <> 'streaming' AND usage_json IS NULL
          RETURNING ${messageColumns}`,
       ),
+      // A continued reply already shows its earlier generations' figures: a settled later one adds to them.
+      addSettled: db.prepare<UsageParams & { id: string; now: number }, MessageRow>(
+        `UPDATE messages SET
+           prompt_tokens = coalesce(prompt_tokens, 0) + coalesce(@prompt_tokens, 0),
+           completion_tokens = coalesce(completion_tokens, 0) + coalesce(@completion_tokens, 0),
+           total_tokens = coalesce(total_tokens, 0) + coalesce(@total_tokens, 0),
+           reasoning_tokens = CASE WHEN @reasoning_tokens IS NULL THEN reasoning_tokens
+                                   ELSE coalesce(reasoning_tokens, 0) + @reasoning_tokens END,
+           cached_tokens = CASE WHEN @cached_tokens IS NULL THEN cached_tokens
+                                ELSE coalesce(cached_tokens, 0) + @cached_tokens END,
+           cost_usd = CASE WHEN @cost_usd IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + @cost_usd END,
+           is_byok = coalesce(@is_byok, is_byok),
+           usage_json = json_object('generations', json_array(json(coalesce(usage_json, '{}')), json(@usage_json))),
+           updated_at = @now
+         WHERE id = @id AND status <> 'streaming'
+         RETURNING ${messageColumns}`,
+      ),
+      // Not `stopped`: the reply did not end by anyone's choice, and the person should be offered Retry.
       repair: db.prepare<{ now: number }>(
-        `UPDATE messages SET status = 'stopped', updated_at = @now WHERE status = 'streaming'`,
+        `UPDATE messages SET status = 'interrupted', updated_at = @now WHERE status = 'streaming'`,
       ),
       search: db.prepare<{ query: string; limit: number }, MessageSearchHit>(
         `SELECT m.id AS messageId, m.conversation_id AS conversationId
@@ -168,47 +237,80 @@ export class MessageRepo {
       ),
     }));
 
-    this.insertTurnRow = db.transaction((params: InsertParams) => {
-      const row = this.statements.insert.get(params);
+    this.insertTurnRow = db.transaction((input: NewRow) => {
+      const { parent, ...params } = input;
+      const parent_id =
+        parent !== undefined ? parent : (this.statements.currentLeaf.get(params.conversation_id)?.leaf ?? null);
+      const row = this.statements.insert.get({ ...params, parent_id });
       if (!row) throw new Error('INSERT … RETURNING produced no row');
-      this.statements.touchConversation.run({ id: params.conversation_id, now: params.now });
+      this.statements.touchConversation.run({ id: params.conversation_id, leaf: row.id, now: params.now });
       return row;
     });
 
-    this.finalizeTurn = db.transaction((params: FinalizeParams, usage: Usage | null) => {
+    this.finalizeTurn = db.transaction((params: FinalizeParams, spend: UsageParams | null) => {
       const row = this.statements.finalize.get(params);
       if (!row) return undefined;
-      if (usage && params.cost_usd !== null) this.recordSpend(row, params);
+      if (spend && spend.cost_usd !== null) this.recordSpend(row, { ...spend, now: params.now });
       return row;
     });
 
-    this.settleTurn = db.transaction((params: UsageParams & { id: string; now: number }) => {
+    this.settleTurn = db.transaction((params: UsageParams & { id: string; now: number }, generationId: string) => {
+      const current = this.statements.get.get(params.id);
+      if (!current || current.status === 'streaming') return undefined;
+      // A reply with figures from earlier generations (a continued one) gets this generation's added, once.
+      if (current.usage_json !== null && current.generation_id !== null) {
+        if (params.cost_usd === null) return undefined;
+        if (!this.recordSpend({ ...current, generation_id: generationId }, params)) return undefined;
+        return this.statements.addSettled.get(params);
+      }
       const row = this.statements.settle.get(params);
-      if (row && params.cost_usd !== null) this.recordSpend(row, params);
+      if (row && params.cost_usd !== null) this.recordSpend({ ...row, generation_id: generationId }, params);
       return row;
     });
   }
 
-  private recordSpend(row: MessageRow, params: UsageParams & { now: number }): void {
-    this.statements.ledger.run({
-      message_id: row.id,
-      conversation_id: row.conversation_id,
-      generation_id: row.generation_id,
-      model: row.model,
-      cost_usd: params.cost_usd as number,
-      prompt_tokens: params.prompt_tokens,
-      completion_tokens: params.completion_tokens,
-      now: params.now,
-    });
+  /** True when the row was written; false when this generation of this message was already on record. */
+  private recordSpend(row: MessageRow, params: UsageParams & { now: number }): boolean {
+    return (
+      this.statements.ledger.run({
+        message_id: row.id,
+        conversation_id: row.conversation_id,
+        generation_id: row.generation_id,
+        model: row.model,
+        cost_usd: params.cost_usd as number,
+        prompt_tokens: params.prompt_tokens,
+        completion_tokens: params.completion_tokens,
+        now: params.now,
+      }).changes > 0
+    );
   }
 
   /**
    * Adds usage that OpenRouter settled after the turn ended (a stopped reply sends no usage chunk), with its
-   * ledger entry. Returns null when the message already had usage or is still streaming.
+   * ledger entry. Returns null when the message already had this generation's usage or is still streaming.
    */
-  settleUsage(id: string, usage: Usage): Message | null {
+  settleUsage(id: string, usage: Usage, generationId?: string): Message | null {
     return guardStorage(this.file, () => {
-      const row = this.settleTurn({ ...usageToParams(usage), id, now: this.now() });
+      const current = this.statements.get.get(id);
+      const row = this.settleTurn(
+        { ...usageToParams(usage), id, now: this.now() },
+        generationId ?? current?.generation_id ?? '',
+      );
+      return row ? rowToMessage(row) : null;
+    });
+  }
+
+  /** The end of the conversation's current thread; null when it has no messages (or does not exist). */
+  currentLeaf(conversationId: string): string | null {
+    return guardStorage(this.file, () => this.statements.currentLeaf.get(conversationId)?.leaf ?? null);
+  }
+
+  /**
+   * Continue: the reply streams again and takes further text; null when it is streaming already or is not a reply.
+   */
+  reopen(id: string): Message | null {
+    return guardStorage(this.file, () => {
+      const row = this.statements.reopen.get({ id, now: this.now() });
       return row ? rowToMessage(row) : null;
     });
   }
@@ -261,15 +363,19 @@ export class MessageRepo {
         finish_reason: input.finishReason,
         error_code: input.error?.code ?? null,
         error_message: input.error?.message ?? null,
+        first_token_ms: wholeMsOrNull(input.firstTokenMs),
+        duration_ms: wholeMsOrNull(input.durationMs),
+        tool_calls_json: toolCallsToJson(input.toolCalls ?? null),
         now: this.now(),
       };
-      const row = this.finalizeTurn(params, input.usage) ?? this.statements.get.get(id);
+      const spend = input.spend === undefined ? input.usage : input.spend;
+      const row = this.finalizeTurn(params, spend ? usageToParams(spend) : null) ?? this.statements.get.get(id);
       if (!row) throw notFound(id);
       return rowToMessage(row);
     });
   }
 
-  /** Run once at startup: replies a crash left `streaming` become `stopped`, keeping their last checkpoint. */
+  /** Run once at startup: replies a crash left `streaming` become `interrupted`, keeping their last checkpoint. */
   repairInterrupted(): number {
     return guardStorage(this.file, () => this.statements.repair.run({ now: this.now() }).changes);
   }
@@ -284,6 +390,7 @@ export class MessageRepo {
 
   private insertRow(input: {
     conversationId: string;
+    parentId?: string | null;
     role: MessageRole;
     content: string;
     status: MessageStatus;
@@ -294,6 +401,7 @@ export class MessageRepo {
         this.insertTurnRow({
           id: this.newId(),
           conversation_id: input.conversationId,
+          parent: input.parentId,
           role: input.role,
           content: input.content,
           status: input.status,

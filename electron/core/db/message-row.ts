@@ -1,6 +1,6 @@
 // Core: the messages table's row shape and its mapping to the shared Message record, in both directions.
 
-import type { Message, MessageRole, MessageStatus, Usage } from '../../../shared/domain';
+import type { Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
 import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
 
 /** The usage columns as bound parameters; all null when there is no usage, which is how a read knows there was none. */
@@ -18,6 +18,7 @@ export interface UsageParams {
 export interface MessageRow extends UsageParams {
   id: string;
   conversation_id: string;
+  parent_id: string | null;
   seq: number;
   role: MessageRole;
   content: string;
@@ -29,13 +30,17 @@ export interface MessageRow extends UsageParams {
   finish_reason: string | null;
   error_code: string | null;
   error_message: string | null;
+  first_token_ms: number | null;
+  duration_ms: number | null;
+  tool_calls_json: string | null;
   created_at: number;
   updated_at: number;
 }
 
-export const messageColumns = `id, conversation_id, seq, role, content, reasoning, status, model, provider,
-  generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens,
-  cost_usd, is_byok, usage_json, error_code, error_message, created_at, updated_at`;
+export const messageColumns = `id, conversation_id, parent_id, seq, role, content, reasoning, status, model,
+  provider, generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens,
+  cached_tokens, cost_usd, is_byok, usage_json, error_code, error_message, first_token_ms, duration_ms,
+  tool_calls_json, created_at, updated_at`;
 
 /** STRICT INTEGER columns reject fractions and NaN; a strange figure from upstream must not lose the whole reply. */
 const wholeOrNull = (n: number | null): number | null => (n !== null && Number.isFinite(n) ? Math.round(n) : null);
@@ -94,6 +99,29 @@ function rowToUsage(row: MessageRow): Usage | null {
   };
 }
 
+export function toolCallsToJson(calls: ToolCall[] | null): string | null {
+  return calls && calls.length > 0 ? JSON.stringify(calls) : null;
+}
+
+/** Only well-formed entries survive: a damaged blob must not hide the message. */
+function rowToToolCalls(json: string | null): ToolCall[] | null {
+  if (json === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const calls = parsed.flatMap((entry: unknown): ToolCall[] => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { id, name, arguments: args } = entry as Record<string, unknown>;
+    if (typeof name !== 'string' || typeof args !== 'string') return [];
+    return [{ id: typeof id === 'string' ? id : null, name, arguments: args }];
+  });
+  return calls.length > 0 ? calls : null;
+}
+
 const knownCodes: ReadonlySet<string> = new Set(errorCodes);
 
 function rowToError(row: MessageRow): AppError | null {
@@ -103,6 +131,7 @@ function rowToError(row: MessageRow): AppError | null {
   return { code, message: row.error_message ?? '' };
 }
 
+/** `versionIds` is `[id]` here; the repository fills in the siblings when it reads a thread. */
 export function rowToMessage(row: MessageRow): Message {
   return {
     id: row.id,
@@ -118,5 +147,10 @@ export function rowToMessage(row: MessageRow): Message {
     usage: rowToUsage(row),
     error: rowToError(row),
     createdAt: row.created_at,
+    parentId: row.parent_id,
+    versionIds: [row.id],
+    firstTokenMs: row.first_token_ms,
+    durationMs: row.duration_ms,
+    toolCalls: rowToToolCalls(row.tool_calls_json),
   };
 }

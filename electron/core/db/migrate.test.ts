@@ -47,7 +47,12 @@ describe('migrate', () => {
     const db = new BetterSqlite3(join(dir, 'fresh.sqlite3'));
     try {
       const report = migrate(db);
-      expect(report).toEqual({ fromVersion: 0, toVersion: 10, applied: ['10-init'], backupFile: null });
+      expect(report).toEqual({
+        fromVersion: 0,
+        toVersion: 20,
+        applied: ['10-init', '20-threads'],
+        backupFile: null,
+      });
       expect(readSchemaVersion(db)).toBe(allMigrations.at(-1)?.version);
       expect(readdirSync(dir)).toEqual(['fresh.sqlite3']);
       expect(migrate(db).applied).toEqual([]);

@@ -14,7 +14,7 @@ describe('openDatabase', () => {
     const db = openDatabase(file);
     try {
       expect(existsSync(file)).toBe(true);
-      expect(db.pragma('user_version', { simple: true })).toBe(10);
+      expect(db.pragma('user_version', { simple: true })).toBe(20);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
@@ -44,7 +44,7 @@ describe('openDatabase', () => {
 
     const second = openDatabase(file);
     try {
-      expect(second.pragma('user_version', { simple: true })).toBe(10);
+      expect(second.pragma('user_version', { simple: true })).toBe(20);
       expect(new ConversationRepo(second).get(created.id)?.title).toBe('Kept');
       expect(readdirSync(dir).filter((name) => name.includes('.bak-'))).toEqual([]);
     } finally {

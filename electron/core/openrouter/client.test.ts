@@ -381,7 +381,7 @@ describe('OpenRouterClient.listModels', () => {
     links: { next: null },
   };
 
-  it('maps prices, free flags, modalities and reasoning support, tolerating old and odd entries', async () => {
+  it('maps prices, free flags, modalities, reasoning support and max output, tolerating old and odd entries', async () => {
     const result = await setup(() => jsonResponse(200, models)).client.listModels();
     expect(result).toEqual({
       ok: true,
@@ -395,6 +395,7 @@ describe('OpenRouterClient.listModels', () => {
           isFree: false,
           inputModalities: ['text', 'image', 'file'],
           supportsReasoning: false,
+          maxCompletionTokens: 16384,
         },
         {
           id: 'deepseek/deepseek-v4-pro',
@@ -405,6 +406,7 @@ describe('OpenRouterClient.listModels', () => {
           isFree: false,
           inputModalities: ['text'],
           supportsReasoning: true,
+          maxCompletionTokens: null,
         },
         {
           id: 'openrouter/auto',
@@ -415,6 +417,7 @@ describe('OpenRouterClient.listModels', () => {
           isFree: false,
           inputModalities: ['text'],
           supportsReasoning: false,
+          maxCompletionTokens: null,
         },
         {
           id: 'mattshumer/reflection-70b:free',
@@ -425,6 +428,7 @@ describe('OpenRouterClient.listModels', () => {
           isFree: true,
           inputModalities: ['text'],
           supportsReasoning: false,
+          maxCompletionTokens: null,
         },
         {
           id: 'odd/null-pricing',
@@ -435,6 +439,7 @@ describe('OpenRouterClient.listModels', () => {
           isFree: false,
           inputModalities: ['text'],
           supportsReasoning: false,
+          maxCompletionTokens: null,
         },
         {
           id: 'acme/zero',
@@ -445,9 +450,21 @@ describe('OpenRouterClient.listModels', () => {
           isFree: true,
           inputModalities: ['text'],
           supportsReasoning: false,
+          maxCompletionTokens: null,
         },
       ],
     });
+  });
+
+  it('treats a max output of zero, a negative one or a string as unknown', async () => {
+    const odd = {
+      data: [0, -5, 'lots', 4096.7].map((max, i) => ({
+        id: `odd/m${i}`,
+        top_provider: { max_completion_tokens: max },
+      })),
+    };
+    const result = await setup(() => jsonResponse(200, odd)).client.listModels();
+    expect(result.ok && result.value.map((m) => m.maxCompletionTokens)).toEqual([null, null, null, 4096]);
   });
 
   it('reads input modalities from the old `modality` string', async () => {

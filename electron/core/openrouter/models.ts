@@ -34,7 +34,13 @@ export function mapModel(entry: JsonRecord): ModelSummary | null {
     isFree: id.endsWith(':free') || (promptPrice === 0 && completionPrice === 0),
     inputModalities: inputModalities(recordAt(entry, 'architecture')),
     supportsReasoning: (stringArray(entry['supported_parameters']) ?? []).includes('reasoning'),
+    maxCompletionTokens: positiveOrNull(numberOrNull(recordAt(entry, 'top_provider')['max_completion_tokens'])),
   };
+}
+
+/** A cap of 0 or less (or a fraction of a token) means nothing usable: treat it as unknown. */
+function positiveOrNull(value: number | null): number | null {
+  return value !== null && value >= 1 ? Math.floor(value) : null;
 }
 
 /** USD per token; "-1" (variable, used by routers) and anything unreadable mean "unknown", not free. */

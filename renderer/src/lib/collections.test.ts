@@ -8,6 +8,7 @@ const conversation = (id: string, updatedAt: number): Conversation => ({
   model: 'openai/gpt-4o-mini',
   createdAt: 0,
   updatedAt,
+  maxOutputTokens: null,
 });
 
 const message = (id: string, content: string): Message =>

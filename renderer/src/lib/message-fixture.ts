@@ -16,5 +16,10 @@ export const messageFixture = (overrides: Partial<Message> = {}): Message => ({
   usage: null,
   error: null,
   createdAt: 3,
+  parentId: null,
+  versionIds: [overrides.id ?? 'm'],
+  firstTokenMs: null,
+  durationMs: null,
+  toolCalls: null,
   ...overrides,
 });

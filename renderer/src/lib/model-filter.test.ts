@@ -11,6 +11,7 @@ const model = (id: string, name: string): ModelSummary => ({
   isFree: false,
   inputModalities: ['text'],
   supportsReasoning: false,
+  maxCompletionTokens: null,
 });
 
 const catalogue = [

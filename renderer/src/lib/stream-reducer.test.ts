@@ -9,6 +9,7 @@ const conversation: Conversation = {
   model: 'openai/gpt-4o-mini',
   createdAt: 1,
   updatedAt: 2,
+  maxOutputTokens: null,
 };
 
 const message = messageFixture;

@@ -26,7 +26,14 @@ const keyStatus = (overrides: Partial<KeyStatus> = {}): KeyStatus => ({
 
 const noKey = keyStatus({ present: false, storage: null, last4: null, label: null, limit: null, limitRemaining: null });
 
-const conversation: Conversation = { id: 'c1', title: 'Hi', model: 'openai/gpt-4o-mini', createdAt: 1, updatedAt: 1 };
+const conversation: Conversation = {
+  id: 'c1',
+  title: 'Hi',
+  model: 'openai/gpt-4o-mini',
+  createdAt: 1,
+  updatedAt: 1,
+  maxOutputTokens: null,
+};
 
 const message = (overrides: Partial<Message>): Message => messageFixture({ id: 'a1', createdAt: 2, ...overrides });
 
@@ -192,7 +199,11 @@ describe('a chat turn', () => {
   it('does not pull the person back when they opened another conversation meanwhile', async () => {
     const { store, api, stream, frames } = await sendFirstMessage();
     vi.mocked(api.conversations.get).mockReturnValueOnce(
-      ok({ conversation: { ...conversation, id: 'c9' }, messages: [message({ id: 'old', conversationId: 'c9' })] }),
+      ok({
+        conversation: { ...conversation, id: 'c9' },
+        messages: [message({ id: 'old', conversationId: 'c9' })],
+        hasOlder: false,
+      }),
     );
     await store.getState().selectConversation('c9');
     stream.emit(started);
@@ -287,7 +298,9 @@ describe('conversations', () => {
     let answerFirst: (value: Result<unknown>) => void = () => {};
     vi.mocked(api.conversations.get)
       .mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)) as never)
-      .mockReturnValueOnce(ok({ conversation: { ...conversation, id: 'c2' }, messages: [message({ id: 'x' })] }));
+      .mockReturnValueOnce(
+        ok({ conversation: { ...conversation, id: 'c2' }, messages: [message({ id: 'x' })], hasOlder: false }),
+      );
     const first = store.getState().selectConversation('c1');
     await store.getState().selectConversation('c2');
     answerFirst({ ok: true, value: { conversation, messages: [message({ id: 'stale' })] } });

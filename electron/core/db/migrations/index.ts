@@ -1,8 +1,9 @@
 // Core: every schema step, oldest first. Append new steps; never edit or reorder one that has shipped.
 
 import { initMigration } from './0010-init';
+import { threadsMigration } from './0020-threads';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const allMigrations: readonly Migration[] = [initMigration];
+export const allMigrations: readonly Migration[] = [initMigration, threadsMigration];
