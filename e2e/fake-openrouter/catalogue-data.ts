@@ -42,7 +42,7 @@ const optionalReasoning: ModelReasoning = {
   mandatory: false,
   supports_max_tokens: true,
 };
-const alwaysReasoning: ModelReasoning = {
+export const alwaysReasoning: ModelReasoning = {
   supported_efforts: EFFORTS.filter((e) => e !== 'none'),
   default_effort: 'medium',
   default_enabled: true,

@@ -2,6 +2,7 @@
 // and the lookups the other endpoints need. The entries themselves live in catalogue-data.ts.
 
 import {
+  alwaysReasoning,
   autoRouter,
   modelAliases,
   modelSpecs,
@@ -141,6 +142,7 @@ const TEST_ENTRIES: CatalogueEntry[] = testModelSpecs.map((t) =>
     price: ['0.00000015', '0.0000006'],
     inputs: ['text', 'image'],
     params: OPENAI_PARAMS,
+    reasoning: t.reasoning ? alwaysReasoning : undefined,
   }),
 );
 

@@ -19,6 +19,7 @@ import {
   replyFor,
   truncateToTokens,
 } from './reply-text';
+import { chunkByCodePoints, MARKDOWN_REPLY } from './markdown-reply';
 import { behaviourFor, type StreamBehaviour } from './scenarios';
 import { deliver, sleep, startEventStream } from './sse-writer';
 import {
@@ -124,7 +125,7 @@ function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntr
   const reasoning = mode === 'off' ? '' : reasoningFor(prompt);
   const reasoningTokens = estimateTokens(reasoning);
 
-  let content = replyFor(prompt, { long: behaviour.long ?? false });
+  let content = behaviour.markdownReply ? MARKDOWN_REPLY : replyFor(prompt, { long: behaviour.long ?? false });
   let finish: FinishReason = 'stop';
   const cap = request.maxTokens ?? behaviour.maxCompletionTokens ?? null;
   if (cap !== null) {
@@ -147,7 +148,11 @@ function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntr
     chunkDelayMs: behaviour.chunkDelayMs ?? ctx.settings.chunkDelayMs,
     reasoningText: mode === 'shown' ? reasoning : null,
     hiddenReasoningTokens: mode === 'hidden' ? reasoningTokens : 0,
-    contentPieces: toolCall ? [] : chunkText(content, behaviour.wordsPerChunk),
+    contentPieces: toolCall
+      ? []
+      : behaviour.charsPerChunk
+        ? chunkByCodePoints(content, behaviour.charsPerChunk)
+        : chunkText(content, behaviour.wordsPerChunk),
     toolCall,
     finish,
     nativeFinish: nativeFinishOf(provider, finish),

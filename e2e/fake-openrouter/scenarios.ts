@@ -37,6 +37,8 @@
 // | toolCall                          | get_weather tool call, arguments split over chunks, finish "tool_calls" |
 // | length                            | stops early with finish_reason "length"                            |
 // | slow                              | ~320 one-word chunks, 50 ms apart (~16 s): time to press Stop       |
+// | markdown                          | the fixed Markdown reply (markdown-reply.ts), 4 characters a chunk  |
+// | markdownReasoning                 | reasons first (always), then the same reply; 25 ms apart (~3 s)     |
 // | stall                             | 5 chunks, then 2.5 s of keep-alive comments only, then the rest     |
 // | hang                              | keep-alive comments every second, never any data                   |
 // | chaos                             | CRLF, several events per write, writes split at odd byte offsets   |
@@ -89,6 +91,8 @@ export const fakeModels = {
   toolCall: 'switchboard-test/tool-call',
   length: 'switchboard-test/length',
   slow: 'switchboard-test/slow',
+  markdown: 'switchboard-test/markdown',
+  markdownReasoning: 'switchboard-test/markdown-reasoning',
   stall: 'switchboard-test/stall',
   hang: 'switchboard-test/hang',
   chaos: 'switchboard-test/chaos',
@@ -140,6 +144,10 @@ export interface StreamBehaviour {
   toolCall?: boolean;
   /** Cut the reply after this many completion tokens with finish_reason "length". */
   maxCompletionTokens?: number;
+  /** Answer with MARKDOWN_REPLY (markdown-reply.ts) instead of the echo. */
+  markdownReply?: boolean;
+  /** Content pieces of this many characters instead of 1–3 words, so constructs are cut mid-line. */
+  charsPerChunk?: number;
 }
 
 export const defaultBehaviour: StreamBehaviour = {
@@ -157,6 +165,8 @@ export interface TestModelSpec {
   provider?: string;
   behaviour?: Partial<StreamBehaviour>;
   preStreamError?: PreStreamError;
+  /** Listed as a reasoning model that always reasons (the reasoning text of reply-text.ts comes first). */
+  reasoning?: boolean;
 }
 
 const midError = (overrides: Partial<MidStreamError> = {}): MidStreamError => ({
@@ -267,6 +277,19 @@ export const testModelSpecs: readonly TestModelSpec[] = [
     name: 'Switchboard Test: Slow stream',
     description: 'A long reply, one word every 50 ms (about 16 seconds).',
     behaviour: { chunkDelayMs: 50, wordsPerChunk: 1, long: true },
+  },
+  {
+    id: fakeModels.markdown,
+    name: 'Switchboard Test: Markdown',
+    description: 'A fixed Markdown reply (heading, list, table, code, links, raw HTML) in 4-character chunks.',
+    behaviour: { markdownReply: true, charsPerChunk: 4 },
+  },
+  {
+    id: fakeModels.markdownReasoning,
+    name: 'Switchboard Test: Markdown after reasoning',
+    description: 'Reasons first, then the fixed Markdown reply; 25 ms between chunks so the thinking can be watched.',
+    behaviour: { markdownReply: true, charsPerChunk: 8, chunkDelayMs: 25 },
+    reasoning: true,
   },
   {
     id: fakeModels.stall,
