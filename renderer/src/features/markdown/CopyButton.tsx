@@ -1,6 +1,7 @@
 // Renderer: a button that puts text on the clipboard and says so for a moment.
 
 import { type ReactNode, useEffect, useState } from 'react';
+import './copy-button.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

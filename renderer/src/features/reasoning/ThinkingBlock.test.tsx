@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { mount, type Mounted } from '../markdown/test-dom';
+import { ThinkingBlock, type ThinkingBlockProps } from './ThinkingBlock';
+
+let mounted: Mounted | null = null;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+function show(props: ThinkingBlockProps): HTMLDetailsElement {
+  if (mounted) mounted.render(<ThinkingBlock {...props} />);
+  else mounted = mount(<ThinkingBlock {...props} />);
+  const details = mounted.container.querySelector('details');
+  if (!details) throw new Error('no Thinking block');
+  return details;
+}
+
+describe('ThinkingBlock', () => {
+  it('is open while only reasoning streams and folds once the answer starts, showing the time', () => {
+    let block = show({ reasoning: 'Let me', answered: false, streaming: true, durationMs: null });
+    expect(block.open).toBe(true);
+    expect(block.querySelector('summary')?.textContent).toBe('Thinking…');
+    block = show({ reasoning: 'Let me think.', answered: false, streaming: true, durationMs: null });
+    expect(block.open).toBe(true);
+    expect(block.textContent).toContain('Let me think.');
+    block = show({ reasoning: 'Let me think.', answered: true, streaming: true, durationMs: 4230 });
+    expect(block.open).toBe(false);
+    expect(block.querySelector('summary')?.textContent).toBe('Thought for 4.2 s');
+  });
+
+  it('stays as the reader left it after the answer started', () => {
+    let block = show({ reasoning: 'Hmm', answered: false, streaming: true, durationMs: null });
+    block = show({ reasoning: 'Hmm', answered: true, streaming: true, durationMs: 1000 });
+    block.querySelector('summary')?.click();
+    block = show({ reasoning: 'Hmm', answered: true, streaming: false, durationMs: 1000 });
+    expect(block.open).toBe(true);
+  });
+
+  it('starts folded for a stored reply and shows no time when none was measured', () => {
+    const block = show({ reasoning: 'Reasoned', answered: true, streaming: false, durationMs: null });
+    expect(block.open).toBe(false);
+    expect(block.querySelector('summary')?.textContent).toBe('Thinking');
+  });
+
+  it('renders reasoning as Markdown, with the same safety as replies', () => {
+    const block = show({
+      reasoning: '**Plan:** check [this](javascript:alert(1)) <img src=x onerror=alert(1)>',
+      answered: false,
+      streaming: false,
+      durationMs: null,
+    });
+    expect(block.querySelector('strong')?.textContent).toBe('Plan:');
+    expect(block.querySelector('a, img')).toBeNull();
+    expect(block.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,38 @@
+// Renderer: a reply's reasoning, open while the model only thinks, folded away once the answer starts.
+
+import { useState } from 'react';
+import { Markdown } from '../markdown/Markdown';
+import { formatThinkingTime } from './thinking-clock';
+import './thinking.css';
+
+export interface ThinkingBlockProps {
+  reasoning: string;
+  /** The answer has begun (some reply text exists). */
+  answered: boolean;
+  /** Reasoning is still arriving. */
+  streaming: boolean;
+  /** Time spent thinking, when it was measured. */
+  durationMs: number | null;
+}
+
+export function ThinkingBlock({ reasoning, answered, streaming, durationMs }: ThinkingBlockProps) {
+  // Shown while it is all there is to read; the reader may open or close it at any time after.
+  const [open, setOpen] = useState(!answered);
+  const [wasAnswered, setWasAnswered] = useState(answered);
+  if (answered !== wasAnswered) {
+    setWasAnswered(answered);
+    if (answered) setOpen(false);
+  }
+  const thinking = streaming && !answered;
+  const label = thinking ? 'Thinking…' : durationMs !== null ? formatThinkingTime(durationMs) : 'Thinking';
+  return (
+    <details className="thinking" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        <span className="thinking-label">{label}</span>
+      </summary>
+      <div className="thinking-body">
+        <Markdown text={reasoning} streaming={thinking} />
+      </div>
+    </details>
+  );
+}
