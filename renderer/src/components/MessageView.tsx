@@ -1,6 +1,9 @@
-// Renderer: one message bubble. Text is rendered as text, never HTML: model output is untrusted.
+// Renderer: one message bubble. A person's text is shown as typed; a reply as Markdown that never renders raw HTML.
 
 import type { Message } from '../../../shared/domain';
+import { CopyIconButton } from '../features/markdown/CopyButton';
+import { Markdown } from '../features/markdown/Markdown';
+import { MessageThinking } from '../features/reasoning/MessageThinking';
 import { describeError } from '../lib/error-text';
 import { formatCost, formatTokens, shortModelName } from '../lib/format';
 import { UnsavedReplyNote } from './UnsavedReplyNote';
@@ -41,13 +44,15 @@ export function MessageView({ message }: { message: Message }) {
       aria-busy={streaming || undefined}
       className={`message ${isUser ? 'from-user' : 'from-assistant'} status-${message.status}`}
     >
-      {message.reasoning ? (
-        <details className="reasoning">
-          <summary>Reasoning</summary>
-          <div className="message-text">{message.reasoning}</div>
-        </details>
-      ) : null}
-      <div className="message-text">{message.content}</div>
+      {message.reasoning ? <MessageThinking message={message} /> : null}
+      {isUser ? (
+        <div className="message-text">{message.content}</div>
+      ) : (
+        <Markdown text={message.content} streaming={streaming} />
+      )}
+      {streaming || message.content === '' ? null : (
+        <CopyIconButton text={message.content} label="Copy message" className="copy-message" />
+      )}
       {status ? <p className="message-status">{status}</p> : null}
       {usage ? <p className="message-meta">{usage}</p> : null}
       {isUser ? null : <UnsavedReplyNote messageId={message.id} />}
