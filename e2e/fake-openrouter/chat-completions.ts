@@ -10,6 +10,7 @@ import { FAKE_USER_ID } from './fixtures';
 import { type GenerationRecord } from './generation-store';
 import { newGenerationId, randomAlnum } from './ids';
 import {
+  type ChatMessageLike,
   chunkText,
   countImageParts,
   estimateTokens,
@@ -93,6 +94,13 @@ export async function handleChat(ctx: RequestContext): Promise<void> {
   else await respond(ctx, auth, request, gen);
 }
 
+/** With an assistant prefill that begins the reply, the model writes only the rest of it (§2.1). */
+function afterPrefill(content: string, messages: readonly ChatMessageLike[]): string {
+  const last = messages.at(-1);
+  if (last?.role !== 'assistant' || typeof last.content !== 'string' || last.content === '') return content;
+  return content.startsWith(last.content) ? content.slice(last.content.length) : content;
+}
+
 function reasoningMode(entry: CatalogueEntry, request: ChatRequest): 'off' | 'shown' | 'hidden' {
   if (!supportsReasoning(entry)) return 'off';
   const r = request.reasoning;
@@ -126,6 +134,7 @@ function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntr
   const reasoningTokens = estimateTokens(reasoning);
 
   let content = behaviour.markdownReply ? MARKDOWN_REPLY : replyFor(prompt, { long: behaviour.long ?? false });
+  content = afterPrefill(content, request.messages);
   let finish: FinishReason = 'stop';
   const cap = request.maxTokens ?? behaviour.maxCompletionTokens ?? null;
   if (cap !== null) {

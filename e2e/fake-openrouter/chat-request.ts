@@ -18,7 +18,7 @@ import {
   upstreamDown,
 } from './fixtures';
 import { type ChatMessageLike, lastUserText } from './reply-text';
-import { fakeModels, type PreStreamError, preStreamErrorFor } from './scenarios';
+import { fakeModels, failFirstAttemptsFor, type PreStreamError, preStreamErrorFor } from './scenarios';
 
 export interface ChatRequest {
   messages: ChatMessageLike[];
@@ -170,6 +170,10 @@ function failureFor(
 ): Fixture | null {
   const scripted = preStreamErrorFor(entry.model.id);
   if (scripted) return preStreamFixture(scripted, entry, request);
+  // Same key, model and messages = the same request tried again.
+  const flaky = failFirstAttemptsFor(entry.model.id);
+  if (flaky > 0 && ctx.attempts.next(`${auth.key}\n${entry.model.id}\n${JSON.stringify(request.messages)}`) <= flaky)
+    return preStreamFixture('upstreamDown', entry, request);
   if (!outputsOf(entry.model).includes('text')) return noTextOutput();
   if (isFreeModel(entry)) return null;
   // A free-tier account has no credits; a capped key stops at its limit.

@@ -1,6 +1,7 @@
 // Runs in the fake OpenRouter process: what every route handler receives, and how it answers.
 
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AttemptCounter } from './attempts';
 import { type Fixture } from './fixtures';
 import { type GenerationStore } from './generation-store';
 import { type KeyLedger } from './keys';
@@ -26,6 +27,8 @@ export interface RequestContext {
   settings: ServerSettings;
   ledger: KeyLedger;
   generations: GenerationStore;
+  /** Identical chat requests seen so far, for models that fail their first attempts. */
+  attempts: AttemptCounter;
   /** Re-checks pending `waitFor` predicates after the record changed. */
   notify(): void;
 }

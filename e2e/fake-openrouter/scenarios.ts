@@ -44,12 +44,18 @@
 // | chaos                             | CRLF, several events per write, writes split at odd byte offsets   |
 // | chaosSplit / chaosCoalesce / chaosCrlf | one chaos option each                                          |
 // | error402 / 403 / 408 / 429 / 502 / 503 | that pre-stream JSON error (§11.3 fixtures), never SSE        |
+// | flaky502                          | the first 2 attempts of a request answer 502 (before any token), the 3rd streams |
+// | flaky502Thrice                    | the first 3 attempts answer 502: more than an automatic retry waits for |
+// | pricey                            | $1 per 1,000 completion tokens, max output 128,000: max_tokens sizing against credit |
 // | imageOnly                         | 404: an image-only model cannot answer a text chat                  |
 // | unknown id                        | 400 "<id> is not a valid model ID"                                  |
 //
 // Without `stream`, a mid-stream error model answers HTTP 200 with the error inside the choice, and
 // errorFirst answers HTTP 200 with a top-level error, as OpenRouter does for non-streaming calls.
 // Any request honours `max_tokens`/`max_completion_tokens`: a longer reply is cut with finish_reason "length".
+// A final assistant message is a prefill (§2.1): when it begins the reply the prompt would get, the model goes on
+// from there, so continuing a reply cut at the length limit (`length`) finishes it. Every request body is recorded
+// (`fake.requests[i].body`), so a test can read the `max_tokens` a client sent.
 // With `models: [...]` fallbacks, a model whose scenario fails before streaming is skipped, and the reply's
 // `model` names the one that answered.
 
@@ -105,6 +111,9 @@ export const fakeModels = {
   error429: 'switchboard-test/error-429',
   error502: 'switchboard-test/error-502',
   error503: 'switchboard-test/error-503',
+  flaky502: 'switchboard-test/flaky-502',
+  flaky502Thrice: 'switchboard-test/flaky-502-thrice',
+  pricey: 'switchboard-test/pricey',
   unknown: 'acme/fake-1.0',
 } as const;
 
@@ -167,6 +176,11 @@ export interface TestModelSpec {
   preStreamError?: PreStreamError;
   /** Listed as a reasoning model that always reasons (the reasoning text of reply-text.ts comes first). */
   reasoning?: boolean;
+  /** The first this-many attempts of the same request answer 502 before streaming. */
+  failFirstAttempts?: number;
+  /** Catalogue overrides: max completion tokens and [prompt, completion] USD per token. */
+  maxOutput?: number;
+  price?: [string, string];
 }
 
 const midError = (overrides: Partial<MidStreamError> = {}): MidStreamError => ({
@@ -367,6 +381,27 @@ export const testModelSpecs: readonly TestModelSpec[] = [
     description: 'Pre-stream 503: no endpoint can handle the request.',
     preStreamError: 'noEndpoints',
   },
+  {
+    id: fakeModels.flaky502,
+    name: 'Switchboard Test: Flaky (2 × 502)',
+    description: 'The first two attempts of a request fail with 502 before any token; the third answers.',
+    provider: 'Together',
+    failFirstAttempts: 2,
+  },
+  {
+    id: fakeModels.flaky502Thrice,
+    name: 'Switchboard Test: Flaky (3 × 502)',
+    description: 'The first three attempts of a request fail with 502 before any token; the fourth answers.',
+    provider: 'Together',
+    failFirstAttempts: 3,
+  },
+  {
+    id: fakeModels.pricey,
+    name: 'Switchboard Test: Pricey',
+    description: '$1 per 1,000 completion tokens and up to 128,000 of them: a capped key cannot reserve them all.',
+    maxOutput: 128000,
+    price: ['0.00001', '0.001'],
+  },
 ];
 
 const testModelsById = new Map(testModelSpecs.map((t) => [t.id, t]));
@@ -377,6 +412,10 @@ export function behaviourFor(modelId: string): StreamBehaviour {
 
 export function preStreamErrorFor(modelId: string): PreStreamError | undefined {
   return testModelsById.get(modelId)?.preStreamError;
+}
+
+export function failFirstAttemptsFor(modelId: string): number {
+  return testModelsById.get(modelId)?.failFirstAttempts ?? 0;
 }
 
 export interface KeyProfile {

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type RequestContext, type ServerSettings } from './context';
+import { AttemptCounter } from './attempts';
 import { GenerationStore } from './generation-store';
 import { KeyLedger } from './keys';
 import { route } from './routes';
@@ -101,6 +102,7 @@ export function startFakeOpenRouter(options: FakeOptions = {}): Promise<FakeOpen
   const log = options.log ?? (() => {});
   const ledger = new KeyLedger();
   const generations = new GenerationStore(settings.generationDelayMs);
+  const attempts = new AttemptCounter();
   const requests: RecordedRequest[] = [];
   const waiters = new Set<Waiter>();
   const notify = () => {
@@ -150,6 +152,7 @@ export function startFakeOpenRouter(options: FakeOptions = {}): Promise<FakeOpen
       settings,
       ledger,
       generations,
+      attempts,
       notify,
     };
     try {
@@ -222,6 +225,7 @@ export function startFakeOpenRouter(options: FakeOptions = {}): Promise<FakeOpen
           requests.length = 0;
           ledger.reset();
           generations.reset();
+          attempts.reset();
         },
         close() {
           return new Promise((resolveClose) => {
