@@ -2,6 +2,7 @@
 
 import { memo, useState } from 'react';
 import type { Conversation } from '../../../shared/domain';
+import { selectIsStreamingIn } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RenameField } from './RenameField';
@@ -15,6 +16,8 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
   const selectConversation = useAppStore((s) => s.selectConversation);
   const renameConversation = useAppStore((s) => s.renameConversation);
   const deleteConversation = useAppStore((s) => s.deleteConversation);
+  const streaming = useAppStore((s) => selectIsStreamingIn(s, conversation.id));
+  const unread = useAppStore((s) => s.unread[conversation.id] === true);
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
   const [deleting, setDeleting] = useState(false);
   const title = conversation.title.trim() || 'Untitled conversation';
@@ -47,7 +50,16 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           title={title}
           onClick={() => void selectConversation(conversation.id)}
         >
-          {title}
+          <span className="conversation-name">{title}</span>
+          {streaming ? (
+            <span className="conversation-mark streaming" title="A reply is being written">
+              <span className="visually-hidden">, replying</span>
+            </span>
+          ) : unread ? (
+            <span className="conversation-mark unread" title="New reply">
+              <span className="visually-hidden">, new reply</span>
+            </span>
+          ) : null}
         </button>
       )}
       {mode === 'rename' ? null : (

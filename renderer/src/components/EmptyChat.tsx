@@ -1,10 +1,11 @@
 // Renderer: what a new chat shows before its first message, including the just-saved key.
 
+import { selectIsReplying } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
 import { KeyConfirmation } from './KeyConfirmation';
 
 export function EmptyChat() {
-  const empty = useAppStore((s) => s.messages.length === 0 && !s.messagesLoading && s.turnPhase === 'idle');
+  const empty = useAppStore((s) => s.messages.length === 0 && !s.messagesLoading && !selectIsReplying(s));
   const confirmation = useAppStore((s) => s.keyConfirmation);
   if (!empty) return null;
   return (

@@ -1,14 +1,16 @@
 // Renderer: sidebar, header, conversation and status bar once a key exists.
 
 import { useState } from 'react';
+import { ChatKeyboard } from '../features/chat/ChatKeyboard';
+import { Composer } from '../features/chat/Composer';
+import { MessageList } from '../features/chat/MessageList';
 import { ChatHeader } from './ChatHeader';
-import { Composer } from './Composer';
 import { ConversationList } from './ConversationList';
 import { EmptyChat } from './EmptyChat';
 import { ErrorBanner } from './ErrorBanner';
 import { HistoryNotice } from './HistoryNotice';
-import { MessageList } from './MessageList';
 import { SettingsDialog } from './SettingsDialog';
+import '../features/chat/chat.css';
 import { StatusBar } from './StatusBar';
 
 export function MainLayout() {
@@ -25,6 +27,7 @@ export function MainLayout() {
         <Composer />
       </main>
       <StatusBar />
+      <ChatKeyboard />
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
     </div>
   );

@@ -2,8 +2,11 @@
 
 import { memo } from 'react';
 import type { Message } from '../../../shared/domain';
+import { EditMessageForm } from '../features/chat/EditMessageForm';
+import { useAppStore } from '../store/use-app-store';
 import { MessageView } from './MessageView';
 
 export const MessageRow = memo(function MessageRow({ message }: { message: Message }) {
-  return <MessageView message={message} />;
+  const editing = useAppStore((s) => s.editingMessageId === message.id);
+  return editing ? <EditMessageForm message={message} /> : <MessageView message={message} />;
 });

@@ -1,41 +1,15 @@
 // Renderer: one message bubble. A person's text is shown as typed; a reply as Markdown that never renders raw HTML.
 
 import type { Message } from '../../../shared/domain';
+import { MessageFooter } from '../features/chat/MessageFooter';
 import { CopyIconButton } from '../features/markdown/CopyButton';
 import { Markdown } from '../features/markdown/Markdown';
 import { MessageThinking } from '../features/reasoning/MessageThinking';
-import { describeError } from '../lib/error-text';
-import { formatCost, formatTokens, shortModelName } from '../lib/format';
+import type { RetryNotice } from '../lib/stream-reducer';
 import { UnsavedReplyNote } from './UnsavedReplyNote';
 
-function statusText(message: Message): string | null {
-  switch (message.status) {
-    case 'complete':
-      return null;
-    case 'streaming':
-      if (message.content !== '') return 'Writing…';
-      return message.reasoning ? 'Thinking…' : 'Waiting for the model…';
-    case 'stopped':
-      return 'Stopped';
-    case 'error':
-      return message.error ? `Failed: ${describeError(message.error).message}` : 'Failed';
-  }
-}
-
-function usageLine(message: Message): string | null {
-  if (!message.usage) return null;
-  const parts = [
-    message.model ? shortModelName(message.model) : null,
-    formatTokens(message.usage.totalTokens),
-    message.usage.costUsd === null ? null : formatCost(message.usage.costUsd),
-  ];
-  return parts.filter((part) => part !== null).join(' · ');
-}
-
-export function MessageView({ message }: { message: Message }) {
+export function MessageView({ message, retrying }: { message: Message; retrying?: RetryNotice | null }) {
   const isUser = message.role === 'user';
-  const status = isUser ? null : statusText(message);
-  const usage = isUser ? null : usageLine(message);
   const streaming = message.status === 'streaming';
   return (
     <article
@@ -53,8 +27,7 @@ export function MessageView({ message }: { message: Message }) {
       {streaming || message.content === '' ? null : (
         <CopyIconButton text={message.content} label="Copy message" className="copy-message" />
       )}
-      {status ? <p className="message-status">{status}</p> : null}
-      {usage ? <p className="message-meta">{usage}</p> : null}
+      <MessageFooter message={message} retrying={retrying} />
       {isUser ? null : <UnsavedReplyNote messageId={message.id} />}
     </article>
   );

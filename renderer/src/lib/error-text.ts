@@ -104,3 +104,23 @@ export function describeUnsavedReply(error: AppError): ErrorText {
     ...(full ? {} : { detail: error.message }),
   };
 }
+
+/** How many times the core retries an early failure by itself (the contract's limit). */
+export const automaticRetries = 2;
+
+/** An early failure the core is retrying by itself: what went wrong, and that nothing needs doing. */
+export function describeRetry(notice: { attempt: number; delayMs: number; error: AppError }): string {
+  const wait = Math.max(1, Math.round(notice.delayMs / 1000));
+  return `${describeError(notice.error).message} Retrying in ${wait} s (attempt ${notice.attempt} of ${automaticRetries})…`;
+}
+
+/** A reply left unfinished by a crash or a forced quit: the text so far is kept, and Retry asks again. */
+export const interruptedText =
+  'Interrupted: Switchboard closed before this reply finished. The text so far is kept; Retry asks again.';
+
+/** A reply that only asked to call a tool: billed, yet empty, so say why. */
+export const toolCallText =
+  'The model asked to call a tool instead of answering. Switchboard doesn’t run tools, so there is no answer; try rephrasing or another model.';
+
+/** A reply that reached its max_tokens. */
+export const lengthLimitText = 'Cut off at the length limit.';

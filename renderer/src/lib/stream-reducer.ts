@@ -13,6 +13,14 @@ export interface TurnView {
   error: AppError | null;
   /** Set when the core could not save the reply (a full disk); it keeps the text in memory meanwhile. */
   storageWarning: AppError | null;
+  /** An error before the first token that the core is retrying by itself; cleared once anything else arrives. */
+  retrying: RetryNotice | null;
+}
+
+export interface RetryNotice {
+  attempt: number;
+  delayMs: number;
+  error: AppError;
 }
 
 export const emptyTurn: TurnView = {
@@ -22,6 +30,7 @@ export const emptyTurn: TurnView = {
   finished: false,
   error: null,
   storageWarning: null,
+  retrying: null,
 };
 
 /**
@@ -55,7 +64,13 @@ export function reduceStream(view: TurnView, events: readonly ChatStreamEvent[])
   for (const event of events) {
     // Nothing may change a finished turn: the persisted message is the truth.
     if (next.finished) break;
+    // The retry notice lasts until the next attempt shows a sign of life (or the turn ends).
+    if (next.retrying && event.type !== 'retrying' && event.type !== 'storage-warning')
+      next = { ...next, retrying: null };
     switch (event.type) {
+      case 'retrying':
+        next = { ...next, retrying: { attempt: event.attempt, delayMs: event.delayMs, error: event.error } };
+        break;
       case 'delta':
         // Text before `started` has no message to belong to; the contract says it cannot happen.
         if (next.assistant) pendingText += event.text;

@@ -12,6 +12,8 @@ export const createAppSlice: SliceCreator<AppSlice> = (_set, get, deps) => ({
 
   async loadWorkspace() {
     const state = get();
+    // The new chat is open first; what was typed there before the last restart comes back.
+    if (!state.conversationsLoaded) state.switchDraft(state.activeConversationId);
     await Promise.all([
       state.conversationsLoaded ? undefined : state.loadConversations(),
       state.modelsStatus === 'idle' || state.modelsStatus === 'error' ? state.loadModels() : undefined,

@@ -26,29 +26,36 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set, 
 
     newChat() {
       selection++;
-      // The draft stays: starting a new chat must not throw away what was typed.
-      set({ activeConversationId: null, messages: [], messagesLoading: false, chatError: null });
+      // Each conversation keeps its own draft; the new chat's is kept too (`conversationId: null`).
+      get().switchDraft(null);
+      set({ activeConversationId: null, messagesLoading: false, chatError: null });
+      get().showThread([], false);
     },
 
     async selectConversation(id) {
       if (id === get().activeConversationId && !get().messagesLoading) return;
       const mine = ++selection;
       const known = get().conversations.find((item) => item.id === id);
+      get().switchDraft(id);
+      const { [id]: _seen, ...unread } = get().unread;
       set({
         activeConversationId: id,
-        messages: [],
         messagesLoading: true,
         chatError: null,
         keyConfirmation: null,
+        unread,
         ...(known ? { newChatModel: known.model } : {}),
       });
+      get().showThread([], false);
+      // Only the last page crosses the transport; older pages load as the person scrolls up.
       const result = await api.conversations.get(id);
       if (mine !== selection) return;
       if (!result.ok) {
         set({ messagesLoading: false, chatError: result.error });
         return;
       }
-      set({ messages: result.value.messages, messagesLoading: false });
+      get().showThread(result.value.messages, result.value.hasOlder);
+      set({ messagesLoading: false });
       get().putConversation(result.value.conversation);
     },
 
@@ -66,7 +73,7 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set, 
     },
 
     async deleteConversation(id) {
-      if (get().streamConversationId === id) get().stopReply();
+      get().stopReply(id);
       const result = await api.conversations.delete(id);
       if (!result.ok) {
         get().showError(result.error);

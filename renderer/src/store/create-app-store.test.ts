@@ -4,7 +4,8 @@ import type { ChatStreamEvent, Conversation, HistoryStatus, KeyStatus, Message }
 import type { Result } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import { alwaysOpen } from '../transport/connection';
-import { pendingAssistantId, pendingUserId } from './chat-slice';
+import { pendingAssistantId, pendingUserId } from '../features/chat/placeholder';
+import { selectOpenTurn } from './selectors';
 import { createAppStore } from './create-app-store';
 import { messageFixture } from '../lib/message-fixture';
 
@@ -92,6 +93,7 @@ const setup = (
       delete: vi.fn(),
     },
     models: { list: vi.fn(() => ok([])) },
+    drafts: { get: vi.fn(() => ok({ text: '' })), save: vi.fn(() => ok({ saved: true })) },
     history: {
       status: vi.fn(() => ok<HistoryStatus>({ state: 'ready', damage: null, restoredFrom: null })),
       recover: vi.fn(),
@@ -164,7 +166,7 @@ describe('a chat turn', () => {
       expect.any(Function),
     );
     expect(api.conversations.create).not.toHaveBeenCalled();
-    expect(store.getState().turnPhase).toBe('sending');
+    expect(selectOpenTurn(store.getState())?.phase).toBe('sending');
     stream.emit(started);
     frames.run();
     const state = store.getState();
@@ -218,8 +220,8 @@ describe('a chat turn', () => {
   it('shows the message and an empty reply at once, and clears the composer', async () => {
     const { store } = await sendFirstMessage();
     const state = store.getState();
-    expect(state.pendingUserMessage).toMatchObject({ id: pendingUserId, content: 'Hello there' });
-    expect(state.streamingMessage).toMatchObject({ id: pendingAssistantId, content: '', status: 'streaming' });
+    expect(selectOpenTurn(state)?.pendingUser).toMatchObject({ id: pendingUserId, content: 'Hello there' });
+    expect(selectOpenTurn(state)?.reply).toMatchObject({ id: pendingAssistantId, content: '', status: 'streaming' });
     expect(state.draft).toBe('');
   });
 
@@ -228,17 +230,17 @@ describe('a chat turn', () => {
     stream.emit(started);
     stream.emit({ type: 'delta', text: 'Hel' });
     stream.emit({ type: 'delta', text: 'lo' });
-    expect(store.getState().streamingMessage?.id).toBe(pendingAssistantId);
+    expect(selectOpenTurn(store.getState())?.reply?.id).toBe(pendingAssistantId);
     frames.run();
     const afterStart = store.getState();
-    expect(afterStart.streamingMessage?.content).toBe('Hello');
+    expect(selectOpenTurn(afterStart)?.reply?.content).toBe('Hello');
     expect(afterStart.messages.map((m) => m.id)).toEqual(['u1']);
-    expect(afterStart.pendingUserMessage).toBeNull();
-    expect(afterStart.turnPhase).toBe('streaming');
+    expect(selectOpenTurn(afterStart)?.pendingUser).toBeNull();
+    expect(selectOpenTurn(afterStart)?.phase).toBe('streaming');
 
     stream.emit({ type: 'delta', text: '!' });
     frames.run();
-    expect(store.getState().streamingMessage?.content).toBe('Hello!');
+    expect(selectOpenTurn(store.getState())?.reply?.content).toBe('Hello!');
     expect(store.getState().messages).toBe(afterStart.messages);
   });
 
@@ -251,8 +253,7 @@ describe('a chat turn', () => {
     stream.end();
     await sending;
     const state = store.getState();
-    expect(state.streamingMessage).toBeNull();
-    expect(state.turnPhase).toBe('idle');
+    expect(state.liveTurns).toEqual({});
     expect(state.messages.map((m) => [m.id, m.status])).toEqual([
       ['u1', 'complete'],
       ['a1', 'complete'],
@@ -275,8 +276,7 @@ describe('a chat turn', () => {
     stream.end();
     await sending;
     const state = store.getState();
-    expect(state).toMatchObject({ turnPhase: 'idle', draft: 'Hello there', streamingMessage: null, chatError: null });
-    expect(state.pendingUserMessage).toBeNull();
+    expect(state).toMatchObject({ liveTurns: {}, draft: 'Hello there', chatError: null });
   });
 
   it('keeps the composer empty after a stop once the message was saved', async () => {

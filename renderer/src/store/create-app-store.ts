@@ -2,7 +2,8 @@
 
 import { createStore } from 'zustand/vanilla';
 import { createAppSlice } from './app-slice';
-import { createChatSlice } from './chat-slice';
+import { createChatSlice } from '../features/chat/chat-slice';
+import { createDraftSlice } from '../features/chat/draft-slice';
 import { createConversationsSlice } from './conversations-slice';
 import { createHistorySlice } from './history-slice';
 import { createKeySlice } from './key-slice';
@@ -16,6 +17,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createKeySlice(set, get, deps),
     ...createConversationsSlice(set, get, deps),
     ...createChatSlice(set, get, deps),
+    ...createDraftSlice(set, get, deps),
     ...createModelsSlice(set, get, deps),
     ...createSpendSlice(set, get, deps),
     ...createHistorySlice(set, get, deps),

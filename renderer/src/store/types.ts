@@ -5,6 +5,7 @@ import type { DesktopApi } from '../../../shared/api';
 import type { Conversation, HistoryStatus, KeyStatus, Message, ModelSummary } from '../../../shared/domain';
 import type { AppError } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
+import type { RetryNotice } from '../lib/stream-reducer';
 import type { ConnectionMonitor, ConnectionState } from '../transport/connection';
 
 /** What the store needs from outside; injected so tests can run the real slices against fakes. */
@@ -12,6 +13,8 @@ export interface StoreDeps {
   api: DesktopApi;
   connection: ConnectionMonitor;
   scheduleFrame: ScheduleFrame;
+  /** Runs `callback` after `ms`; returns a function that cancels it. Tests pass their own to run it when they say. */
+  setTimer?(callback: () => void, ms: number): () => void;
 }
 
 export interface AppSlice {
@@ -70,26 +73,73 @@ export interface ConversationsSlice {
   putConversation(conversation: Conversation): void;
 }
 
-export type TurnPhase = 'idle' | 'sending' | 'streaming';
+/** A reply in flight in some conversation; several run at once, at most one per conversation. */
+export interface LiveTurn {
+  id: string;
+  /** Null until the core has created the conversation for a new chat's first message. */
+  conversationId: string | null;
+  phase: 'sending' | 'streaming';
+  /** The sent text, shown at once until the core confirms it (send and edit only). */
+  pendingUser: Message | null;
+  /** The reply as it streams; only its own row re-renders on each frame. */
+  reply: Message | null;
+  /** Loaded messages after this one are hidden while the turn runs: the version being replaced and what followed. */
+  cutAfterId: string | null;
+  /** The core is retrying an early failure by itself. */
+  retrying: RetryNotice | null;
+}
 
 export interface ChatSlice {
-  /** Persisted messages of the active conversation; does not change while a reply streams. */
+  /** The open conversation's thread: its newest pages only, oldest first. Unchanged while replies stream. */
   messages: Message[];
-  /** The reply being streamed; kept apart from `messages` so only its own bubble re-renders. */
-  streamingMessage: Message | null;
-  /** The sent text, shown at once until the core confirms it with the saved message. */
-  pendingUserMessage: Message | null;
-  streamConversationId: string | null;
-  turnPhase: TurnPhase;
-  draft: string;
+  /** More of the thread lies before `messages[0]` in the database. */
+  hasOlder: boolean;
+  olderLoading: boolean;
+  /** The list view's index of `messages[0]`; lowered by exactly the page size when an older page is prepended. */
+  firstItemIndex: number;
+  /** Bumped whenever `messages` is replaced whole, so the view starts again at the end. */
+  threadGeneration: number;
+  /** Replies in flight, by turn id. */
+  liveTurns: Record<string, LiveTurn>;
+  /** Conversations whose reply finished while the person was elsewhere. */
+  unread: Record<string, true>;
+  /** The person's message being edited in place. */
+  editingMessageId: string | null;
   chatError: AppError | null;
   /** Replies the core could not save yet (a full disk), by message id: it keeps them in memory and retries. */
   unsavedReplies: Record<string, AppError>;
-  setDraft(text: string): void;
+  /** Shows a freshly loaded thread (a conversation opened, or a new chat with none). */
+  showThread(messages: Message[], hasOlder: boolean): void;
+  loadOlder(): Promise<void>;
   sendMessage(): Promise<void>;
-  stopReply(): void;
+  /** A new version of a reply, optionally from another model; also how Retry works (with the reply's own model). */
+  regenerate(messageId: string, model?: string): Promise<void>;
+  retryReply(messageId: string): Promise<void>;
+  editMessage(messageId: string, text: string): Promise<void>;
+  continueReply(messageId: string): Promise<void>;
+  selectVersion(messageId: string): Promise<void>;
+  startEditing(messageId: string | null): void;
+  /** Up in an empty composer: edit the last message of yours in the open conversation. False when there is none. */
+  editLastMessage(): boolean;
+  /** Stops the reply in the given conversation (the open one by default); other conversations stream on. */
+  stopReply(conversationId?: string | null): void;
   dismissChatError(): void;
   showError(error: AppError): void;
+}
+
+export interface DraftSlice {
+  /** What the composer holds, for the open conversation (or the new chat). */
+  draft: string;
+  /** False while a change has not reached the host. */
+  draftSaved: boolean;
+  setDraft(text: string): void;
+  /** The open conversation changed: save the old draft now, show the new one's. */
+  switchDraft(conversationId: string | null): void;
+  /** The new chat became a conversation: what was typed meanwhile belongs to it now. */
+  adoptNewChatDraft(conversationId: string): void;
+  /** A message that could not be sent goes back where it was typed, unless something new was typed there. */
+  restoreDraft(conversationId: string | null, text: string): void;
+  flushDraft(): Promise<void>;
 }
 
 export type ModelsStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -125,7 +175,14 @@ export interface HistorySlice {
   dismissHistoryNotice(): void;
 }
 
-export type AppState = AppSlice & KeySlice & ConversationsSlice & ChatSlice & ModelsSlice & SpendSlice & HistorySlice;
+export type AppState = AppSlice &
+  KeySlice &
+  ConversationsSlice &
+  ChatSlice &
+  DraftSlice &
+  ModelsSlice &
+  SpendSlice &
+  HistorySlice;
 
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = StoreApi<AppState>['getState'];

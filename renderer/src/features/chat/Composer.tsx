@@ -1,0 +1,95 @@
+// Renderer: where the next message is written. Enter sends, Shift+Enter starts a new line, Up in an empty composer
+// edits your last message. Only this component reads the draft, so typing re-renders nothing else.
+
+import { type FormEvent, type KeyboardEvent, useEffect, useRef } from 'react';
+import { maxMessageLength } from '../../../../shared/schemas';
+import { selectIsReplying } from '../../store/selectors';
+import { useAppStore } from '../../store/use-app-store';
+import { type ClickGuard, createClickGuard } from './click-guard';
+
+export const composerInputId = 'composer-input';
+
+export function Composer() {
+  const draft = useAppStore((s) => s.draft);
+  const saved = useAppStore((s) => s.draftSaved);
+  const replying = useAppStore(selectIsReplying);
+  const setDraft = useAppStore((s) => s.setDraft);
+  const sendMessage = useAppStore((s) => s.sendMessage);
+  const editLastMessage = useAppStore((s) => s.editLastMessage);
+  const tooLong = draft.length > maxMessageLength;
+  const canSend = !replying && draft.trim() !== '' && !tooLong;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (canSend) void sendMessage();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // isComposing: Enter also confirms an IME candidate (Japanese, Chinese…), which must not send.
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'ArrowUp' && draft === '' && !event.shiftKey && !event.altKey) {
+      if (editLastMessage()) event.preventDefault();
+      return;
+    }
+    if (event.key !== 'Enter' || event.shiftKey) return;
+    event.preventDefault();
+    if (canSend) void sendMessage();
+  };
+
+  return (
+    <form className="composer" onSubmit={submit} data-draft-saved={saved}>
+      <label htmlFor={composerInputId} className="visually-hidden">
+        Message
+      </label>
+      <div className="composer-field">
+        {tooLong && (
+          <p className="composer-limit" role="alert" id="composer-limit">
+            This message is {draft.length.toLocaleString('en-US')} characters long; the limit is{' '}
+            {maxMessageLength.toLocaleString('en-US')}. Shorten it or send it in parts — nothing has been sent.
+          </p>
+        )}
+        <textarea
+          id={composerInputId}
+          value={draft}
+          rows={2}
+          placeholder="Write a message…  (Enter to send, Shift+Enter for a new line)"
+          aria-invalid={tooLong}
+          aria-describedby={tooLong ? 'composer-limit' : undefined}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      {replying ? (
+        <StopButton />
+      ) : (
+        <button type="submit" className="primary" disabled={!canSend}>
+          Send
+        </button>
+      )}
+    </form>
+  );
+}
+
+/**
+ * Stop appears where Send was the moment a message goes out, so the second click of a double-click on Send would
+ * land on it. It takes no click in its first moments on screen (Esc still stops at once).
+ */
+export function StopButton() {
+  const stopReply = useAppStore((s) => s.stopReply);
+  const guard = useRef<ClickGuard | null>(null);
+  // Armed from the moment it is on screen; a click before that (the rest of a double-click) does nothing.
+  useEffect(() => {
+    guard.current = createClickGuard(() => performance.now());
+  }, []);
+  return (
+    <button
+      type="button"
+      className="stop"
+      onClick={() => {
+        if (guard.current?.accepts()) stopReply();
+      }}
+    >
+      Stop
+    </button>
+  );
+}

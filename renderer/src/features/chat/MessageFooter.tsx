@@ -1,0 +1,62 @@
+// Renderer: what sits under a message: its status and notes, the quiet meta line, and the actions (on hover/focus).
+
+import type { Message } from '../../../../shared/domain';
+import type { RetryNotice } from '../../lib/stream-reducer';
+import { describeError, describeRetry, interruptedText, lengthLimitText } from '../../lib/error-text';
+import { MessageActions } from './MessageActions';
+import { ReplyMeta } from './ReplyMeta';
+import { ToolCallNote } from './ToolCallNote';
+import { useAppStore } from '../../store/use-app-store';
+
+function statusText(message: Message): string | null {
+  switch (message.status) {
+    case 'complete':
+      return null;
+    case 'streaming':
+      if (message.content !== '') return 'Writing…';
+      return message.reasoning ? 'Thinking…' : 'Waiting for the model…';
+    case 'stopped':
+      return 'Stopped';
+    case 'interrupted':
+      return interruptedText;
+    case 'error':
+      return message.error ? `Failed: ${describeError(message.error).message}` : 'Failed';
+  }
+}
+
+interface MessageFooterProps {
+  message: Message;
+  /** Set for the reply being streamed: it shows progress, and no actions until it is finished. */
+  retrying?: RetryNotice | null;
+}
+
+export function MessageFooter({ message, retrying }: MessageFooterProps) {
+  if (message.role === 'user') return <MessageActions message={message} />;
+  const status = retrying ? describeRetry(retrying) : statusText(message);
+  const live = message.status === 'streaming';
+  return (
+    <>
+      {status ? (
+        <p className="message-status" aria-live={retrying ? 'polite' : undefined}>
+          {status}
+        </p>
+      ) : null}
+      {message.toolCalls && message.toolCalls.length > 0 ? <ToolCallNote calls={message.toolCalls} /> : null}
+      {!live && message.finishReason === 'length' ? <LengthNote message={message} /> : null}
+      <ReplyMeta message={message} />
+      {live ? null : <MessageActions message={message} />}
+    </>
+  );
+}
+
+function LengthNote({ message }: { message: Message }) {
+  const continueReply = useAppStore((s) => s.continueReply);
+  return (
+    <p className="message-note">
+      {lengthLimitText}{' '}
+      <button type="button" className="link-button" onClick={() => void continueReply(message.id)}>
+        Continue
+      </button>
+    </p>
+  );
+}

@@ -1,0 +1,115 @@
+// Renderer: Regenerate, and a small menu to regenerate with another model (lately used ones, or any model id).
+
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Message } from '../../../../shared/domain';
+import { shortModelName } from '../../lib/format';
+import { selectCurrentModel } from '../../store/selectors';
+import { useAppStore } from '../../store/use-app-store';
+import { recentModels } from './recent-models';
+
+export function RegenerateMenu({ message, disabled }: { message: Message; disabled: boolean }) {
+  const id = useId();
+  const regenerate = useAppStore((s) => s.regenerate);
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) toggleRef.current?.focus();
+  }, []);
+  const choose = (model?: string) => {
+    close(false);
+    void regenerate(message.id, model);
+  };
+
+  return (
+    <span className="regenerate">
+      <button type="button" className="quiet-button" disabled={disabled} onClick={() => choose()}>
+        Regenerate
+      </button>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="quiet-button icon-only"
+        aria-label="Regenerate with another model"
+        title="Regenerate with another model"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        disabled={disabled}
+        onClick={() => setOpen((value) => !value)}
+      >
+        ▾
+      </button>
+      {open ? <ModelMenu id={`${id}-menu`} exclude={message.model} onChoose={choose} onClose={close} /> : null}
+    </span>
+  );
+}
+
+interface ModelMenuProps {
+  id: string;
+  exclude: string | null;
+  onChoose(model: string): void;
+  onClose(refocus: boolean): void;
+}
+
+function ModelMenu({ id, exclude, onChoose, onClose }: ModelMenuProps) {
+  const models = useAppStore(useShallow((s) => recentModels(s.conversations, selectCurrentModel(s), exclude)));
+  const [typed, setTyped] = useState('');
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"], input')?.focus();
+    // A click anywhere else closes the menu, as menus do.
+    const onPointer = (event: PointerEvent) => {
+      if (!menuRef.current?.parentElement?.contains(event.target as Node)) onClose(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [onClose]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      // Closing the menu is all Esc does here: it must not also stop a reply.
+      event.preventDefault();
+      event.stopPropagation();
+      onClose(true);
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"], input') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const next = items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
+    event.preventDefault();
+    next?.focus();
+  };
+
+  return (
+    <div ref={menuRef} id={id} role="menu" aria-label="Regenerate with" className="popover-menu" onKeyDown={onKeyDown}>
+      {models.map((model) => (
+        <button key={model} type="button" role="menuitem" title={model} onClick={() => onChoose(model)}>
+          {shortModelName(model)}
+          <span className="menu-detail">{model}</span>
+        </button>
+      ))}
+      <form
+        className="menu-field"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (typed.trim() !== '') onChoose(typed.trim());
+        }}
+      >
+        <label htmlFor={`${id}-other`}>Other model id</label>
+        <input
+          id={`${id}-other`}
+          value={typed}
+          placeholder="e.g. anthropic/claude-sonnet-4"
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => setTyped(event.target.value)}
+        />
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,351 @@
+// Renderer store slice: the open conversation's thread (paged), and every reply in flight. Replies stream in
+// several conversations at once; leaving a conversation never cancels its reply.
+
+import type { StreamHandle } from '../../../../shared/api';
+import type { ChatStreamEvent, Message } from '../../../../shared/domain';
+import { maxMessageLength, modelIdSchema } from '../../../../shared/schemas';
+import { upsertMessage } from '../../lib/collections';
+import { createFrameBatcher } from '../../lib/frame-batcher';
+import { emptyTurn, finishUnended, type TurnView } from '../../lib/stream-reducer';
+import { selectCurrentModel } from '../../store/selectors';
+import type { AppState, ChatSlice, LiveTurn, SliceCreator } from '../../store/types';
+import { placeholder } from './placeholder';
+import { cutAfter, lastOfRole, prependPage, switchVersion, threadAtStart } from './thread';
+import { changedTurns, reduceTurns, type TurnEvent, type TurnViews } from './turns-reducer';
+
+/** Far above any thread's length, so prepending pages never takes the view's first index below zero. */
+export const firstIndexBase = 10_000_000;
+
+/** What the slice keeps about a turn that nothing renders. */
+interface Running {
+  kind: 'send' | 'regenerate' | 'edit' | 'continue';
+  /** The text sent (send and edit), so a turn that never reached the core can give it back. */
+  text: string;
+  conversationId: string | null;
+  handle: StreamHandle | null;
+}
+
+/** Finished replies, remembered briefly: a thread loaded while one was finishing may hold its stale copy. */
+const rememberedFinals = 50;
+
+export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
+  const { api } = deps;
+  const running = new Map<string, Running>();
+  let views: TurnViews = {};
+  let nextTurn = 0;
+  const finals = new Map<string, Message>();
+  /** Only the newest thread request (open, flip, page) may change the list. */
+  let threadRequest = 0;
+
+  const remember = (message: Message) => {
+    finals.delete(message.id);
+    finals.set(message.id, message);
+    if (finals.size > rememberedFinals) finals.delete(finals.keys().next().value as string);
+  };
+
+  const patchTurn = (turnId: string, change: Partial<LiveTurn> | null, extra: Partial<AppState> = {}) => {
+    const turns = { ...get().liveTurns };
+    const current = turns[turnId];
+    if (change === null) delete turns[turnId];
+    else if (current) turns[turnId] = { ...current, ...change };
+    set({ liveTurns: turns, ...extra });
+  };
+
+  /** Moves one turn's new view into the store; the last one also closes the turn. */
+  const commit = (turnId: string, previous: TurnView, next: TurnView) => {
+    const run = running.get(turnId);
+    if (!run) return;
+    if (next.conversation && next.conversation !== previous.conversation) get().putConversation(next.conversation);
+    const extra: Partial<AppState> = {};
+    const change: Partial<LiveTurn> = {};
+    if (run.conversationId === null && next.conversation) {
+      // The core created the conversation for this first message. Open it, unless the person has moved on.
+      run.conversationId = next.conversation.id;
+      change.conversationId = run.conversationId;
+      if (get().activeConversationId === null) {
+        extra.activeConversationId = run.conversationId;
+        get().adoptNewChatDraft(run.conversationId);
+      }
+    }
+    const state = get();
+    const showing = (extra.activeConversationId ?? state.activeConversationId) === run.conversationId;
+    let messages = state.messages;
+
+    if (next.userMessage && next.userMessage !== previous.userMessage) {
+      if (showing) messages = threadAtStart(messages, next.userMessage);
+      Object.assign(change, { pendingUser: null, phase: 'streaming', cutAfterId: null });
+      // The core saves replies it kept in memory before it writes a new turn; this one's start proves it could.
+      if (Object.keys(state.unsavedReplies).length > 0) extra.unsavedReplies = {};
+    }
+    const replyId = next.assistant?.id;
+    if (next.storageWarning && next.storageWarning !== previous.storageWarning && replyId) {
+      extra.unsavedReplies = { ...(extra.unsavedReplies ?? state.unsavedReplies), [replyId]: next.storageWarning };
+    }
+
+    if (!next.finished) {
+      if (next.assistant !== previous.assistant) change.reply = next.assistant;
+      if (next.retrying !== previous.retrying) change.retrying = next.retrying;
+      if (messages !== state.messages) extra.messages = messages;
+      patchTurn(turnId, change, extra);
+      return;
+    }
+
+    if (next.assistant) {
+      remember(next.assistant);
+      if (showing) messages = upsertMessage(messages, next.assistant);
+      else if (run.conversationId) extra.unread = { ...state.unread, [run.conversationId]: true };
+    }
+    const error = next.error;
+    const failed = error !== null && error.code !== 'aborted';
+    // A message the core never saved goes back to the composer. One it saved stays in the thread with Retry on its
+    // reply: sending it again would put the question upstream twice.
+    if (next.userMessage === null && run.kind === 'send') get().restoreDraft(run.conversationId, run.text);
+    if (failed && error.code !== 'unauthorized' && (showing || next.userMessage === null)) extra.chatError = error;
+    if (messages !== state.messages) extra.messages = messages;
+    patchTurn(turnId, null, extra);
+
+    const cost = next.assistant?.usage?.costUsd;
+    if (cost != null) get().recordSpend(cost);
+    if (error?.code === 'unauthorized') get().markKeyRejected();
+    else if (error?.code !== 'offline') void get().refreshSpend();
+  };
+
+  const batcher = createFrameBatcher<TurnEvent>((events) => {
+    const before = views;
+    views = reduceTurns(views, events);
+    for (const turnId of changedTurns(before, views)) commit(turnId, before[turnId] ?? emptyTurn, views[turnId]!);
+  }, deps.scheduleFrame);
+
+  /** Runs one turn from the click to its last event. */
+  const runTurn = async (
+    run: Omit<Running, 'handle'>,
+    live: Omit<LiveTurn, 'id' | 'conversationId' | 'phase' | 'retrying'>,
+    open: (onEvent: (event: ChatStreamEvent) => void) => StreamHandle,
+  ) => {
+    const turnId = `turn-${++nextTurn}`;
+    const current: Running = { ...run, handle: null };
+    running.set(turnId, current);
+    views = { ...views, [turnId]: emptyTurn };
+    set({
+      chatError: null,
+      keyConfirmation: null,
+      liveTurns: {
+        ...get().liveTurns,
+        [turnId]: { id: turnId, conversationId: run.conversationId, phase: 'sending', retrying: null, ...live },
+      },
+    });
+    current.handle = open((event) => batcher.push({ turnId, event }));
+    await current.handle.finished;
+    batcher.flush();
+    // Cancelled before the host saw it, or cut off without done/error: close the turn with what arrived.
+    const view = views[turnId] ?? emptyTurn;
+    if (!view.finished) {
+      const closed = finishUnended(view);
+      views = { ...views, [turnId]: closed };
+      commit(turnId, view, closed);
+    }
+    running.delete(turnId);
+    const { [turnId]: _gone, ...rest } = views;
+    views = rest;
+  };
+
+  const busy = (conversationId: string | null) =>
+    Object.values(get().liveTurns).some((turn) => turn.conversationId === conversationId);
+
+  const invalidModel = (model: string) => {
+    if (modelIdSchema.safeParse(model).success) return false;
+    set({
+      chatError: { code: 'invalid_input', message: `“${model}” is not a model id; ids look like openai/gpt-4o-mini.` },
+    });
+    return true;
+  };
+
+  const findMessage = (id: string) => get().messages.find((item) => item.id === id) ?? null;
+
+  return {
+    messages: [],
+    hasOlder: false,
+    olderLoading: false,
+    firstItemIndex: firstIndexBase,
+    threadGeneration: 0,
+    liveTurns: {},
+    unread: {},
+    editingMessageId: null,
+    chatError: null,
+    unsavedReplies: {},
+
+    showThread(messages, hasOlder) {
+      threadRequest++;
+      // A reply that finished while this page was on its way is newer than the page's copy of it.
+      const fresh = finals.size === 0 ? messages : messages.map((item) => finals.get(item.id) ?? item);
+      set({
+        messages: fresh,
+        hasOlder,
+        olderLoading: false,
+        firstItemIndex: firstIndexBase - fresh.length,
+        threadGeneration: get().threadGeneration + 1,
+        editingMessageId: null,
+      });
+    },
+
+    async loadOlder() {
+      const { messages, hasOlder, olderLoading, activeConversationId } = get();
+      const oldest = messages[0];
+      if (!hasOlder || olderLoading || !oldest || !activeConversationId) return;
+      const mine = ++threadRequest;
+      set({ olderLoading: true });
+      const result = await api.messages.older(activeConversationId, oldest.id);
+      if (mine !== threadRequest) return;
+      if (!result.ok) {
+        set({ olderLoading: false, chatError: result.error });
+        return;
+      }
+      const next = prependPage(get().messages, result.value.messages);
+      const added = next.length - get().messages.length;
+      set({
+        messages: next,
+        hasOlder: result.value.hasOlder,
+        olderLoading: false,
+        firstItemIndex: get().firstItemIndex - added,
+      });
+    },
+
+    async sendMessage() {
+      const state = get();
+      const text = state.draft;
+      const conversationId = state.activeConversationId;
+      // Over the limit the composer explains; the draft stays where it is.
+      if (busy(conversationId) || text.trim() === '' || text.length > maxMessageLength) return;
+      const model = selectCurrentModel(state);
+      if (invalidModel(model)) return;
+      state.setDraft('');
+      await runTurn(
+        { kind: 'send', text, conversationId },
+        {
+          pendingUser: placeholder('user', text, conversationId),
+          reply: placeholder('assistant', '', conversationId),
+          cutAfterId: null,
+        },
+        (onEvent) =>
+          // Without a conversation id the core starts a new conversation and names it from this message.
+          api.chat.send(conversationId ? { conversationId, text, model } : { text, model }, onEvent),
+      );
+    },
+
+    async regenerate(messageId, model) {
+      const conversationId = get().activeConversationId;
+      const reply = findMessage(messageId);
+      if (!conversationId || !reply || busy(conversationId)) return;
+      if (model !== undefined && invalidModel(model)) return;
+      const placeholderReply = { ...placeholder('assistant', '', conversationId), model: model ?? null };
+      await runTurn(
+        { kind: 'regenerate', text: '', conversationId },
+        // The question stays; the reply being replaced (and anything after it) steps aside for the new one.
+        { pendingUser: null, reply: placeholderReply, cutAfterId: reply.parentId },
+        (onEvent) =>
+          api.chat.regenerate(model ? { conversationId, messageId, model } : { conversationId, messageId }, onEvent),
+      );
+    },
+
+    async retryReply(messageId) {
+      const reply = findMessage(messageId);
+      if (!reply) return;
+      // The same model again: a retry is the same request, not a different one.
+      const model = reply.model && modelIdSchema.safeParse(reply.model).success ? reply.model : undefined;
+      await get().regenerate(messageId, model);
+    },
+
+    async editMessage(messageId, text) {
+      const state = get();
+      const conversationId = state.activeConversationId;
+      const original = findMessage(messageId);
+      if (!conversationId || !original || busy(conversationId)) return;
+      if (text.trim() === '' || text.length > maxMessageLength) return;
+      const model = selectCurrentModel(state);
+      if (invalidModel(model)) return;
+      set({ editingMessageId: null });
+      await runTurn(
+        { kind: 'edit', text, conversationId },
+        {
+          pendingUser: { ...placeholder('user', text, conversationId), parentId: original.parentId },
+          reply: placeholder('assistant', '', conversationId),
+          cutAfterId: original.parentId ?? '',
+        },
+        (onEvent) => api.chat.edit({ conversationId, messageId, text, model }, onEvent),
+      );
+    },
+
+    async continueReply(messageId) {
+      const conversationId = get().activeConversationId;
+      const reply = findMessage(messageId);
+      if (!conversationId || !reply || busy(conversationId)) return;
+      await runTurn(
+        { kind: 'continue', text: '', conversationId },
+        // The reply goes on where it stopped: draw it live, with its text so far, in its own place.
+        { pendingUser: null, reply: { ...reply, status: 'streaming', finishReason: null }, cutAfterId: reply.parentId },
+        (onEvent) => api.chat.continue({ conversationId, messageId }, onEvent),
+      );
+    },
+
+    async selectVersion(messageId) {
+      const { activeConversationId: conversationId } = get();
+      if (!conversationId || busy(conversationId)) return;
+      const mine = ++threadRequest;
+      const result = await api.conversations.selectVersion(conversationId, messageId);
+      if (mine !== threadRequest || get().activeConversationId !== conversationId) return;
+      if (!result.ok) {
+        set({ chatError: result.error });
+        return;
+      }
+      get().putConversation(result.value.conversation);
+      const state = get();
+      const next = switchVersion(state.messages, state.hasOlder, messageId, result.value);
+      set({
+        messages: next.messages,
+        hasOlder: next.hasOlder,
+        editingMessageId: null,
+        ...(next.replaced
+          ? { firstItemIndex: firstIndexBase - next.messages.length, threadGeneration: state.threadGeneration + 1 }
+          : {}),
+      });
+    },
+
+    startEditing(messageId) {
+      set({ editingMessageId: messageId });
+    },
+
+    editLastMessage() {
+      const state = get();
+      if (busy(state.activeConversationId)) return false;
+      const last = lastOfRole(state.messages, 'user');
+      if (!last) return false;
+      set({ editingMessageId: last.id });
+      return true;
+    },
+
+    stopReply(conversationId) {
+      const wanted = conversationId === undefined ? get().activeConversationId : conversationId;
+      for (const run of running.values()) if (run.conversationId === wanted) run.handle?.cancel();
+    },
+
+    dismissChatError() {
+      set({ chatError: null });
+    },
+
+    showError(error) {
+      set({ chatError: error });
+    },
+  };
+};
+
+/** The loaded messages the open conversation shows while `turn` runs (the live rows are drawn after them). */
+export function visibleThread(
+  messages: readonly Message[],
+  cutAfterId: string | null,
+  liveReplyId: string | null,
+): readonly Message[] {
+  // An empty id: an edit of the very first message, which replaces the whole thread.
+  const cut = cutAfterId === null ? messages : cutAfterId === '' ? [] : cutAfter(messages, cutAfterId);
+  // The stored copy of the reply being streamed is stale (a checkpoint); the live one is drawn instead.
+  return cut.at(-1)?.id === liveReplyId ? cut.slice(0, -1) : cut;
+}

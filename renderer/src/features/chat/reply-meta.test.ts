@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Usage } from '../../../../shared/domain';
+import { messageFixture } from '../../lib/message-fixture';
+import { replyMetaParts, tokensPerSecond } from './reply-meta';
+
+const usage: Usage = {
+  promptTokens: 100,
+  completionTokens: 50,
+  totalTokens: 150,
+  reasoningTokens: null,
+  cachedTokens: null,
+  costUsd: 0.000024,
+  isByok: false,
+  raw: {},
+};
+
+describe('replyMetaParts', () => {
+  it('says who answered, who served it, how fast and what it cost', () => {
+    const message = messageFixture({
+      model: 'openai/gpt-4o-mini',
+      provider: 'Azure',
+      firstTokenMs: 420,
+      durationMs: 1420,
+      usage,
+      status: 'complete',
+    });
+    expect(replyMetaParts(message).map((part) => part.text)).toEqual([
+      'gpt-4o-mini',
+      'Azure',
+      '0.42 s to first token',
+      '50 tokens/s',
+      '150 tokens',
+      '$0.000024',
+    ]);
+    expect(replyMetaParts(message).at(-1)?.title).toBe('$0.000024');
+  });
+
+  it('leaves out what is not known', () => {
+    const message = messageFixture({ model: 'openai/gpt-4o', provider: null, usage: null });
+    expect(replyMetaParts(message).map((part) => part.text)).toEqual(['gpt-4o']);
+  });
+});
+
+describe('tokensPerSecond', () => {
+  it('counts only the time spent writing, after the first token', () => {
+    expect(tokensPerSecond(messageFixture({ usage, firstTokenMs: 1000, durationMs: 3000 }))).toBe(25);
+  });
+
+  it('is unknown without timing, tokens or writing time', () => {
+    expect(tokensPerSecond(messageFixture({ usage, firstTokenMs: null, durationMs: 3000 }))).toBeNull();
+    expect(tokensPerSecond(messageFixture({ usage: null, firstTokenMs: 1, durationMs: 3000 }))).toBeNull();
+    expect(tokensPerSecond(messageFixture({ usage, firstTokenMs: 3000, durationMs: 3000 }))).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+// The quiet line under a reply: who answered, how fast, how much. Fixed to en-US like the rest of the figures.
+
+import type { Message } from '../../../../shared/domain';
+import { formatCost, formatTokens, shortModelName } from '../../lib/format';
+
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The charge as OpenRouter reported it, never in exponent notation. */
+function exactCost(usd: number): string {
+  return `$${usd.toLocaleString('en-US', { maximumSignificantDigits: 8, maximumFractionDigits: 12 })}`;
+}
+
+/** Completion tokens over the time spent writing them (after the first token); null when either is unknown. */
+export function tokensPerSecond(message: Message): number | null {
+  const completion = message.usage?.completionTokens;
+  if (completion == null || completion <= 0 || message.durationMs == null || message.firstTokenMs == null) {
+    return null;
+  }
+  const writingMs = message.durationMs - message.firstTokenMs;
+  if (writingMs <= 0) return null;
+  return completion / (writingMs / 1000);
+}
+
+export interface MetaPart {
+  /** Shown text. */
+  text: string;
+  /** The full figure or name, for the hover title. */
+  title?: string;
+}
+
+/** "gpt-4o-mini · OpenAI · 0.42 s to first token · 58 tokens/s · 123 tokens · $0.000024", leaving out what is unknown. */
+export function replyMetaParts(message: Message): MetaPart[] {
+  const parts: MetaPart[] = [];
+  if (message.model) parts.push({ text: shortModelName(message.model), title: `Answered by ${message.model}` });
+  if (message.provider) parts.push({ text: message.provider, title: `Served by ${message.provider}` });
+  if (message.firstTokenMs != null) {
+    parts.push({ text: `${twoDecimals.format(message.firstTokenMs / 1000)} s to first token` });
+  }
+  const speed = tokensPerSecond(message);
+  if (speed !== null) parts.push({ text: `${oneDecimal.format(speed)} tokens/s` });
+  if (message.usage) {
+    const { usage } = message;
+    parts.push({
+      text: formatTokens(usage.totalTokens),
+      title: `${usage.promptTokens.toLocaleString('en-US')} in, ${usage.completionTokens.toLocaleString('en-US')} out`,
+    });
+    if (usage.costUsd !== null) parts.push({ text: formatCost(usage.costUsd), title: exactCost(usage.costUsd) });
+  }
+  return parts;
+}

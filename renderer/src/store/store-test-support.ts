@@ -1,0 +1,143 @@
+// Test support (renderer): the real store over a fake api whose streams and frames the test drives by hand.
+
+import { vi } from 'vitest';
+import type { DesktopApi, StreamHandle } from '../../../shared/api';
+import type { ChatStreamEvent, Conversation, HistoryStatus, KeyStatus, Message } from '../../../shared/domain';
+import type { Result } from '../../../shared/result';
+import type { ScheduleFrame } from '../lib/frame-batcher';
+import { messageFixture } from '../lib/message-fixture';
+import { alwaysOpen } from '../transport/connection';
+import { createAppStore } from './create-app-store';
+
+export const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+
+export const conversationFixture = (overrides: Partial<Conversation> = {}): Conversation => ({
+  id: 'c1',
+  title: 'Hi',
+  model: 'openai/gpt-4o-mini',
+  createdAt: 1,
+  updatedAt: 1,
+  maxOutputTokens: null,
+  ...overrides,
+});
+
+const keyStatus: KeyStatus = {
+  present: true,
+  storage: 'keychain',
+  last4: 'abcd',
+  label: 'laptop',
+  limit: 25,
+  limitRemaining: 20.5,
+  isFreeTier: false,
+  verified: true,
+};
+
+/** One stream the test drives: each call of a stream channel opens a new one, kept in order. */
+export interface ManualStream {
+  input: unknown;
+  emit(event: ChatStreamEvent): void;
+  end(): void;
+  cancel: ReturnType<typeof vi.fn<() => void>>;
+}
+
+export const manualFrames = () => {
+  let queued: (() => void)[] = [];
+  const schedule: ScheduleFrame = (callback) => {
+    queued.push(callback);
+    return () => (queued = queued.filter((c) => c !== callback));
+  };
+  return {
+    schedule,
+    run() {
+      const current = queued;
+      queued = [];
+      for (const callback of current) callback();
+    },
+  };
+};
+
+/** Timers that fire only when the test says so. */
+export const manualTimers = () => {
+  let queued: { callback: () => void; ms: number }[] = [];
+  return {
+    setTimer(callback: () => void, ms: number) {
+      const entry = { callback, ms };
+      queued.push(entry);
+      return () => (queued = queued.filter((item) => item !== entry));
+    },
+    runAll() {
+      const current = queued;
+      queued = [];
+      for (const entry of current) entry.callback();
+    },
+    pending: () => queued.length,
+  };
+};
+
+export function setupStore() {
+  const streams: ManualStream[] = [];
+  const open = vi.fn((input: unknown, onEvent: (event: ChatStreamEvent) => void): StreamHandle => {
+    let end: () => void = () => {};
+    const finished = new Promise<void>((resolve) => (end = resolve));
+    const stream: ManualStream = { input, emit: onEvent, end: () => end(), cancel: vi.fn<() => void>() };
+    streams.push(stream);
+    return { cancel: stream.cancel, finished };
+  });
+  const frames = manualFrames();
+  const timers = manualTimers();
+  const drafts = new Map<string | null, string>();
+  const api = {
+    app: { info: vi.fn() },
+    key: {
+      status: vi.fn(() => ok(keyStatus)),
+      save: vi.fn(() => ok(keyStatus)),
+      refresh: vi.fn(() => ok(keyStatus)),
+      remove: vi.fn(),
+    },
+    conversations: {
+      list: vi.fn(() => ok([])),
+      get: vi.fn((id: string) =>
+        ok({ conversation: conversationFixture({ id }), messages: [] as Message[], hasOlder: false }),
+      ),
+      create: vi.fn(),
+      rename: vi.fn(),
+      setModel: vi.fn(),
+      delete: vi.fn(),
+      selectVersion: vi.fn(),
+      setMaxOutput: vi.fn(),
+    },
+    messages: { older: vi.fn() },
+    drafts: {
+      get: vi.fn((id: string | null) => ok({ text: drafts.get(id) ?? '' })),
+      save: vi.fn((id: string | null, text: string) => {
+        drafts.set(id, text);
+        return ok({ saved: true as const });
+      }),
+    },
+    models: { list: vi.fn(() => ok([])) },
+    history: {
+      status: vi.fn(() => ok<HistoryStatus>({ state: 'ready', damage: null, restoredFrom: null })),
+      recover: vi.fn(),
+    },
+    chat: { send: open, regenerate: open, edit: open, continue: open },
+  };
+  const store = createAppStore({
+    api: api as unknown as DesktopApi,
+    connection: alwaysOpen,
+    scheduleFrame: frames.schedule,
+    setTimer: timers.setTimer,
+  });
+  /** The n-th stream opened (0-based), failing loudly when it does not exist. */
+  const stream = (index: number): ManualStream => {
+    const found = streams[index];
+    if (!found) throw new Error(`stream ${index} was not opened; ${streams.length} were`);
+    return found;
+  };
+  return { store, api, streams, stream, frames, timers, drafts, open };
+}
+
+export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export const userMessage = (overrides: Partial<Message>) =>
+  messageFixture({ role: 'user', status: 'complete', ...overrides });
+export const reply = (overrides: Partial<Message>) => messageFixture({ status: 'complete', ...overrides });
