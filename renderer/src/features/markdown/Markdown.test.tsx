@@ -76,7 +76,7 @@ describe('Markdown', () => {
     const page = show('```ts\nconst answer: number = 42;\n```');
     expect(page.querySelector('.code-language')?.textContent).toBe('ts');
     expect(page.querySelector('pre')?.textContent).toBe('const answer: number = 42;');
-    await settle();
+    await settle(() => page.querySelector('pre .hljs-keyword') !== null);
     expect(page.querySelector('pre .hljs-keyword')?.textContent).toBe('const');
     expect(page.querySelector('pre')?.textContent).toBe('const answer: number = 42;');
   });
@@ -84,7 +84,7 @@ describe('Markdown', () => {
   it('copies a code block exactly and says so', async () => {
     const page = show('```py\nprint("hi")\n\tindented\n```');
     page.querySelector<HTMLButtonElement>('.code-copy')?.click();
-    await settle();
+    await settle(() => page.querySelector('.code-copy')?.textContent === 'Copied');
     expect(await navigator.clipboard.readText()).toBe('print("hi")\n\tindented');
     expect(page.querySelector('.code-copy')?.textContent).toBe('Copied');
   });

@@ -7,7 +7,7 @@ import { safeHref } from './safe-url';
 /** An http(s) link opens outside the app; any other target is shown as its text, not as a link. */
 export function SafeLink({ href, title, children }: ComponentProps<'a'> & ExtraProps) {
   const safe = safeHref(href);
-  if (safe === null) return <span className="md-dropped-link">{children}</span>;
+  if (safe === null) return <span>{children}</span>;
   return (
     <a href={safe} title={title} target="_blank" rel="noopener noreferrer">
       {children}

@@ -1,18 +1,21 @@
 // Renderer: syntax highlighting as React elements (lowlight gives a tree; no HTML strings are ever injected).
 
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
-import { createLowlight } from 'lowlight';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import type { Lowlight } from './highlight-engine';
 import { grammarName, loadGrammar } from './languages';
 
-const lowlight = createLowlight();
+let engine: Lowlight | null = null;
 const loading = new Map<string, Promise<void>>();
 
 function ensureGrammar(name: string): Promise<void> {
   let pending = loading.get(name);
   if (!pending) {
-    pending = loadGrammar(name).then((grammar) => lowlight.register(name, grammar));
+    pending = Promise.all([import('./highlight-engine'), loadGrammar(name)]).then(([module, grammar]) => {
+      module.lowlight.register(name, grammar);
+      engine = module.lowlight;
+    });
     // A failed chunk load may be retried by the next block that asks.
     pending.catch(() => loading.delete(name));
     loading.set(name, pending);
@@ -23,11 +26,11 @@ function ensureGrammar(name: string): Promise<void> {
 /** Highlighted code, or null while its grammar loads (and for languages without one): show the plain text then. */
 export function useHighlight(code: string, language: string | null): ReactNode | null {
   const name = grammarName(language);
-  const ready = name !== null && lowlight.registered(name);
+  const highlighter = name !== null && engine?.registered(name) ? engine : null;
   const [, setLoads] = useState(0);
 
   useEffect(() => {
-    if (name === null || ready) return;
+    if (name === null || highlighter !== null) return;
     let current = true;
     ensureGrammar(name).then(
       () => {
@@ -38,14 +41,14 @@ export function useHighlight(code: string, language: string | null): ReactNode |
     return () => {
       current = false;
     };
-  }, [name, ready]);
+  }, [name, highlighter]);
 
   return useMemo(() => {
-    if (!ready || name === null) return null;
+    if (highlighter === null || name === null) return null;
     try {
-      return toJsxRuntime(lowlight.highlight(name, code), { Fragment, jsx, jsxs });
+      return toJsxRuntime(highlighter.highlight(name, code), { Fragment, jsx, jsxs });
     } catch {
       return null;
     }
-  }, [ready, name, code]);
+  }, [highlighter, name, code]);
 }

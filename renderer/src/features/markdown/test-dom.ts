@@ -32,9 +32,10 @@ export function mount(element: ReactElement): Mounted {
   };
 }
 
-/** Lets pending promises (a grammar's dynamic import) settle and React apply what they set. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  }
+/** Lets pending work (a grammar's dynamic import, a clipboard write) settle and React apply what it set. */
+export async function settle(until: () => boolean = () => true, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  do {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  } while (!until() && Date.now() < deadline);
 }

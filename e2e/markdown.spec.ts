@@ -1,0 +1,87 @@
+// Replies as rendered Markdown, as a person reads them: highlighted code with Copy, tables, the Thinking block,
+// and model output that tries to run code or load an image staying inert.
+
+import { MARKDOWN_REPLY, MARKDOWN_REPLY_CODE } from './fake-openrouter/markdown-reply';
+import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
+import { assistantMessages, chooseModel, expect, pasteKey, sendMessage, test } from './support/fixtures';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('a Markdown reply: highlighted code copied exactly, a table, raw HTML as text, no javascript: link', async ({
+  page,
+  launch,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await chooseModel(page, fakeModels.markdown);
+  await sendMessage(page, 'Show me a release checklist');
+
+  const reply = assistantMessages(page).last();
+  await expect(reply.getByRole('heading', { name: 'Release checklist' })).toBeVisible();
+  await expect(reply.getByRole('button', { name: 'Copy message' })).toBeAttached();
+
+  const table = reply.locator('table');
+  await expect(table).toHaveCount(1);
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await expect(table.locator('th').first()).toHaveText('Step');
+
+  const code = reply.locator('.code-block');
+  await expect(code.locator('.code-language')).toHaveText('ts');
+  await expect(code.locator('pre .hljs-keyword').first()).toHaveText('export');
+  await expect(code.locator('pre')).toHaveText(MARKDOWN_REPLY_CODE);
+  // Long lines scroll sideways inside the block; they never wrap.
+  expect(await code.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+  await code.getByRole('button', { name: 'Copy' }).click();
+  await expect(code.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MARKDOWN_REPLY_CODE);
+
+  // Raw HTML is its text; nothing in the page became an image or ran.
+  await expect(reply).toContainText("<img src=x onerror=alert('pwned')>");
+  await expect(page.locator('img')).toHaveCount(0);
+  // The javascript: link is plain text; the one http(s) link opens outside the app.
+  await expect(reply.getByText('this link')).toBeVisible();
+  await expect(reply.getByRole('link', { name: 'this link' })).toHaveCount(0);
+  const links = reply.getByRole('link');
+  await expect(links).toHaveCount(1);
+  await expect(links).toHaveAttribute('href', 'https://example.com/releases');
+  await expect(links).toHaveAttribute('target', '_blank');
+  await expect(links).toHaveAttribute('rel', 'noopener noreferrer');
+
+  // The whole reply copies as the Markdown it was written in.
+  await reply.hover();
+  await reply.getByRole('button', { name: 'Copy message' }).click();
+  await expect(reply.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MARKDOWN_REPLY);
+  expect(dialogs).toEqual([]);
+});
+
+test('reasoning streams into an open Thinking block that folds once the answer starts', async ({ page, launch }) => {
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await chooseModel(page, fakeModels.markdownReasoning);
+  await sendMessage(page, 'Think first, then answer');
+
+  const reply = assistantMessages(page).last();
+  const thinking = reply.locator('details.thinking');
+  await expect(thinking).toHaveAttribute('open', '');
+  await expect(thinking.locator('summary')).toHaveText('Thinking…');
+  await expect(thinking).toContainText('I should echo it back');
+
+  await expect(reply.getByRole('heading', { name: 'Release checklist' })).toBeVisible();
+  await expect(thinking).not.toHaveAttribute('open');
+  await expect(thinking.locator('summary')).toHaveText(/^Thought for (under a second|\d+(\.\d)? s)$/);
+
+  // Finished, it keeps the measured time; the reader can open it again.
+  await expect(reply.getByRole('button', { name: 'Copy message' })).toBeAttached();
+  await expect(thinking.locator('summary')).toHaveText(/^Thought for /);
+  await thinking.locator('summary').click();
+  await expect(thinking).toHaveAttribute('open', '');
+  await expect(thinking).toContainText('I should echo it back');
+});
