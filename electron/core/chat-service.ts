@@ -1,13 +1,21 @@
 // Core: one chat turn — persist the question, stream the answer, checkpoint it, finalize it; never one write per token.
+// A turn is planned first (send, regenerate, edit or continue decide where it sits in the message tree), then run
+// the same way: retried automatically before the first token, timed, and finalized with its status.
 
-import type { ChatStreamEvent, Message, Usage } from '../../shared/domain';
+import type { ChatStreamEvent, Conversation, Message, Usage } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 import { AppFailure } from '../../shared/result';
-import type { ChatSendInput } from '../../shared/schemas';
+import type { ChatContinueInput, ChatEditInput, ChatRegenerateInput, ChatSendInput } from '../../shared/schemas';
 import { deriveTitle } from '../../shared/title';
+import { defaultRetryDelaysMs, isRetryableBeforeFirstToken, retryDelayMs, sleep } from './chat/auto-retry';
+import { automaticMaxTokens, type OutputBudget } from './chat/output-budget';
+import { TurnAccumulator } from './chat/turn-accumulator';
+import { toUpstreamMessages } from './chat/upstream-history';
+import { addUsage } from './chat/usage-sum';
 import type { ConversationRepo } from './db/conversation-repo';
 import type { FinalizeInput, MessageRepo } from './db/message-repo';
 import { toStorageError } from './db/storage-error';
+import type { ThreadRepo } from './db/thread-repo';
 import type { Result } from '../../shared/result';
 import type { ChatRequest, GenerationStats, UpstreamEvent } from './openrouter/types';
 
@@ -22,23 +30,35 @@ export interface ChatServiceOptions {
   checkpointIntervalMs?: number;
   /** How often a reply whose final save failed (a full disk) is saved again; every send and write also retries. */
   retrySaveIntervalMs?: number;
+  /** The clock for checkpoints and for a reply's timing (first token, duration), in milliseconds. */
   now?: () => number;
+  /** max_tokens for a turn; without it, the conversation's own setting or the fallback cap. */
+  outputBudget?: OutputBudget;
+  /** Waits before automatic retries (before the first token only); the length is how many retries there are. */
+  retryDelaysMs?: readonly number[];
+  /** Injected so tests need not wait for real; resolves false when the turn was cancelled meanwhile. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<boolean>;
 }
 
 /** A finished reply the database refused (a full disk): kept in memory until a save succeeds. */
 interface UnsavedReply {
   input: FinalizeInput;
-  /** A stopped or failed reply still needs its cost looked up once it is saved. */
-  settle: boolean;
+  /** A stopped or failed generation without usage still needs its cost looked up once it is saved. */
+  settleGeneration: string | null;
 }
 
 type Outcome = { status: 'complete' | 'stopped' | 'error'; error: AppError | null };
 
-/** The conversation so far, as OpenRouter expects it: failed, empty answers are left out. */
-function toUpstreamMessages(history: Message[]): ChatRequest['messages'] {
-  return history
-    .filter((m) => m.role === 'user' || m.content.length > 0)
-    .map((m) => ({ role: m.role, content: m.content }));
+/** Where a turn sits in the tree and what goes upstream; everything is written before the request. */
+interface TurnPlan {
+  conversation: Conversation;
+  userMessage: Message;
+  /** The streaming row: new, or reopened by Continue. */
+  assistant: Message;
+  model: string;
+  messages: ChatRequest['messages'];
+  /** The reply as it was before Continue, whose text, figures and timing this turn adds to. */
+  continued: Message | null;
 }
 
 /** Usage in the shape a streamed reply reports it, from the generation record. */
@@ -57,10 +77,31 @@ function usageFromGeneration(stats: GenerationStats): Usage {
   };
 }
 
+const failure = (code: AppError['code'], message: string) => new AppFailure({ code, message });
+const conversationGone = () => failure('not_found', 'That conversation no longer exists.');
+const messageGone = () => failure('not_found', 'That message is not in this conversation (any more).');
+
+/** A reply that ended without saying anything: sending again should answer its question, not ask a new one. */
+function isUnanswered(message: Message): boolean {
+  return (
+    message.role === 'assistant' &&
+    message.content === '' &&
+    message.toolCalls === null &&
+    (message.status === 'error' || message.status === 'stopped' || message.status === 'interrupted')
+  );
+}
+
+const sumOrNull = (earlier: number | null, later: number | null): number | null =>
+  later === null ? null : (earlier ?? 0) + later;
+
 export class ChatService {
   private readonly checkpointIntervalMs: number;
   private readonly now: () => number;
   private readonly retrySaveIntervalMs: number;
+  private readonly outputBudget: OutputBudget;
+  private readonly retryDelaysMs: readonly number[];
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<boolean>;
+  private readonly threads: ThreadRepo;
   private readonly settlements = new Set<Promise<void>>();
   private readonly activeTurns = new Set<Promise<void>>();
   private readonly unsaved = new Map<string, UnsavedReply>();
@@ -75,13 +116,41 @@ export class ChatService {
     this.checkpointIntervalMs = options.checkpointIntervalMs ?? 500;
     this.retrySaveIntervalMs = options.retrySaveIntervalMs ?? 5_000;
     this.now = options.now ?? Date.now;
+    this.outputBudget =
+      options.outputBudget ??
+      (async (conversation) =>
+        conversation.maxOutputTokens ??
+        automaticMaxTokens({ modelMax: null, completionPrice: null, limitRemaining: null }));
+    this.retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
+    this.sleep = options.sleep ?? sleep;
+    this.threads = messages.threads;
   }
 
-  /** One chat turn; shutdown waits for it (see `settled`) so an aborted reply is saved before the database closes. */
+  /**
+   * A new message at the end of the current thread, and its reply. After a reply that failed without text, the
+   * same question is answered again in place (no second copy of it), and a different one replaces it as a new
+   * version — so upstream never sees two user messages in a row.
+   */
   send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
-    return this.tracked(this.runSend(input, signal));
+    return this.tracked(this.runTurn(() => this.planSend(input), signal));
   }
 
+  /** A new version of a reply under the same question (also Retry); it becomes the current thread. */
+  regenerate(input: ChatRegenerateInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
+    return this.tracked(this.runTurn(() => this.planRegenerate(input), signal));
+  }
+
+  /** A new version of a question and its reply; the old branch stays, one flip away. */
+  edit(input: ChatEditInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
+    return this.tracked(this.runTurn(() => this.planEdit(input), signal));
+  }
+
+  /** The model goes on with a reply (assistant prefill); the text is appended to the same message. */
+  continue(input: ChatContinueInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
+    return this.tracked(this.runTurn(() => this.planContinue(input), signal));
+  }
+
+  /** Shutdown waits for every turn (see `settled`) so an aborted reply is saved before the database closes. */
   private async *tracked(turn: AsyncGenerator<ChatStreamEvent>): AsyncGenerator<ChatStreamEvent> {
     let finish: () => void = () => {};
     const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -94,75 +163,168 @@ export class ChatService {
     }
   }
 
-  private async *runSend(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
+  private conversationFor(id: string): Conversation {
+    const conversation = this.conversations.get(id);
+    if (!conversation) throw conversationGone();
+    return conversation;
+  }
+
+  private messageIn(conversationId: string, id: string | null, role: Message['role']): Message {
+    const message = id === null ? null : this.threads.find(conversationId, id);
+    if (!message) throw messageGone();
+    if (message.role !== role) {
+      throw failure(
+        'invalid_input',
+        `That message is ${role === 'user' ? 'a reply' : 'your own'}, not ${role === 'user' ? 'yours' : 'a reply'}.`,
+      );
+    }
+    return message;
+  }
+
+  private planSend(input: ChatSendInput): TurnPlan {
+    let conversation = input.conversationId
+      ? this.conversationFor(input.conversationId)
+      : this.conversations.create({ title: deriveTitle(input.text), model: input.model });
+    if (conversation.model !== input.model) conversation = this.conversations.setModel(conversation.id, input.model);
+    const leafId = this.messages.currentLeaf(conversation.id);
+    const leaf = leafId === null ? null : this.threads.find(conversation.id, leafId);
+    let parentId = leafId;
+    if (leaf && isUnanswered(leaf) && leaf.parentId !== null) {
+      const question = this.threads.find(conversation.id, leaf.parentId);
+      if (question?.content === input.text) return this.replyTo(conversation, question, input.model);
+      parentId = question ? question.parentId : parentId;
+    }
+    const question = this.messages.insertUser({
+      conversationId: conversation.id,
+      content: input.text,
+      model: input.model,
+      parentId,
+    });
+    return this.replyTo(conversation, question, input.model);
+  }
+
+  private planRegenerate(input: ChatRegenerateInput): TurnPlan {
+    const conversation = this.conversationFor(input.conversationId);
+    const reply = this.messageIn(conversation.id, input.messageId, 'assistant');
+    const question = this.messageIn(conversation.id, reply.parentId, 'user');
+    return this.replyTo(conversation, question, input.model ?? conversation.model);
+  }
+
+  private planEdit(input: ChatEditInput): TurnPlan {
+    let conversation = this.conversationFor(input.conversationId);
+    const original = this.messageIn(conversation.id, input.messageId, 'user');
+    if (conversation.model !== input.model) conversation = this.conversations.setModel(conversation.id, input.model);
+    const question = this.messages.insertUser({
+      conversationId: conversation.id,
+      content: input.text,
+      model: input.model,
+      parentId: original.parentId,
+    });
+    return this.replyTo(conversation, question, input.model);
+  }
+
+  private planContinue(input: ChatContinueInput): TurnPlan {
+    const conversation = this.conversationFor(input.conversationId);
+    const reply = this.messageIn(conversation.id, input.messageId, 'assistant');
+    const question = this.messageIn(conversation.id, reply.parentId, 'user');
+    if (reply.content === '') throw failure('invalid_input', 'That reply has no text to continue; retry it instead.');
+    const reopened = this.messages.reopen(reply.id);
+    if (!reopened) throw failure('invalid_input', 'That reply is still being written.');
+    this.conversations.setCurrentLeaf(conversation.id, this.threads.newestLeafUnder(conversation.id, reply.id));
+    const model = reply.model ?? conversation.model;
+    return {
+      conversation: this.conversationFor(conversation.id),
+      userMessage: this.threads.withVersions(question),
+      assistant: this.threads.withVersions(reopened),
+      model,
+      messages: toUpstreamMessages(this.threads.pathTo(conversation.id, question.id), reply.content),
+      continued: reply,
+    };
+  }
+
+  /** A new reply row under `question`, which becomes the current leaf; upstream gets the path up to the question. */
+  private replyTo(conversation: Conversation, question: Message, model: string): TurnPlan {
+    const assistant = this.messages.createAssistant({ conversationId: conversation.id, model, parentId: question.id });
+    return {
+      // The inserts moved the conversation to the top of the list; send the renderer its fresh row.
+      conversation: this.conversations.get(conversation.id) ?? conversation,
+      userMessage: this.threads.withVersions(question),
+      assistant: this.threads.withVersions(assistant),
+      model,
+      messages: toUpstreamMessages(this.threads.pathTo(conversation.id, question.id)),
+      continued: null,
+    };
+  }
+
+  private async *runTurn(planTurn: () => TurnPlan, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
     // A new turn is the next write: replies waiting for disk space go first, in the order they finished.
     this.saveUnsavedReplies();
-    let conversation;
+    let plan: TurnPlan;
     try {
-      conversation = input.conversationId
-        ? this.conversations.get(input.conversationId)
-        : this.conversations.create({ title: deriveTitle(input.text), model: input.model });
+      plan = planTurn();
     } catch (error) {
       yield { type: 'error', error: toAppError(error), message: null };
       return;
     }
-    if (!conversation) {
-      yield {
-        type: 'error',
-        error: { code: 'not_found', message: 'That conversation no longer exists.' },
-        message: null,
-      };
-      return;
-    }
+    const { assistant } = plan;
+    yield {
+      type: 'started',
+      conversation: plan.conversation,
+      userMessage: plan.userMessage,
+      assistantMessage: assistant,
+    };
 
-    let userMessage: Message;
-    let assistant: Message;
-    let history: Message[];
-    try {
-      if (conversation.model !== input.model) conversation = this.conversations.setModel(conversation.id, input.model);
-      userMessage = this.messages.insertUser({
-        conversationId: conversation.id,
-        content: input.text,
-        model: input.model,
-      });
-      history = this.messages.listForConversation(conversation.id);
-      assistant = this.messages.createAssistant({ conversationId: conversation.id, model: input.model });
-      // The inserts moved the conversation to the top of the list; send the renderer its fresh row.
-      conversation = this.conversations.get(conversation.id) ?? conversation;
-    } catch (error) {
-      yield { type: 'error', error: toAppError(error), message: null };
-      return;
-    }
-    yield { type: 'started', conversation, userMessage, assistantMessage: assistant };
-
-    const turn = new TurnAccumulator(input.model);
+    const turn = new TurnAccumulator(plan.model, plan.continued);
     let lastCheckpoint = this.now();
     let warned = false;
     let outcome: Outcome | null = null;
+    let requestedAt = this.now();
+    let firstTokenMs: number | null = null;
     try {
-      for await (const event of this.streamer.streamChat(
-        { model: input.model, messages: toUpstreamMessages(history) },
-        signal,
-      )) {
-        const forward = turn.apply(event);
-        if (forward) yield forward;
-        if (event.type === 'done') outcome = { status: 'complete', error: null };
-        if (event.type === 'error') {
-          outcome =
-            event.error.code === 'aborted'
-              ? { status: 'stopped', error: null }
-              : { status: 'error', error: event.error };
-        }
-        if (turn.dirty && this.now() - lastCheckpoint >= this.checkpointIntervalMs) {
-          // A failed checkpoint must not end the reply: the text is in memory, and the final save retries.
-          try {
-            this.messages.checkpoint(assistant.id, turn.content, turn.reasoningOrNull());
-            turn.dirty = false;
-          } catch (error) {
-            if (!warned) yield { type: 'storage-warning', error: toStorageError(error).error };
-            warned = true;
+      const maxTokens = await this.maxTokensFor(plan);
+      for (let retries = 0; ; retries++) {
+        requestedAt = this.now();
+        let retry: { error: AppError; delayMs: number } | null = null;
+        for await (const event of this.streamer.streamChat(
+          { model: plan.model, messages: plan.messages, maxTokens },
+          signal,
+        )) {
+          // Nothing was said yet, so trying again cannot repeat or lose any of the answer.
+          if (event.type === 'error' && !turn.heard && !signal.aborted && isRetryableBeforeFirstToken(event.error)) {
+            const delayMs = retryDelayMs(event.error, retries + 1, this.retryDelaysMs);
+            if (delayMs !== null) {
+              retry = { error: event.error, delayMs };
+              break;
+            }
           }
-          lastCheckpoint = this.now();
+          const heardBefore = turn.heard;
+          const forward = turn.apply(event);
+          if (!heardBefore && turn.heard) firstTokenMs = this.now() - requestedAt;
+          if (forward) yield forward;
+          if (event.type === 'done') outcome = { status: 'complete', error: null };
+          if (event.type === 'error') {
+            outcome =
+              event.error.code === 'aborted'
+                ? { status: 'stopped', error: null }
+                : { status: 'error', error: event.error };
+          }
+          if (turn.dirty && this.now() - lastCheckpoint >= this.checkpointIntervalMs) {
+            // A failed checkpoint must not end the reply: the text is in memory, and the final save retries.
+            try {
+              this.messages.checkpoint(assistant.id, turn.content, turn.reasoningOrNull());
+              turn.dirty = false;
+            } catch (error) {
+              if (!warned) yield { type: 'storage-warning', error: toStorageError(error).error };
+              warned = true;
+            }
+            lastCheckpoint = this.now();
+          }
+        }
+        if (!retry) break;
+        yield { type: 'retrying', attempt: retries + 1, delayMs: retry.delayMs, error: retry.error };
+        if (!(await this.sleep(retry.delayMs, signal))) {
+          outcome = { status: 'stopped', error: null };
+          break;
         }
       }
     } catch (error) {
@@ -170,14 +332,27 @@ export class ChatService {
     } finally {
       // Reached on completion, on error, and when the consumer stops listening (a closed socket or port).
       outcome ??= { status: 'stopped', error: null };
+      const timing = { firstTokenMs, durationMs: this.now() - requestedAt };
       // Everything that must happen runs before the first yield: a consumer that has gone never resumes us.
-      const final = this.finalize(assistant, turn, outcome);
+      const final = this.finalize(plan, turn, outcome, timing);
       if (final.unsavedError) yield { type: 'storage-warning', error: final.unsavedError };
       if (outcome.status === 'error' && outcome.error) {
         yield { type: 'error', error: outcome.error, message: final.message };
       } else {
         yield { type: 'done', message: final.message };
       }
+    }
+  }
+
+  /** The catalogue or the key may be unreachable; a turn then goes ahead with the fallback cap. */
+  private async maxTokensFor(plan: TurnPlan): Promise<number> {
+    try {
+      return await this.outputBudget(plan.conversation, plan.model);
+    } catch {
+      return (
+        plan.conversation.maxOutputTokens ??
+        automaticMaxTokens({ modelMax: null, completionPrice: null, limitRemaining: null })
+      );
     }
   }
 
@@ -190,7 +365,7 @@ export class ChatService {
       try {
         const saved = this.messages.finalize(id, reply.input);
         this.unsaved.delete(id);
-        if (reply.settle && !saved.usage && saved.generationId) this.settleLater(saved.id, saved.generationId);
+        if (reply.settleGeneration) this.settleLater(saved.id, reply.settleGeneration);
       } catch (error) {
         // Still no room: the rest would fail the same way. Anything else (the conversation was deleted) is final.
         if (toStorageError(error).error.code === 'storage_error') break;
@@ -232,7 +407,7 @@ export class ChatService {
     const settlement = this.streamer
       .getGeneration(generationId)
       .then((stats) => {
-        if (stats.ok) this.messages.settleUsage(messageId, usageFromGeneration(stats.value));
+        if (stats.ok) this.messages.settleUsage(messageId, usageFromGeneration(stats.value), generationId);
       })
       // Best effort: the reply is already saved; a missing figure is better than a failed shutdown.
       .catch(() => undefined)
@@ -242,82 +417,48 @@ export class ChatService {
 
   /** The saved message, or — when the database refuses it — the same message from memory, kept for a retry. */
   private finalize(
-    assistant: Message,
+    plan: TurnPlan,
     turn: TurnAccumulator,
     outcome: Outcome,
+    timing: { firstTokenMs: number | null; durationMs: number },
   ): { message: Message; unsavedError: AppError | null } {
+    const { assistant, continued } = plan;
     const input: FinalizeInput = {
       status: outcome.status,
       content: turn.content,
       reasoning: turn.reasoningOrNull(),
       model: turn.model,
       provider: turn.provider,
-      generationId: turn.generationId,
+      generationId: turn.generationId ?? continued?.generationId ?? null,
       finishReason: turn.finishReason,
-      usage: turn.usage,
+      usage: addUsage(continued?.usage ?? null, turn.usage),
+      spend: turn.usage,
       error: outcome.error,
+      toolCalls: turn.toolCallsOrNull(),
+      // A continued reply's times add up, so tokens per second still reads (duration − first token) as writing time.
+      firstTokenMs: continued ? sumOrNull(continued.firstTokenMs, timing.firstTokenMs) : timing.firstTokenMs,
+      durationMs: continued ? (continued.durationMs ?? 0) + timing.durationMs : timing.durationMs,
     };
     // A stopped or failed stream sends no usage chunk, but OpenRouter may still have billed it (§3.9).
-    const settle = outcome.status !== 'complete';
+    const settleGeneration = outcome.status !== 'complete' && !turn.usage ? turn.generationId : null;
     try {
-      const saved = this.messages.finalize(assistant.id, input);
-      if (settle && !saved.usage && saved.generationId) this.settleLater(saved.id, saved.generationId);
+      const saved = this.threads.withVersions(this.messages.finalize(assistant.id, input));
+      if (settleGeneration) this.settleLater(saved.id, settleGeneration);
       return { message: saved, unsavedError: null };
     } catch (error) {
       const failure = toStorageError(error).error;
-      const inMemory: Message = { ...assistant, ...input };
+      const inMemory: Message = {
+        ...assistant,
+        ...input,
+        toolCalls: input.toolCalls ?? null,
+        firstTokenMs: input.firstTokenMs ?? null,
+        durationMs: input.durationMs ?? null,
+      };
       // not_found: the conversation was deleted meanwhile; there is nothing left to save it into.
       if (failure.code !== 'storage_error') return { message: inMemory, unsavedError: null };
-      this.unsaved.set(assistant.id, { input, settle });
+      this.unsaved.set(assistant.id, { input, settleGeneration });
       this.scheduleRetry();
       return { message: inMemory, unsavedError: failure };
-    }
-  }
-}
-
-/** Collects what the stream said about the answer, and decides which events the renderer needs. */
-class TurnAccumulator {
-  content = '';
-  private reasoning = '';
-  provider: string | null = null;
-  generationId: string | null = null;
-  finishReason: string | null = null;
-  usage: Usage | null = null;
-  dirty = false;
-
-  constructor(public model: string) {}
-
-  reasoningOrNull(): string | null {
-    return this.reasoning.length > 0 ? this.reasoning : null;
-  }
-
-  apply(event: UpstreamEvent): ChatStreamEvent | null {
-    switch (event.type) {
-      case 'started':
-        this.model = event.model ?? this.model;
-        this.provider = event.provider ?? this.provider;
-        this.generationId = event.generationId ?? this.generationId;
-        return null;
-      case 'delta':
-        this.content += event.text;
-        this.dirty = true;
-        return { type: 'delta', text: event.text };
-      case 'reasoning':
-        this.reasoning += event.text;
-        this.dirty = true;
-        return { type: 'reasoning', text: event.text };
-      case 'usage':
-        this.usage = event.usage;
-        return { type: 'usage', usage: event.usage };
-      case 'finish':
-        this.finishReason ??= event.finishReason;
-        return null;
-      case 'done':
-      case 'error':
-        this.generationId ??= event.generationId;
-        return null;
-      default:
-        return null;
     }
   }
 }

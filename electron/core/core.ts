@@ -12,11 +12,11 @@ import type {
 } from '../../shared/schemas';
 import { ActiveKeySource } from './active-key';
 import { ChatService } from './chat-service';
+import { createOutputBudget } from './chat/output-budget';
 import type { CoreConfig } from './config';
 import { ConversationRepo } from './db/conversation-repo';
 import { DraftRepo } from './db/draft-repo';
 import { MessageRepo } from './db/message-repo';
-import { ThreadRepo } from './db/thread-repo';
 import { HistoryGate } from './history/history-gate';
 import { KeyService } from './key-service';
 import { LibraryService } from './library-service';
@@ -77,6 +77,20 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     getKey: () => keySource.read(),
   });
 
+  const keys = new KeyService(keySource, client);
+  // One catalogue for the picker and for sizing replies, so a turn does not fetch it again.
+  const models = new ModelService(client);
+
+  /** Runs a turn once the history is sound, or says why it cannot. */
+  async function* turn(run: (chat: ChatService) => AsyncGenerator<ChatStreamEvent>): AsyncGenerator<ChatStreamEvent> {
+    const services = await history.services();
+    if (!services.ok) {
+      yield { type: 'error', error: services.error, message: null };
+      return;
+    }
+    yield* run(services.value.chat);
+  }
+
   // Throws at start, as before, only for what no choice can fix (a newer app's history, an unusable folder).
   const history = new HistoryGate<HistoryServices>({
     file: join(config.profileDir, historyFileName),
@@ -87,8 +101,13 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       const repaired = messages.repairInterrupted();
       if (repaired > 0) deps.logger.warn(`marked ${repaired} repl${repaired === 1 ? 'y' : 'ies'} as interrupted`);
       return {
-        library: new LibraryService(conversations, messages, new ThreadRepo(db), new DraftRepo(db)),
-        chat: new ChatService(conversations, messages, client),
+        library: new LibraryService(conversations, messages, messages.threads, new DraftRepo(db)),
+        chat: new ChatService(conversations, messages, client, {
+          outputBudget: createOutputBudget({
+            model: (id) => models.find(id),
+            limitRemaining: () => keys.limitRemaining(),
+          }),
+        }),
       };
     },
   });
@@ -102,7 +121,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     });
 
   return {
-    keys: new KeyService(keySource, client),
+    keys,
     library: {
       list: () => library((l) => l.list()),
       get: (id) => library((l) => l.get(id)),
@@ -116,19 +135,12 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       getDraft: (conversationId) => library((l) => l.getDraft(conversationId)),
       saveDraft: (conversationId, text) => library((l) => l.saveDraft(conversationId, text), true),
     },
-    models: new ModelService(client),
+    models,
     chat: {
-      async *send(input, signal) {
-        const services = await history.services();
-        if (!services.ok) {
-          yield { type: 'error', error: services.error, message: null };
-          return;
-        }
-        yield* services.value.chat.send(input, signal);
-      },
-      regenerate: (input) => notYet(input.conversationId),
-      edit: (input) => notYet(input.conversationId),
-      continue: (input) => notYet(input.conversationId),
+      send: (input, signal) => turn((chat) => chat.send(input, signal)),
+      regenerate: (input, signal) => turn((chat) => chat.regenerate(input, signal)),
+      edit: (input, signal) => turn((chat) => chat.edit(input, signal)),
+      continue: (input, signal) => turn((chat) => chat.continue(input, signal)),
       settled: async () => {
         await history.current()?.chat.settled();
       },
@@ -151,14 +163,5 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       }
       history.close();
     },
-  };
-}
-
-/** Placeholder while the version streams land in the chat service. */
-async function* notYet(conversationId: string): AsyncGenerator<ChatStreamEvent> {
-  yield {
-    type: 'error',
-    error: { code: 'internal', message: `This action is not available yet (conversation ${conversationId}).` },
-    message: null,
   };
 }

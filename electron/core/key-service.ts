@@ -34,6 +34,7 @@ function explainValidationFailure(error: AppError): AppError {
 export class KeyService {
   private info: KeyInfo | null = null;
   private verified = false;
+  private askedForInfo = false;
 
   constructor(
     private readonly source: ActiveKeySource,
@@ -105,6 +106,18 @@ export class KeyService {
     this.info = checked.value;
     this.verified = true;
     return this.status();
+  }
+
+  /**
+   * USD left under the key's spending cap, as last heard from OpenRouter (the renderer refreshes after each reply);
+   * asked once when nothing was heard yet. Null when the key has no cap or nothing is known.
+   */
+  async limitRemaining(): Promise<number | null> {
+    if (this.info === null && !this.askedForInfo) {
+      this.askedForInfo = true;
+      await this.refresh();
+    }
+    return this.info?.limitRemaining ?? null;
   }
 
   async remove(): Promise<Result<KeyStatus>> {

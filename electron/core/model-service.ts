@@ -24,4 +24,10 @@ export class ModelService {
     else if (this.cached) return { ok: true, value: this.cached.models };
     return fetched;
   }
+
+  /** One model from the same cached catalogue (a turn sizes its reply from it); null when unlisted or unreachable. */
+  async find(id: string): Promise<ModelSummary | null> {
+    const listed = await this.list();
+    return listed.ok ? (listed.value.find((model) => model.id === id) ?? null) : null;
+  }
 }

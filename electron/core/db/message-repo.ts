@@ -15,6 +15,7 @@ import {
   usageToParams,
 } from './message-row';
 import { guardStorage } from './storage-error';
+import { ThreadRepo } from './thread-repo';
 
 export interface NewUserMessage {
   conversationId: string;
@@ -116,6 +117,8 @@ const defaultSearchLimit = 50;
 const maxSearchLimit = 500;
 
 export class MessageRepo {
+  /** Reads over the same database: pages, paths and versions of the message tree. */
+  readonly threads: ThreadRepo;
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly file: string;
@@ -145,6 +148,7 @@ export class MessageRepo {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? randomUUID;
     this.file = db.name;
+    this.threads = new ThreadRepo(db);
     this.statements = guardStorage(this.file, () => ({
       list: db.prepare<[string], MessageRow>(
         `SELECT ${messageColumns} FROM messages WHERE conversation_id = ? ORDER BY seq`,

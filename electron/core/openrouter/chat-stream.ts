@@ -72,6 +72,11 @@ export async function* readChatStream(
             if (!started) yield startedEvent();
             yield part.type === 'content' ? { type: 'delta', text: part.text } : { type: 'reasoning', text: part.text };
             break;
+          case 'tool-call':
+            if (failure !== null) break;
+            if (!started) yield startedEvent();
+            yield { ...part };
+            break;
           case 'finish':
             // The usage chunk often repeats the finish reason; the first one wins and is reported once.
             if (failure !== null || finishReason !== null) break;

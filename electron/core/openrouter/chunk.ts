@@ -11,6 +11,8 @@ export type ChunkPart =
   | { type: 'metadata'; generationId: string | null; model: string | null; provider: string | null }
   | { type: 'reasoning'; text: string }
   | { type: 'content'; text: string }
+  /** One streamed fragment of a tool call; fragments with the same index belong to one call (§3.8). */
+  | { type: 'tool-call'; index: number; id: string | null; name: string | null; arguments: string }
   | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
   | { type: 'usage'; usage: Usage }
   | { type: 'error'; error: AppError };
@@ -46,6 +48,7 @@ export function parseChunk(data: string): ChunkPart[] {
     if (reasoning) parts.push({ type: 'reasoning', text: reasoning });
     const content = stringOrNull(delta['content']);
     if (content) parts.push({ type: 'content', text: content });
+    parts.push(...toolCallParts(delta['tool_calls']));
 
     const finishReason = nonEmptyStringOrNull(choice['finish_reason']);
     const nativeFinishReason = nonEmptyStringOrNull(choice['native_finish_reason']);
@@ -66,6 +69,22 @@ export function parseChunk(data: string): ChunkPart[] {
   if (hasTopLevelError) parts.push({ type: 'error', error: errorFromStreamPayload(topLevelError) });
   else if (choiceError) parts.push({ type: 'error', error: choiceError });
   return parts;
+}
+
+/** Non-streaming bodies carry whole calls without an index: their position in the list stands in for it. */
+function toolCallParts(calls: unknown): ChunkPart[] {
+  if (!Array.isArray(calls)) return [];
+  return calls.filter(isRecord).map((call, position) => {
+    const fn = isRecord(call['function']) ? call['function'] : {};
+    const index = call['index'];
+    return {
+      type: 'tool-call' as const,
+      index: typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : position,
+      id: nonEmptyStringOrNull(call['id']),
+      name: nonEmptyStringOrNull(fn['name']),
+      arguments: stringOrNull(fn['arguments']) ?? '',
+    };
+  });
 }
 
 function firstChoice(choices: unknown): JsonRecord | null {

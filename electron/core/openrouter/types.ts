@@ -7,6 +7,7 @@ export type ChatRole = 'system' | 'user' | 'assistant';
 
 export interface ChatRequest {
   model: string;
+  /** A final assistant message is a prefill: the model continues its text (§2.1). */
   messages: { role: ChatRole; content: string }[];
   /** Upper bound on the answer; OpenRouter reserves credit for this worst case, so it defaults to a modest value. */
   maxTokens?: number;
@@ -24,6 +25,8 @@ export type UpstreamEvent =
   | { type: 'started'; generationId: string | null; model: string; provider: string | null }
   | { type: 'reasoning'; text: string }
   | { type: 'delta'; text: string }
+  /** A fragment of a tool call the model asked for; ToolCallCollector joins fragments by index. */
+  | { type: 'tool-call'; index: number; id: string | null; name: string | null; arguments: string }
   /** The first non-null finish_reason other than "error" (e.g. stop, length, tool_calls, content_filter). */
   | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
   | { type: 'usage'; usage: Usage }

@@ -1,0 +1,18 @@
+// Core: the conversation as OpenRouter receives it — the thread's path only (never a sibling branch).
+
+import type { Message } from '../../../shared/domain';
+import type { ChatRequest } from '../openrouter/types';
+
+/**
+ * The thread from its first message to the question being answered, oldest first. Replies that failed without text
+ * are left out (the model never said them). A question that was never answered — a user message followed by another
+ * user message once those are gone — is left out too: sending both would put two user turns in a row upstream and
+ * bill the unanswered one again. With `prefill`, the reply so far goes last, for the model to continue (§2.1).
+ */
+export function toUpstreamMessages(path: readonly Message[], prefill?: string): ChatRequest['messages'] {
+  const spoken = path.filter((m) => m.role === 'user' || m.content.length > 0);
+  const kept = spoken.filter((m, i) => !(m.role === 'user' && spoken[i + 1]?.role === 'user'));
+  const messages: ChatRequest['messages'] = kept.map((m) => ({ role: m.role, content: m.content }));
+  if (prefill) messages.push({ role: 'assistant', content: prefill });
+  return messages;
+}
