@@ -8,6 +8,9 @@ import { guardStorage } from './storage-error';
 
 export const defaultPageSize = 50;
 
+/** The message columns read through the alias `m`. */
+const qualified = messageColumns.replace(/\b(\w+)\b/g, 'm.$1');
+
 interface WalkParams {
   id: string;
   conversation_id: string;
@@ -33,16 +36,17 @@ export class ThreadRepo {
     this.file = db.name;
     this.statements = guardStorage(this.file, () => ({
       // From one message up towards the root, nearest first; each step is one lookup on the unique id index, and
-      // the LIMIT stops the walk itself, so a page costs the same at any length of conversation.
+      // the LIMIT stops the walk itself, so a page costs the same at any length of conversation. CROSS JOIN keeps
+      // the walk as the outer loop: the other order would scan the messages once for every step.
       walkUp: db.prepare<[WalkParams], MessageRow>(
         `WITH RECURSIVE up (id, depth) AS (
            SELECT id, 0 FROM messages WHERE id = @id AND conversation_id = @conversation_id
            UNION ALL
-           SELECT m.parent_id, up.depth + 1 FROM up JOIN messages m ON m.id = up.id
+           SELECT m.parent_id, up.depth + 1 FROM up CROSS JOIN messages m ON m.id = up.id
            WHERE m.parent_id IS NOT NULL
            LIMIT @limit
          )
-         SELECT ${messageColumns.replace(/\b(\w+)\b/g, 'm.$1')} FROM up JOIN messages m ON m.id = up.id
+         SELECT ${qualified} FROM up CROSS JOIN messages m ON m.id = up.id
          ORDER BY up.depth`,
       ),
       // `parent_id IS @parent_id` matches NULL too: the first messages of a conversation are versions of each other.

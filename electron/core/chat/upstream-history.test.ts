@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../../shared/domain';
+import { toUpstreamMessages } from './upstream-history';
+
+const m = (role: Message['role'], content: string, status: Message['status'] = 'complete') =>
+  ({ role, content, status }) as Message;
+
+describe('toUpstreamMessages', () => {
+  it('leaves out replies that failed without text and the question one left unanswered', () => {
+    const path = [m('user', 'Hi'), m('assistant', '', 'error'), m('user', 'Hi again'), m('assistant', 'Hello')];
+    expect(toUpstreamMessages(path)).toEqual([
+      { role: 'user', content: 'Hi again' },
+      { role: 'assistant', content: 'Hello' },
+    ]);
+  });
+
+  it('keeps a stopped reply with text, and adds a prefill last', () => {
+    const path = [m('user', 'Story'), m('assistant', 'Once', 'stopped'), m('user', 'Go on')];
+    expect(toUpstreamMessages(path, 'Well,')).toEqual([
+      { role: 'user', content: 'Story' },
+      { role: 'assistant', content: 'Once' },
+      { role: 'user', content: 'Go on' },
+      { role: 'assistant', content: 'Well,' },
+    ]);
+  });
+});
