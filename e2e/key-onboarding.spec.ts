@@ -3,7 +3,7 @@
 
 import type { Page } from '@playwright/test';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
-import { assistantMessages, expect, pasteKey, sendMessage, test } from './support/fixtures';
+import { assistantMessages, expect, pasteKey, sendMessage, test, userMessages } from './support/fixtures';
 import { expectSecretNowhere } from './support/leak-check';
 
 const welcome = (page: Page) => page.getByRole('heading', { name: 'Welcome to Switchboard' });
@@ -126,7 +126,7 @@ test('OpenRouter failing while checking: told to try again, nothing saved', asyn
   await expect(welcome(page)).toBeVisible();
 });
 
-test('a key revoked during chat sends the person back to the key screen with the draft kept', async ({
+test('a key revoked during chat sends the person back to the key screen; Retry then answers the same question', async ({
   page,
   fake,
   launch,
@@ -142,9 +142,15 @@ test('a key revoked during chat sends the person back to the key screen with the
   await expect(welcome(page)).toBeVisible();
   await expect(page.getByText('OpenRouter rejected the saved key')).toBeVisible();
   await pasteKey(page, fakeKeys.unlimited);
-  await expect(composer(page)).toHaveValue('A question worth keeping');
-  await page.getByRole('button', { name: 'Send' }).click();
+  // The question was saved before OpenRouter refused the key: it stays in the thread, and Retry re-runs it in
+  // place (putting it back in the composer would send it upstream twice).
+  await expect(composer(page)).toHaveValue('');
+  await expect(userMessages(page)).toHaveCount(1);
+  const failed = assistantMessages(page).last();
+  await failed.hover();
+  await failed.getByRole('button', { name: 'Retry' }).click();
   await expect(assistantMessages(page).last()).toContainText('You said: “A question worth keeping”');
+  await expect(userMessages(page)).toHaveCount(1);
 });
 
 test('a key revoked while the app was closed is caught at the next start', async ({ page, fake, launch }) => {

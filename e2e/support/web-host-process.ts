@@ -11,6 +11,8 @@ export interface WebHostProcess {
   /** Everything the process wrote to stdout and stderr so far, for assertions (e.g. that no key was logged). */
   output(): string;
   stop(): Promise<void>;
+  /** Ends the process at once with SIGKILL, as a crash or `kill -9` would: nothing gets to clean up. */
+  kill(): Promise<void>;
 }
 
 export interface WebHostEnv {
@@ -61,9 +63,16 @@ export async function startWebHostProcess(env: WebHostEnv): Promise<WebHostProce
     output: () => output,
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
+        // A process ended by a signal has no exit code, only a signal code.
+        if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
       }),
   };
 }

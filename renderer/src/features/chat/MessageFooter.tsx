@@ -43,8 +43,10 @@ export function MessageFooter({ message, retrying }: MessageFooterProps) {
       ) : null}
       {message.toolCalls && message.toolCalls.length > 0 ? <ToolCallNote calls={message.toolCalls} /> : null}
       {!live && message.finishReason === 'length' ? <LengthNote message={message} /> : null}
-      <ReplyMeta message={message} />
-      {live ? null : <MessageActions message={message} />}
+      <div className="reply-footer">
+        <ReplyMeta message={message} />
+        {live ? null : <MessageActions message={message} />}
+      </div>
     </>
   );
 }

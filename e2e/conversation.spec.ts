@@ -1,0 +1,226 @@
+// The chat as a person uses it all day: several conversations streaming at once, Stop by key and by a careless
+// double-click, drafts across restarts, a crash mid-reply, versions and edits, and a very long conversation.
+
+import { type Page } from '@playwright/test';
+import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
+import { assistantMessages, chooseModel, expect, pasteKey, sendMessage, test, userMessages } from './support/fixtures';
+import { seededQuestion, seedLongConversation } from './support/seed-history';
+
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
+const conversation = (page: Page, title: string | RegExp) => sidebar(page).getByRole('button', { name: title });
+const chatCompletions = (fake: { requests: { path: string }[] }) =>
+  fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
+/** A finished reply carries its meta line: tokens and cost. */
+const finished = /\d+ tokens · \$/;
+
+async function start(page: Page, launch: () => Promise<{ url: string }>) {
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(composer(page)).toBeVisible();
+}
+
+test('two conversations stream at once: leaving one never cancels it, and both finish complete', async ({
+  page,
+  fake,
+  launch,
+}) => {
+  test.setTimeout(120_000);
+  await start(page, launch);
+  await chooseModel(page, fakeModels.slow);
+  await sendMessage(page, 'First long story');
+  await expect(assistantMessages(page).last()).toContainText('You said', { timeout: 15_000 });
+
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await sendMessage(page, 'Second long story');
+  await expect(assistantMessages(page).last()).toContainText('Second long story', { timeout: 15_000 });
+  await expect(conversation(page, /First long story.*replying/)).toBeVisible();
+  await expect(conversation(page, /Second long story.*replying/)).toBeVisible();
+
+  // Back to the first: its reply is still being written, live.
+  await conversation(page, /First long story/).click();
+  const first = assistantMessages(page).last();
+  await expect(first).toContainText('First long story');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+  await expect(first).toContainText(finished, { timeout: 60_000 });
+  await expect(first).not.toContainText('Stopped');
+  // The second finished while the person read the first: it is marked as new until opened.
+  await expect(conversation(page, /Second long story.*new reply/)).toBeVisible({ timeout: 60_000 });
+  await conversation(page, /Second long story/).click();
+  await expect(assistantMessages(page).last()).toContainText(finished);
+  await expect(conversation(page, /Second long story.*new reply/)).toHaveCount(0);
+  expect(chatCompletions(fake).filter((r) => (r as { clientDisconnected?: boolean }).clientDisconnected)).toEqual([]);
+});
+
+test('Esc stops the reply in the open conversation', async ({ page, fake, launch }) => {
+  await start(page, launch);
+  await chooseModel(page, fakeModels.slow);
+  await sendMessage(page, 'Tell me a long story');
+  const reply = assistantMessages(page).last();
+  await expect(reply).toContainText('You said', { timeout: 15_000 });
+  await composer(page).press('Escape');
+  await fake.waitFor((r) => r.path.endsWith('/chat/completions') && r.clientDisconnected, 10_000);
+  await expect(reply).toContainText('Stopped');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+});
+
+test('double-clicking Send sends once and does not stop the reply it started', async ({ page, fake, launch }) => {
+  await start(page, launch);
+  await chooseModel(page, fakeModels.slow);
+  await composer(page).fill('One question, clicked twice');
+  await page.getByRole('button', { name: 'Send' }).dblclick();
+  const reply = assistantMessages(page).last();
+  await expect(reply).toContainText('You said', { timeout: 15_000 });
+  // Still writing: the second click landed on Stop, which did not take it.
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(reply).not.toContainText('Stopped');
+  expect(chatCompletions(fake)).toHaveLength(1);
+  await expect(userMessages(page)).toHaveCount(1);
+});
+
+test('drafts are kept per conversation, across switching and a restart', async ({ page, launch }) => {
+  await start(page, launch);
+  await sendMessage(page, 'Hello there');
+  await expect(assistantMessages(page).last()).toContainText(finished);
+  await composer(page).fill('A follow-up I have not sent');
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await expect(composer(page)).toHaveValue('');
+  await composer(page).fill('Something for a new chat');
+  // Saved once typing pauses; the page says when the host has it.
+  await expect(page.locator('form.composer')).toHaveAttribute('data-draft-saved', 'true');
+
+  const host = await launch();
+  await page.goto(host.url);
+  await expect(composer(page)).toHaveValue('Something for a new chat');
+  await conversation(page, /Hello there/).click();
+  await expect(composer(page)).toHaveValue('A follow-up I have not sent');
+});
+
+test('a host killed mid-reply shows the reply as interrupted, and Retry completes it', async ({ page, launch }) => {
+  test.setTimeout(90_000);
+  let host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await chooseModel(page, fakeModels.slow);
+  await sendMessage(page, 'Write slowly please');
+  // Past the first checkpoint (every 500 ms), so there is partial text to keep.
+  await expect(assistantMessages(page).last()).toContainText('You said', { timeout: 15_000 });
+  await page.waitForFunction(
+    () => (document.querySelector('article[aria-label="Assistant message"]')?.textContent ?? '').length > 200,
+  );
+  await host.kill();
+
+  host = await launch();
+  await page.goto(host.url);
+  await conversation(page, /Write slowly please/).click();
+  const reply = assistantMessages(page).last();
+  await expect(reply).toContainText('Interrupted');
+  await expect(reply).not.toContainText(finished);
+  await chooseModel(page, fakeModels.default);
+  await reply.hover();
+  await reply.getByRole('button', { name: 'Retry' }).click();
+  await expect(assistantMessages(page).last()).toContainText(finished, { timeout: 60_000 });
+  await expect(userMessages(page)).toHaveCount(1);
+});
+
+test('regenerate with another model, then flip between versions, each with its own model and cost', async ({
+  page,
+  fake,
+  launch,
+}) => {
+  await start(page, launch);
+  await sendMessage(page, 'Compare the models');
+  const reply = assistantMessages(page).last();
+  await expect(reply).toContainText(finished);
+  await expect(reply).toContainText('gpt-4o-mini');
+
+  await reply.hover();
+  await reply.getByRole('button', { name: 'Regenerate with another model' }).click();
+  const menu = page.getByRole('menu', { name: 'Regenerate with' });
+  await menu.getByLabel('Other model id').fill(fakeModels.vision);
+  await menu.getByLabel('Other model id').press('Enter');
+  await expect(assistantMessages(page).last()).toContainText('2/2');
+  await expect(assistantMessages(page).last()).toContainText(finished);
+  await expect(assistantMessages(page).last()).toContainText('gpt-4o ·');
+  const second = (await assistantMessages(page).last().textContent()) ?? '';
+  expect(chatCompletions(fake)).toHaveLength(2);
+  // The question was reused, not sent again: one user message upstream each time.
+  const lastBody = chatCompletions(fake).at(-1) as unknown as { body: { messages: { role: string }[] } };
+  expect(lastBody.body.messages.filter((m) => m.role === 'user')).toHaveLength(1);
+
+  await assistantMessages(page).last().getByRole('button', { name: 'Previous version' }).click();
+  await expect(assistantMessages(page).last()).toContainText('1/2');
+  await expect(assistantMessages(page).last()).toContainText('gpt-4o-mini ·');
+  await expect(assistantMessages(page).last()).toContainText(finished);
+  await assistantMessages(page).last().getByRole('button', { name: 'Next version' }).click();
+  await expect(assistantMessages(page).last()).toContainText('2/2');
+  expect(second).toMatch(finished);
+  await expect(userMessages(page)).toHaveCount(1);
+});
+
+test('edit a question and resend; the old branch is a version to flip back to', async ({ page, launch }) => {
+  await start(page, launch);
+  await sendMessage(page, 'First question');
+  await expect(assistantMessages(page).last()).toContainText(finished);
+  await sendMessage(page, 'Second question');
+  await expect(assistantMessages(page).last()).toContainText('Second question');
+  await expect(assistantMessages(page).last()).toContainText(finished);
+
+  // Up in the empty composer edits the last message of yours.
+  await composer(page).press('ArrowUp');
+  const editor = page.getByRole('textbox', { name: 'Edited message' });
+  await expect(editor).toBeFocused();
+  await editor.fill('Second question, put better');
+  await editor.press('Enter');
+  await expect(assistantMessages(page).last()).toContainText('Second question, put better');
+  await expect(assistantMessages(page).last()).toContainText(finished);
+  await expect(userMessages(page)).toHaveCount(2);
+  await expect(userMessages(page).last()).toContainText('2/2');
+
+  await userMessages(page).last().getByRole('button', { name: 'Previous version' }).click();
+  await expect(userMessages(page).last()).toContainText('1/2');
+  await expect(userMessages(page).last()).toContainText('Second question');
+  await expect(assistantMessages(page).last()).toContainText('You said: “Second question”');
+});
+
+test('a 10,000-message conversation opens at its end and loads older pages while scrolling up', async ({
+  page,
+  profileDir,
+  launch,
+}) => {
+  test.setTimeout(120_000);
+  // A key first (it lives in the keychain, not the profile), then the history, written while no host runs.
+  let host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(composer(page)).toBeVisible();
+  await host.stop();
+  seedLongConversation(profileDir, 10_000, 'A very long conversation');
+
+  const frames: number[] = [];
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(frame.payload.length)));
+  host = await launch();
+  await page.goto(host.url);
+  await conversation(page, 'A very long conversation').click();
+  // The end is on screen, and only a page of it is in the DOM.
+  await expect(page.getByText(seededQuestion(4_999), { exact: true })).toBeInViewport();
+  expect(await page.getByRole('article').count()).toBeLessThan(60);
+  // The whole history never crossed the socket: no frame near the size of 10,000 messages.
+  expect(Math.max(...frames)).toBeLessThan(500_000);
+
+  const log = page.getByRole('log', { name: 'Messages' });
+  // The first page ends at turn 4,975; a question before 4,950 comes from the second older page or beyond.
+  const older = page.getByText(/^Seeded question number 49[0-4]\d$/).first();
+  await log.hover();
+  // Each wheel turn scrolls up; older pages arrive as the top comes near, until the wanted question shows.
+  await expect(async () => {
+    await page.mouse.wheel(0, -3_000);
+    await expect(older).toBeVisible({ timeout: 250 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByText(seededQuestion(4_999), { exact: true })).not.toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Jump to latest ↓' })).toBeVisible();
+  await page.getByRole('button', { name: 'Jump to latest ↓' }).click();
+  await expect(page.getByText(seededQuestion(4_999), { exact: true })).toBeInViewport();
+});
