@@ -38,6 +38,22 @@ describe('ThinkingBlock', () => {
     expect(block.open).toBe(true);
   });
 
+  it('opens as the reader last left it when shown again', () => {
+    const choices: boolean[] = [];
+    const block = show({
+      reasoning: 'Hmm',
+      answered: true,
+      streaming: false,
+      durationMs: null,
+      initialOpen: true,
+      onOpenChange: (open) => choices.push(open),
+    });
+    expect(block.open).toBe(true);
+    block.querySelector('summary')?.click();
+    expect(block.open).toBe(false);
+    expect(choices.at(-1)).toBe(false);
+  });
+
   it('starts folded for a stored reply and shows no time when none was measured', () => {
     const block = show({ reasoning: 'Reasoned', answered: true, streaming: false, durationMs: null });
     expect(block.open).toBe(false);

@@ -13,11 +13,21 @@ export interface ThinkingBlockProps {
   streaming: boolean;
   /** Time spent thinking, when it was measured. */
   durationMs: number | null;
+  /** Open or closed as the reader last left it, when this reply was shown before. */
+  initialOpen?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }
 
-export function ThinkingBlock({ reasoning, answered, streaming, durationMs }: ThinkingBlockProps) {
+export function ThinkingBlock({
+  reasoning,
+  answered,
+  streaming,
+  durationMs,
+  initialOpen,
+  onOpenChange,
+}: ThinkingBlockProps) {
   // Shown while it is all there is to read; the reader may open or close it at any time after.
-  const [open, setOpen] = useState(!answered);
+  const [open, setOpen] = useState(initialOpen ?? !answered);
   const [wasAnswered, setWasAnswered] = useState(answered);
   if (answered !== wasAnswered) {
     setWasAnswered(answered);
@@ -26,7 +36,14 @@ export function ThinkingBlock({ reasoning, answered, streaming, durationMs }: Th
   const thinking = streaming && !answered;
   const label = thinking ? 'Thinking…' : durationMs !== null ? formatThinkingTime(durationMs) : 'Thinking';
   return (
-    <details className="thinking" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      className="thinking"
+      open={open}
+      onToggle={(event) => {
+        setOpen(event.currentTarget.open);
+        onOpenChange?.(event.currentTarget.open);
+      }}
+    >
       <summary>
         <span className="thinking-label">{label}</span>
       </summary>
