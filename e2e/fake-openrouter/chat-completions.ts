@@ -136,7 +136,9 @@ function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntr
   let content = behaviour.markdownReply ? MARKDOWN_REPLY : replyFor(prompt, { long: behaviour.long ?? false });
   content = afterPrefill(content, request.messages);
   let finish: FinishReason = 'stop';
-  const cap = request.maxTokens ?? behaviour.maxCompletionTokens ?? null;
+  // The request's cap and the model's own limit both apply: whichever is lower ends the reply.
+  const caps = [request.maxTokens, behaviour.maxCompletionTokens].filter((c): c is number => typeof c === 'number');
+  const cap = caps.length > 0 ? Math.min(...caps) : null;
   if (cap !== null) {
     // Reasoning is output too, so it eats into the same budget first.
     const budget = Math.max(0, cap - reasoningTokens);

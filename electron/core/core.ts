@@ -61,6 +61,8 @@ export interface CoreDependencies {
   logger: Logger;
   transport: AppInfo['transport'];
   fetch?: typeof globalThis.fetch;
+  /** Waits before automatic retries of a turn; tests shorten them. */
+  retryDelaysMs?: readonly number[];
 }
 
 export const historyFileName = 'history.sqlite3';
@@ -103,6 +105,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       return {
         library: new LibraryService(conversations, messages, messages.threads, new DraftRepo(db)),
         chat: new ChatService(conversations, messages, client, {
+          retryDelaysMs: deps.retryDelaysMs,
           outputBudget: createOutputBudget({
             model: (id) => models.find(id),
             limitRemaining: () => keys.limitRemaining(),
