@@ -71,7 +71,7 @@ test('reasoning streams into an open Thinking block that folds once the answer s
     const log: string[] = [];
     (window as unknown as { thinkingLog: string[] }).thinkingLog = log;
     new MutationObserver(() => {
-      const reply = [...document.querySelectorAll('article[aria-label="Assistant message"]')].at(-1);
+      const reply = Array.from(document.querySelectorAll('article[aria-label="Assistant message"]')).at(-1);
       const details = reply?.querySelector('details.thinking');
       if (!reply || !(details instanceof HTMLDetailsElement)) return;
       const answer = reply.querySelector(':scope > .markdown h1') ? 'answer' : 'no answer';
