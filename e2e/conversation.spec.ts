@@ -224,3 +224,65 @@ test('a 10,000-message conversation opens at its end and loads older pages while
   await page.getByRole('button', { name: 'Jump to latest ↓' }).click();
   await expect(page.getByText(seededQuestion(4_999), { exact: true })).toBeInViewport();
 });
+
+test('a reply says when it was retried, cut at the length limit (with Continue), or only asked for a tool', async ({
+  page,
+  fake,
+  launch,
+}) => {
+  test.setTimeout(90_000);
+  await start(page, launch);
+  // Two 502s before any token: the core retries by itself, and says so on the reply while it waits.
+  await chooseModel(page, fakeModels.flaky502);
+  await sendMessage(page, 'Try until it works');
+  await expect(assistantMessages(page).last()).toContainText(/Retrying in \d+ s \(attempt 1 of 2\)/);
+  await expect(assistantMessages(page).last()).toContainText(finished, { timeout: 30_000 });
+  await expect(assistantMessages(page).last()).not.toContainText('Retrying');
+
+  await chooseModel(page, fakeModels.length);
+  await sendMessage(page, 'A long answer please');
+  const cut = assistantMessages(page).last();
+  await expect(cut).toContainText('Cut off at the length limit.');
+  const before = fake.requests.length;
+  const replies = await assistantMessages(page).count();
+  const textOf = async () => ((await cut.textContent()) ?? '').split('Cut off at the length limit.')[0] ?? '';
+  const partial = await textOf();
+  await cut.getByRole('button', { name: 'Continue' }).click();
+  // Continue asks the model to go on from the partial reply (an assistant prefill) and grows the same reply.
+  const request = await fake.waitFor(
+    (r) => r.path.endsWith('/chat/completions') && fake.requests.indexOf(r) >= before,
+    10_000,
+  );
+  const sent = (request.body as { messages: { role: string; content: string }[] }).messages;
+  expect(sent.at(-1)?.role).toBe('assistant');
+  expect(sent.at(-1)?.content).toContain('You said: “A long answer please”');
+  await expect(assistantMessages(page)).toHaveCount(replies);
+  await expect(cut).not.toContainText('Writing…', { timeout: 30_000 });
+  await expect(cut).toContainText(finished);
+  // The same reply, longer: the fake cuts every request at 20 tokens, so this one is cut again further on.
+  expect((await textOf()).length).toBeGreaterThan(partial.length);
+  expect(await textOf()).toContain(partial.trim().slice(0, 60));
+
+  await chooseModel(page, fakeModels.toolCall);
+  await sendMessage(page, 'What is the weather?');
+  const tool = assistantMessages(page).last();
+  await expect(tool).toContainText('asked to call a tool');
+  await expect(tool).toContainText('doesn’t run tools');
+  await tool.getByText('get_weather').click();
+  await expect(tool.locator('pre')).toContainText('{');
+});
+
+test('keyboard: Ctrl+Shift+C copies the last reply, Ctrl+N starts a new chat', async ({ page, context, launch }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await start(page, launch);
+  await sendMessage(page, 'Copy me');
+  await expect(assistantMessages(page).last()).toContainText(finished);
+  await page.keyboard.press('Control+Shift+C');
+  await expect(page.getByText('Copied the last reply.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('You said: “Copy me”');
+
+  await page.keyboard.press('Control+n');
+  await expect(assistantMessages(page)).toHaveCount(0);
+  await expect(composer(page)).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'New conversation' })).toBeVisible();
+});
