@@ -42,3 +42,27 @@ export function createMeasurement(report: (line: string) => void): Measurement {
     );
   };
 }
+
+export interface SampleComparison {
+  name: string;
+  unit: 'ms' | 'MB';
+  baseline: number[];
+  candidate: number[];
+  /** Which figure of each side to compare: the median, or the 95th percentile for latencies. */
+  statistic?: 'median' | 'p95';
+}
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
+
+/** Reports figures measured elsewhere (inside a page, say), in the same shape as `Measurement`. */
+export function reportSamples(report: (line: string) => void, comparison: SampleComparison): void {
+  const statistic = comparison.statistic ?? 'median';
+  const pick = (values: number[]) => (statistic === 'p95' ? percentile(values, 0.95) : median(values));
+  const b = pick(comparison.baseline);
+  const c = pick(comparison.candidate);
+  report(comparison.name);
+  report(
+    `  baseline ${b.toFixed(2)} ${comparison.unit}   measured ${c.toFixed(2)} ${comparison.unit}   ratio ${(c / b).toFixed(2)}×   (${statistic} of ${comparison.baseline.length} and ${comparison.candidate.length})`,
+  );
+}

@@ -1,0 +1,269 @@
+// Benchmark: the chat page in Chromium through the web host, on a profile seeded through the core's own
+// repositories — opening a 10,000-message conversation, typing while a reply streams in it, the page's work per
+// animation frame while a 50 KB Markdown reply streams, and the page's JS heap — each against a small baseline.
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { type Browser, type Page, chromium } from '@playwright/test';
+import { readCoreConfig } from '../../electron/core/config';
+import { createCore } from '../../electron/core/core';
+import type { Logger } from '../../electron/core/logger';
+import { createRouter } from '../../electron/core/router';
+import { startWebHost } from '../../electron/web/server';
+import { reportSamples } from './measure';
+import { type PacedReply, longMarkdown, pacedFetch } from './paced-openrouter';
+import { type SeededConversation, seedConversation } from './seed-profile';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const rendererDir = join(projectRoot, 'out/renderer');
+const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+const rounds = 5;
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name(…)` helper; functions
+ * handed to page.evaluate run in the page, where that helper must exist too.
+ */
+async function newBenchPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
+  return page;
+}
+
+/** Clicks a conversation in the sidebar and resolves, in the page, once its last message is on screen and painted. */
+async function openConversation(page: Page, conversation: SeededConversation): Promise<number> {
+  return page.evaluate(
+    async ({ title, marker }) => {
+      const button = Array.from(document.querySelectorAll('button')).find((b) =>
+        b.textContent?.trim().startsWith(title),
+      );
+      if (!button) throw new Error(`no sidebar entry "${title}"`);
+      const start = performance.now();
+      button.click();
+      await new Promise<void>((done) => {
+        const check = () => {
+          const articles = document.querySelectorAll('article');
+          if (articles[articles.length - 1]?.textContent?.includes(marker)) done();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return performance.now() - start;
+    },
+    { title: conversation.title, marker: conversation.lastMarker },
+  );
+}
+
+async function newChat(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await page.waitForTimeout(300);
+}
+
+/** Keystroke → composer painted, for every key typed while the page is open (the event's own timestamp is the start). */
+async function installTypingProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { typingLatencies: number[]; lastKeyAt: number };
+    w.typingLatencies = [];
+    document.addEventListener('keydown', (event) => (w.lastKeyAt = event.timeStamp), true);
+    document.addEventListener(
+      'input',
+      () => {
+        const start = w.lastKeyAt;
+        requestAnimationFrame(() => setTimeout(() => w.typingLatencies.push(performance.now() - start), 0));
+      },
+      true,
+    );
+  });
+}
+
+async function sendAndWaitForStream(page: Page): Promise<void> {
+  const composer = page.getByRole('textbox', { name: 'Message', exact: true });
+  await composer.fill('Write me a long answer');
+  await composer.press('Enter');
+  await page.getByRole('button', { name: 'Stop' }).waitFor();
+  await page.waitForTimeout(500);
+}
+
+async function stopStream(page: Page): Promise<void> {
+  const stop = page.getByRole('button', { name: 'Stop' });
+  if (await stop.isVisible()) await stop.click();
+  await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 30_000 });
+}
+
+async function typingLatencies(page: Page, conversation: SeededConversation): Promise<number[]> {
+  await newChat(page);
+  await openConversation(page, conversation);
+  await sendAndWaitForStream(page);
+  await page.evaluate(() => ((window as unknown as { typingLatencies: number[] }).typingLatencies = []));
+  const composer = page.getByRole('textbox', { name: 'Message', exact: true });
+  await composer.focus();
+  await page.keyboard.type('the quick brown fox jumps over the lazy dog again and again', { delay: 40 });
+  await page.waitForTimeout(200);
+  const latencies = await page.evaluate(() => (window as unknown as { typingLatencies: number[] }).typingLatencies);
+  await composer.fill('');
+  await stopStream(page);
+  return latencies;
+}
+
+interface FrameSample {
+  taskMs: number;
+  frames: number;
+  length: number;
+}
+
+/** Main-thread time per animation frame while the streamed reply is 1–6 KB long, and while it is 44–50 KB long. */
+async function streamingFrameCost(page: Page): Promise<{ early: number; late: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.evaluate(() => {
+    const w = window as unknown as { frames: number };
+    w.frames = 0;
+    const tick = () => {
+      w.frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await sendAndWaitForStream(page);
+  const samples: FrameSample[] = [];
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    const state = await page.evaluate(() => {
+      const articles = document.querySelectorAll('article');
+      return {
+        frames: (window as unknown as { frames: number }).frames,
+        length: articles[articles.length - 1]?.textContent?.length ?? 0,
+      };
+    });
+    samples.push({ taskMs, frames: state.frames, length: state.length });
+    if (state.length >= 50_000 || Date.now() > deadline) break;
+    await page.waitForTimeout(100);
+  }
+  const perFrame = (from: number, to: number) => {
+    const window = samples.filter((s) => s.length >= from && s.length <= to);
+    const first = window[0];
+    const last = window.at(-1);
+    if (!first || !last || last.frames === first.frames) return NaN;
+    return (last.taskMs - first.taskMs) / (last.frames - first.frames);
+  };
+  await stopStream(page);
+  return { early: perFrame(1_000, 6_000), late: perFrame(44_000, 50_000) };
+}
+
+async function heapAfterOpening(browser: Browser, url: string, conversation: SeededConversation): Promise<number> {
+  const page = await newBenchPage(browser);
+  await page.goto(url);
+  await page.getByRole('button', { name: conversation.title }).first().waitFor();
+  await openConversation(page, conversation);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await page.close();
+  return usedSize / 1024 / 1024;
+}
+
+export async function chatUi(report: (line: string) => void): Promise<void> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  }
+  const profileDir = mkdtempSync(join(tmpdir(), 'sb-bench-ui-'));
+  const long = seedConversation(profileDir, 10_000, 'Long conversation');
+  const short = seedConversation(profileDir, 10, 'Short conversation');
+
+  let reply: PacedReply = { text: longMarkdown(20_000), chunkChars: 40, intervalMs: 20 };
+  const core = createCore(
+    readCoreConfig({
+      SWITCHBOARD_PROFILE_DIR: profileDir,
+      SWITCHBOARD_SECRET_STORE: 'memory',
+      OPENROUTER_BASE_URL: 'http://127.0.0.1:9/api/v1',
+    }),
+    { logger: silent, transport: 'web', fetch: pacedFetch(() => reply) },
+  );
+  await core.keys.save({ key: `sk-or-v1-${'0'.repeat(64)}`, skipValidation: true });
+  const host = await startWebHost({ router: createRouter(core, silent), logger: silent, staticDir: rendererDir });
+  const browser = await chromium.launch({
+    executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+
+  try {
+    const page = await newBenchPage(browser);
+    await page.goto(host.url);
+    await page.getByRole('button', { name: long.title }).first().waitFor({ timeout: 30_000 });
+
+    // Opening: a 10,000-message conversation against a 10-message one, from a new chat each time.
+    const openShort: number[] = [];
+    const openLong: number[] = [];
+    await openConversation(page, short);
+    await openConversation(page, long);
+    for (let i = 0; i < rounds; i++) {
+      await newChat(page);
+      openShort.push(await openConversation(page, short));
+      await newChat(page);
+      openLong.push(await openConversation(page, long));
+    }
+    reportSamples(report, {
+      name: 'open a conversation: click → last message painted (10,000 messages vs. 10)',
+      unit: 'ms',
+      baseline: openShort,
+      candidate: openLong,
+    });
+
+    // Typing while a reply streams: in the 10,000-message conversation against the 10-message one.
+    await installTypingProbe(page);
+    const typingShort = await typingLatencies(page, short);
+    const typingLong = await typingLatencies(page, long);
+    reportSamples(report, {
+      name: 'typing while a reply streams: keystroke → composer painted (10,000 messages vs. 10)',
+      unit: 'ms',
+      baseline: typingShort,
+      candidate: typingLong,
+      statistic: 'p95',
+    });
+
+    // Streaming a 50 KB Markdown reply: main-thread time per animation frame late in the reply against early.
+    await page.close();
+    reply = { text: longMarkdown(52_000), chunkChars: 60, intervalMs: 8 };
+    const streamPage = await newBenchPage(browser);
+    await streamPage.goto(host.url);
+    await streamPage.getByRole('button', { name: short.title }).first().waitFor({ timeout: 30_000 });
+    await openConversation(streamPage, short);
+    const frames = await streamingFrameCost(streamPage);
+    reportSamples(report, {
+      name: 'streaming a 50 KB Markdown reply: main-thread time per animation frame (at 44–50 KB vs. at 1–6 KB)',
+      unit: 'ms',
+      baseline: [frames.early],
+      candidate: [frames.late],
+    });
+    await streamPage.close();
+
+    // Memory: the page's JS heap after garbage collection with each conversation open, in a fresh page.
+    const heapShort = await heapAfterOpening(browser, host.url, short);
+    const heapLong = await heapAfterOpening(browser, host.url, long);
+    reportSamples(report, {
+      name: 'renderer JS heap with the conversation open (10,000 messages vs. 10)',
+      unit: 'MB',
+      baseline: [heapShort],
+      candidate: [heapLong],
+    });
+  } finally {
+    await browser.close();
+    await host.close();
+    core.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
