@@ -4,9 +4,8 @@
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFileName } from '../electron/core/core';
-import { replyFor } from './fake-openrouter/reply-text';
 import { fakeKeys } from './fake-openrouter/scenarios';
-import { assistantMessages, expect, pasteKey, sendMessage, test } from './support/fixtures';
+import { assistantMessages, expect, pasteKey, replyOpening, sendMessage, test } from './support/fixtures';
 
 const pageSize = 4096;
 
@@ -15,7 +14,7 @@ test('restores the newest backup after the history database was damaged', async 
   await page.goto(host.url);
   await pasteKey(page, fakeKeys.valid);
   await sendMessage(page, 'Remember this conversation');
-  await expect(assistantMessages(page).last()).toContainText(replyFor('Remember this conversation').slice(0, 60));
+  await expect(assistantMessages(page).last()).toContainText(replyOpening('Remember this conversation'));
   // The reply is complete (and saved) once Send is back.
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   await host.stop();
@@ -39,7 +38,7 @@ test('restores the newest backup after the history database was damaged', async 
   await page.getByRole('button', { name: /^Restore the backup from / }).click();
   const conversations = page.getByRole('navigation', { name: 'Conversations' });
   await conversations.getByRole('button', { name: 'Remember this conversation' }).click();
-  await expect(assistantMessages(page).first()).toContainText(replyFor('Remember this conversation').slice(0, 60));
+  await expect(assistantMessages(page).first()).toContainText(replyOpening('Remember this conversation'));
   // The restored history takes new writes; the damaged file stays exactly as it was found.
   expect(readFileSync(join(profileDir, moved!)).equals(bytes)).toBe(true);
 });

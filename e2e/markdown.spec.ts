@@ -56,7 +56,7 @@ test('a Markdown reply: highlighted code copied exactly, a table, raw HTML as te
   // The whole reply copies as the Markdown it was written in.
   await reply.hover();
   await reply.getByRole('button', { name: 'Copy message' }).click();
-  await expect(reply.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  await expect(reply.locator('.copy-message').getByText('Copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MARKDOWN_REPLY);
   expect(dialogs).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Page, test as base, expect } from '@playwright/test';
+import { replyFor } from '../fake-openrouter/reply-text';
 import { type FakeOpenRouter, startFakeOpenRouter } from '../fake-openrouter/server';
 import { type WebHostProcess, startWebHostProcess } from './web-host-process';
 
@@ -72,3 +73,6 @@ export async function chooseModel(page: Page, model: string): Promise<void> {
 
 export const assistantMessages = (page: Page) => page.getByRole('article', { name: 'Assistant message' });
 export const userMessages = (page: Page) => page.getByRole('article', { name: 'Your message' });
+
+/** The first line of the fake's reply to `prompt`: plain text, so it reads the same once rendered as Markdown. */
+export const replyOpening = (prompt: string): string => replyFor(prompt).split('\n')[0] ?? '';

@@ -41,7 +41,8 @@ export function CopyIconButton({ text, label, className }: { text: string; label
       <button type="button" className="icon-button" aria-label={label} title={label} onClick={copy}>
         {state === 'copied' ? <CheckIcon /> : <CopyIcon />}
       </button>
-      <span role="status" className={state === 'idle' ? 'visually-hidden' : 'copy-feedback'}>
+      {/* A polite live region, not role="status": a long conversation would otherwise hold hundreds of status roles. */}
+      <span aria-live="polite" className={state === 'idle' ? 'visually-hidden' : 'copy-feedback'}>
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>
     </span>
