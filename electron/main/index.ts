@@ -16,6 +16,7 @@ import { type LaunchSettings, readLaunchSettings } from './launch-settings';
 import { guardWebContents } from './navigation-guard';
 import { originOf } from './origin';
 import { createSenderCheck } from './sender-check';
+import { closeWhileReplyingPrompt, guardUnload } from './unload-guard';
 import { createMainWindow } from './window';
 
 const rendererDir = join(import.meta.dirname, '../renderer');
@@ -43,7 +44,21 @@ function start(settings: LaunchSettings): void {
   const isOwnPage = (url: string) => originOf(url) === settings.trustedOrigin;
 
   // Every web contents, the window's and any other, gets the same guard the moment it exists.
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { shell, isOwnPage, logger }));
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, { shell, isOwnPage, logger });
+    guardUnload(contents, () => {
+      const prompt = closeWhileReplyingPrompt;
+      const choice = dialog.showMessageBoxSync({
+        type: 'question',
+        message: prompt.message,
+        detail: prompt.detail,
+        buttons: [prompt.closeButton, prompt.keepButton],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      return choice === 0;
+    });
+  });
 
   app.on('second-instance', () => {
     // A second launch focuses the running window instead of opening a second database writer.
