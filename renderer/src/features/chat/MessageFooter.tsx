@@ -14,7 +14,8 @@ function statusText(message: Message): string | null {
       return null;
     case 'streaming':
       if (message.content !== '') return 'Writing…';
-      return message.reasoning ? 'Thinking…' : 'Waiting for the model…';
+      // While only reasoning arrives, the Thinking block above already says so.
+      return message.reasoning ? null : 'Waiting for the model…';
     case 'stopped':
       return 'Stopped';
     case 'interrupted':
