@@ -14,7 +14,7 @@ import { createRouter } from '../../electron/core/router';
 import { startWebHost } from '../../electron/web/server';
 import { reportSamples } from './measure';
 import { type PacedReply, longMarkdown, pacedFetch } from './paced-openrouter';
-import { type SeededConversation, seedConversation } from './seed-profile';
+import { type SeededConversation, seedLongConversation } from '../../e2e/support/seed-history';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const rendererDir = join(projectRoot, 'out/renderer');
@@ -181,8 +181,8 @@ export async function chatUi(report: (line: string) => void): Promise<void> {
     execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
   }
   const profileDir = mkdtempSync(join(tmpdir(), 'sb-bench-ui-'));
-  const long = seedConversation(profileDir, 10_000, 'Long conversation');
-  const short = seedConversation(profileDir, 10, 'Short conversation');
+  const long = seedLongConversation(profileDir, 10_000, 'Long conversation');
+  const short = seedLongConversation(profileDir, 10, 'Short conversation');
 
   let reply: PacedReply = { text: longMarkdown(20_000), chunkChars: 40, intervalMs: 20 };
   const core = createCore(

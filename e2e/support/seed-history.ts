@@ -1,5 +1,6 @@
-// Test support: writes a long conversation into a profile's history through the core's own repositories, before
-// the host starts (the host holds the profile lock while it runs).
+// Test and benchmark support: writes long conversations into a profile's history through the core's own
+// repositories, before a host starts (the host holds the profile lock while it runs). `npm run bench` seeds its
+// profiles with this too (build/bench/seed-profile.ts is the command-line form).
 
 import { join } from 'node:path';
 import { historyFileName } from '../../electron/core/core';
@@ -10,21 +11,47 @@ import { openDatabase } from '../../electron/core/db/open-database';
 /** The question of turn `n`, so a test can tell which page is on screen. */
 export const seededQuestion = (turn: number) => `Seeded question number ${turn}`;
 
-/** Adds one conversation of `messageCount` messages (question, answer, …) in one transaction; returns its id. */
-export function seedLongConversation(profileDir: string, messageCount: number, title: string): string {
+const words =
+  'the quick brown fox jumps over a lazy dog while tokens from many models stream in and costs add up slowly'.split(
+    ' ',
+  );
+
+/** A reply of ~700 characters of Markdown: a paragraph, a short list, and every fifth one a code block. */
+function seededAnswer(turn: number): string {
+  let paragraph = '';
+  for (let k = 0; k < 70; k++) paragraph += `${words[(turn * 7 + k) % words.length]} `;
+  const list = `\n\n- first point ${turn}\n- second point\n- third point`;
+  const code =
+    turn % 5 === 0 ? `\n\n\`\`\`ts\nconst answer${turn} = ${turn} * 2;\nconsole.log(answer${turn});\n\`\`\`` : '';
+  return `Seeded answer ${turn}: ${paragraph.trim()}.${list}${code}`;
+}
+
+export interface SeededConversation {
+  id: string;
+  title: string;
+  /** Text that appears only in the last message, to recognise it on screen. */
+  lastMarker: string;
+}
+
+/** Adds one conversation of `messageCount` messages (question, answer, …) in one transaction. */
+export function seedLongConversation(profileDir: string, messageCount: number, title: string): SeededConversation {
   const db = openDatabase(join(profileDir, historyFileName));
   try {
     const conversations = new ConversationRepo(db);
     const messages = new MessageRepo(db);
+    const lastMarker = `end-of-${title.toLowerCase().replace(/\W+/g, '-')}`;
     let id = '';
     db.transaction(() => {
       id = conversations.create({ title, model: 'openai/gpt-4o-mini' }).id;
-      for (let turn = 0; turn < messageCount / 2; turn++) {
+      const turns = Math.ceil(messageCount / 2);
+      for (let turn = 0; turn < turns; turn++) {
+        const last = turn === turns - 1;
         messages.insertUser({ conversationId: id, content: seededQuestion(turn), model: null });
+        if (last && messageCount % 2 === 1) break;
         const answer = messages.createAssistant({ conversationId: id, model: 'openai/gpt-4o-mini' });
         messages.finalize(answer.id, {
           status: 'complete',
-          content: `Seeded answer ${turn}: ${'a few words of text that wrap over a line or two. '.repeat(1 + (turn % 4))}`,
+          content: last ? `${seededAnswer(turn)}\n\n${lastMarker}` : seededAnswer(turn),
           reasoning: null,
           model: 'openai/gpt-4o-mini',
           provider: 'OpenAI',
@@ -35,7 +62,7 @@ export function seedLongConversation(profileDir: string, messageCount: number, t
         });
       }
     })();
-    return id;
+    return { id, title, lastMarker };
   } finally {
     db.close();
   }
