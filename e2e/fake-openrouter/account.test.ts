@@ -76,7 +76,7 @@ async function pollGeneration(
 }
 
 describe('GET /key', () => {
-  it('describes each scenario key in the §8.1 shape', async () => {
+  it('describes each scenario key in the GET /key shape of docs/openrouter-protocol.md §8.1', async () => {
     const valid = await keyData(fakeKeys.valid);
     expect(valid).toMatchObject({
       label: 'sk-or-v1-d9e...899',

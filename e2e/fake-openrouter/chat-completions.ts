@@ -1,5 +1,5 @@
 // Runs in the fake OpenRouter process: POST /api/v1/chat/completions, streamed or not, with generation
-// records and key billing kept as OpenRouter keeps them (§2–§4, §7, §11).
+// records and key billing kept as OpenRouter keeps them (docs/openrouter-protocol.md §2–§4, §7, §9).
 
 import { authenticate, type Authenticated } from './auth';
 import { type CatalogueEntry, isFreeModel, priceOf, supportsReasoning } from './catalogue';
@@ -34,7 +34,7 @@ import {
 import { computeUsage, type Usage } from './usage';
 import { type ChunkHead, completionBody } from './wire-format';
 
-// §3.9: on these providers an aborted stream keeps running, and is billed in full.
+// docs/openrouter-protocol.md §3.8: on these providers an aborted stream keeps running, and is billed in full.
 const PROVIDERS_WITHOUT_CANCELLATION = new Set([
   'Amazon Bedrock',
   'Groq',
@@ -94,7 +94,10 @@ export async function handleChat(ctx: RequestContext): Promise<void> {
   else await respond(ctx, auth, request, gen);
 }
 
-/** With an assistant prefill that begins the reply, the model writes only the rest of it (§2.1). */
+/**
+ * With an assistant prefill that begins the reply, the model writes only the rest of it
+ * (docs/openrouter-protocol.md §2.2).
+ */
 function afterPrefill(content: string, messages: readonly ChatMessageLike[]): string {
   const last = messages.at(-1);
   if (last?.role !== 'assistant' || typeof last.content !== 'string' || last.content === '') return content;

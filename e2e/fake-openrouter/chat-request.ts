@@ -123,8 +123,9 @@ export function preStreamFixture(kind: PreStreamError, entry: CatalogueEntry, re
 }
 
 /**
- * The model that answers: `model` first, then the `models` fallbacks in order (§2.4), skipping any whose
- * scenario fails before streaming; if all fail, the last failure is returned. Null once an error was sent.
+ * The model that answers: `model` first, then the `models` fallbacks in order (docs/openrouter-protocol.md §2.3),
+ * skipping any whose scenario fails before streaming; if all fail, the last failure is returned. Null once an error
+ * was sent.
  */
 export function chooseModel(ctx: RequestContext, request: ChatRequest, auth: Authenticated): CatalogueEntry | null {
   const body = ctx.body as Record<string, unknown>;

@@ -1,4 +1,5 @@
-// Runs in the fake OpenRouter process: error responses, byte-for-byte as OpenRouter sends them (§5, §11.3).
+// Runs in the fake OpenRouter process: error responses, byte-for-byte as OpenRouter sends them
+// (docs/openrouter-protocol.md §5, §9.3).
 //
 // Key order inside `error` differs between captures ({message, code} for auth/validation/credits,
 // {code, message} elsewhere); it is kept as captured so clients are exercised with both.

@@ -1,5 +1,5 @@
-// Runs in the fake OpenRouter process: generation records for GET /generation (§7), including the lag
-// before a finished generation becomes visible, which clients must survive by retrying a 404.
+// Runs in the fake OpenRouter process: generation records for GET /generation (docs/openrouter-protocol.md §7),
+// including the lag before a finished generation becomes visible, which clients must survive by retrying a 404.
 
 export interface GenerationRecord {
   id: string;

@@ -1,4 +1,5 @@
-// Runs in the fake OpenRouter process: per-key accounts, and what GET /key reports about them (§8.1).
+// Runs in the fake OpenRouter process: per-key accounts, and what GET /key reports about them
+// (docs/openrouter-protocol.md §8.1).
 
 import { keyProfile, type KeyProfile } from './scenarios';
 

@@ -1,4 +1,4 @@
-// Runs in the fake OpenRouter process: the models endpoints (§6).
+// Runs in the fake OpenRouter process: the models endpoints (docs/openrouter-protocol.md §6).
 
 import { authenticate } from './auth';
 import { endpointsOf, listModels, type Model, resolveModelPath } from './catalogue';

@@ -43,7 +43,7 @@
 // | hang                              | keep-alive comments every second, never any data                   |
 // | chaos                             | CRLF, several events per write, writes split at odd byte offsets   |
 // | chaosSplit / chaosCoalesce / chaosCrlf | one chaos option each                                          |
-// | error402 / 403 / 408 / 429 / 502 / 503 | that pre-stream JSON error (§11.3 fixtures), never SSE        |
+// | error402 / 403 / 408 / 429 / 502 / 503 | that pre-stream JSON error (docs/openrouter-protocol.md §9.3), never SSE |
 // | flaky502                          | the first 2 attempts of a request answer 502 (before any token), the 3rd streams |
 // | flaky502Thrice                    | the first 3 attempts answer 502: more than an automatic retry waits for |
 // | pricey                            | $1 per 1,000 completion tokens, max output 128,000: max_tokens sizing against credit |
@@ -53,9 +53,9 @@
 // Without `stream`, a mid-stream error model answers HTTP 200 with the error inside the choice, and
 // errorFirst answers HTTP 200 with a top-level error, as OpenRouter does for non-streaming calls.
 // Any request honours `max_tokens`/`max_completion_tokens`: a longer reply is cut with finish_reason "length".
-// A final assistant message is a prefill (§2.1): when it begins the reply the prompt would get, the model goes on
-// from there, so continuing a reply cut at the length limit (`length`) finishes it. Every request body is recorded
-// (`fake.requests[i].body`), so a test can read the `max_tokens` a client sent.
+// A final assistant message is a prefill (docs/openrouter-protocol.md §2.2): when it begins the reply the prompt
+// would get, the model goes on from there, so continuing a reply cut at the length limit (`length`) finishes it.
+// Every request body is recorded (`fake.requests[i].body`), so a test can read the `max_tokens` a client sent.
 // With `models: [...]` fallbacks, a model whose scenario fails before streaming is skipped, and the reply's
 // `model` names the one that answered.
 
@@ -117,7 +117,10 @@ export const fakeModels = {
   unknown: 'acme/fake-1.0',
 } as const;
 
-/** Which final usage chunk ends a stream (§3.5): A trailing empty choice, B `choices: []`, C finish repeated. */
+/**
+ * Which final usage chunk ends a stream (docs/openrouter-protocol.md §3.5): A trailing empty choice,
+ * B `choices: []`, C finish repeated.
+ */
 export type UsageVariant = 'A' | 'B' | 'C';
 /** Chunk key order: 2025 puts `provider` after `id` and adds logprobs/system_fingerprint; 2026 is the current one. */
 export type ChunkEra = '2025' | '2026';

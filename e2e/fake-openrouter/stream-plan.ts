@@ -1,4 +1,5 @@
-// Runs in the fake OpenRouter process: the sequence of SSE writes for one streamed generation (§3, §11.2).
+// Runs in the fake OpenRouter process: the sequence of SSE writes for one streamed generation
+// (docs/openrouter-protocol.md §3, §9.2).
 //
 // Planning is pure (a generator of writes with the pause before each), so the exact wire shape can be
 // tested without a socket, and chaos transforms can rewrite it before delivery.

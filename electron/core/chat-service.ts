@@ -439,7 +439,8 @@ export class ChatService {
       firstTokenMs: continued ? sumOrNull(continued.firstTokenMs, timing.firstTokenMs) : timing.firstTokenMs,
       durationMs: continued ? (continued.durationMs ?? 0) + timing.durationMs : timing.durationMs,
     };
-    // A stopped or failed stream sends no usage chunk, but OpenRouter may still have billed it (§3.9).
+    // A stopped or failed stream sends no usage chunk, but OpenRouter may still have billed it
+    // (docs/openrouter-protocol.md §3.8).
     const settleGeneration = outcome.status !== 'complete' && !turn.usage ? turn.generationId : null;
     try {
       const saved = this.threads.withVersions(this.messages.finalize(assistant.id, input));

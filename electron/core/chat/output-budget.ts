@@ -1,5 +1,6 @@
 // Core: how many tokens a reply may use (`max_tokens`). OpenRouter reserves credit for the whole cap before it
-// answers (§5.1), so the cap is the model's own maximum, lowered only as far as the key's remaining credit requires.
+// answers (docs/openrouter-protocol.md §2.4), so the cap is the model's own maximum, lowered only as far as the key's
+// remaining credit requires.
 
 import type { Conversation, ModelSummary } from '../../../shared/domain';
 

@@ -7,7 +7,8 @@ import type { ChatRequest } from '../openrouter/types';
  * The thread from its first message to the question being answered, oldest first. Replies that failed without text
  * are left out (the model never said them). A question that was never answered — a user message followed by another
  * user message once those are gone — is left out too: sending both would put two user turns in a row upstream and
- * bill the unanswered one again. With `prefill`, the reply so far goes last, for the model to continue (§2.1).
+ * bill the unanswered one again. With `prefill`, the reply so far goes last, for the model to continue
+ * (docs/openrouter-protocol.md §2.2).
  */
 export function toUpstreamMessages(path: readonly Message[], prefill?: string): ChatRequest['messages'] {
   const spoken = path.filter((m) => m.role === 'user' || m.content.length > 0);

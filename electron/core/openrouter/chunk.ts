@@ -11,7 +11,7 @@ export type ChunkPart =
   | { type: 'metadata'; generationId: string | null; model: string | null; provider: string | null }
   | { type: 'reasoning'; text: string }
   | { type: 'content'; text: string }
-  /** One streamed fragment of a tool call; fragments with the same index belong to one call (§3.8). */
+  /** One streamed fragment of a tool call; same index, same call (docs/openrouter-protocol.md §3.7). */
   | { type: 'tool-call'; index: number; id: string | null; name: string | null; arguments: string }
   | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
   | { type: 'usage'; usage: Usage }

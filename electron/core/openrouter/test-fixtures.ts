@@ -37,7 +37,7 @@ export const finishChoice = (reason = 'stop') => ({
   native_finish_reason: reason,
 });
 
-/** The full usage object of a 2026 capture (§3.4). */
+/** The full usage object, as OpenRouter sent it in 2026 (docs/openrouter-protocol.md §3.4). */
 export const USAGE = {
   prompt_tokens: 40,
   completion_tokens: 129,

@@ -4,7 +4,10 @@ import { parseChunk } from './chunk';
 import { bodyOf, chunkJson, collect, sseText } from './test-fixtures';
 import { ToolCallCollector } from './tool-calls';
 
-/** The §3.8 capture: the first fragment names the call, later ones carry pieces of its arguments. */
+/**
+ * As OpenRouter streams a tool call (docs/openrouter-protocol.md §3.7): the first fragment names the call, later
+ * ones carry pieces of its arguments.
+ */
 const fragments = [
   { index: 0, id: 'call_abc', type: 'function', function: { name: 'get_weather', arguments: '' } },
   { index: 0, function: { arguments: '{"location": "San Francisco,' } },

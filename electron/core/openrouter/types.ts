@@ -7,7 +7,7 @@ export type ChatRole = 'system' | 'user' | 'assistant';
 
 export interface ChatRequest {
   model: string;
-  /** A final assistant message is a prefill: the model continues its text (§2.1). */
+  /** A final assistant message is a prefill: the model continues its text (docs/openrouter-protocol.md §2.2). */
   messages: { role: ChatRole; content: string }[];
   /** Upper bound on the answer; OpenRouter reserves credit for this worst case, so it defaults to a modest value. */
   maxTokens?: number;
