@@ -2,6 +2,7 @@
 
 import { selectActiveConversation } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
+import { ReplyLengthButton } from '../features/chat/ReplyLength';
 import { ModelPicker } from './ModelPicker';
 
 export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
@@ -12,6 +13,7 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
         {title ?? 'New conversation'}
       </h1>
       <ModelPicker />
+      <ReplyLengthButton />
       <button type="button" onClick={onOpenSettings}>
         Settings
       </button>

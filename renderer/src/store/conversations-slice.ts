@@ -72,6 +72,16 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set, 
       return true;
     },
 
+    async setMaxOutputTokens(id, maxOutputTokens) {
+      const result = await api.conversations.setMaxOutput(id, maxOutputTokens);
+      if (!result.ok) {
+        get().showError(result.error);
+        return false;
+      }
+      get().putConversation(result.value);
+      return true;
+    },
+
     async deleteConversation(id) {
       get().stopReply(id);
       const result = await api.conversations.delete(id);

@@ -69,6 +69,8 @@ export interface ConversationsSlice {
   newChat(): void;
   selectConversation(id: string): Promise<void>;
   renameConversation(id: string, title: string): Promise<boolean>;
+  /** Caps a conversation's replies at this many tokens; null lets the core choose (the model's maximum, credit allowing). */
+  setMaxOutputTokens(id: string, maxOutputTokens: number | null): Promise<boolean>;
   deleteConversation(id: string): Promise<boolean>;
   putConversation(conversation: Conversation): void;
 }
