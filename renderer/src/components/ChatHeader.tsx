@@ -14,8 +14,9 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
       </h1>
       <ModelPicker />
       <ReplyLengthButton />
-      <button type="button" onClick={onOpenSettings}>
-        Settings
+      <button type="button" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
+        <span aria-hidden="true">⚙</span>
+        <span className="wide-only"> Settings</span>
       </button>
     </header>
   );

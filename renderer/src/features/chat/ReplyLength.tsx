@@ -14,15 +14,18 @@ export function ReplyLengthButton() {
   const [open, setOpen] = useState(false);
   if (!conversation) return null;
   const cap = conversation.maxOutputTokens;
+  const label = cap === null ? 'automatic' : formatTokens(cap);
   return (
     <>
       <button
         type="button"
         className="reply-length-button"
         title="How long a reply may get"
+        aria-label={`Reply length: ${label}`}
         onClick={() => setOpen(true)}
       >
-        Reply length: {cap === null ? 'automatic' : formatTokens(cap)}
+        <span className="wide-only">Reply length: </span>
+        {label}
       </button>
       {open ? (
         <ReplyLengthDialog
