@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './e2e/support/chromium';
 
 // End-to-end tests drive the real renderer through the loopback web host in Debian's Chromium (never a downloaded
 // browser), against the local OpenRouter fake. Electron specs run only where an Electron binary exists.
@@ -19,19 +20,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         headless: true,
-        launchOptions: {
-          executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-          // Without these Chromium keeps dialing Google services this machine cannot reach.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs },
         trace: 'retain-on-failure',
       },
     },

@@ -14,22 +14,13 @@ import { createRouter } from '../../electron/core/router';
 import { startWebHost } from '../../electron/web/server';
 import { reportSamples } from './measure';
 import { type PacedReply, longMarkdown, pacedFetch } from './paced-openrouter';
+import { chromiumArgs, chromiumExecutable } from '../../e2e/support/chromium';
 import { type SeededConversation, seedLongConversation } from '../../e2e/support/seed-history';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const rendererDir = join(projectRoot, 'out/renderer');
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 const rounds = 5;
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name(…)` helper; functions
@@ -213,7 +204,7 @@ export async function chatUi(
   await core.keys.save({ key: `sk-or-v1-${'0'.repeat(64)}`, skipValidation: true });
   const host = await startWebHost({ router: createRouter(core, silent), logger: silent, staticDir: rendererDir });
   const browser = await chromium.launch({
-    executablePath: process.env.SWITCHBOARD_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable,
     args: chromiumArgs,
   });
 
