@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatStreamEvent } from '../shared/domain';
-import { readCoreConfig } from '../electron/core/config';
-import { type Core, createCore } from '../electron/core/core';
+import type { Core } from '../electron/core/core';
 import { createRouter } from '../electron/core/router';
 import type { Logger } from '../electron/core/logger';
 import { replyFor } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
 import { type FakeOpenRouter, startFakeOpenRouter } from './fake-openrouter/server';
+import { startCoreAgainstFake } from './support/core-under-test';
 
 const logLines: string[] = [];
 const logger: Logger = {
@@ -25,12 +25,7 @@ let profileDir: string;
 let core: Core;
 
 function startCore(): Core {
-  const config = readCoreConfig({
-    OPENROUTER_BASE_URL: fake.baseUrl,
-    SWITCHBOARD_PROFILE_DIR: profileDir,
-    SWITCHBOARD_SECRET_STORE: 'memory',
-  });
-  return createCore(config, { logger, transport: 'web' });
+  return startCoreAgainstFake(fake.baseUrl, profileDir, { logger });
 }
 
 beforeEach(async () => {

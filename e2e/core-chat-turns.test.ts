@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Message } from '../shared/domain';
-import { readCoreConfig } from '../electron/core/config';
-import { type Core, createCore, historyFileName } from '../electron/core/core';
+import { type Core, historyFileName } from '../electron/core/core';
 import type { Logger } from '../electron/core/logger';
 import { replyFor } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
 import { type FakeOpenRouter, startFakeOpenRouter } from './fake-openrouter/server';
+import { startCoreAgainstFake } from './support/core-under-test';
 
 const logger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -21,12 +21,7 @@ let profileDir: string;
 let core: Core;
 
 function startCore(): Core {
-  const config = readCoreConfig({
-    OPENROUTER_BASE_URL: fake.baseUrl,
-    SWITCHBOARD_PROFILE_DIR: profileDir,
-    SWITCHBOARD_SECRET_STORE: 'memory',
-  });
-  return createCore(config, { logger, transport: 'web', retryDelaysMs: [10, 30] });
+  return startCoreAgainstFake(fake.baseUrl, profileDir, { logger, retryDelaysMs: [10, 30] });
 }
 
 beforeEach(async () => {
