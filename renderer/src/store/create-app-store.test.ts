@@ -2,14 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, StreamHandle } from '../../../shared/api';
 import type { ChatStreamEvent, Conversation, HistoryStatus, KeyStatus, Message } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
-import type { ScheduleFrame } from '../lib/frame-batcher';
 import { alwaysOpen } from '../transport/connection';
 import { pendingAssistantId, pendingUserId } from '../features/chat/placeholder';
 import { selectOpenTurn } from './selectors';
 import { createAppStore } from './create-app-store';
 import { messageFixture } from '../lib/message-fixture';
+import { conversationFixture, manualFrames, ok } from './store-test-support';
 
-const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 const fail = (code: 'offline' | 'unauthorized' | 'keychain_unavailable', message: string = code) =>
   Promise.resolve({ ok: false as const, error: { code, message } });
 
@@ -27,14 +26,7 @@ const keyStatus = (overrides: Partial<KeyStatus> = {}): KeyStatus => ({
 
 const noKey = keyStatus({ present: false, storage: null, last4: null, label: null, limit: null, limitRemaining: null });
 
-const conversation: Conversation = {
-  id: 'c1',
-  title: 'Hi',
-  model: 'openai/gpt-4o-mini',
-  createdAt: 1,
-  updatedAt: 1,
-  maxOutputTokens: null,
-};
+const conversation: Conversation = conversationFixture();
 
 const message = (overrides: Partial<Message>): Message => messageFixture({ id: 'a1', createdAt: 2, ...overrides });
 
@@ -48,22 +40,6 @@ const manualStream = () => {
     return { cancel, finished: new Promise<void>((resolve) => (end = resolve)) };
   });
   return { send, cancel, emit: (event: ChatStreamEvent) => emit(event), end: () => end() };
-};
-
-const manualFrames = () => {
-  let queued: (() => void)[] = [];
-  const schedule: ScheduleFrame = (callback) => {
-    queued.push(callback);
-    return () => (queued = queued.filter((c) => c !== callback));
-  };
-  return {
-    schedule,
-    run() {
-      const current = queued;
-      queued = [];
-      for (const callback of current) callback();
-    },
-  };
 };
 
 const setup = (
