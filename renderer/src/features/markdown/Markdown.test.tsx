@@ -107,6 +107,18 @@ describe('Markdown', () => {
     expect(mounted?.container.querySelector('h1')).toBe(headingNode);
   });
 
+  it('seals the groups of blocks above a streaming reply’s last group, and none once it is finished', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    let page = show(text, true);
+    expect(page.querySelectorAll('.md-group')).toHaveLength(3);
+    expect(page.querySelectorAll('.md-group.sealed')).toHaveLength(2);
+    expect(page.querySelectorAll('p')).toHaveLength(40);
+    page = show(text, false);
+    expect(page.querySelectorAll('.md-group.sealed')).toHaveLength(0);
+    expect(page.querySelectorAll('p')).toHaveLength(40);
+    expect([...page.querySelectorAll('p')].at(-1)?.textContent).toBe('Paragraph 39.');
+  });
+
   it('shows a table and a code block sensibly while their text is cut mid-stream', () => {
     let page = show('Intro\n\n| Name | Qty |\n| --', true);
     expect(page.querySelector('th')?.textContent).toBe('Name');
