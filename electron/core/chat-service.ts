@@ -280,6 +280,8 @@ export class ChatService {
     let outcome: Outcome | null = null;
     let requestedAt = this.now();
     let firstTokenMs: number | null = null;
+    // Stays true only when the consumer stopped listening mid-turn (return() at a yield): nobody reads more events.
+    let consumerLeft = true;
     try {
       const maxTokens = await this.maxTokensFor(plan);
       for (let retries = 0; ; retries++) {
@@ -327,7 +329,9 @@ export class ChatService {
           break;
         }
       }
+      consumerLeft = false;
     } catch (error) {
+      consumerLeft = false;
       outcome = { status: 'error', error: toAppError(error) };
     } finally {
       // Reached on completion, on error, and when the consumer stops listening (a closed socket or port).
@@ -335,11 +339,14 @@ export class ChatService {
       const timing = { firstTokenMs, durationMs: this.now() - requestedAt };
       // Everything that must happen runs before the first yield: a consumer that has gone never resumes us.
       const final = this.finalize(plan, turn, outcome, timing);
-      if (final.unsavedError) yield { type: 'storage-warning', error: final.unsavedError };
-      if (outcome.status === 'error' && outcome.error) {
-        yield { type: 'error', error: outcome.error, message: final.message };
-      } else {
-        yield { type: 'done', message: final.message };
+      // A yield here, after return(), would suspend this generator for good and keep the turn counted as running.
+      if (!consumerLeft) {
+        if (final.unsavedError) yield { type: 'storage-warning', error: final.unsavedError };
+        if (outcome.status === 'error' && outcome.error) {
+          yield { type: 'error', error: outcome.error, message: final.message };
+        } else {
+          yield { type: 'done', message: final.message };
+        }
       }
     }
   }

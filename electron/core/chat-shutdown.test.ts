@@ -47,3 +47,32 @@ it('settled() waits until an aborted turn has saved its reply as stopped', async
   await pumping;
   db.close();
 });
+
+it('a turn whose consumer stopped listening still counts as finished once its reply is saved', async () => {
+  const db = openDatabase(join(tempDir(), 'history.sqlite3'));
+  const messages = new MessageRepo(db);
+  const chat = new ChatService(new ConversationRepo(db), messages, slowStreamer);
+  const controller = new AbortController();
+  const silent = { info: () => {}, warn: () => {}, error: () => {} };
+  let seen = 0;
+  let conversationId = '';
+  // The second event finds the receiving end gone (a closed port): the pump stops reading.
+  const sink = {
+    event: (event: ChatStreamEvent) => {
+      if (event.type === 'started') conversationId = event.conversation.id;
+      if (++seen === 2) throw new Error('port closed');
+    },
+    end: () => {},
+  };
+  await pumpStream(
+    chat.send({ text: 'Hello', model: 'openai/gpt-4o-mini' }, controller.signal),
+    sink,
+    silent,
+    'chat:send',
+    { coalesceMs: 0 },
+  );
+  const timeout = new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), 1000));
+  expect(await Promise.race([chat.settled().then(() => 'settled'), timeout])).toBe('settled');
+  expect(messages.listForConversation(conversationId).at(-1)).toMatchObject({ status: 'stopped' });
+  db.close();
+});

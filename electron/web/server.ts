@@ -77,6 +77,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   server.on('upgrade', (request, socket, head) => {
+    // Node drops its own error listener from a socket it hands to 'upgrade', and ws adds one only once it accepts:
+    // without this, a client resetting the connection while it is refused would end the host through the crash guard.
+    socket.on('error', () => socket.destroy());
     const path = (request.url ?? '').split('?')[0];
     if (path !== webSocketPath) return reject(socket, 404, 'Not Found');
     if (!isAllowedHost(request.headers.host, port)) return reject(socket, 421, 'Misdirected Request');

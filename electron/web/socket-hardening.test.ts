@@ -122,3 +122,23 @@ describe('a bad frame closes only its own connection', () => {
     fresh.socket.close();
   });
 });
+
+describe('a refused upgrade whose client resets the connection', () => {
+  it('does not take the host down', async () => {
+    const { connect: connectTcp } = await import('node:net');
+    for (const path of ['/nope', webSocketPath]) {
+      // Each request is refused (wrong path; no token) and the client resets before the refusal is written.
+      const raw = connectTcp(host.port, '127.0.0.1');
+      await new Promise((resolve) => raw.once('connect', resolve));
+      raw.write(
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      );
+      raw.resetAndDestroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const fresh = await goodClient();
+    await callThrough(fresh, 1);
+    fresh.socket.close();
+  });
+});
