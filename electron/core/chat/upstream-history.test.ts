@@ -23,4 +23,17 @@ describe('toUpstreamMessages', () => {
       { role: 'assistant', content: 'Well,' },
     ]);
   });
+
+  it('keeps the question before a reply that only asked for a tool, and says what the reply asked', () => {
+    const toolOnly = {
+      ...m('assistant', ''),
+      toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: '{"city":"Paris"}' }],
+    } as Message;
+    const path = [m('user', 'Weather in Paris?'), toolOnly, m('user', 'Never mind, tell me a joke')];
+    expect(toUpstreamMessages(path)).toEqual([
+      { role: 'user', content: 'Weather in Paris?' },
+      { role: 'assistant', content: '(I asked to call get_weather; the app I am used in does not run tools.)' },
+      { role: 'user', content: 'Never mind, tell me a joke' },
+    ]);
+  });
 });

@@ -4,6 +4,17 @@ import type { Message } from '../../../shared/domain';
 import type { ChatRequest } from '../openrouter/types';
 
 /**
+ * A reply that only asked for tools did answer its question; Switchboard runs no tools, so it cannot send the calls
+ * back with results (providers refuse calls without results). It goes upstream as a line saying what was asked, so
+ * the question before it stays in the conversation.
+ */
+function sayToolCalls(message: Message): Message {
+  if (message.role !== 'assistant' || message.content.length > 0 || !message.toolCalls?.length) return message;
+  const names = message.toolCalls.map((call) => call.name).join(', ');
+  return { ...message, content: `(I asked to call ${names}; the app I am used in does not run tools.)` };
+}
+
+/**
  * The thread from its first message to the question being answered, oldest first. Replies that failed without text
  * are left out (the model never said them). A question that was never answered — a user message followed by another
  * user message once those are gone — is left out too: sending both would put two user turns in a row upstream and
@@ -11,7 +22,7 @@ import type { ChatRequest } from '../openrouter/types';
  * (docs/openrouter-protocol.md §2.2).
  */
 export function toUpstreamMessages(path: readonly Message[], prefill?: string): ChatRequest['messages'] {
-  const spoken = path.filter((m) => m.role === 'user' || m.content.length > 0);
+  const spoken = path.map(sayToolCalls).filter((m) => m.role === 'user' || m.content.length > 0);
   const kept = spoken.filter((m, i) => !(m.role === 'user' && spoken[i + 1]?.role === 'user'));
   const messages: ChatRequest['messages'] = kept.map((m) => ({ role: m.role, content: m.content }));
   if (prefill) messages.push({ role: 'assistant', content: prefill });
