@@ -121,6 +121,37 @@ describe('replies in several conversations at once', () => {
     expect(ctx.store.getState().messages.at(-1)).toBe(final);
   });
 
+  it('prefers a saved copy of a finished reply to the one it remembers (a cost settled later, a new version)', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    const sending = send(ctx, 'Hello');
+    ctx.stream(0).emit(started('c1', 'u1', 'a1'));
+    ctx.frames.run();
+    await open(ctx, 'c2');
+    ctx.stream(0).emit(done(reply({ id: 'a1', conversationId: 'c1', content: 'Do', status: 'stopped' })));
+    ctx.stream(0).end();
+    await sending;
+    const settled = reply({
+      id: 'a1',
+      conversationId: 'c1',
+      content: 'Do',
+      status: 'stopped',
+      versionIds: ['a1', 'a2'],
+      usage: {
+        promptTokens: 10,
+        completionTokens: 2,
+        totalTokens: 12,
+        reasoningTokens: null,
+        cachedTokens: null,
+        costUsd: 0.002,
+        isByok: false,
+        raw: {},
+      },
+    });
+    await open(ctx, 'c1', [userMessage({ id: 'u1', conversationId: 'c1' }), settled]);
+    expect(ctx.store.getState().messages.at(-1)).toBe(settled);
+  });
+
   it('opens the conversation the core created for a new chat, unless the person moved on', async () => {
     const ctx = setupStore();
     void send(ctx, 'Hello there');

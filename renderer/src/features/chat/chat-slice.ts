@@ -176,8 +176,12 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
 
     showThread(messages, hasOlder) {
       threadRequest++;
-      // A reply that finished while this page was on its way is newer than the page's copy of it.
-      const fresh = finals.size === 0 ? messages : messages.map((item) => finals.get(item.id) ?? item);
+      // A reply that finished while this page was on its way is newer than the page's copy of it — but only while
+      // the page still has it streaming: a saved copy is newer than ours (a cost settled later, a new version).
+      const fresh =
+        finals.size === 0
+          ? messages
+          : messages.map((item) => (item.status === 'streaming' ? (finals.get(item.id) ?? item) : item));
       set({
         messages: fresh,
         hasOlder,
