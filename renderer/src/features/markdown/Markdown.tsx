@@ -40,7 +40,7 @@ export function Markdown({ text, streaming = false }: { text: string; streaming?
   const groups: Block[][] = [];
   for (let i = 0; i < blocks.length; i += groupSize) groups.push(blocks.slice(i, i + groupSize));
   return (
-    <div className="markdown">
+    <div className={streaming ? 'markdown streaming' : 'markdown'}>
       {groups.map((group, i) => (
         <BlockGroup
           key={i}
