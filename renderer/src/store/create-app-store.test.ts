@@ -1,28 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, StreamHandle } from '../../../shared/api';
-import type { ChatStreamEvent, Conversation, HistoryStatus, KeyStatus, Message } from '../../../shared/domain';
+import type { ChatStreamEvent, Conversation, HistoryStatus, Message } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import { alwaysOpen } from '../transport/connection';
 import { pendingAssistantId, pendingUserId } from '../features/chat/placeholder';
 import { selectOpenTurn } from './selectors';
 import { createAppStore } from './create-app-store';
 import { messageFixture } from '../lib/message-fixture';
-import { conversationFixture, manualFrames, ok } from './store-test-support';
+import { conversationFixture, keyStatusFixture, manualFrames, ok } from './store-test-support';
 
 const fail = (code: 'offline' | 'unauthorized' | 'keychain_unavailable', message: string = code) =>
   Promise.resolve({ ok: false as const, error: { code, message } });
 
-const keyStatus = (overrides: Partial<KeyStatus> = {}): KeyStatus => ({
-  present: true,
-  storage: 'keychain',
-  last4: 'abcd',
-  label: 'laptop',
-  limit: 25,
-  limitRemaining: 20.5,
-  isFreeTier: false,
-  verified: true,
-  ...overrides,
-});
+const keyStatus = keyStatusFixture;
 
 const noKey = keyStatus({ present: false, storage: null, last4: null, label: null, limit: null, limitRemaining: null });
 

@@ -21,7 +21,7 @@ export const conversationFixture = (overrides: Partial<Conversation> = {}): Conv
   ...overrides,
 });
 
-const keyStatus: KeyStatus = {
+export const keyStatusFixture = (overrides: Partial<KeyStatus> = {}): KeyStatus => ({
   present: true,
   storage: 'keychain',
   last4: 'abcd',
@@ -30,7 +30,10 @@ const keyStatus: KeyStatus = {
   limitRemaining: 20.5,
   isFreeTier: false,
   verified: true,
-};
+  ...overrides,
+});
+
+const keyStatus = keyStatusFixture();
 
 /** One stream the test drives: each call of a stream channel opens a new one, kept in order. */
 export interface ManualStream {
