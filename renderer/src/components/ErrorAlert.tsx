@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../shared/result';
 import { describeError } from '../lib/error-text';
+import { ErrorTextLines } from './ErrorTextLines';
 
 interface ErrorAlertProps {
   error: AppError;
@@ -15,11 +16,7 @@ export function ErrorAlert({ error, className, children }: ErrorAlertProps) {
   return (
     <div role="alert" className={`error-alert ${className ?? ''}`}>
       <div className="error-text">
-        <p>
-          <strong>{text.message}</strong>
-          {text.detail ? ` ${text.detail}` : null}
-        </p>
-        <p>{text.nextStep}</p>
+        <ErrorTextLines text={text} />
       </div>
       {children ? <div className="error-actions">{children}</div> : null}
     </div>

@@ -2,6 +2,7 @@
 
 import { describeUnsavedReply } from '../lib/error-text';
 import { useAppStore } from '../store/use-app-store';
+import { ErrorTextLines } from './ErrorTextLines';
 
 export function UnsavedReplyNote({ messageId }: { messageId: string }) {
   const error = useAppStore((s) => s.unsavedReplies[messageId]);
@@ -9,11 +10,7 @@ export function UnsavedReplyNote({ messageId }: { messageId: string }) {
   const text = describeUnsavedReply(error);
   return (
     <div role="status" className="message-warning">
-      <p>
-        <strong>{text.message}</strong>
-        {text.detail ? ` ${text.detail}` : null}
-      </p>
-      <p>{text.nextStep}</p>
+      <ErrorTextLines text={text} />
     </div>
   );
 }
