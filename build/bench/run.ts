@@ -1,11 +1,31 @@
 // `npm run bench`: every benchmark, each printed as a ratio against a baseline measured side by side in the same run.
+// `npm run bench -- <section>...` runs only the named sections (listed by `npm run bench -- --list`).
 
 import { chatUi } from './chat-ui';
 import { integrityCheck } from './integrity-check';
 import { createMeasurement } from './measure';
 import { transportOverhead } from './transport-overhead';
 
-const measure = createMeasurement((line) => console.log(line));
-await transportOverhead(measure);
-await integrityCheck(measure);
-await chatUi((line) => console.log(line));
+const print = (line: string): void => console.log(line);
+const measure = createMeasurement(print);
+
+/** Each section in the order a full run takes them; names are what the command line selects. */
+const sections: Record<string, () => Promise<void>> = {
+  transport: () => transportOverhead(measure),
+  integrity: () => integrityCheck(measure),
+  'chat-ui': () => chatUi(print),
+};
+
+const requested = process.argv.slice(2);
+if (requested.includes('--list')) {
+  print(Object.keys(sections).join('\n'));
+} else {
+  const unknown = requested.filter((name) => !(name in sections));
+  if (unknown.length > 0) {
+    console.error(`Unknown bench section(s): ${unknown.join(', ')}. Known: ${Object.keys(sections).join(', ')}.`);
+    process.exit(2);
+  }
+  for (const [name, run] of Object.entries(sections)) {
+    if (requested.length === 0 || requested.includes(name)) await run();
+  }
+}
