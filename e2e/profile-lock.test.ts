@@ -72,7 +72,7 @@ async function connect(hostUrl: string) {
   const waiting = new Map<number, (frame: ServerFrame) => void>();
   socket.on('message', (data) => {
     const frame = JSON.parse(data.toString()) as ServerFrame;
-    if (frame.id !== null) waiting.get(frame.id)?.(frame);
+    if ('id' in frame && frame.id !== null) waiting.get(frame.id)?.(frame);
   });
   return {
     call<T>(channel: string, input?: unknown): Promise<Result<T>> {

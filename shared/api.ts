@@ -1,6 +1,7 @@
 // Contract: DesktopApi is exactly what the renderer sees as `window.api`, whichever transport carries it.
 
 import type { ChatStreamEvent } from './domain';
+import type { LibraryEvent } from './library';
 import type { ChannelInput, ChannelResult, RequestChannel, StreamChannel, StreamEvent, StreamInput } from './ipc';
 import type { Result } from './result';
 import type {
@@ -11,6 +12,7 @@ import type {
   ConversationCreateInput,
   HistoryRecoverInput,
   KeySaveInput,
+  SearchInput,
 } from './schemas';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
@@ -38,7 +40,17 @@ export interface DesktopApi {
     delete(id: string): Call<'conversations:delete'>;
     selectVersion(conversationId: string, messageId: string): Call<'conversations:select-version'>;
     setMaxOutput(id: string, maxOutputTokens: number | null): Call<'conversations:set-max-output'>;
+    setPinned(id: string, pinned: boolean): Call<'conversations:set-pinned'>;
+    restore(id: string): Call<'conversations:restore'>;
+    deleteAll(): Call<'conversations:delete-all'>;
+    reveal(conversationId: string, messageId: string): Call<'conversations:reveal'>;
   };
+  search: {
+    messages(input: SearchInput): Call<'search:messages'>;
+    inConversation(conversationId: string, query: string): Call<'search:in-conversation'>;
+  };
+  /** Changes to the conversation list made in any window, this one included; returns the unsubscribe function. */
+  library: { subscribe(listener: (event: LibraryEvent) => void): () => void };
   messages: { older(conversationId: string, beforeId: string): Call<'messages:older'> };
   drafts: {
     get(conversationId: string | null): Call<'drafts:get'>;
@@ -62,6 +74,8 @@ export interface Transport {
     input: StreamInput<C>,
     onEvent: (event: StreamEvent<C>) => void,
   ): StreamHandle;
+  /** Library changes the core broadcasts to every window. */
+  subscribe(listener: (event: LibraryEvent) => void): () => void;
 }
 
 export function createDesktopApi(transport: Transport): DesktopApi {
@@ -83,7 +97,16 @@ export function createDesktopApi(transport: Transport): DesktopApi {
       delete: (id) => call('conversations:delete', { id }),
       selectVersion: (conversationId, messageId) => call('conversations:select-version', { conversationId, messageId }),
       setMaxOutput: (id, maxOutputTokens) => call('conversations:set-max-output', { id, maxOutputTokens }),
+      setPinned: (id, pinned) => call('conversations:set-pinned', { id, pinned }),
+      restore: (id) => call('conversations:restore', { id }),
+      deleteAll: () => call('conversations:delete-all', undefined),
+      reveal: (conversationId, messageId) => call('conversations:reveal', { conversationId, messageId }),
     },
+    search: {
+      messages: (input) => call('search:messages', input),
+      inConversation: (conversationId, query) => call('search:in-conversation', { conversationId, query }),
+    },
+    library: { subscribe: (listener) => transport.subscribe(listener) },
     messages: { older: (conversationId, beforeId) => call('messages:older', { conversationId, beforeId }) },
     drafts: {
       get: (conversationId) => call('drafts:get', { conversationId }),

@@ -40,6 +40,8 @@ export interface Conversation {
   updatedAt: number;
   /** max_tokens for the next turn; null = automatic (the model's own max output, lowered only as the key's credit requires). */
   maxOutputTokens: number | null;
+  /** Pinned conversations list before the others. */
+  pinned: boolean;
 }
 
 export interface Message {

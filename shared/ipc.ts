@@ -11,6 +11,7 @@ import type {
   MessagePage,
   ModelSummary,
 } from './domain';
+import type { FindResults, SearchResults } from './library';
 import {
   chatContinueSchema,
   chatEditSchema,
@@ -28,6 +29,10 @@ import {
   historyRecoverSchema,
   keySaveSchema,
   messagesOlderSchema,
+  conversationRevealSchema,
+  conversationSetPinnedSchema,
+  searchInConversationSchema,
+  searchSchema,
 } from './schemas';
 
 /** Request/response channels: input schema and (type-only) result. */
@@ -58,6 +63,14 @@ export const requestChannels = {
   // Answers once the start-up integrity check has decided; `recover` is the person's choice after damage.
   'history:status': { input: emptySchema, result: null as unknown as HistoryStatus },
   'history:recover': { input: historyRecoverSchema, result: null as unknown as HistoryStatus },
+  // History (issue 10). Delete (above) can be undone for a minute by restore; delete-all cannot.
+  'conversations:set-pinned': { input: conversationSetPinnedSchema, result: null as unknown as Conversation },
+  'conversations:restore': { input: conversationIdSchema, result: null as unknown as Conversation },
+  'conversations:delete-all': { input: emptySchema, result: null as unknown as { deleted: number } },
+  // Like get, but the page reaches back to messageId, whose thread becomes the current one.
+  'conversations:reveal': { input: conversationRevealSchema, result: null as unknown as ConversationWithMessages },
+  'search:messages': { input: searchSchema, result: null as unknown as SearchResults },
+  'search:in-conversation': { input: searchInConversationSchema, result: null as unknown as FindResults },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */

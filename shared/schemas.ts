@@ -79,6 +79,24 @@ export const draftSaveSchema = z
 
 export const historyRecoverSchema = z.object({ choice: z.enum(['restore-backup', 'start-fresh']) }).strict();
 
+// History (issue 10): pinning, undoable delete, search and jumping to a message.
+export const conversationSetPinnedSchema = z.object({ id, pinned: z.boolean() }).strict();
+export const conversationRevealSchema = z.object({ conversationId: id, messageId: id }).strict();
+/** Longer queries are accepted and cut by the core (it reads the first 256 characters), never refused. */
+const searchQuery = z.string().max(20_000);
+const epochMs = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const searchSchema = z
+  .object({
+    query: searchQuery,
+    model: z.string().min(1).max(200).optional(),
+    since: epochMs.optional(),
+    until: epochMs.optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+export const searchInConversationSchema = z.object({ conversationId: id, query: searchQuery }).strict();
+export type SearchInput = z.infer<typeof searchSchema>;
+
 export type KeySaveInput = z.infer<typeof keySaveSchema>;
 export type ConversationCreateInput = z.infer<typeof conversationCreateSchema>;
 export type ConversationRenameInput = z.infer<typeof conversationRenameSchema>;

@@ -17,6 +17,8 @@ import type { CoreConfig } from './config';
 import { ConversationRepo } from './db/conversation-repo';
 import { DraftRepo } from './db/draft-repo';
 import { MessageRepo } from './db/message-repo';
+import { SearchRepo } from './db/search-repo';
+import { LibraryEvents } from './library-events';
 import { HistoryGate } from './history/history-gate';
 import { KeyService } from './key-service';
 import { LibraryService } from './library-service';
@@ -28,12 +30,18 @@ import { MemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 
 /** LibraryService's methods, answering once the history is known to be sound (or with the storage_error why not). */
+/** Start-up and turn bookkeeping stay inside the core. */
+type InternalLibraryMethods = 'purgeDeleted' | 'announceChanged';
 export type HistoryLibrary = {
-  [K in keyof LibraryService]: (...args: Parameters<LibraryService[K]>) => Promise<ReturnType<LibraryService[K]>>;
+  [K in Exclude<keyof LibraryService, InternalLibraryMethods>]: (
+    ...args: Parameters<LibraryService[K]>
+  ) => Promise<ReturnType<LibraryService[K]>>;
 };
 
 export interface Core {
   keys: KeyService;
+  /** Library changes, for every connected window (both transports subscribe). */
+  events: LibraryEvents;
   library: HistoryLibrary;
   models: ModelService;
   chat: {
@@ -83,14 +91,30 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   // One catalogue for the picker and for sizing replies, so a turn does not fetch it again.
   const models = new ModelService(client);
 
-  /** Runs a turn once the history is sound, or says why it cannot. */
+  const events = new LibraryEvents(deps.logger);
+
+  /**
+   * Runs a turn once the history is sound, or says why it cannot. Other windows hear of it when it starts (a new
+   * conversation, or activity that moves one up the list) and when it ends (answered).
+   */
   async function* turn(run: (chat: ChatService) => AsyncGenerator<ChatStreamEvent>): AsyncGenerator<ChatStreamEvent> {
     const services = await history.services();
     if (!services.ok) {
       yield { type: 'error', error: services.error, message: null };
       return;
     }
-    yield* run(services.value.chat);
+    let conversationId: string | null = null;
+    try {
+      for await (const event of run(services.value.chat)) {
+        if (event.type === 'started') {
+          conversationId = event.conversation.id;
+          events.emit({ type: 'changed', conversation: event.conversation });
+        }
+        yield event;
+      }
+    } finally {
+      if (conversationId !== null) services.value.library.announceChanged(conversationId);
+    }
   }
 
   // Throws at start, as before, only for what no choice can fix (a newer app's history, an unusable folder).
@@ -100,10 +124,22 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     build: (db) => {
       const conversations = new ConversationRepo(db);
       const messages = new MessageRepo(db);
+      const library = new LibraryService(
+        conversations,
+        messages,
+        messages.threads,
+        new DraftRepo(db),
+        new SearchRepo(db),
+        (event) => events.emit(event),
+      );
+      // No Undo from an earlier run can still be on screen.
+      const purged = library.purgeDeleted();
+      if (purged.ok && purged.value.purged > 0)
+        deps.logger.info(`removed ${purged.value.purged} deleted conversation(s) for good`);
       const repaired = messages.repairInterrupted();
       if (repaired > 0) deps.logger.warn(`marked ${repaired} repl${repaired === 1 ? 'y' : 'ies'} as interrupted`);
       return {
-        library: new LibraryService(conversations, messages, messages.threads, new DraftRepo(db)),
+        library,
         chat: new ChatService(conversations, messages, client, {
           retryDelaysMs: deps.retryDelaysMs,
           outputBudget: createOutputBudget({
@@ -125,6 +161,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
 
   return {
     keys,
+    events,
     library: {
       list: () => library((l) => l.list()),
       get: (id) => library((l) => l.get(id)),
@@ -132,6 +169,13 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       rename: (id, title) => library((l) => l.rename(id, title), true),
       setModel: (id, model) => library((l) => l.setModel(id, model), true),
       delete: (id) => library((l) => l.delete(id), true),
+      setPinned: (id, pinned) => library((l) => l.setPinned(id, pinned), true),
+      restore: (id) => library((l) => l.restore(id), true),
+      deleteAll: () => library((l) => l.deleteAll(), true),
+      searchMessages: (input) => library((l) => l.searchMessages(input)),
+      findInConversation: (conversationId, query) => library((l) => l.findInConversation(conversationId, query)),
+      reveal: (conversationId, messageId) => library((l) => l.reveal(conversationId, messageId), true),
+
       older: (conversationId, beforeId, limit) => library((l) => l.older(conversationId, beforeId, limit)),
       selectVersion: (conversationId, messageId) => library((l) => l.selectVersion(conversationId, messageId), true),
       setMaxOutput: (id, max) => library((l) => l.setMaxOutput(id, max), true),

@@ -1,11 +1,14 @@
 // Core: conversations as the UI manages them (list, open, rename, delete), over the SQLite repositories.
 
 import type { Conversation, ConversationWithMessages, MessagePage } from '../../shared/domain';
+import type { FindResults, LibraryEvent, SearchResults } from '../../shared/library';
 import { AppFailure, type Result, fail, ok } from '../../shared/result';
+import type { SearchInput } from '../../shared/schemas';
 import type { ConversationRepo } from './db/conversation-repo';
 import type { DraftRepo } from './db/draft-repo';
 import type { MessageRepo } from './db/message-repo';
-import type { ThreadRepo } from './db/thread-repo';
+import type { SearchRepo } from './db/search-repo';
+import { defaultPageSize, type ThreadRepo } from './db/thread-repo';
 
 /** Storage failures (disk full, damaged file) become values the UI can show; anything else is a bug and propagates. */
 function guard<T>(work: () => T): Result<T> {
@@ -18,6 +21,16 @@ function guard<T>(work: () => T): Result<T> {
 }
 
 const missing = () => fail<never>('not_found', 'That conversation no longer exists.');
+const tooLateToRestore = () =>
+  fail<never>('not_found', 'That conversation can no longer be restored: it was deleted for good.');
+
+/**
+ * How long a deleted conversation can still be restored. The Undo toast shows for less than this, so an Undo clicked
+ * at its last moment still finds it; anything older is removed for good at the next delete or start.
+ */
+export const undoWindowMs = 60_000;
+/** Messages shown before a revealed message, so it opens with some of what led to it. */
+const revealContext = 10;
 const missingMessage = () =>
   new AppFailure({ code: 'not_found', message: 'That message is not in this conversation (any more).' });
 
@@ -27,6 +40,9 @@ export class LibraryService {
     private readonly messages: MessageRepo,
     private readonly threads: ThreadRepo,
     private readonly drafts: DraftRepo,
+    private readonly search: SearchRepo,
+    private readonly emit: (event: LibraryEvent) => void = () => {},
+    private readonly now: () => number = Date.now,
   ) {}
 
   list(): Result<Conversation[]> {
@@ -79,22 +95,95 @@ export class LibraryService {
   }
 
   create(input: { model: string; title?: string }): Result<Conversation> {
-    return guard(() => this.conversations.create({ title: input.title ?? 'New chat', model: input.model }));
+    return this.announce(
+      guard(() => this.conversations.create({ title: input.title ?? 'New chat', model: input.model })),
+    );
   }
 
   rename(id: string, title: string): Result<Conversation> {
-    return this.ifExists(id, () => this.conversations.rename(id, title));
+    return this.announce(this.ifExists(id, () => this.conversations.rename(id, title)));
   }
 
   setModel(id: string, model: string): Result<Conversation> {
-    return this.ifExists(id, () => this.conversations.setModel(id, model));
+    return this.announce(this.ifExists(id, () => this.conversations.setModel(id, model)));
   }
 
+  setPinned(id: string, pinned: boolean): Result<Conversation> {
+    return this.announce(this.ifExists(id, () => this.conversations.setPinned(id, pinned)));
+  }
+
+  /** Hidden at once and restorable for `undoWindowMs`; earlier deletions past their undo time go for good now. */
   delete(id: string): Result<{ id: string }> {
-    return this.ifExists(id, () => {
-      this.conversations.delete(id);
+    const deleted = this.ifExists(id, () => {
+      this.conversations.markDeleted(id);
+      this.conversations.purgeDeleted(this.now() - undoWindowMs);
       return { id };
     });
+    if (deleted.ok) this.emit({ type: 'removed', id });
+    return deleted;
+  }
+
+  /** Undo of `delete`, within its undo time. */
+  restore(id: string): Result<Conversation> {
+    const restored = guard(() => this.conversations.restore(id));
+    if (!restored.ok) return restored;
+    if (!restored.value) return tooLateToRestore();
+    return this.announce(ok(restored.value));
+  }
+
+  /** Removes for good every deletion still waiting for an undo: at start, no Undo from before can be on screen. */
+  purgeDeleted(): Result<{ purged: number }> {
+    return guard(() => ({ purged: this.conversations.purgeDeleted(this.now()) }));
+  }
+
+  /** Every conversation, its messages and drafts, for good; what was spent stays on record. */
+  deleteAll(): Result<{ deleted: number }> {
+    const done = guard(() => ({ deleted: this.conversations.deleteAll() }));
+    if (done.ok) this.emit({ type: 'cleared' });
+    return done;
+  }
+
+  searchMessages(input: SearchInput): Result<SearchResults> {
+    return guard(() => this.search.search(input));
+  }
+
+  findInConversation(conversationId: string, query: string): Result<FindResults> {
+    return this.ifExists(conversationId, () => this.search.findInConversation(conversationId, query));
+  }
+
+  /**
+   * Opens the conversation with `messageId` on screen: its thread becomes the current one if it was on another
+   * version, and the page reaches back to it (a search hit may lie thousands of messages up).
+   */
+  reveal(conversationId: string, messageId: string): Result<ConversationWithMessages> {
+    return this.ifExists(conversationId, () => {
+      if (!this.threads.find(conversationId, messageId)) throw missingMessage();
+      let depth = this.search.depthInCurrentThread(conversationId, messageId);
+      if (depth === null) {
+        this.conversations.setCurrentLeaf(conversationId, this.threads.newestLeafUnder(conversationId, messageId));
+        depth = this.search.depthInCurrentThread(conversationId, messageId) ?? 0;
+      }
+      const leaf = this.messages.currentLeaf(conversationId);
+      const page = this.threads.pageEndingAt(
+        conversationId,
+        leaf,
+        Math.max(defaultPageSize, depth + 1 + revealContext),
+      );
+      const conversation = this.conversations.get(conversationId);
+      if (!conversation) throw missingMessage();
+      return { conversation, ...page };
+    });
+  }
+
+  /** Tells every window about a conversation that changed. */
+  announceChanged(id: string): void {
+    const found = guard(() => this.conversations.get(id));
+    if (found.ok && found.value) this.emit({ type: 'changed', conversation: found.value });
+  }
+
+  private announce(result: Result<Conversation>): Result<Conversation> {
+    if (result.ok) this.emit({ type: 'changed', conversation: result.value });
+    return result;
   }
 
   private ifExists<T>(id: string, work: () => T): Result<T> {

@@ -1,6 +1,7 @@
 // Core: the one table from channel to core method, shared by the Electron and web-host transports so they cannot drift.
 
 import type { ChatStreamEvent } from '../../shared/domain';
+import type { LibraryEvent } from '../../shared/library';
 import {
   type ChannelParsedInput,
   type ChannelResult,
@@ -43,6 +44,12 @@ function requestHandlers(core: Core): RequestHandlers {
     'models:list': () => core.models.list(),
     'history:status': async () => ({ ok: true, value: await core.history.status() }),
     'history:recover': (input) => core.history.recover(input),
+    'conversations:set-pinned': ({ id, pinned }) => core.library.setPinned(id, pinned),
+    'conversations:restore': ({ id }) => core.library.restore(id),
+    'conversations:delete-all': () => core.library.deleteAll(),
+    'conversations:reveal': ({ conversationId, messageId }) => core.library.reveal(conversationId, messageId),
+    'search:messages': (input) => core.library.searchMessages(input),
+    'search:in-conversation': ({ conversationId, query }) => core.library.findInConversation(conversationId, query),
   };
 }
 
@@ -64,6 +71,8 @@ export interface Router {
   call(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Validates, then streams the turn's events; aborting `signal` cancels the upstream request. */
   stream(channel: string, input: unknown, signal: AbortSignal): AsyncIterable<ChatStreamEvent>;
+  /** Library changes for one window; returns the function that stops them (the window went away). */
+  subscribe(listener: (event: LibraryEvent) => void): () => void;
 }
 
 function describeInvalid(issues: { path: PropertyKey[]; message: string }[]): string {
@@ -75,6 +84,8 @@ export function createRouter(core: Core, logger: Logger): Router {
   const streams = streamHandlers(core);
 
   return {
+    subscribe: (listener) => core.events.subscribe(listener),
+
     async call(channel, input) {
       if (!isRequestChannel(channel)) return fail('invalid_input', `Unknown request "${channel.slice(0, 64)}".`);
       const parsed = requestChannels[channel].input.safeParse(input);

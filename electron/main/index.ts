@@ -11,7 +11,7 @@ import { createShutdown } from '../core/shutdown';
 import { readStaticFile } from '../core/static-files';
 import { AppFailure } from '../../shared/result';
 import { appScheme, appSchemePrivileges, createAppSchemeHandler } from './app-scheme';
-import { registerIpc, type RegisteredIpc } from './ipc';
+import { broadcastLibraryEvents, registerIpc, type RegisteredIpc } from './ipc';
 import { type LaunchSettings, readLaunchSettings } from './launch-settings';
 import { guardWebContents } from './navigation-guard';
 import { originOf } from './origin';
@@ -85,7 +85,14 @@ function start(settings: LaunchSettings): void {
     protocol.handle(appScheme, createAppSchemeHandler({ rendererDir, readStaticFile, logger }));
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    ipc = registerIpc(ipcMain, createRouter(core, logger), createSenderCheck(settings.trustedOrigin, logger), logger);
+    const router = createRouter(core, logger);
+    const senderCheck = createSenderCheck(settings.trustedOrigin, logger);
+    ipc = registerIpc(ipcMain, router, senderCheck, logger);
+    broadcastLibraryEvents(
+      router,
+      () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+      senderCheck,
+    );
     createMainWindow(settings.entryUrl);
   }, cannotStart);
 

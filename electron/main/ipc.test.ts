@@ -4,7 +4,9 @@ import type { PortFrame } from '../../shared/port-protocol';
 import type { Router } from '../core/router';
 import { streamFailedEvent } from '../core/stream-pump';
 import { recordingLogger } from './glue.test-support';
-import { type IpcMainLike, refusedSenderMessage, registerIpc } from './ipc';
+import { LibraryEvents } from '../core/library-events';
+import { libraryEventChannel } from '../../shared/library';
+import { type IpcMainLike, broadcastLibraryEvents, refusedSenderMessage, registerIpc } from './ipc';
 
 type Handler = (event: never, input: unknown) => unknown;
 
@@ -55,6 +57,7 @@ function setup(router: Partial<Router>) {
       return { ok: true, value: channel };
     },
     async *stream() {},
+    subscribe: () => () => {},
     ...router,
   };
   const registered = registerIpc(fake.ipcMain, full, isTrusted, logger);
@@ -148,5 +151,37 @@ describe('registerIpc streams', () => {
     expect(signals[2]?.aborted).toBe(true);
     await Promise.all([stopped.whenClosed, closed.whenClosed, atQuit.whenClosed]);
     expect(atQuit.posted.at(-1)).toEqual({ end: true });
+  });
+});
+
+describe('broadcastLibraryEvents', () => {
+  it('sends each library change to every live window showing the app, and nothing after it stops', () => {
+    const events = new LibraryEvents();
+    const sent: [string, string, unknown][] = [];
+    const window = (name: string, url: string, destroyed = false) => ({
+      mainFrame: { url, parent: null },
+      isDestroyed: () => destroyed,
+      send: (channel: string, payload: unknown) => sent.push([name, channel, payload]),
+    });
+    const windows = [
+      window('a', trustedFrame.url),
+      window('b', trustedFrame.url),
+      window('gone', trustedFrame.url, true),
+      window('foreign', 'https://evil.example/'),
+    ];
+    const router: Router = {
+      call: async () => ({ ok: true, value: null }),
+      async *stream() {},
+      subscribe: (listener) => events.subscribe(listener),
+    };
+    const stop = broadcastLibraryEvents(router, () => windows, isTrusted);
+    events.emit({ type: 'removed', id: 'c1' });
+    expect(sent).toEqual([
+      ['a', libraryEventChannel, { type: 'removed', id: 'c1' }],
+      ['b', libraryEventChannel, { type: 'removed', id: 'c1' }],
+    ]);
+    stop();
+    events.emit({ type: 'cleared' });
+    expect(sent).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@
 import type { IpcMainEvent, IpcMainInvokeEvent, MessagePortMain } from 'electron';
 import type { ChatStreamEvent } from '../../shared/domain';
 import { requestChannels, streamChannels } from '../../shared/ipc';
+import { libraryEventChannel } from '../../shared/library';
 import type { PortFrame } from '../../shared/port-protocol';
 import { fail } from '../../shared/result';
 import type { Logger } from '../core/logger';
@@ -77,4 +78,28 @@ export function registerIpc(
       for (const controller of running) controller.abort();
     },
   };
+}
+
+/** The part of a window's `webContents` the broadcast uses. */
+export interface LibraryEventTarget {
+  mainFrame: Parameters<SenderCheck>[0];
+  send(channel: string, payload: unknown): void;
+  isDestroyed(): boolean;
+}
+
+/**
+ * Sends every library change to each window showing the app (the web host does the same over its sockets), so all
+ * windows show the same list. Returns the function that stops it.
+ */
+export function broadcastLibraryEvents(
+  router: Router,
+  windows: () => LibraryEventTarget[],
+  isTrustedSender: SenderCheck,
+): () => void {
+  return router.subscribe((event) => {
+    for (const target of windows()) {
+      // Only a window showing the app itself: the same rule its calls are held to.
+      if (!target.isDestroyed() && isTrustedSender(target.mainFrame)) target.send(libraryEventChannel, event);
+    }
+  });
 }

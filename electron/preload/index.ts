@@ -3,6 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { type DesktopApi, type Transport, createDesktopApi } from '../../shared/api';
 import type { ChannelInput, RequestChannel } from '../../shared/ipc';
+import { type LibraryEvent, libraryEventChannel } from '../../shared/library';
 import type { PortCancelFrame, PortFrame } from '../../shared/port-protocol';
 
 const transport: Transport = {
@@ -26,6 +27,12 @@ const transport: Transport = {
       cancel: () => port1.postMessage({ cancel: true } satisfies PortCancelFrame),
       finished,
     };
+  },
+
+  subscribe(listener) {
+    const forward = (_event: unknown, payload: LibraryEvent) => listener(payload);
+    ipcRenderer.on(libraryEventChannel, forward);
+    return () => ipcRenderer.removeListener(libraryEventChannel, forward);
   },
 };
 

@@ -12,6 +12,7 @@ import { startWebHost } from './server';
 
 const router: Router = {
   call: async () => ({ ok: true, value: null }),
+  subscribe: () => () => {},
   // eslint-disable-next-line require-yield
   async *stream() {
     return;

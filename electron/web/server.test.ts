@@ -8,6 +8,7 @@ import type { ServerFrame } from '../../shared/web-protocol';
 import { tokenProtocolPrefix, webSocketPath, webSocketProtocol } from '../../shared/web-protocol';
 import type { Logger } from '../core/logger';
 import type { Router } from '../core/router';
+import { LibraryEvents } from '../core/library-events';
 import { type WebHost, startWebHost } from './server';
 
 const token = 'a'.repeat(48);
@@ -18,6 +19,7 @@ function recordingRouter() {
   const aborted: string[] = [];
   const router: Router = {
     call: async (channel, input) => ({ ok: true, value: { channel, input } }),
+    subscribe: (listener) => events.subscribe(listener),
     async *stream(_channel, input, signal) {
       yield { type: 'delta', text: `echo ${JSON.stringify(input)}` } satisfies ChatStreamEvent;
       await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
@@ -30,10 +32,13 @@ function recordingRouter() {
 
 let host: WebHost;
 let aborted: string[];
+/** The core's real broadcaster, behind the router double. */
+let events: LibraryEvents;
 
 beforeEach(async () => {
   const staticDir = mkdtempSync(join(tmpdir(), 'sb-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Switchboard</title>');
+  events = new LibraryEvents();
   const double = recordingRouter();
   aborted = double.aborted;
   host = await startWebHost({ router: double.router, logger: quietLogger, staticDir, token });
@@ -97,6 +102,23 @@ describe('web host HTTP', () => {
 });
 
 describe('web host WebSocket', () => {
+  it('sends every library change to every connected window, and stops with a closed one', async () => {
+    const [first, second] = await Promise.all([connect(), connect()]);
+    const firstFrames = nextFrames(first, 1);
+    const secondFrames = nextFrames(second, 2);
+    events.emit({ type: 'removed', id: 'c1' });
+    expect(await firstFrames).toEqual([{ kind: 'library', event: { type: 'removed', id: 'c1' } }]);
+    first.close();
+    await new Promise((resolve) => first.once('close', resolve));
+    // The closed window's subscription is gone; the open one still hears everything.
+    events.emit({ type: 'cleared' });
+    expect(await secondFrames).toEqual([
+      { kind: 'library', event: { type: 'removed', id: 'c1' } },
+      { kind: 'library', event: { type: 'cleared' } },
+    ]);
+    second.close();
+  });
+
   it('refuses a wrong token', async () => {
     await expect(connect({ token: 'b'.repeat(48) })).rejects.toThrow('HTTP 401');
   });

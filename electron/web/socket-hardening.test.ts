@@ -20,6 +20,7 @@ let warnings: string[];
 /** Answers calls at once; streams one delta every 5 ms until aborted, so a reply is in flight throughout. */
 const tickingRouter: Router = {
   call: async (channel) => ({ ok: true, value: channel }),
+  subscribe: () => () => {},
   async *stream(_channel, _input, signal) {
     for (let i = 0; !signal.aborted && i < 10_000; i++) {
       yield { type: 'delta', text: `${i} ` } satisfies ChatStreamEvent;

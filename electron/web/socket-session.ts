@@ -62,7 +62,11 @@ export function serveSocket(socket: WebSocket, router: Router, logger: Logger): 
     logger.warn(`closed a connection that sent a bad frame: ${error.code ?? 'error'}: ${error.message}`);
   });
 
+  // Every connected window hears of library changes at once; the subscription ends with the socket.
+  const unsubscribe = router.subscribe((event) => send({ kind: 'library', event }));
+
   socket.on('close', () => {
+    unsubscribe();
     // A reload or a closed tab is the renderer going away: stop paying for replies nobody will see.
     for (const controller of streams.values()) controller.abort();
   });

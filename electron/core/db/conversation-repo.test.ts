@@ -26,6 +26,7 @@ describe('ConversationRepo', () => {
       createdAt: 1000,
       updatedAt: 1000,
       maxOutputTokens: null,
+      pinned: false,
     });
     expect(repo.get(created.id)).toEqual(created);
     expect(repo.get('missing')).toBeNull();
@@ -80,5 +81,48 @@ describe('ConversationRepo', () => {
     expect(repo.delete(a.id)).toBe(true);
     expect(repo.get(a.id)).toBeNull();
     expect(repo.delete(a.id)).toBe(false);
+  });
+
+  it('lists pinned conversations first, newest activity first within each part, without pinning counting as activity', () => {
+    const a = repo.create({ title: 'A', model: 'm/a' });
+    clock = 2_000;
+    const b = repo.create({ title: 'B', model: 'm/b' });
+    clock = 3_000;
+    const c = repo.create({ title: 'C', model: 'm/c' });
+    expect(repo.setPinned(a.id, true)).toMatchObject({ pinned: true, updatedAt: 1_000 });
+    expect(repo.list().map((x) => x.title)).toEqual(['A', 'C', 'B']);
+    repo.setPinned(b.id, true);
+    expect(repo.list().map((x) => x.title)).toEqual(['B', 'A', 'C']);
+    expect(repo.setPinned(b.id, false).pinned).toBe(false);
+    expect(repo.list().map((x) => x.title)).toEqual(['A', 'C', 'B']);
+    expect(() => repo.setPinned('missing', true)).toThrow(AppFailure);
+    void c;
+  });
+
+  it('hides a deleted conversation until it is restored, and purges it for good after its undo time', () => {
+    const a = repo.create({ title: 'A', model: 'm/a' });
+    const b = repo.create({ title: 'B', model: 'm/b' });
+    expect(repo.markDeleted(a.id)).toBe(true);
+    expect(repo.markDeleted(a.id)).toBe(false);
+    expect(repo.get(a.id)).toBeNull();
+    expect(repo.list().map((x) => x.id)).toEqual([b.id]);
+    expect(() => repo.rename(a.id, 'Nope')).toThrow(AppFailure);
+    expect(repo.restore(a.id)).toMatchObject({ id: a.id, title: 'A' });
+    expect(repo.restore(a.id)).toBeNull();
+
+    repo.markDeleted(a.id);
+    clock = 5_000;
+    repo.markDeleted(b.id);
+    // Only what was deleted at or before the cut-off goes.
+    expect(repo.purgeDeleted(4_000)).toBe(1);
+    expect(repo.restore(a.id)).toBeNull();
+    expect(repo.restore(b.id)).toMatchObject({ id: b.id });
+  });
+
+  it('deletes all conversations at once', () => {
+    repo.create({ title: 'A', model: 'm/a' });
+    repo.create({ title: 'B', model: 'm/b' });
+    expect(repo.deleteAll()).toBe(2);
+    expect(repo.list()).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ interface ConversationRow {
   created_at: number;
   updated_at: number;
   max_output_tokens: number | null;
+  pinned_at: number | null;
 }
 
 export interface RepoOptions {
@@ -30,9 +31,12 @@ const toConversation = (row: ConversationRow): Conversation => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   maxOutputTokens: row.max_output_tokens,
+  pinned: row.pinned_at !== null,
 });
 
-const columns = 'id, title, model, created_at, updated_at, max_output_tokens';
+const columns = 'id, title, model, created_at, updated_at, max_output_tokens, pinned_at';
+/** A deleted conversation waits out its undo time invisible to every read and write but restore and purge. */
+const live = 'deleted_at IS NULL';
 
 const notFound = (id: string) =>
   new AppFailure({ code: 'not_found', message: `Conversation ${id} does not exist (it may have been deleted).` });
@@ -44,13 +48,18 @@ export class ConversationRepo {
   private readonly statements: {
     list: Statement<[], ConversationRow>;
     get: Statement<[string], ConversationRow>;
-    insert: Statement<[ConversationRow]>;
+    insert: Statement<[Omit<ConversationRow, 'pinned_at'>]>;
     rename: Statement<[{ id: string; title: string }]>;
     setModel: Statement<[{ id: string; model: string }]>;
     setMaxOutput: Statement<[{ id: string; max: number | null }]>;
     setLeaf: Statement<[{ id: string; leaf: string }]>;
     touch: Statement<[{ id: string; now: number }]>;
     delete: Statement<[string]>;
+    setPinned: Statement<[{ id: string; pinned_at: number | null }]>;
+    markDeleted: Statement<[{ id: string; now: number }]>;
+    restore: Statement<[string]>;
+    purgeDeleted: Statement<[{ before: number }]>;
+    deleteAll: Statement<[]>;
   };
 
   constructor(db: Database, options: RepoOptions = {}) {
@@ -59,28 +68,46 @@ export class ConversationRepo {
     this.file = db.name;
     this.statements = guardStorage(this.file, () => ({
       // created_at and id break ties so the order is stable when two conversations share a millisecond.
+      // Pinned first, then newest activity; the order of the conversations_sidebar index, so nothing is sorted.
       list: db.prepare<[], ConversationRow>(
-        `SELECT ${columns} FROM conversations ORDER BY updated_at DESC, created_at DESC, id`,
+        `SELECT ${columns} FROM conversations WHERE ${live}
+         ORDER BY (pinned_at IS NULL), updated_at DESC, created_at DESC, id`,
       ),
-      get: db.prepare<[string], ConversationRow>(`SELECT ${columns} FROM conversations WHERE id = ?`),
-      insert: db.prepare<[ConversationRow]>(
+      get: db.prepare<[string], ConversationRow>(`SELECT ${columns} FROM conversations WHERE id = ? AND ${live}`),
+      insert: db.prepare<[Omit<ConversationRow, 'pinned_at'>]>(
         `INSERT INTO conversations (id, title, model, created_at, updated_at, max_output_tokens)
          VALUES (@id, @title, @model, @created_at, @updated_at, @max_output_tokens)`,
       ),
       // Renaming or switching model is not activity, so neither moves the conversation up the list.
-      rename: db.prepare<{ id: string; title: string }>('UPDATE conversations SET title = @title WHERE id = @id'),
-      setModel: db.prepare<{ id: string; model: string }>('UPDATE conversations SET model = @model WHERE id = @id'),
+      rename: db.prepare<{ id: string; title: string }>(
+        `UPDATE conversations SET title = @title WHERE id = @id AND ${live}`,
+      ),
+      setModel: db.prepare<{ id: string; model: string }>(
+        `UPDATE conversations SET model = @model WHERE id = @id AND ${live}`,
+      ),
       setMaxOutput: db.prepare<{ id: string; max: number | null }>(
-        'UPDATE conversations SET max_output_tokens = @max WHERE id = @id',
+        `UPDATE conversations SET max_output_tokens = @max WHERE id = @id AND ${live}`,
       ),
       // Flipping versions is looking, not activity: the list order stays.
       setLeaf: db.prepare<{ id: string; leaf: string }>(
-        'UPDATE conversations SET current_leaf_id = @leaf WHERE id = @id',
+        `UPDATE conversations SET current_leaf_id = @leaf WHERE id = @id AND ${live}`,
       ),
       touch: db.prepare<{ id: string; now: number }>(
-        'UPDATE conversations SET updated_at = max(updated_at, @now) WHERE id = @id',
+        `UPDATE conversations SET updated_at = max(updated_at, @now) WHERE id = @id AND ${live}`,
       ),
       delete: db.prepare<[string]>('DELETE FROM conversations WHERE id = ?'),
+      // Pinning is organising, not activity: updated_at stays.
+      setPinned: db.prepare<{ id: string; pinned_at: number | null }>(
+        `UPDATE conversations SET pinned_at = @pinned_at WHERE id = @id AND ${live}`,
+      ),
+      markDeleted: db.prepare<{ id: string; now: number }>(
+        `UPDATE conversations SET deleted_at = @now WHERE id = @id AND ${live}`,
+      ),
+      restore: db.prepare<[string]>(
+        'UPDATE conversations SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL',
+      ),
+      purgeDeleted: db.prepare<{ before: number }>('DELETE FROM conversations WHERE deleted_at <= @before'),
+      deleteAll: db.prepare<[]>('DELETE FROM conversations'),
     }));
   }
 
@@ -106,8 +133,10 @@ export class ConversationRepo {
         created_at: now,
         updated_at: now,
         max_output_tokens: null,
+        pinned_at: null,
       };
-      this.statements.insert.run(row);
+      const { pinned_at: _unpinned, ...insert } = row;
+      this.statements.insert.run(insert);
       return toConversation(row);
     });
   }
@@ -138,6 +167,33 @@ export class ConversationRepo {
   /** Returns false when there was nothing to delete, so a repeated delete is harmless. */
   delete(id: string): boolean {
     return guardStorage(this.file, () => this.statements.delete.run(id).changes > 0);
+  }
+
+  setPinned(id: string, pinned: boolean): Conversation {
+    return this.updateOne(
+      id,
+      () => this.statements.setPinned.run({ id, pinned_at: pinned ? this.now() : null }).changes,
+    );
+  }
+
+  /** Hides the conversation, messages and all, until `restore` or `purgeDeleted`; false when it was not there. */
+  markDeleted(id: string): boolean {
+    return guardStorage(this.file, () => this.statements.markDeleted.run({ id, now: this.now() }).changes > 0);
+  }
+
+  /** Undoes `markDeleted`; null when the conversation was never deleted, or is gone for good. */
+  restore(id: string): Conversation | null {
+    return guardStorage(this.file, () => (this.statements.restore.run(id).changes > 0 ? this.get(id) : null));
+  }
+
+  /** Removes for good what was deleted at or before `before` (milliseconds since the epoch); returns how many. */
+  purgeDeleted(before: number): number {
+    return guardStorage(this.file, () => this.statements.purgeDeleted.run({ before }).changes);
+  }
+
+  /** Every conversation and its messages and drafts; the spend ledger stays. Returns how many conversations. */
+  deleteAll(): number {
+    return guardStorage(this.file, () => this.statements.deleteAll.run().changes);
   }
 
   private updateOne(id: string, update: () => number): Conversation {

@@ -1,11 +1,10 @@
-// Core: messages in the history database — a turn's rows from insert through checkpoints to finalize, plus search.
+// Core: messages in the history database — a turn's rows from insert through checkpoints to finalize.
 
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
 import { type AppError, AppFailure } from '../../../shared/result';
 import type { RepoOptions } from './conversation-repo';
-import { toPhraseQuery } from './fts-query';
 import {
   type MessageRow,
   type UsageParams,
@@ -53,11 +52,6 @@ export interface FinalizeInput {
    * sum, but each generation is billed once). Defaults to `usage`.
    */
   spend?: Usage | null;
-}
-
-export interface MessageSearchHit {
-  messageId: string;
-  conversationId: string;
 }
 
 interface InsertParams {
@@ -113,9 +107,6 @@ const notFound = (id: string) =>
 const wholeMsOrNull = (n: number | null | undefined): number | null =>
   n !== null && n !== undefined && Number.isFinite(n) && n >= 0 ? Math.round(n) : null;
 
-const defaultSearchLimit = 50;
-const maxSearchLimit = 500;
-
 export class MessageRepo {
   /** Reads over the same database: pages, paths and versions of the message tree. */
   readonly threads: ThreadRepo;
@@ -135,7 +126,6 @@ export class MessageRepo {
     settle: Statement<[UsageParams & { id: string; now: number }], MessageRow>;
     addSettled: Statement<[UsageParams & { id: string; now: number }], MessageRow>;
     repair: Statement<[{ now: number }]>;
-    search: Statement<[{ query: string; limit: number }], MessageSearchHit>;
   };
   private readonly insertTurnRow: (params: NewRow) => MessageRow;
   private readonly finalizeTurn: (params: FinalizeParams, spend: UsageParams | null) => MessageRow | undefined;
@@ -231,13 +221,6 @@ export class MessageRepo {
       // Not `stopped`: the reply did not end by anyone's choice, and the person should be offered Retry.
       repair: db.prepare<{ now: number }>(
         `UPDATE messages SET status = 'interrupted', updated_at = @now WHERE status = 'streaming'`,
-      ),
-      search: db.prepare<{ query: string; limit: number }, MessageSearchHit>(
-        `SELECT m.id AS messageId, m.conversation_id AS conversationId
-         FROM messages_fts JOIN messages m ON m.row_id = messages_fts.rowid
-         WHERE messages_fts MATCH @query
-         ORDER BY messages_fts.rank
-         LIMIT @limit`,
       ),
     }));
 
@@ -382,14 +365,6 @@ export class MessageRepo {
   /** Run once at startup: replies a crash left `streaming` become `interrupted`, keeping their last checkpoint. */
   repairInterrupted(): number {
     return guardStorage(this.file, () => this.statements.repair.run({ now: this.now() }).changes);
-  }
-
-  /** Full-text search over message text; the query is matched as one literal phrase, best matches first. */
-  searchMessages(query: string, limit = defaultSearchLimit): MessageSearchHit[] {
-    const phrase = toPhraseQuery(query);
-    if (phrase === null) return [];
-    const bounded = Math.min(Math.max(Math.trunc(limit), 1), maxSearchLimit);
-    return guardStorage(this.file, () => this.statements.search.all({ query: phrase, limit: bounded }));
   }
 
   private insertRow(input: {

@@ -49,8 +49,8 @@ describe('migrate', () => {
       const report = migrate(db);
       expect(report).toEqual({
         fromVersion: 0,
-        toVersion: 20,
-        applied: ['10-init', '20-threads'],
+        toVersion: allMigrations.at(-1)?.version,
+        applied: allMigrations.map((step) => `${step.version}-${step.name}`),
         backupFile: null,
       });
       expect(readSchemaVersion(db)).toBe(allMigrations.at(-1)?.version);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SearchRepo } from './search-repo';
 import { LibraryService } from '../library-service';
 import { ConversationRepo } from './conversation-repo';
 import { DraftRepo } from './draft-repo';
@@ -21,7 +22,7 @@ describe('threads, versions, paging and drafts', () => {
     db = openDatabase(join(tempDir(), 'history.sqlite3'));
     conversations = new ConversationRepo(db);
     messages = new MessageRepo(db);
-    library = new LibraryService(conversations, messages, messages.threads, new DraftRepo(db));
+    library = new LibraryService(conversations, messages, messages.threads, new DraftRepo(db), new SearchRepo(db));
     conversationId = conversations.create({ title: 't', model: 'a/b' }).id;
   });
   afterEach(() => db.close());
@@ -112,6 +113,8 @@ describe('threads, versions, paging and drafts', () => {
     expect(ok(library.getDraft(null))).toEqual({ text: '' });
 
     ok(library.delete(conversationId));
+    // Deleted is undoable for a while: the drafts go once the conversation is removed for good.
+    conversations.purgeDeleted(Date.now());
     expect(db.prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(0);
     expect(library.saveDraft(conversationId, 'late')).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

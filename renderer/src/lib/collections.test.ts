@@ -9,6 +9,7 @@ const conversation = (id: string, updatedAt: number): Conversation => ({
   createdAt: 0,
   updatedAt,
   maxOutputTokens: null,
+  pinned: false,
 });
 
 const message = (id: string, content: string): Message =>

@@ -10,6 +10,7 @@ const conversation: Conversation = {
   createdAt: 1,
   updatedAt: 2,
   maxOutputTokens: null,
+  pinned: false,
 };
 
 const message = messageFixture;

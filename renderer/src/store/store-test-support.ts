@@ -18,6 +18,7 @@ export const conversationFixture = (overrides: Partial<Conversation> = {}): Conv
   createdAt: 1,
   updatedAt: 1,
   maxOutputTokens: null,
+  pinned: false,
   ...overrides,
 });
 

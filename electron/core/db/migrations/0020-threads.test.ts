@@ -6,9 +6,11 @@ import { ConversationRepo } from '../conversation-repo';
 import { MessageRepo } from '../message-repo';
 import { migrate, readSchemaVersion } from '../migrate';
 import { openDatabase } from '../open-database';
+import { SearchRepo } from '../search-repo';
 import { useTempDir } from '../test-support';
 import { ThreadRepo } from '../thread-repo';
 import { initMigration } from './0010-init';
+import { allMigrations } from './index';
 
 /** Rows exactly as schema 10 wrote them: (id, conversation, seq, role, content, status). */
 const oldRows: [string, string, number, 'user' | 'assistant', string, string][] = [
@@ -61,7 +63,7 @@ describe('migration 20: threads', () => {
 
   it('chains each old conversation by seq, points its current leaf at the last message, and keeps every row', () => {
     const { db: upgradedDb, file } = upgraded();
-    expect(readSchemaVersion(upgradedDb)).toBe(20);
+    expect(readSchemaVersion(upgradedDb)).toBe(allMigrations.at(-1)?.version);
     expect(existsSync(`${file}.bak-v10`)).toBe(true);
 
     const parents = upgradedDb
@@ -102,21 +104,31 @@ describe('migration 20: threads', () => {
   it('keeps the full-text index attached: old text is found, and new and edited rows are indexed', () => {
     const { db: upgradedDb } = upgraded();
     const messages = new MessageRepo(upgradedDb);
-    expect(messages.searchMessages('Rottnest')).toEqual([{ messageId: 'a1', conversationId: 'c1' }]);
-    expect(
-      messages
-        .searchMessages('Bonjour')
-        .map((hit) => hit.messageId)
-        .sort(),
-    ).toEqual(['b1', 'b2']);
+    const search = new SearchRepo(upgradedDb);
+    const found = (query: string) => search.search({ query }).hits.map((hit) => [hit.messageId, hit.conversationId]);
+    expect(found('Rottnest')).toEqual([['a1', 'c1']]);
+    expect(found('Bonjour').sort()).toEqual([
+      ['b1', 'c2'],
+      ['b2', 'c2'],
+    ]);
 
     const added = messages.insertUser({ conversationId: 'c2', content: 'Comment allez-vous?', model: null });
     expect(added.parentId).toBe('b2');
-    expect(messages.searchMessages('allez')).toEqual([{ messageId: added.id, conversationId: 'c2' }]);
+    expect(found('allez')).toEqual([[added.id, 'c2']]);
 
     const reply = messages.createAssistant({ conversationId: 'c2', model: null });
-    messages.checkpoint(reply.id, 'Très bien, merci.', null);
-    expect(messages.searchMessages('merci')).toEqual([{ messageId: reply.id, conversationId: 'c2' }]);
+    messages.finalize(reply.id, {
+      status: 'complete',
+      content: 'Très bien, merci.',
+      reasoning: null,
+      model: null,
+      provider: null,
+      generationId: null,
+      finishReason: 'stop',
+      usage: null,
+      error: null,
+    });
+    expect(found('merci')).toEqual([[reply.id, 'c2']]);
 
     // The index agrees with its content table row for row (FTS5's own consistency check).
     expect(() =>

@@ -2,8 +2,9 @@
 
 import { initMigration } from './0010-init';
 import { threadsMigration } from './0020-threads';
+import { historyMigration } from './0050-history';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const allMigrations: readonly Migration[] = [initMigration, threadsMigration];
+export const allMigrations: readonly Migration[] = [initMigration, threadsMigration, historyMigration];

@@ -9,6 +9,7 @@ const conversation = (id: string, model: string): Conversation => ({
   createdAt: 0,
   updatedAt: 0,
   maxOutputTokens: null,
+  pinned: false,
 });
 
 describe('recentModels', () => {

@@ -10,6 +10,7 @@ const conversation = (id: string): Conversation => ({
   createdAt: 1,
   updatedAt: 2,
   maxOutputTokens: null,
+  pinned: false,
 });
 
 const started = (conversationId: string, replyId: string): ChatStreamEvent => ({

@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConversationRepo } from './conversation-repo';
+import { type FinalizeInput, MessageRepo } from './message-repo';
+import { openDatabase } from './open-database';
+import { SearchRepo, rankedWindow } from './search-repo';
+import { useTempDir } from './test-support';
+
+const finished = (content: string, over: Partial<FinalizeInput> = {}): FinalizeInput => ({
+  status: 'complete',
+  content,
+  reasoning: null,
+  model: 'openai/gpt-4o',
+  provider: null,
+  generationId: null,
+  finishReason: 'stop',
+  usage: null,
+  error: null,
+  ...over,
+});
+
+describe('SearchRepo on a real history file', () => {
+  const tempDir = useTempDir();
+  let db: Database;
+  let clock: number;
+  let conversations: ConversationRepo;
+  let messages: MessageRepo;
+  let search: SearchRepo;
+  let conversationId: string;
+
+  const ids = (
+    query: string,
+    filters: Parameters<SearchRepo['search']>[0] extends infer O ? Omit<O, 'query'> : never = {},
+  ) => search.search({ query, ...filters }).hits.map((hit) => hit.messageId);
+  /** FTS5's own check that each index agrees with the messages table row for row. */
+  const expectIndexesInStep = () => {
+    for (const table of ['messages_fts', 'messages_trigram'])
+      expect(() =>
+        db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run(),
+      ).not.toThrow();
+  };
+  /** Bytes the index tables hold: what a streaming reply used to rewrite at every checkpoint. */
+  const indexRows = () => (db.prepare('SELECT count(*) AS n FROM messages_fts_data').get() as { n: number }).n;
+
+  beforeEach(() => {
+    db = openDatabase(join(tempDir(), 'history.sqlite3'));
+    clock = 1_000;
+    conversations = new ConversationRepo(db, { now: () => clock });
+    messages = new MessageRepo(db, { now: () => clock });
+    search = new SearchRepo(db);
+    conversationId = conversations.create({ title: 'Northern lights', model: 'openai/gpt-4o' }).id;
+  });
+  afterEach(() => db.close());
+
+  it('indexes a reply once it is final, follows continue, versions and edits, and forgets deleted text', () => {
+    const question = messages.insertUser({ conversationId, content: 'Tell me about the aurora borealis', model: null });
+    expect(ids('aurora borealis')).toEqual([question.id]);
+    expect(ids('AURORA')).toEqual([question.id]);
+
+    const answer = messages.createAssistant({ conversationId, model: 'openai/gpt-4o' });
+    const before = indexRows();
+    messages.checkpoint(answer.id, 'It is caused by the solar wind', null);
+    messages.checkpoint(answer.id, 'It is caused by the solar wind hitting', null);
+    // Streaming text is not searchable yet, and checkpoints write nothing to the index.
+    expect(ids('solar wind')).toEqual([]);
+    expect(indexRows()).toBe(before);
+
+    messages.finalize(answer.id, finished('Charged particles from the sun hit the atmosphere.'));
+    expect(ids('solar wind')).toEqual([]);
+    expect(ids('charged particles')).toEqual([answer.id]);
+
+    // Continue: streaming again takes it out of the index; the new final text goes back in.
+    messages.reopen(answer.id);
+    expect(ids('charged')).toEqual([]);
+    messages.finalize(answer.id, finished('Charged particles, then green light from oxygen.'));
+    expect(ids('oxygen')).toEqual([answer.id]);
+
+    // A version beside it is found too.
+    const version = messages.createAssistant({ conversationId, model: null, parentId: question.id });
+    messages.finalize(version.id, finished('Oxygen glows green at altitude.'));
+    expect(ids('oxygen').sort()).toEqual([answer.id, version.id].sort());
+    expectIndexesInStep();
+
+    // Deleted: hidden at once, back on restore, gone for good once purged.
+    conversations.markDeleted(conversationId);
+    expect(ids('oxygen')).toEqual([]);
+    conversations.restore(conversationId);
+    expect(ids('oxygen')).toHaveLength(2);
+    conversations.markDeleted(conversationId);
+    conversations.purgeDeleted(clock);
+    expect(ids('aurora')).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 0 });
+    expectIndexesInStep();
+  });
+
+  it('finds words as they are typed, in any order, each word required', () => {
+    const m = messages.insertUser({ conversationId, content: 'red green blue', model: null });
+    expect(ids('green red')).toEqual([m.id]);
+    expect(ids('  red   gre')).toEqual([m.id]);
+    expect(ids('red purple')).toEqual([]);
+  });
+
+  it('never fails on query syntax, quotes, emoji, CJK, empty or huge input', () => {
+    const syntax = messages.insertUser({
+      conversationId,
+      content: 'He said "NEAR" AND then col:umn -x * OR NOT 100% a_b',
+      model: null,
+    });
+    const chinese = messages.insertUser({ conversationId, content: '我喜欢编程和学习', model: null });
+    const emoji = messages.insertUser({ conversationId, content: 'Ship it 🚀 today', model: null });
+    for (const query of ['"NEAR"', 'NEAR(', 'said "near', 'AND', 'col:umn', '-x', 'OR', 'NOT', '^', "'", '"', ')'])
+      expect(() => search.search({ query }), query).not.toThrow();
+    expect(ids('"NEAR"')).toEqual([syntax.id]);
+    expect(ids('NEAR(')).toEqual([syntax.id]);
+    expect(ids('col:umn')).toEqual([syntax.id]);
+    // Symbols alone are searched for as text.
+    expect(ids('*')).toEqual([syntax.id]);
+    expect(ids('100%')).toEqual([syntax.id]);
+    expect(ids('%')).toEqual([syntax.id]);
+    expect(ids('a_b')).toEqual([syntax.id]);
+    expect(ids('_')).toEqual([syntax.id]);
+    // Two characters of Chinese (below the trigram length) and three or more.
+    expect(ids('编程')).toEqual([chinese.id]);
+    expect(ids('编程和学')).toEqual([chinese.id]);
+    expect(ids('学校')).toEqual([]);
+    expect(ids('🚀')).toEqual([emoji.id]);
+    expect(ids('')).toEqual([]);
+    expect(ids('   ')).toEqual([]);
+    const huge = search.search({ query: 'said '.repeat(2_000) });
+    expect(huge.truncated).toBe(true);
+    expect(huge.hits.map((h) => h.messageId)).toEqual([syntax.id]);
+    expect(() => search.search({ query: '"'.repeat(10_000) })).not.toThrow();
+    expect(() => search.search({ query: '编'.repeat(10_000) })).not.toThrow();
+  });
+
+  it('returns snippets as text parts with the matches marked, never as markup', () => {
+    messages.insertUser({
+      conversationId,
+      content: 'Before <img src=x onerror=alert(1)> the aurora was bright and <b>green</b>',
+      model: 'openai/gpt-4o',
+    });
+    const [hit] = search.search({ query: 'aurora' }).hits;
+    expect(hit?.conversationTitle).toBe('Northern lights');
+    expect(hit?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['aurora']);
+    expect(hit?.snippet.map((part) => part.text).join('')).toContain('<img src=x onerror=alert(1)>');
+
+    messages.insertUser({ conversationId, content: 'x'.repeat(300) + '编程' + 'y'.repeat(300), model: null });
+    const [cjk] = search.search({ query: '编程' }).hits;
+    expect(cjk?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['编程']);
+    expect(cjk?.snippet.map((part) => part.text).join('').length).toBeLessThan(200);
+  });
+
+  it('filters by model and by date', () => {
+    clock = 10_000;
+    const early = messages.insertUser({ conversationId, content: 'kiwi early', model: 'openai/gpt-4o' });
+    clock = 20_000;
+    const late = messages.insertUser({ conversationId, content: 'kiwi late', model: 'anthropic/claude' });
+    expect(ids('kiwi', { model: 'anthropic/claude' })).toEqual([late.id]);
+    expect(ids('kiwi', { since: 15_000 })).toEqual([late.id]);
+    expect(ids('kiwi', { until: 15_000 })).toEqual([early.id]);
+    expect(ids('kiwi', { model: 'openai/gpt-4o', since: 15_000 })).toEqual([]);
+  });
+
+  it('ranks only the newest matches, so a word in every message answers as fast as a rare one', () => {
+    const old = messages.insertUser({ conversationId, content: 'the old zebra', model: null });
+    const insert = db.transaction(() => {
+      for (let i = 0; i < rankedWindow + 100; i++)
+        messages.insertUser({ conversationId, content: `the note number ${i}`, model: null, parentId: null });
+    });
+    insert();
+    const newest = new Set(
+      (db.prepare('SELECT id FROM messages ORDER BY row_id DESC LIMIT ?').all(rankedWindow) as { id: string }[]).map(
+        (row) => row.id,
+      ),
+    );
+    const found = search.search({ query: 'the', limit: 200 }).hits;
+    expect(found).toHaveLength(200);
+    expect(found.every((hit) => newest.has(hit.messageId))).toBe(true);
+    // Still found: an older message the window does not reach when nothing newer matches.
+    expect(ids('zebra')).toEqual([old.id]);
+    expect(ids('the zebra')).toEqual([old.id]);
+  });
+
+  it('finds within the current thread only, oldest first', () => {
+    const q1 = messages.insertUser({ conversationId, content: 'first pelican', model: null });
+    const a1 = messages.createAssistant({ conversationId, model: null });
+    messages.finalize(a1.id, finished('a pelican answer'));
+    const other = messages.createAssistant({ conversationId, model: null, parentId: q1.id });
+    messages.finalize(other.id, finished('another pelican version'));
+    // The newest version is the current thread's; the first answer is on another branch now.
+    expect(search.findInConversation(conversationId, 'pelican').messageIds).toEqual([q1.id, other.id]);
+    expect(search.findInConversation(conversationId, 'pe').messageIds).toEqual([q1.id, other.id]);
+    expect(search.findInConversation(conversationId, '').messageIds).toEqual([]);
+    expect(search.findInConversation('missing', 'pelican').messageIds).toEqual([]);
+  });
+});
