@@ -14,6 +14,7 @@ import type {
   KeySaveInput,
   SearchInput,
 } from './schemas';
+import type { ExportStartInput, FileTransfer, ImportStartInput } from './portability';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -58,6 +59,19 @@ export interface DesktopApi {
   };
   models: { list(): Call<'models:list'> };
   history: { status(): Call<'history:status'>; recover(input: HistoryRecoverInput): Call<'history:recover'> };
+  portability: {
+    startExport(input: ExportStartInput): Call<'portability:export-start'>;
+    startImport(input: ImportStartInput): Call<'portability:import-start'>;
+    job(jobId: string): Call<'portability:job'>;
+    cancel(jobId: string): Call<'portability:cancel'>;
+  };
+  backups: {
+    list(): Call<'backups:list'>;
+    create(): Call<'backups:create'>;
+    restore(path: string): Call<'backups:restore'>;
+  };
+  /** Files in and out: each transport hands them over its own way (see FileTransfer). */
+  files: FileTransfer;
   chat: {
     send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
     regenerate(input: ChatRegenerateInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
@@ -78,7 +92,7 @@ export interface Transport {
   subscribe(listener: (event: LibraryEvent) => void): () => void;
 }
 
-export function createDesktopApi(transport: Transport): DesktopApi {
+export function createDesktopApi(transport: Transport, files: FileTransfer): DesktopApi {
   const call = <C extends RequestChannel>(channel: C, input: ChannelInput<C>) => transport.invoke(channel, input);
   return {
     app: { info: () => call('app:info', undefined) },
@@ -117,6 +131,18 @@ export function createDesktopApi(transport: Transport): DesktopApi {
       status: () => call('history:status', undefined),
       recover: (input) => call('history:recover', input),
     },
+    portability: {
+      startExport: (input) => call('portability:export-start', input),
+      startImport: (input) => call('portability:import-start', input),
+      job: (jobId) => call('portability:job', { jobId }),
+      cancel: (jobId) => call('portability:cancel', { jobId }),
+    },
+    backups: {
+      list: () => call('backups:list', undefined),
+      create: () => call('backups:create', undefined),
+      restore: (path) => call('backups:restore', { path }),
+    },
+    files,
     chat: {
       send: (input, onEvent) => transport.stream('chat:send', input, onEvent),
       regenerate: (input, onEvent) => transport.stream('chat:regenerate', input, onEvent),

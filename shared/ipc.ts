@@ -34,6 +34,16 @@ import {
   searchInConversationSchema,
   searchSchema,
 } from './schemas';
+import {
+  type BackupEntry,
+  type BackupOverview,
+  type ExportTicket,
+  type PortabilityJob,
+  backupRestoreSchema,
+  exportStartSchema,
+  importStartSchema,
+  jobIdSchema,
+} from './portability';
 
 /** Request/response channels: input schema and (type-only) result. */
 export const requestChannels = {
@@ -71,6 +81,16 @@ export const requestChannels = {
   'conversations:reveal': { input: conversationRevealSchema, result: null as unknown as ConversationWithMessages },
   'search:messages': { input: searchSchema, result: null as unknown as SearchResults },
   'search:in-conversation': { input: searchInConversationSchema, result: null as unknown as FindResults },
+  // Export and import run as jobs: start one, watch it with `job`, stop it with `cancel`. The bytes travel outside
+  // the channels (a download or upload on the web host, a file chosen in a dialog on the desktop): see FileTransfer.
+  'portability:export-start': { input: exportStartSchema, result: null as unknown as ExportTicket },
+  'portability:import-start': { input: importStartSchema, result: null as unknown as { jobId: string } },
+  'portability:job': { input: jobIdSchema, result: null as unknown as PortabilityJob },
+  'portability:cancel': { input: jobIdSchema, result: null as unknown as PortabilityJob },
+  'backups:list': { input: emptySchema, result: null as unknown as BackupOverview },
+  'backups:create': { input: emptySchema, result: null as unknown as BackupEntry },
+  // Only a path `backups:list` named; the history as it was is backed up first.
+  'backups:restore': { input: backupRestoreSchema, result: null as unknown as HistoryStatus },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */

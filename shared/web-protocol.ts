@@ -15,6 +15,13 @@ export const webSocketPath = '/api/ws';
  */
 export const maxFrameBytes = 4 * 1024 * 1024;
 
+/**
+ * Files never travel in frames: an export is downloaded from `<exportPathPrefix><jobId>` (GET) and an import file
+ * uploaded to `<importPathPrefix><jobId>` (POST, the body streamed), the job id coming from the socket's calls.
+ */
+export const exportPathPrefix = '/api/files/export/';
+export const importPathPrefix = '/api/files/import/';
+
 export const clientFrameSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('call'),

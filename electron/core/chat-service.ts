@@ -383,6 +383,11 @@ export class ChatService {
     return this.unsaved.size;
   }
 
+  /** Whether a reply is streaming now (restoring a backup waits for none). */
+  get replying(): boolean {
+    return this.activeTurns.size > 0;
+  }
+
   /** Stops the retry timer; the core calls `saveUnsavedReplies` one last time first. */
   close(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);

@@ -1,8 +1,8 @@
 // Core (Node: Electron main or web host): builds every service from one configuration; both transports call this.
 
 import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import type { AppInfo, ChatStreamEvent, HistoryStatus } from '../../shared/domain';
-import type { Result } from '../../shared/result';
 import type {
   ChatContinueInput,
   ChatEditInput,
@@ -19,7 +19,12 @@ import { DraftRepo } from './db/draft-repo';
 import { MessageRepo } from './db/message-repo';
 import { SearchRepo } from './db/search-repo';
 import { LibraryEvents } from './library-events';
+import { backupFolder, listBackupEntries } from './db/backup-files';
+import { scheduleDailyBackups } from './history/daily-backup';
 import { HistoryGate } from './history/history-gate';
+import { PortabilityService } from './portability/portability-service';
+import type { BackupEntry, BackupOverview } from '../../shared/portability';
+import { type Result, fail } from '../../shared/result';
 import { KeyService } from './key-service';
 import { LibraryService } from './library-service';
 import type { Logger } from './logger';
@@ -56,6 +61,15 @@ export interface Core {
     status(): Promise<HistoryStatus>;
     recover(input: HistoryRecoverInput): Promise<Result<HistoryStatus>>;
   };
+  /** Export and import jobs; the transports deliver their bytes (openExport, runImport). */
+  portability: PortabilityService;
+  /** Where snapshots of the history are kept (the one folder the desktop app may open for the page). */
+  backupFolder: string;
+  backups: {
+    list(): Promise<Result<BackupOverview>>;
+    create(): Promise<Result<BackupEntry>>;
+    restore(path: string): Promise<Result<HistoryStatus>>;
+  };
   appInfo(): AppInfo;
   close(): void;
 }
@@ -63,6 +77,7 @@ export interface Core {
 interface HistoryServices {
   library: LibraryService;
   chat: ChatService;
+  db: Database;
 }
 
 export interface CoreDependencies {
@@ -74,6 +89,8 @@ export interface CoreDependencies {
 }
 
 export const historyFileName = 'history.sqlite3';
+/** The model of an imported conversation whose file names none (the renderer's default for a new chat). */
+const importFallbackModel = 'openai/gpt-4o-mini';
 
 export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   const keychain: SecretStore =
@@ -118,8 +135,9 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   }
 
   // Throws at start, as before, only for what no choice can fix (a newer app's history, an unusable folder).
+  const historyFile = join(config.profileDir, historyFileName);
   const history = new HistoryGate<HistoryServices>({
-    file: join(config.profileDir, historyFileName),
+    file: historyFile,
     logger: deps.logger,
     build: (db) => {
       const conversations = new ConversationRepo(db);
@@ -140,6 +158,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       if (repaired > 0) deps.logger.warn(`marked ${repaired} repl${repaired === 1 ? 'y' : 'ies'} as interrupted`);
       return {
         library,
+        db,
         chat: new ChatService(conversations, messages, client, {
           retryDelaysMs: deps.retryDelaysMs,
           outputBudget: createOutputBudget({
@@ -159,9 +178,68 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       return work(services.value.library);
     });
 
+  const portability = new PortabilityService({
+    historyFile,
+    appVersion: config.appVersion,
+    fallbackModel: importFallbackModel,
+    history: async () => {
+      const services = await history.services();
+      if (!services.ok) return services;
+      const { db, chat, library } = services.value;
+      const added = (ids: string[]) => {
+        for (const id of ids) {
+          const found = library.get(id);
+          if (found.ok) events.emit({ type: 'changed', conversation: found.value.conversation });
+        }
+      };
+      return { ok: true, value: { db, beforeWrite: () => void chat.saveUnsavedReplies(), added } };
+    },
+  });
+  const dailyBackups = scheduleDailyBackups({
+    file: historyFile,
+    snapshot: () => history.snapshot('daily'),
+    logger: deps.logger,
+  });
+
+  const backups: Core['backups'] = {
+    list: async () => {
+      await history.status();
+      return {
+        ok: true,
+        value: {
+          folder: backupFolder(historyFile),
+          backups: listBackupEntries(historyFile),
+          canOpenFolder: deps.transport === 'electron',
+        },
+      };
+    },
+    create: () => history.snapshot('manual'),
+    restore: async (path) => {
+      const chat = history.current()?.chat;
+      if (chat?.replying)
+        return fail('invalid_input', 'A reply is still arriving. Stop it or let it finish, then restore.');
+      if (chat) {
+        chat.saveUnsavedReplies();
+        chat.close();
+      }
+      portability.cancelAll();
+      const restored = await history.restoreFrom(path);
+      // Every window's list is replaced by the backup's.
+      const list = await library((l) => l.list());
+      if (restored.ok && list.ok) {
+        events.emit({ type: 'cleared' });
+        for (const conversation of list.value) events.emit({ type: 'changed', conversation });
+      }
+      return restored;
+    },
+  };
+
   return {
     keys,
     events,
+    portability,
+    backupFolder: backupFolder(historyFile),
+    backups,
     library: {
       list: () => library((l) => l.list()),
       get: (id) => library((l) => l.get(id)),
@@ -202,6 +280,8 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       openRouterBaseUrl: config.openRouterBaseUrl,
     }),
     close: () => {
+      dailyBackups.stop();
+      portability.cancelAll();
       const chat = history.current()?.chat;
       if (chat) {
         const unsaved = chat.saveUnsavedReplies();

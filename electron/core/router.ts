@@ -50,6 +50,14 @@ function requestHandlers(core: Core): RequestHandlers {
     'conversations:reveal': ({ conversationId, messageId }) => core.library.reveal(conversationId, messageId),
     'search:messages': (input) => core.library.searchMessages(input),
     'search:in-conversation': ({ conversationId, query }) => core.library.findInConversation(conversationId, query),
+    'portability:export-start': ({ format, conversationId }) =>
+      core.portability.startExport({ format, conversationId: conversationId ?? null }),
+    'portability:import-start': async (input) => core.portability.startImport(input),
+    'portability:job': async ({ jobId }) => core.portability.job(jobId),
+    'portability:cancel': async ({ jobId }) => core.portability.cancel(jobId),
+    'backups:list': () => core.backups.list(),
+    'backups:create': () => core.backups.create(),
+    'backups:restore': ({ path }) => core.backups.restore(path),
   };
 }
 

@@ -1,5 +1,7 @@
 // Electron main: starts the core, wires IPC, opens the window. Holds the key only inside the core; no business rules here.
 
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core/core';
@@ -12,6 +14,7 @@ import { readStaticFile } from '../core/static-files';
 import { AppFailure } from '../../shared/result';
 import { appScheme, appSchemePrivileges, createAppSchemeHandler } from './app-scheme';
 import { broadcastLibraryEvents, registerIpc, type RegisteredIpc } from './ipc';
+import { registerFileTransfer } from './file-transfer';
 import { type LaunchSettings, readLaunchSettings } from './launch-settings';
 import { guardWebContents } from './navigation-guard';
 import { originOf } from './origin';
@@ -93,6 +96,30 @@ function start(settings: LaunchSettings): void {
       () => BrowserWindow.getAllWindows().map((window) => window.webContents),
       senderCheck,
     );
+    const portability = core.portability;
+    const backupFolder = core.backupFolder;
+    registerFileTransfer({
+      ipcMain,
+      dialogs: {
+        showSaveDialog: (options) => dialog.showSaveDialog(options),
+        showOpenDialog: (options) => dialog.showOpenDialog(options),
+        openPath: (path) => shell.openPath(path),
+      },
+      fs: {
+        createReadStream: (path) => createReadStream(path),
+        createWriteStream: (path) => createWriteStream(path),
+        size: async (path) => (await stat(path)).size,
+        remove: (path) => rm(path, { force: true }),
+      },
+      jobs: {
+        openExport: (jobId) => portability.openExport(jobId),
+        runImport: (jobId, bytes) => portability.runImport(jobId, bytes),
+        cancel: (jobId) => portability.cancel(jobId),
+      },
+      backupFolder: () => backupFolder,
+      isTrustedSender: senderCheck,
+      logger,
+    });
     createMainWindow(settings.entryUrl);
   }, cannotStart);
 

@@ -4,7 +4,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { type DesktopApi, type Transport, createDesktopApi } from '../../shared/api';
 import type { ChannelInput, RequestChannel } from '../../shared/ipc';
 import { type LibraryEvent, libraryEventChannel } from '../../shared/library';
+import { fileChannels } from '../../shared/file-channels';
 import type { PortCancelFrame, PortFrame } from '../../shared/port-protocol';
+import type { FileTransfer } from '../../shared/portability';
 
 const transport: Transport = {
   invoke: (channel: RequestChannel, input: ChannelInput<RequestChannel>) => ipcRenderer.invoke(channel, input),
@@ -36,5 +38,13 @@ const transport: Transport = {
   },
 };
 
-const api = createDesktopApi(transport) satisfies DesktopApi;
+// Main shows the dialogs and picks every path; the page holds only a handle for a file main chose.
+const files: FileTransfer = {
+  saveExport: (ticket) => ipcRenderer.invoke(fileChannels.saveExport, ticket),
+  chooseImportFile: () => ipcRenderer.invoke(fileChannels.chooseImport),
+  sendImport: (jobId, file) => ipcRenderer.invoke(fileChannels.sendImport, { jobId, handle: file.handle }),
+  showFolder: (path) => ipcRenderer.invoke(fileChannels.showFolder, { path }),
+};
+
+const api = createDesktopApi(transport, files) satisfies DesktopApi;
 contextBridge.exposeInMainWorld('api', api);

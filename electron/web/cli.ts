@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     router: createRouter(core, logger),
     logger,
     staticDir,
+    files: core.portability,
     port: Number(process.env.SWITCHBOARD_WEB_PORT ?? 0),
   });
   console.log(`Switchboard web host listening at ${host.url}`);

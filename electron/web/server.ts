@@ -10,6 +10,7 @@ import type { Logger } from '../core/logger';
 import type { Router } from '../core/router';
 import { hasValidToken, isAllowedHost, isAllowedOrigin, offeredProtocols } from './request-guard';
 import { createRefusalLog } from './refusal-log';
+import { type FileJobs, serveFiles } from './file-routes';
 import { serveSocket } from './socket-session';
 import { pageHeaders } from '../core/page-policy';
 import { readStaticFile } from '../core/static-files';
@@ -22,6 +23,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed only by tests that check rejection; otherwise random per run. */
   token?: string;
+  /** Export downloads and import uploads (file-routes.ts); without it those addresses are 404. */
+  files?: FileJobs;
 }
 
 export interface WebHost {
@@ -50,6 +53,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Switchboard only answers on 127.0.0.1.');
       return;
     }
+    if (options.files && (await serveFiles(request, response, options.files, port, logger))) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

@@ -4,6 +4,7 @@
 import { createDesktopApi, type DesktopApi } from '../../shared/api';
 import { alwaysOpen, type ConnectionMonitor } from './transport/connection';
 import { readPageToken, webSocketProtocols, webSocketUrl } from './transport/page-address';
+import { createWebFileTransfer } from './transport/web-file-transfer';
 import { createWebSocketTransport, openBrowserSocket } from './transport/web-socket-transport';
 
 function connect(): { api: DesktopApi; connection: ConnectionMonitor } {
@@ -17,7 +18,8 @@ function connect(): { api: DesktopApi; connection: ConnectionMonitor } {
     protocols: token ? webSocketProtocols(token) : null,
     openSocket: openBrowserSocket,
   });
-  return { api: createDesktopApi(transport), connection: transport.connection };
+  const files = createWebFileTransfer({ document, fetch: (input, init) => globalThis.fetch(input, init) });
+  return { api: createDesktopApi(transport, files), connection: transport.connection };
 }
 
 export const { api, connection } = connect();

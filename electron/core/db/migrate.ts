@@ -1,9 +1,10 @@
 // Core: brings a history database up to the newest schema: refuses newer files, backs up older ones, all steps in one transaction.
 
-import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppFailure } from '../../../shared/result';
+import { upgradeBackupPath } from './backup-files';
 import { allMigrations, type Migration } from './migrations';
 import { toStorageError } from './storage-error';
 
@@ -57,15 +58,9 @@ export function assertKnownVersion(db: Database, migrations: readonly Migration[
   return version;
 }
 
-/** `<file>.bak-v<old>`; a timestamp is added rather than overwrite a backup left by an earlier attempt. */
-function backupPath(file: string, fromVersion: number, backupDir: string | undefined): string {
-  const base = join(backupDir ?? dirname(file), `${basename(file)}.bak-v${fromVersion}`);
-  return existsSync(base) ? `${base}-${Date.now()}` : base;
-}
-
 /** VACUUM INTO is synchronous and takes a consistent snapshot including WAL content, unlike a plain file copy. */
 function backUp(db: Database, fromVersion: number, backupDir: string | undefined): string {
-  const target = backupPath(db.name, fromVersion, backupDir);
+  const target = upgradeBackupPath(db.name, fromVersion, backupDir);
   mkdirSync(dirname(target), { recursive: true });
   db.prepare('VACUUM INTO ?').run(target);
   return target;

@@ -15,7 +15,18 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { HistoryBackup, HistoryDamage, HistoryStatus } from '../../../shared/domain';
 import { type AppError, AppFailure, type Result, fail, ok } from '../../../shared/result';
 import type { HistoryRecoverInput } from '../../../shared/schemas';
-import { fileSize, moveAside, newestBackup, restoreBackup } from '../db/damaged-files';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BackupEntry } from '../../../shared/portability';
+import {
+  type SnapshotKind,
+  listBackupEntries,
+  newestBackup,
+  restoreBackup,
+  rotateSnapshots,
+  snapshotPath,
+} from '../db/backup-files';
+import { fileSize, moveAside } from '../db/damaged-files';
 import { type IntegrityVerdict, checkIntegrity, checkIntegritySync } from '../db/integrity-check';
 import { assertKnownVersion } from '../db/migrate';
 import { type Migration, allMigrations } from '../db/migrations';
@@ -127,6 +138,74 @@ export class HistoryGate<S> {
     }
     this.open(state.damage, state.backup);
     return ok(this.describe());
+  }
+
+  /**
+   * A consistent copy of the live history, taken with SQLite's online backup API (pages copied in steps, so replies
+   * keep streaming meanwhile), written under a temporary name and renamed when whole; then old snapshots rotate.
+   */
+  async snapshot(kind: SnapshotKind): Promise<Result<BackupEntry>> {
+    await this.decided;
+    const state = this.state;
+    if (state.kind !== 'ready') return fail('storage_error', 'There is no open history to back up.');
+    const target = snapshotPath(this.options.file, kind, this.now());
+    const partial = `${target}.partial`;
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      await state.db.backup(partial);
+      renameSync(partial, target);
+    } catch (err) {
+      rmSync(partial, { force: true });
+      return { ok: false, error: toStorageError(err, target).error };
+    }
+    rotateSnapshots(this.options.file);
+    const entry = listBackupEntries(this.options.file).find((e) => e.path === target);
+    return entry ? ok(entry) : fail('storage_error', `The backup ${target} could not be found after writing it.`);
+  }
+
+  /**
+   * Replaces the history with one of its backups, chosen by the person. The backup is checked first; the history as
+   * it is now is backed up too (a `before-restore` snapshot), so a restore can itself be undone.
+   */
+  async restoreFrom(path: string): Promise<Result<HistoryStatus>> {
+    await this.decided;
+    const backup = listBackupEntries(this.options.file).find((entry) => entry.path === path);
+    if (!backup) return fail('not_found', 'That backup no longer exists.');
+    const verdict = checkIntegritySync(backup.path);
+    if (verdict.kind !== 'ok') {
+      return fail(
+        'storage_error',
+        `The backup ${backup.fileName} is damaged (${verdict.reason}); nothing was changed.`,
+      );
+    }
+    const version = this.backupVersion(backup.path);
+    if (!version.ok) return version;
+    if (this.state.kind === 'ready') {
+      const safety = await this.snapshot('before-restore');
+      if (!safety.ok) return safety;
+      this.close();
+    }
+    try {
+      restoreBackup(backup, this.options.file);
+    } catch (err) {
+      this.open(null, null);
+      return { ok: false, error: toStorageError(err, this.options.file).error };
+    }
+    this.open(null, { path: backup.path, takenAt: backup.takenAt });
+    return ok(this.describe());
+  }
+
+  private backupVersion(path: string): Result<true> {
+    let db: Database.Database | null = null;
+    try {
+      db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+      assertKnownVersion(db, this.migrations);
+      return ok(true);
+    } catch (err) {
+      return { ok: false, error: toStorageError(err, path).error };
+    } finally {
+      db?.close();
+    }
   }
 
   close(): void {

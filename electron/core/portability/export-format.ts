@@ -1,0 +1,81 @@
+// Core: Switchboard's own export format, version 1 — one JSON document holding every conversation with every
+// version of every message, exactly as stored. The README documents it; importing checks it with these schemas.
+
+import { z } from 'zod';
+import { modelIdSchema } from '../../../shared/schemas';
+
+export const exportFormatName = 'switchboard-history';
+export const exportFormatVersion = 1;
+
+const id = z.string().min(1).max(100);
+const time = z.number().int().nonnegative();
+const count = z.number().int().nonnegative().nullable();
+
+export const exportedMessageSchema = z
+  .object({
+    id,
+    /** The message this one follows; versions share a parent. null for the first messages of a conversation. */
+    parentId: id.nullable(),
+    role: z.enum(['user', 'assistant']),
+    content: z.string(),
+    reasoning: z.string().nullable(),
+    status: z.enum(['complete', 'streaming', 'stopped', 'error', 'interrupted']),
+    model: z.string().max(200).nullable(),
+    provider: z.string().max(200).nullable(),
+    generationId: z.string().max(200).nullable(),
+    finishReason: z.string().max(100).nullable(),
+    /** Figures as OpenRouter reported them; each null when it did not say. `usage` null = no usage at all. */
+    usage: z
+      .object({
+        promptTokens: count,
+        completionTokens: count,
+        totalTokens: count,
+        reasoningTokens: count,
+        cachedTokens: count,
+        costUsd: z.number().nonnegative().nullable(),
+        isByok: z.boolean().nullable(),
+        raw: z.record(z.string(), z.unknown()).nullable(),
+      })
+      .strict()
+      .nullable(),
+    error: z
+      .object({ code: z.string().max(100), message: z.string().max(10_000) })
+      .strict()
+      .nullable(),
+    firstTokenMs: count,
+    durationMs: count,
+    toolCalls: z
+      .array(z.object({ id: z.string().nullable(), name: z.string(), arguments: z.string() }).strict())
+      .nullable(),
+    createdAt: time,
+    updatedAt: time,
+  })
+  .strict();
+
+export const exportedConversationSchema = z
+  .object({
+    id,
+    title: z.string().max(500),
+    model: modelIdSchema,
+    createdAt: time,
+    updatedAt: time,
+    maxOutputTokens: z.number().int().positive().nullable(),
+    /** The end of the thread that was on screen. */
+    currentLeafId: id.nullable(),
+    /** When it was pinned to the top of the list; null = not pinned. */
+    pinnedAt: time.nullable(),
+    /** Every message of every version, parents before their children. */
+    messages: z.array(exportedMessageSchema),
+  })
+  .strict();
+
+export type ExportedMessage = z.infer<typeof exportedMessageSchema>;
+export type ExportedConversation = z.infer<typeof exportedConversationSchema>;
+
+/** The document's opening, written before the conversations so a reader can check it before reading them. */
+export interface ExportHeader {
+  format: typeof exportFormatName;
+  version: typeof exportFormatVersion;
+  exportedAt: string;
+  appVersion: string;
+}

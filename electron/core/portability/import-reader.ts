@@ -1,0 +1,259 @@
+// Core: turns the bytes of an import file into conversations, one at a time, whatever the file is: Switchboard's
+// JSON export, a ChatGPT `conversations.json` (or the zip ChatGPT sends it in), or a Markdown file. Everything is
+// streamed: memory holds a chunk and one conversation, never the file. Every problem is a worded `badFile`.
+
+import { Unzip, UnzipInflate } from 'fflate';
+import { chatGptConversation } from './chatgpt-import';
+import {
+  type ExportedConversation,
+  exportFormatName,
+  exportFormatVersion,
+  exportedConversationSchema,
+} from './export-format';
+import { type ImportLimits, badFile, formatBytes, tooLarge } from './import-limits';
+import { orderTree } from './import-tree';
+import { JsonValueStream } from './json-stream';
+import { markdownConversation } from './markdown-import';
+import { cancelledFailure } from './export-writer';
+
+export interface ImportFile {
+  bytes: AsyncIterable<Uint8Array>;
+  fileName: string;
+  /** Declared size, when known: a file over the limit is refused before a byte is read. */
+  size: number | null;
+}
+
+export interface ImportReadOptions {
+  limits: ImportLimits;
+  signal: AbortSignal;
+  /** The model of conversations whose file names none. */
+  fallbackModel: string;
+  now: () => number;
+  /** Bytes of the file read so far, for progress. */
+  onBytes?: (read: number) => void;
+}
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+const zipSliceBytes = 16 * 1024;
+
+async function* counted(file: ImportFile, options: ImportReadOptions): AsyncGenerator<Uint8Array> {
+  let read = 0;
+  for await (const chunk of file.bytes) {
+    if (options.signal.aborted) throw cancelledFailure();
+    read += chunk.length;
+    if (read > options.limits.maxBytes) throw tooLarge(options.limits);
+    options.onBytes?.(read);
+    if (chunk.length > 0) yield chunk;
+  }
+  if (options.signal.aborted) throw cancelledFailure();
+}
+
+async function* checkedUtf8(chunks: AsyncIterable<Uint8Array>, what: string): AsyncGenerator<Uint8Array> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let offset = 0;
+  for await (const chunk of chunks) {
+    try {
+      decoder.decode(chunk, { stream: true });
+    } catch {
+      throw badFile(`${what} is not UTF-8 text (invalid bytes after byte ${offset.toLocaleString('en-US')}).`);
+    }
+    offset += chunk.length;
+    yield chunk;
+  }
+  try {
+    decoder.decode();
+  } catch {
+    throw badFile(`${what} ends in the middle of a character: it may have been cut off.`);
+  }
+}
+
+/** Puts back the chunk that was read to tell what the file is. */
+async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/** The inflated bytes of the zip's conversations.json; inflating is capped, so a zip bomb stops at the limit. */
+async function* conversationsJsonInZip(
+  chunks: AsyncIterable<Uint8Array>,
+  limits: ImportLimits,
+): AsyncGenerator<Uint8Array> {
+  const out: Uint8Array[] = [];
+  let failure: unknown = null;
+  let entries = 0;
+  let found = false;
+  let inflated = 0;
+  const unzip = new Unzip((entry) => {
+    if (++entries > limits.maxZipEntries) {
+      failure ??= badFile(`The zip holds more than ${limits.maxZipEntries.toLocaleString('en-US')} files.`);
+      return;
+    }
+    if (found || !/(^|\/)conversations\.json$/.test(entry.name)) return;
+    found = true;
+    entry.ondata = (error, data) => {
+      if (error) {
+        failure ??= badFile(`The zip file is damaged (${error.message}).`);
+        return;
+      }
+      inflated += data.length;
+      if (inflated > limits.maxBytes) {
+        failure ??= badFile(
+          `conversations.json in the zip expands to more than ${formatBytes(limits.maxBytes)}, the most Switchboard imports.`,
+        );
+        entry.terminate();
+        return;
+      }
+      out.push(data);
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  const push = (data: Uint8Array, final: boolean) => {
+    try {
+      unzip.push(data, final);
+    } catch (error) {
+      failure ??= badFile(`The zip file is damaged (${(error as Error).message}).`);
+    }
+  };
+  for await (const chunk of chunks) {
+    // Small slices bound what one push can inflate (deflate expands at most ~1,000×).
+    for (let at = 0; at < chunk.length; at += zipSliceBytes) {
+      push(chunk.subarray(at, at + zipSliceBytes), false);
+      if (failure) throw failure;
+      while (out.length > 0) yield out.shift()!;
+    }
+  }
+  push(new Uint8Array(0), true);
+  if (failure) throw failure;
+  while (out.length > 0) yield out.shift()!;
+  if (!found) throw badFile('The zip has no conversations.json in it, so it is not a ChatGPT export.');
+}
+
+function firstSignificantByte(chunk: Uint8Array): number | undefined {
+  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+  while (i < chunk.length && [0x20, 0x09, 0x0a, 0x0d].includes(chunk[i]!)) i++;
+  return chunk[i];
+}
+
+const stripBom = (chunk: Uint8Array) =>
+  chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? chunk.subarray(3) : chunk;
+
+async function* switchboardJson(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ImportReadOptions,
+): AsyncGenerator<ExportedConversation> {
+  const stream = new JsonValueStream(['$.format', '$.version', '$.conversations.*'], options.limits);
+  let format: unknown;
+  let version: unknown;
+  let index = 0;
+  const take = function* (values: ReturnType<JsonValueStream['write']>): Generator<ExportedConversation> {
+    for (const { key, depth, value } of values) {
+      if (depth === 1 && key === 'format') format = value;
+      else if (depth === 1 && key === 'version') version = value;
+      else if (depth === 2) {
+        if (format !== exportFormatName) throw notOurs();
+        if (typeof version !== 'number' || version > exportFormatVersion) {
+          throw badFile(
+            `The file comes from a newer Switchboard (format version ${String(version)}); update the app to import it.`,
+          );
+        }
+        const label = `Conversation ${++index} in the file`;
+        const parsed = exportedConversationSchema.safeParse(value);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+          throw badFile(`${label} is not in Switchboard's format${where}: ${issue?.message ?? 'unreadable'}.`);
+        }
+        yield orderTree(parsed.data, label);
+      }
+    }
+  };
+  let first = true;
+  for await (const chunk of chunks) {
+    yield* take(stream.write(first ? stripBom(chunk) : chunk));
+    first = false;
+  }
+  yield* take(stream.end());
+  if (format !== exportFormatName) throw notOurs();
+}
+
+const notOurs = () =>
+  badFile(`This JSON file is not a Switchboard export (it does not start with "format": "${exportFormatName}").`);
+
+async function* chatGptJson(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ImportReadOptions,
+): AsyncGenerator<ExportedConversation> {
+  const stream = new JsonValueStream(['$.*'], options.limits);
+  let index = 0;
+  const take = function* (values: ReturnType<JsonValueStream['write']>): Generator<ExportedConversation> {
+    for (const { depth, value } of values) {
+      if (depth !== 1) continue;
+      const n = index++;
+      const conversation = chatGptConversation(value, n, options.fallbackModel);
+      if (conversation) yield orderTree(conversation, `Conversation ${n + 1} of the ChatGPT export`);
+    }
+  };
+  let first = true;
+  for await (const chunk of chunks) {
+    yield* take(stream.write(first ? stripBom(chunk) : chunk));
+    first = false;
+  }
+  yield* take(stream.end());
+}
+
+async function* markdownFile(
+  chunks: AsyncIterable<Uint8Array>,
+  file: ImportFile,
+  options: ImportReadOptions,
+): AsyncGenerator<ExportedConversation> {
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    if (bytes > options.limits.maxMarkdownBytes) {
+      throw badFile(
+        `The Markdown file is larger than ${formatBytes(options.limits.maxMarkdownBytes)}, too long for one conversation.`,
+      );
+    }
+    text += decoder.decode(chunk, { stream: true });
+  }
+  text += decoder.decode();
+  const conversation = markdownConversation(text, file.fileName, options.fallbackModel, options.now());
+  if (conversation.messages.length === 0) throw badFile('The Markdown file has no text in it.');
+  yield conversation;
+}
+
+/** Every conversation in the file, checked and ordered; throws the file's problem at the first one. */
+export async function* readImport(file: ImportFile, options: ImportReadOptions): AsyncGenerator<ExportedConversation> {
+  if (file.size !== null && file.size > options.limits.maxBytes) throw tooLarge(options.limits, file.size);
+  const source = counted(file, options)[Symbol.asyncIterator]();
+  const head = await source.next();
+  if (head.done) throw badFile('The file is empty.');
+  const all = prepend(head.value, source);
+
+  if (zipMagic.every((byte, i) => head.value[i] === byte)) {
+    const inflated = checkedUtf8(conversationsJsonInZip(all, options.limits), 'conversations.json in the zip');
+    const inner = inflated[Symbol.asyncIterator]();
+    const innerHead = await inner.next();
+    if (innerHead.done) throw badFile('conversations.json in the zip is empty.');
+    if (firstSignificantByte(innerHead.value) !== 0x5b /* [ */) {
+      throw badFile('conversations.json in the zip is not a list of ChatGPT conversations.');
+    }
+    yield* chatGptJson(prepend(innerHead.value, inner), options);
+    return;
+  }
+
+  const text = checkedUtf8(all, 'The file');
+  const first = firstSignificantByte(head.value);
+  if (first === 0x7b /* { */) yield* switchboardJson(text, options);
+  else if (first === 0x5b /* [ */) yield* chatGptJson(text, options);
+  else if (/\.(md|markdown|txt)$/i.test(file.fileName)) yield* markdownFile(text, file, options);
+  else {
+    throw badFile(
+      'Switchboard cannot tell what this file is. It imports its own JSON export, a ChatGPT export ' +
+        '(conversations.json, or the zip it comes in) and Markdown (.md) files.',
+    );
+  }
+}

@@ -1,0 +1,138 @@
+// Core: a Markdown file as a new conversation. Role headings split it into turns — Switchboard's own export
+// ("### You", "### Assistant (model · tokens · cost)") and the usual forms other tools write ("## User",
+// "**ChatGPT:**"); a file without any becomes one message from you, ready to continue.
+
+import { randomUUID } from 'node:crypto';
+import type { ExportedConversation, ExportedMessage } from './export-format';
+import { modelIdSchema } from '../../../shared/schemas';
+
+const userWords = 'you|user|me|human|question|prompt';
+const assistantWords = 'assistant|ai|chatgpt|gpt|claude|gemini|model|answer|bot|switchboard';
+const rolePattern = (words: string) =>
+  new RegExp(`^(?:#{1,6}\\s+(?:${words})\\b(.*)|\\*\\*(?:${words})\\*\\*:?\\s*(.*)|(?:${words}):\\s*$)`, 'i');
+const userLine = rolePattern(userWords);
+const assistantLine = rolePattern(assistantWords);
+const fenceLine = /^\s{0,3}(`{3,}|~{3,})/;
+const versionsNote = /^_This (?:question|reply) has \d+ other versions?; the JSON export keeps them\._$/;
+
+interface Turn {
+  role: 'user' | 'assistant';
+  meta: string;
+  lines: string[];
+}
+
+/** "(openai/gpt-4o · 1,234 tokens · $0.0012)" → what can be read back. */
+function readMeta(meta: string): Pick<ExportedMessage, 'model' | 'usage'> {
+  const inner = meta.trim().replace(/^\((.*)\)$/, '$1');
+  const parts = inner.split('·').map((p) => p.trim());
+  const model = parts.find((p) => modelIdSchema.safeParse(p).success) ?? null;
+  const tokens = parts.map((p) => /^([\d,]+) tokens$/.exec(p)).find(Boolean);
+  const cost = parts.map((p) => (p === 'free' ? ['', '0'] : /^\$([\d.]+(?:e-?\d+)?)$/.exec(p))).find(Boolean);
+  const usage =
+    tokens || cost
+      ? {
+          promptTokens: null,
+          completionTokens: null,
+          totalTokens: tokens ? Number(tokens[1]!.replace(/,/g, '')) : null,
+          reasoningTokens: null,
+          cachedTokens: null,
+          costUsd: cost ? Number(cost[1]) : null,
+          isByok: null,
+          raw: null,
+        }
+      : null;
+  return { model, usage };
+}
+
+export function markdownConversation(
+  text: string,
+  fileName: string,
+  fallbackModel: string,
+  now: number,
+): ExportedConversation {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let title = fileName.replace(/\.(md|markdown|txt)$/i, '').trim();
+  let model = fallbackModel;
+  const turns: Turn[] = [];
+  const preamble: string[] = [];
+  let fence: string | null = null;
+  let titleTaken = false;
+
+  for (const line of lines) {
+    const fenceMatch = fenceLine.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+    }
+    const inFence = fence !== null || fenceMatch !== null;
+    if (!inFence) {
+      const user = userLine.exec(line);
+      const assistant = user ? null : assistantLine.exec(line);
+      if (user || assistant) {
+        const match = (user ?? assistant)!;
+        turns.push({ role: user ? 'user' : 'assistant', meta: match[1] ?? match[2] ?? '', lines: [] });
+        continue;
+      }
+      if (turns.length === 0) {
+        const heading = /^#\s+(.+)$/.exec(line);
+        if (heading && !titleTaken) {
+          title = heading[1]!.trim();
+          titleTaken = true;
+          continue;
+        }
+        const modelLine = /^- Model: (\S+)$/.exec(line);
+        if (modelLine && modelIdSchema.safeParse(modelLine[1]).success) {
+          model = modelLine[1]!;
+          continue;
+        }
+        if (/^- (Started|Last activity): /.test(line)) continue;
+      }
+      if (versionsNote.test(line.trim())) continue;
+    }
+    (turns.at(-1)?.lines ?? preamble).push(line);
+  }
+
+  const body = (ls: string[]) => ls.join('\n').trim();
+  if (turns.length === 0 || body(preamble).length > 0) {
+    turns.unshift({ role: 'user', meta: '', lines: preamble });
+  }
+  const id = randomUUID();
+  const messages: ExportedMessage[] = [];
+  for (const turn of turns) {
+    const content = body(turn.lines);
+    if (!content) continue;
+    const at = now + messages.length;
+    const meta = turn.role === 'assistant' ? readMeta(turn.meta) : { model: null, usage: null };
+    messages.push({
+      id: randomUUID(),
+      parentId: messages.at(-1)?.id ?? null,
+      role: turn.role,
+      content,
+      reasoning: null,
+      status: 'complete',
+      model: meta.model,
+      provider: null,
+      generationId: null,
+      finishReason: null,
+      usage: meta.usage,
+      error: null,
+      firstTokenMs: null,
+      durationMs: null,
+      toolCalls: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  return {
+    id,
+    title: (title || 'Imported notes').slice(0, 200),
+    model,
+    createdAt: now,
+    updatedAt: now + messages.length,
+    maxOutputTokens: null,
+    pinnedAt: null,
+    currentLeafId: messages.at(-1)?.id ?? null,
+    messages,
+  };
+}

@@ -1,0 +1,112 @@
+// Electron main: files in and out of the desktop app — a save dialog for an export, an open dialog for an import,
+// the file manager for the backups folder. Main chooses every path itself: the page only ever holds a random handle
+// for a file main picked, so it cannot make main read or write a path of its own choosing.
+// Electron's objects come in as parameters, so this file is unit-tested in Node with plain stand-ins.
+
+import { randomBytes } from 'node:crypto';
+import type { ReadStream, WriteStream } from 'node:fs';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileChannels, saveExportSchema, sendImportSchema, showFolderSchema } from '../../shared/file-channels';
+import type { ChosenFile, ImportSummary, TransferOutcome } from '../../shared/portability';
+import type { Result } from '../../shared/result';
+import type { Logger } from '../core/logger';
+import type { SenderCheck, SenderFrame } from './sender-check';
+
+export interface FileIpcMainLike {
+  handle(channel: string, listener: (event: { senderFrame: SenderFrame | null }, input: unknown) => unknown): void;
+}
+
+/** The parts of Electron's `dialog` and `shell` used here. */
+export interface FileDialogs {
+  showSaveDialog(options: { defaultPath: string }): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: {
+    properties: ['openFile'];
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  openPath(path: string): Promise<string>;
+}
+
+export interface FileSystemLike {
+  createReadStream(path: string): ReadStream | AsyncIterable<Uint8Array>;
+  createWriteStream(path: string): WriteStream | NodeJS.WritableStream;
+  size(path: string): Promise<number>;
+  remove(path: string): Promise<void>;
+}
+
+export interface DesktopFileJobs {
+  openExport(jobId: string): Promise<{ fileName: string; bytes: AsyncIterable<Uint8Array> } | null>;
+  runImport(jobId: string, bytes: AsyncIterable<Uint8Array>): Promise<Result<ImportSummary>>;
+  cancel(jobId: string): unknown;
+}
+
+export interface FileTransferDeps {
+  ipcMain: FileIpcMainLike;
+  dialogs: FileDialogs;
+  fs: FileSystemLike;
+  jobs: DesktopFileJobs;
+  /** The one folder the page may ask to show. */
+  backupFolder(): string;
+  isTrustedSender: SenderCheck;
+  logger: Logger;
+}
+
+const refused = { ok: false as const, message: 'This window may not use Switchboard.' };
+
+export const importFilters = [
+  { name: 'Chat history (JSON, ChatGPT zip, Markdown)', extensions: ['json', 'zip', 'md', 'markdown', 'txt'] },
+];
+
+export function registerFileTransfer(deps: FileTransferDeps): void {
+  const chosen = new Map<string, string>();
+  const handle = (channel: string, run: (input: unknown) => Promise<unknown>) =>
+    deps.ipcMain.handle(channel, (event, input) => (deps.isTrustedSender(event.senderFrame) ? run(input) : refused));
+
+  handle(fileChannels.saveExport, async (input) => {
+    const parsed = saveExportSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, message: 'Invalid export request.' };
+    const { jobId, fileName } = parsed.data;
+    const target = await deps.dialogs.showSaveDialog({ defaultPath: fileName });
+    if (target.canceled || !target.filePath) {
+      deps.jobs.cancel(jobId);
+      return { ok: true, saved: false };
+    }
+    const opened = await deps.jobs.openExport(jobId);
+    if (!opened) return { ok: false, message: 'This export is over; export again.' };
+    try {
+      await pipeline(Readable.from(opened.bytes), deps.fs.createWriteStream(target.filePath));
+      return { ok: true, saved: true };
+    } catch (error) {
+      await deps.fs.remove(target.filePath).catch(() => undefined);
+      deps.logger.warn(`export to a file failed: ${(error as Error).message}`);
+      return { ok: false, message: `The export could not be written: ${(error as Error).message}` };
+    }
+  });
+
+  handle(fileChannels.chooseImport, async (): Promise<ChosenFile | null> => {
+    const picked = await deps.dialogs.showOpenDialog({ properties: ['openFile'], filters: importFilters });
+    const path = picked.filePaths[0];
+    if (picked.canceled || !path) return null;
+    const id = randomBytes(16).toString('hex');
+    chosen.set(id, path);
+    return { name: basename(path), size: await deps.fs.size(path), handle: id };
+  });
+
+  handle(fileChannels.sendImport, async (input): Promise<TransferOutcome> => {
+    const parsed = sendImportSchema.safeParse(input);
+    const path = parsed.success ? chosen.get(parsed.data.handle) : undefined;
+    if (!parsed.success || path === undefined) return { ok: false, message: 'Choose the file again.' };
+    chosen.delete(parsed.data.handle);
+    // The job records the outcome; the page reads it from there, as on the web host.
+    await deps.jobs.runImport(parsed.data.jobId, deps.fs.createReadStream(path) as AsyncIterable<Uint8Array>);
+    return { ok: true };
+  });
+
+  handle(fileChannels.showFolder, async (input) => {
+    const parsed = showFolderSchema.safeParse(input);
+    if (!parsed.success || parsed.data.path !== deps.backupFolder()) return false;
+    const problem = await deps.dialogs.openPath(parsed.data.path);
+    return problem === '';
+  });
+}
