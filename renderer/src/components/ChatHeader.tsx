@@ -3,6 +3,7 @@
 import { selectActiveConversation } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
 import { ReplyLengthButton } from '../features/chat/ReplyLength';
+import { ExportConversationButton } from '../features/portability/ExportConversationButton';
 import { ModelPicker } from './ModelPicker';
 
 export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
@@ -14,6 +15,7 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
       </h1>
       <ModelPicker />
       <ReplyLengthButton />
+      <ExportConversationButton />
       <button type="button" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
         <span aria-hidden="true">⚙</span>
         <span className="wide-only"> Settings</span>

@@ -7,6 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorAlert } from './ErrorAlert';
 import { KeyForm } from './KeyForm';
 import { Modal } from './Modal';
+import { HistorySettings } from '../features/portability/HistorySettings';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const key = useAppStore((s) => s.keyStatus);
@@ -62,6 +63,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </div>
         )}
       </section>
+      <HistorySettings />
       <div className="button-row end dialog-footer">
         <button type="button" onClick={onClose}>
           Close

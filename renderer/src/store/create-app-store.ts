@@ -6,6 +6,7 @@ import { createChatSlice } from '../features/chat/chat-slice';
 import { createDraftSlice } from '../features/chat/draft-slice';
 import { createConversationsSlice } from './conversations-slice';
 import { createHistorySlice } from './history-slice';
+import { createPortabilitySlice } from '../features/portability/portability-slice';
 import { createKeySlice } from './key-slice';
 import { createModelsSlice } from './models-slice';
 import { createSpendSlice } from './spend-slice';
@@ -21,6 +22,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createModelsSlice(set, get, deps),
     ...createSpendSlice(set, get, deps),
     ...createHistorySlice(set, get, deps),
+    ...createPortabilitySlice(set, get, deps),
   }));
   deps.connection.subscribe((connection) => store.setState({ connection }));
   return store;

@@ -7,6 +7,7 @@ import type { AppError } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import type { RetryNotice } from '../lib/stream-reducer';
 import type { ConnectionMonitor, ConnectionState } from '../transport/connection';
+import type { PortabilitySlice } from '../features/portability/portability-slice';
 
 /** What the store needs from outside; injected so tests can run the real slices against fakes. */
 export interface StoreDeps {
@@ -177,7 +178,8 @@ export interface HistorySlice {
   dismissHistoryNotice(): void;
 }
 
-export type AppState = AppSlice &
+export type AppState = PortabilitySlice &
+  AppSlice &
   KeySlice &
   ConversationsSlice &
   ChatSlice &
