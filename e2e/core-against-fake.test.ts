@@ -59,7 +59,7 @@ describe('core against the OpenRouter fake', () => {
     expect(done.message.status).toBe('complete');
     expect(done.message.provider).toBe('OpenAI');
     expect(done.message.generationId).toMatch(/^gen-\d+-[A-Za-z0-9]{20}$/);
-    expect(done.message.usage?.costUsd).toBeGreaterThan(0);
+    expect(Number(done.message.usage?.costUsd)).toBeGreaterThan(0);
     const deltas = events
       .filter((e) => e.type === 'delta')
       .map((e) => (e as { text: string }).text)
@@ -67,7 +67,7 @@ describe('core against the OpenRouter fake', () => {
     expect(deltas).toBe(done.message.content);
 
     const refreshed = await core.keys.refresh();
-    expect(refreshed.ok && refreshed.value.limitRemaining).toBeCloseTo(20.5 - done.message.usage!.costUsd!, 9);
+    expect(refreshed.ok && refreshed.value.limitRemaining).toBeCloseTo(20.5 - Number(done.message.usage!.costUsd!), 9);
   });
 
   it('assembles a chaotic stream (CRLF, split inside UTF-8, coalesced events) exactly', async () => {

@@ -166,7 +166,7 @@ it('refuses a second web host on the same profile, which leaves the database alo
   if (!stored.ok) return;
   const saved = stored.value.messages.find((message) => message.id === done.message.id);
   expect(saved).toMatchObject({ status: 'complete', content: expected });
-  expect(saved?.usage?.costUsd).toBeGreaterThan(0);
+  expect(Number(saved?.usage?.costUsd)).toBeGreaterThan(0);
 
   // Stopping releases the profile: the lock is gone and the next start opens the same history.
   await first.stop();

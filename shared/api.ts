@@ -13,6 +13,7 @@ import type {
   HistoryRecoverInput,
   KeySaveInput,
   SearchInput,
+  SpendSummaryInput,
 } from './schemas';
 import type { ExportStartInput, FileTransfer, ImportStartInput } from './portability';
 
@@ -72,6 +73,18 @@ export interface DesktopApi {
   };
   /** Files in and out: each transport hands them over its own way (see FileTransfer). */
   files: FileTransfer;
+  spend: {
+    summary(input: SpendSummaryInput): Call<'spend:summary'>;
+    overview(monthStart: number): Call<'spend:overview'>;
+    conversation(conversationId: string): Call<'spend:conversation'>;
+    keyUsage(): Call<'spend:key-usage'>;
+    exportCsv(): Call<'spend:export-csv'>;
+    setBudget(monthlyUsd: string | null): Call<'spend:set-budget'>;
+    markWarned(kind: 'budget' | 'key-limit', month: string): Call<'spend:mark-warned'>;
+    /** Deletes the spend history (every ledger row); conversations are untouched. */
+    clearLedger(): Call<'spend:clear-ledger'>;
+    replyCosts(messageIds: string[]): Call<'spend:reply-costs'>;
+  };
   chat: {
     send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
     regenerate(input: ChatRegenerateInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
@@ -143,6 +156,17 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
       restore: (path) => call('backups:restore', { path }),
     },
     files,
+    spend: {
+      summary: (input) => call('spend:summary', input),
+      overview: (monthStart) => call('spend:overview', { monthStart }),
+      conversation: (conversationId) => call('spend:conversation', { conversationId }),
+      keyUsage: () => call('spend:key-usage', undefined),
+      exportCsv: () => call('spend:export-csv', undefined),
+      setBudget: (monthlyUsd) => call('spend:set-budget', { monthlyUsd }),
+      markWarned: (kind, month) => call('spend:mark-warned', { kind, month }),
+      clearLedger: () => call('spend:clear-ledger', undefined),
+      replyCosts: (messageIds) => call('spend:reply-costs', { messageIds }),
+    },
     chat: {
       send: (input, onEvent) => transport.stream('chat:send', input, onEvent),
       regenerate: (input, onEvent) => transport.stream('chat:regenerate', input, onEvent),

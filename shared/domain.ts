@@ -1,5 +1,6 @@
 // Contract: the records that cross the boundary between core and renderer.
 
+import type { Usd } from './money';
 import type { AppError } from './result';
 
 export type MessageRole = 'user' | 'assistant';
@@ -25,8 +26,8 @@ export interface Usage {
   totalTokens: number;
   reasoningTokens: number | null;
   cachedTokens: number | null;
-  /** USD charged to the OpenRouter balance; null when OpenRouter did not say. */
-  costUsd: number | null;
+  /** USD charged to the OpenRouter balance, exactly as reported (a decimal string); null when OpenRouter did not say. */
+  costUsd: Usd | null;
   isByok: boolean | null;
   raw: Record<string, unknown>;
 }
@@ -69,7 +70,18 @@ export interface Message {
   durationMs: number | null;
   /** Tool calls the model asked for; null when none. */
   toolCalls: ToolCall[] | null;
+  /** Null when the cost is on record (in `usage`) or nothing was billed; see CostStatus. */
+  costStatus: CostStatus | null;
+  /** Our own estimate, only when `costStatus` is 'estimated': OpenRouter never reported the charge. */
+  estimatedCostUsd: Usd | null;
 }
+
+/**
+ * 'pending': the stream ended without a cost (stopped, failed, interrupted, or a legacy usage chunk without one) and
+ * OpenRouter's generation record is being asked for it; 'estimated': that record never came, so the reply shows an
+ * estimate, marked as one.
+ */
+export type CostStatus = 'pending' | 'estimated';
 
 export interface ConversationWithMessages {
   conversation: Conversation;

@@ -8,6 +8,7 @@ import type {
   ConversationWithMessages,
   HistoryStatus,
   KeyStatus,
+  Message,
   MessagePage,
   ModelSummary,
 } from './domain';
@@ -33,6 +34,12 @@ import {
   conversationSetPinnedSchema,
   searchInConversationSchema,
   searchSchema,
+  spendConversationSchema,
+  spendMarkWarnedSchema,
+  spendOverviewSchema,
+  spendReplyCostsSchema,
+  spendSetBudgetSchema,
+  spendSummarySchema,
 } from './schemas';
 import {
   type BackupEntry,
@@ -44,6 +51,7 @@ import {
   importStartSchema,
   jobIdSchema,
 } from './portability';
+import type { ConversationSpend, KeyUsage, SpendExport, SpendOverview, SpendSummary } from './spend';
 
 /** Request/response channels: input schema and (type-only) result. */
 export const requestChannels = {
@@ -91,6 +99,18 @@ export const requestChannels = {
   'backups:create': { input: emptySchema, result: null as unknown as BackupEntry },
   // Only a path `backups:list` named; the history as it was is backed up first.
   'backups:restore': { input: backupRestoreSchema, result: null as unknown as HistoryStatus },
+  // Spend: the ledger's totals and breakdowns, budget, CSV, the key's own figures (GET /key), and the one call that
+  // deletes the spend history (for "delete all history … and the spend history too").
+  'spend:summary': { input: spendSummarySchema, result: null as unknown as SpendSummary },
+  'spend:overview': { input: spendOverviewSchema, result: null as unknown as SpendOverview },
+  'spend:conversation': { input: spendConversationSchema, result: null as unknown as ConversationSpend },
+  'spend:key-usage': { input: emptySchema, result: null as unknown as KeyUsage },
+  'spend:export-csv': { input: emptySchema, result: null as unknown as SpendExport },
+  'spend:set-budget': { input: spendSetBudgetSchema, result: null as unknown as { budget: string | null } },
+  'spend:mark-warned': { input: spendMarkWarnedSchema, result: null as unknown as { marked: true } },
+  'spend:clear-ledger': { input: emptySchema, result: null as unknown as { deleted: number } },
+  // The replies as stored now: how a view waiting on "cost pending" sees the settled figure without a reopen.
+  'spend:reply-costs': { input: spendReplyCostsSchema, result: null as unknown as Message[] },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */

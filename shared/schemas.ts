@@ -106,3 +106,28 @@ export type ChatRegenerateInput = z.infer<typeof chatRegenerateSchema>;
 export type ChatEditInput = z.infer<typeof chatEditSchema>;
 export type ChatContinueInput = z.infer<typeof chatContinueSchema>;
 export type HistoryRecoverInput = z.infer<typeof historyRecoverSchema>;
+
+// Spend (issue 9): local-calendar boundaries come from the renderer, which knows the person's time zone.
+export const spendSummarySchema = z
+  .object({
+    todayStart: epochMs,
+    weekStart: epochMs,
+    monthStart: epochMs,
+    /** Ascending day starts; each day ends where the next begins (so 31 entries give 30 days). */
+    dayStarts: z.array(epochMs).min(2).max(367),
+  })
+  .strict();
+export const spendOverviewSchema = z.object({ monthStart: epochMs }).strict();
+export const spendConversationSchema = z.object({ conversationId: id }).strict();
+/** A budget in USD as typed: a plain non-negative decimal (at most 12 decimals), or null for none. */
+export const usdAmountSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}(\.\d{1,12})?$/, 'Enter an amount in dollars, like 20 or 12.50.');
+export const spendSetBudgetSchema = z.object({ monthlyUsd: usdAmountSchema.nullable() }).strict();
+export const spendMarkWarnedSchema = z
+  .object({ kind: z.enum(['budget', 'key-limit']), month: z.string().regex(/^\d{4}-\d{2}$/) })
+  .strict();
+export const spendReplyCostsSchema = z.object({ messageIds: z.array(id).max(500) }).strict();
+
+export type SpendSummaryInput = z.infer<typeof spendSummarySchema>;

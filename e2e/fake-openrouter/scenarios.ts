@@ -27,6 +27,7 @@
 // | usageA / usageB / usageC          | final usage chunk in variant A / B / C                              |
 // | legacyFormat                      | 2025 key order (`provider` after `id`, logprobs, system_fingerprint), variant A |
 // | usageOptIn                        | legacy: usage chunk only if the request asks (usage.include / stream_options.include_usage) |
+// | usageNoCost                       | legacy usage chunk with tokens only, no `cost`; GET /generation has the charge |
 // | midStreamError                    | 3 content chunks, then error event (code 502, error_type), stream ends |
 // | midStreamErrorThenDone            | same, then `data: [DONE]`                                           |
 // | midStreamErrorThenUsage           | same, then a usage chunk (cost 0) and `data: [DONE]`                |
@@ -87,6 +88,7 @@ export const fakeModels = {
   usageC: 'switchboard-test/usage-c',
   legacyFormat: 'switchboard-test/legacy-2025',
   usageOptIn: 'switchboard-test/usage-opt-in',
+  usageNoCost: 'switchboard-test/usage-no-cost',
   midStreamError: 'switchboard-test/mid-stream-error',
   midStreamErrorThenDone: 'switchboard-test/mid-stream-error-then-done',
   midStreamErrorThenUsage: 'switchboard-test/mid-stream-error-then-usage',
@@ -140,6 +142,8 @@ export interface StreamBehaviour {
   usageVariant: UsageVariant;
   /** Legacy era: usage only when the request asked for it. */
   usageOptIn: boolean;
+  /** The usage chunk carries tokens only, no `cost` (old streams; intermediaries that drop it). */
+  usageWithoutCost?: boolean;
   keepAlivesBeforeFirst: number;
   /** One keep-alive comment halfway through the content, as OpenRouter sends "before and during" a stream. */
   keepAliveMidStream: boolean;
@@ -226,6 +230,12 @@ export const testModelSpecs: readonly TestModelSpec[] = [
     name: 'Switchboard Test: Usage opt-in',
     description: 'Old behaviour: no usage unless the request sets usage.include or stream_options.include_usage.',
     behaviour: { usageOptIn: true, usageVariant: 'A', era: '2025' },
+  },
+  {
+    id: fakeModels.usageNoCost,
+    name: 'Switchboard Test: Usage without cost',
+    description: 'Legacy usage chunk: prompt, completion and total tokens, no cost; GET /generation has the charge.',
+    behaviour: { usageWithoutCost: true },
   },
   {
     id: fakeModels.midStreamError,

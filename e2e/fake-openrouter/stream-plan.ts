@@ -5,7 +5,7 @@
 // tested without a socket, and chaos transforms can rewrite it before delivery.
 
 import { type StreamBehaviour } from './scenarios';
-import { type Usage } from './usage';
+import { type LegacyUsage, type Usage } from './usage';
 import {
   type ChunkError,
   type ChunkHead,
@@ -139,9 +139,26 @@ export function* planStream(plan: StreamPlan): Generator<PlannedWrite> {
   yield { chunk: data('[DONE]'), delayMs: 0, data: true };
 }
 
+function legacyUsage(usage: Usage): LegacyUsage {
+  return {
+    prompt_tokens: usage.prompt_tokens,
+    completion_tokens: usage.completion_tokens,
+    total_tokens: usage.total_tokens,
+  };
+}
+
 function usageEvent(plan: StreamPlan, finish: string, nativeFinish: string, usage: Usage): PlannedWrite {
   return {
-    chunk: data(usageChunk(plan.head, plan.behaviour.usageVariant, usage, finish, nativeFinish)),
+    chunk: data(
+      usageChunk(
+        plan.head,
+        plan.behaviour.usageVariant,
+        // The old-era shape without cost (docs/openrouter-protocol.md §3.4); the generation record still has it.
+        plan.behaviour.usageWithoutCost ? legacyUsage(usage) : usage,
+        finish,
+        nativeFinish,
+      ),
+    ),
     delayMs: plan.chunkDelayMs,
     data: true,
   };

@@ -23,6 +23,9 @@ export interface Usage {
   completion_tokens_details: { reasoning_tokens: number; image_tokens: number; audio_tokens: number };
 }
 
+/** Usage as old streams (and intermediaries that drop fields) sent it: tokens only, no cost. */
+export type LegacyUsage = Pick<Usage, 'prompt_tokens' | 'completion_tokens' | 'total_tokens'>;
+
 export interface UsageInput {
   promptTokens: number;
   /** Includes reasoning tokens: reasoning is billed as output. */

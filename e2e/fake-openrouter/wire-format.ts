@@ -5,7 +5,7 @@
 // system_fingerprint}, deltas {role, content, reasoning, reasoning_details} and `logprobs: null`.
 
 import { type ChunkEra, type UsageVariant } from './scenarios';
-import { type Usage } from './usage';
+import { type LegacyUsage, type Usage } from './usage';
 
 export interface ChunkHead {
   id: string;
@@ -26,7 +26,7 @@ type Choice = Record<string, unknown>;
 function chunk(
   head: ChunkHead,
   choices: Choice[],
-  extra: { error?: ChunkError; usage?: Usage; serviceTier?: boolean } = {},
+  extra: { error?: ChunkError; usage?: Usage | LegacyUsage; serviceTier?: boolean } = {},
 ): string {
   const out: Record<string, unknown> =
     head.era === '2026'
@@ -90,7 +90,7 @@ export function finishChunk(head: ChunkHead, finish: string, nativeFinish: strin
 export function usageChunk(
   head: ChunkHead,
   variant: UsageVariant,
-  usage: Usage,
+  usage: Usage | LegacyUsage,
   finish: string,
   nativeFinish: string,
 ): string {

@@ -17,7 +17,7 @@ const usage: Usage = {
   totalTokens: 19,
   reasoningTokens: null,
   cachedTokens: 0,
-  costUsd: 0.000006,
+  costUsd: '0.000006',
   isByok: false,
   raw: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19, cost: 0.000006 },
 };
@@ -30,7 +30,7 @@ function scripted(events: (UpstreamEvent | 'wait-for-abort')[]) {
       ok: true,
       value: {
         id,
-        totalCostUsd: 0.0000123,
+        totalCostUsd: '0.0000123',
         promptTokens: 12,
         completionTokens: 3,
         reasoningTokens: null,
@@ -111,7 +111,7 @@ describe('ChatService.send', () => {
       generationId: 'gen-1',
       finishReason: 'stop',
     });
-    expect(stored[1]?.usage?.costUsd).toBe(0.000006);
+    expect(stored[1]?.usage?.costUsd).toBe('0.000006');
     expect((events[4] as Extract<ChatStreamEvent, { type: 'done' }>).message.content).toBe('Hello');
   });
 
@@ -191,7 +191,12 @@ describe('ChatService.send', () => {
     await service.settled();
     const stored = messages.get(messageId);
     expect(stored?.status).toBe('stopped');
-    expect(stored?.usage).toMatchObject({ promptTokens: 12, completionTokens: 3, totalTokens: 15, costUsd: 0.0000123 });
+    expect(stored?.usage).toMatchObject({
+      promptTokens: 12,
+      completionTokens: 3,
+      totalTokens: 15,
+      costUsd: '0.0000123',
+    });
   });
 
   it('records a mid-stream failure with the text received so far and the error', async () => {
@@ -294,7 +299,7 @@ describe('ChatService when the disk is full', () => {
     const last = events.at(-1);
     expect(last?.type).toBe('done');
     if (last?.type !== 'done') return;
-    expect(last.message).toMatchObject({ status: 'complete', content: expected, usage: { costUsd: 0.000006 } });
+    expect(last.message).toMatchObject({ status: 'complete', content: expected, usage: { costUsd: '0.000006' } });
     expect(messages.get(last.message.id)).toMatchObject({ status: 'streaming', content: '' });
   });
 

@@ -2,7 +2,7 @@
 // A turn is planned first (send, regenerate, edit or continue decide where it sits in the message tree), then run
 // the same way: retried automatically before the first token, timed, and finalized with its status.
 
-import type { ChatStreamEvent, Conversation, Message, Usage } from '../../shared/domain';
+import type { ChatStreamEvent, Conversation, Message } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 import { AppFailure } from '../../shared/result';
 import type { ChatContinueInput, ChatEditInput, ChatRegenerateInput, ChatSendInput } from '../../shared/schemas';
@@ -12,6 +12,7 @@ import { automaticMaxTokens, type OutputBudget } from './chat/output-budget';
 import { TurnAccumulator } from './chat/turn-accumulator';
 import { toUpstreamMessages } from './chat/upstream-history';
 import { addUsage } from './chat/usage-sum';
+import { CostSettler } from './cost/cost-settler';
 import type { ConversationRepo } from './db/conversation-repo';
 import type { FinalizeInput, MessageRepo } from './db/message-repo';
 import { toStorageError } from './db/storage-error';
@@ -38,13 +39,16 @@ export interface ChatServiceOptions {
   retryDelaysMs?: readonly number[];
   /** Injected so tests need not wait for real; resolves false when the turn was cancelled meanwhile. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<boolean>;
+  /** Fills in costs a stream did not carry; by default asks the streamer, with no catalogue for estimates. */
+  settler?: CostSettler;
 }
 
 /** A finished reply the database refused (a full disk): kept in memory until a save succeeds. */
 interface UnsavedReply {
   input: FinalizeInput;
-  /** A stopped or failed generation without usage still needs its cost looked up once it is saved. */
+  /** A generation whose stream carried no cost still needs it looked up once the reply is saved. */
   settleGeneration: string | null;
+  conversationId: string;
 }
 
 type Outcome = { status: 'complete' | 'stopped' | 'error'; error: AppError | null };
@@ -59,22 +63,6 @@ interface TurnPlan {
   messages: ChatRequest['messages'];
   /** The reply as it was before Continue, whose text, figures and timing this turn adds to. */
   continued: Message | null;
-}
-
-/** Usage in the shape a streamed reply reports it, from the generation record. */
-function usageFromGeneration(stats: GenerationStats): Usage {
-  const prompt = stats.promptTokens ?? 0;
-  const completion = stats.completionTokens ?? 0;
-  return {
-    promptTokens: prompt,
-    completionTokens: completion,
-    totalTokens: prompt + completion,
-    reasoningTokens: stats.reasoningTokens,
-    cachedTokens: stats.cachedTokens,
-    costUsd: stats.totalCostUsd,
-    isByok: stats.isByok,
-    raw: { source: 'generation', ...stats },
-  };
 }
 
 const failure = (code: AppError['code'], message: string) => new AppFailure({ code, message });
@@ -102,7 +90,7 @@ export class ChatService {
   private readonly retryDelaysMs: readonly number[];
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<boolean>;
   private readonly threads: ThreadRepo;
-  private readonly settlements = new Set<Promise<void>>();
+  readonly settler: CostSettler;
   private readonly activeTurns = new Set<Promise<void>>();
   private readonly unsaved = new Map<string, UnsavedReply>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -124,6 +112,12 @@ export class ChatService {
     this.retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
     this.sleep = options.sleep ?? sleep;
     this.threads = messages.threads;
+    this.settler =
+      options.settler ??
+      new CostSettler(messages, messages.settlements, {
+        lookup: (id) => streamer.getGeneration(id),
+        prices: async () => null,
+      });
   }
 
   /**
@@ -282,6 +276,7 @@ export class ChatService {
     let firstTokenMs: number | null = null;
     // Stays true only when the consumer stopped listening mid-turn (return() at a yield): nobody reads more events.
     let consumerLeft = true;
+    let owedGeneration: string | null = null;
     try {
       const maxTokens = await this.maxTokensFor(plan);
       for (let retries = 0; ; retries++) {
@@ -301,6 +296,10 @@ export class ChatService {
           }
           const heardBefore = turn.heard;
           const forward = turn.apply(event);
+          if (turn.generationId !== null && turn.generationId !== owedGeneration) {
+            owedGeneration = turn.generationId;
+            this.oweCost(plan, turn.generationId, plan.model);
+          }
           if (!heardBefore && turn.heard) firstTokenMs = this.now() - requestedAt;
           if (forward) yield forward;
           if (event.type === 'done') outcome = { status: 'complete', error: null };
@@ -372,7 +371,9 @@ export class ChatService {
       try {
         const saved = this.messages.finalize(id, reply.input);
         this.unsaved.delete(id);
-        if (reply.settleGeneration) this.settleLater(saved.id, reply.settleGeneration);
+        if (reply.settleGeneration) {
+          this.settleLater(saved.id, reply.conversationId, saved.model, reply.settleGeneration);
+        }
       } catch (error) {
         // Still no room: the rest would fail the same way. Anything else (the conversation was deleted) is final.
         if (toStorageError(error).error.code === 'storage_error') break;
@@ -390,6 +391,7 @@ export class ChatService {
 
   /** Stops the retry timer; the core calls `saveUnsavedReplies` one last time first. */
   close(): void {
+    this.settler.close();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
@@ -409,22 +411,40 @@ export class ChatService {
    * shutdown wait on it (shutdown aborts the turns first, so they end promptly as stopped).
    */
   async settled(): Promise<void> {
-    // A finishing turn can start a cost lookup, so look again until both sets are empty.
-    while (this.activeTurns.size > 0 || this.settlements.size > 0) {
-      await Promise.all([...this.activeTurns, ...this.settlements]);
+    // A finishing turn can start a cost lookup, so look again until both are idle.
+    while (this.activeTurns.size > 0) await Promise.all([...this.activeTurns]);
+    await this.settler.idle();
+  }
+
+  /** Written when the generation id is first known, so a crash mid-reply still leaves the lookup owed. */
+  private oweCost(plan: TurnPlan, generationId: string, model: string | null): void {
+    try {
+      this.settler.owe({
+        generationId,
+        messageId: plan.assistant.id,
+        conversationId: plan.conversation.id,
+        model,
+      });
+    } catch {
+      // A full disk: the finalize path owes it again once a save succeeds.
     }
   }
 
-  private settleLater(messageId: string, generationId: string): void {
-    const settlement = this.streamer
-      .getGeneration(generationId)
-      .then((stats) => {
-        if (stats.ok) this.messages.settleUsage(messageId, usageFromGeneration(stats.value), generationId);
-      })
-      // Best effort: the reply is already saved; a missing figure is better than a failed shutdown.
-      .catch(() => undefined)
-      .finally(() => this.settlements.delete(settlement));
-    this.settlements.add(settlement);
+  private forgetOwed(generationId: string): void {
+    try {
+      this.settler.paid(generationId);
+    } catch {
+      // Left on disk, the next start looks it up, finds the figure already on record and changes nothing.
+    }
+  }
+
+  private settleLater(messageId: string, conversationId: string, model: string | null, generationId: string): void {
+    try {
+      this.settler.owe({ generationId, messageId, conversationId, model });
+      this.settler.settle(generationId);
+    } catch {
+      // Best effort: the reply is saved; a disk that refuses this row refuses the figure too.
+    }
   }
 
   /** The saved message, or — when the database refuses it — the same message from memory, kept for a retry. */
@@ -452,11 +472,15 @@ export class ChatService {
       durationMs: continued ? (continued.durationMs ?? 0) + timing.durationMs : timing.durationMs,
     };
     // A stopped or failed stream sends no usage chunk, but OpenRouter may still have billed it
-    // (docs/openrouter-protocol.md §3.8).
-    const settleGeneration = outcome.status !== 'complete' && !turn.usage ? turn.generationId : null;
+    // (docs/openrouter-protocol.md §3.8); a legacy usage chunk may lack the cost (§3.4). Either way the
+    // generation record says what it cost. The stream's own figure is never replaced.
+    const reported = turn.usage !== null && turn.usage.costUsd !== null;
+    const settleGeneration = reported ? null : turn.generationId;
+    input.costStatus = settleGeneration ? 'pending' : null;
     try {
       const saved = this.threads.withVersions(this.messages.finalize(assistant.id, input));
-      if (settleGeneration) this.settleLater(saved.id, settleGeneration);
+      if (settleGeneration) this.settleLater(saved.id, plan.conversation.id, saved.model, settleGeneration);
+      else if (turn.generationId) this.forgetOwed(turn.generationId);
       return { message: saved, unsavedError: null };
     } catch (error) {
       const failure = toStorageError(error).error;
@@ -466,10 +490,12 @@ export class ChatService {
         toolCalls: input.toolCalls ?? null,
         firstTokenMs: input.firstTokenMs ?? null,
         durationMs: input.durationMs ?? null,
+        costStatus: input.costStatus ?? null,
+        estimatedCostUsd: null,
       };
       // not_found: the conversation was deleted meanwhile; there is nothing left to save it into.
       if (failure.code !== 'storage_error') return { message: inMemory, unsavedError: null };
-      this.unsaved.set(assistant.id, { input, settleGeneration });
+      this.unsaved.set(assistant.id, { input, settleGeneration, conversationId: plan.conversation.id });
       this.scheduleRetry();
       return { message: inMemory, unsavedError: failure };
     }

@@ -12,6 +12,9 @@ import type {
 } from '../../shared/schemas';
 import { ActiveKeySource } from './active-key';
 import { ChatService } from './chat-service';
+import { CostSettler } from './cost/cost-settler';
+import { SpendRepo } from './cost/spend-repo';
+import { SpendService } from './cost/spend-service';
 import { createOutputBudget } from './chat/output-budget';
 import type { CoreConfig } from './config';
 import { ConversationRepo } from './db/conversation-repo';
@@ -43,11 +46,17 @@ export type HistoryLibrary = {
   ) => Promise<ReturnType<LibraryService[K]>>;
 };
 
+/** SpendService's methods, answering once the history is known to be sound. */
+export type HistorySpend = {
+  [K in keyof SpendService]: (...args: Parameters<SpendService[K]>) => Promise<ReturnType<SpendService[K]>>;
+};
+
 export interface Core {
   keys: KeyService;
   /** Library changes, for every connected window (both transports subscribe). */
   events: LibraryEvents;
   library: HistoryLibrary;
+  spend: HistorySpend;
   models: ModelService;
   chat: {
     send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent>;
@@ -78,6 +87,7 @@ interface HistoryServices {
   library: LibraryService;
   chat: ChatService;
   db: Database;
+  spend: SpendService;
 }
 
 export interface CoreDependencies {
@@ -86,6 +96,8 @@ export interface CoreDependencies {
   fetch?: typeof globalThis.fetch;
   /** Waits before automatic retries of a turn; tests shorten them. */
   retryDelaysMs?: readonly number[];
+  /** Waits between rounds of asking OpenRouter for a reply's cost; tests shorten them. */
+  settlementRoundDelaysMs?: readonly number[];
 }
 
 export const historyFileName = 'history.sqlite3';
@@ -156,16 +168,27 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
         deps.logger.info(`removed ${purged.value.purged} deleted conversation(s) for good`);
       const repaired = messages.repairInterrupted();
       if (repaired > 0) deps.logger.warn(`marked ${repaired} repl${repaired === 1 ? 'y' : 'ies'} as interrupted`);
+      const settler = new CostSettler(messages, messages.settlements, {
+        lookup: (id) => client.getGeneration(id),
+        prices: (id) => models.find(id),
+        ...(deps.settlementRoundDelaysMs ? { roundDelaysMs: deps.settlementRoundDelaysMs } : {}),
+      });
+      // Lookups a quit or crash cut short (a stopped reply, one interrupted mid-stream) go on where they left off.
+      const resumed = settler.resumeAll();
+      if (resumed > 0)
+        deps.logger.info(`asking OpenRouter for ${resumed} reply cost${resumed === 1 ? '' : 's'} still owed`);
       return {
         library,
         db,
         chat: new ChatService(conversations, messages, client, {
           retryDelaysMs: deps.retryDelaysMs,
+          settler,
           outputBudget: createOutputBudget({
             model: (id) => models.find(id),
             limitRemaining: () => keys.limitRemaining(),
           }),
         }),
+        spend: new SpendService(new SpendRepo(db), messages),
       };
     },
   });
@@ -233,6 +256,9 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       return restored;
     },
   };
+  /** Runs a spend call once the history is sound. */
+  const spending = <T>(work: (spend: SpendService) => Result<T>) =>
+    history.services().then((services): Result<T> => (services.ok ? work(services.value.spend) : services));
 
   return {
     keys,
@@ -240,6 +266,16 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     portability,
     backupFolder: backupFolder(historyFile),
     backups,
+    spend: {
+      summary: (input) => spending((s) => s.summary(input)),
+      overview: (monthStart) => spending((s) => s.overview(monthStart)),
+      conversation: (id) => spending((s) => s.conversation(id)),
+      exportCsv: () => spending((s) => s.exportCsv()),
+      setBudget: (usd) => spending((s) => s.setBudget(usd)),
+      markWarned: (kind, month) => spending((s) => s.markWarned(kind, month)),
+      clearLedger: () => spending((s) => s.clearLedger()),
+      replyCosts: (ids) => spending((s) => s.replyCosts(ids)),
+    },
     library: {
       list: () => library((l) => l.list()),
       get: (id) => library((l) => l.get(id)),

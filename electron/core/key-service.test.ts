@@ -13,6 +13,9 @@ const info: KeyInfo = {
   limitRemaining: 20.5,
   limitReset: null,
   usage: 4.5,
+  usageDaily: 0,
+  usageWeekly: 1,
+  usageMonthly: 2,
   isFreeTier: false,
 };
 

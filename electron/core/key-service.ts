@@ -3,6 +3,13 @@
 import type { KeyStatus } from '../../shared/domain';
 import { type AppError, type Result, fail, ok } from '../../shared/result';
 import type { KeyInfo } from './openrouter/types';
+import type { KeyUsage } from '../../shared/spend';
+import { keyUsageOf } from './cost/spend-service';
+
+const noInfo = (): Result<never> => ({
+  ok: false,
+  error: { code: 'upstream_error', message: 'OpenRouter did not say what this key has spent.' },
+});
 import type { SecretStore } from './secrets/secret-store';
 import { AppFailure } from '../../shared/result';
 import { checkKeyInput } from '../../shared/key-format';
@@ -118,6 +125,13 @@ export class KeyService {
       await this.refresh();
     }
     return this.info?.limitRemaining ?? null;
+  }
+
+  /** What OpenRouter says the key has spent, everywhere it is used: fresh from GET /key (§8.1). */
+  async usage(): Promise<Result<KeyUsage>> {
+    const refreshed = await this.refresh();
+    if (!refreshed.ok) return refreshed;
+    return this.info ? { ok: true, value: keyUsageOf(this.info) } : noInfo();
   }
 
   async remove(): Promise<Result<KeyStatus>> {

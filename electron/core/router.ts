@@ -58,6 +58,15 @@ function requestHandlers(core: Core): RequestHandlers {
     'backups:list': () => core.backups.list(),
     'backups:create': () => core.backups.create(),
     'backups:restore': ({ path }) => core.backups.restore(path),
+    'spend:summary': (input) => core.spend.summary(input),
+    'spend:overview': ({ monthStart }) => core.spend.overview(monthStart),
+    'spend:conversation': ({ conversationId }) => core.spend.conversation(conversationId),
+    'spend:key-usage': () => core.keys.usage(),
+    'spend:export-csv': () => core.spend.exportCsv(),
+    'spend:set-budget': ({ monthlyUsd }) => core.spend.setBudget(monthlyUsd),
+    'spend:mark-warned': ({ kind, month }) => core.spend.markWarned(kind, month),
+    'spend:clear-ledger': () => core.spend.clearLedger(),
+    'spend:reply-costs': ({ messageIds }) => core.spend.replyCosts(messageIds),
   };
 }
 

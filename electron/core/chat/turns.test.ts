@@ -17,7 +17,7 @@ const usage = (completionTokens: number, costUsd: number): Usage => ({
   totalTokens: 10 + completionTokens,
   reasoningTokens: null,
   cachedTokens: null,
-  costUsd,
+  costUsd: String(costUsd),
   isByok: false,
   raw: { completion_tokens: completionTokens },
 });
@@ -207,10 +207,10 @@ describe('continue', () => {
       durationMs: 1500,
     });
     expect(more.message.usage).toMatchObject({ completionTokens: 24, totalTokens: 44 });
-    expect(more.message.usage?.costUsd).toBeCloseTo(0.0025, 10);
-    expect(t.db.prepare('SELECT generation_id, cost_usd FROM spend_ledger ORDER BY id').all()).toEqual([
-      { generation_id: 'gen-1', cost_usd: 0.002 },
-      { generation_id: 'gen-2', cost_usd: 0.0005 },
+    expect(more.message.usage?.costUsd).toBe('0.0025');
+    expect(t.db.prepare('SELECT generation_id, cost_pico FROM spend_ledger ORDER BY id').all()).toEqual([
+      { generation_id: 'gen-1', cost_pico: 2_000_000_000 },
+      { generation_id: 'gen-2', cost_pico: 500_000_000 },
     ]);
     expect(t.db.prepare("SELECT count(*) FROM messages WHERE role = 'assistant'").pluck().get()).toBe(1);
   });

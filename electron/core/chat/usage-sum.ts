@@ -1,6 +1,7 @@
 // Core: a continued reply shows what all its generations used and cost together.
 
 import type { Usage } from '../../../shared/domain';
+import { sumUsd } from '../../../shared/money';
 
 const sumOrNull = (a: number | null, b: number | null): number | null =>
   a === null && b === null ? null : (a ?? 0) + (b ?? 0);
@@ -14,7 +15,7 @@ export function addUsage(earlier: Usage | null, later: Usage | null): Usage | nu
     totalTokens: earlier.totalTokens + later.totalTokens,
     reasoningTokens: sumOrNull(earlier.reasoningTokens, later.reasoningTokens),
     cachedTokens: sumOrNull(earlier.cachedTokens, later.cachedTokens),
-    costUsd: sumOrNull(earlier.costUsd, later.costUsd),
+    costUsd: earlier.costUsd === null && later.costUsd === null ? null : sumUsd([earlier.costUsd, later.costUsd]),
     isByok: later.isByok ?? earlier.isByok,
     // Each generation's own report, oldest first, for later features that read the raw figures.
     raw: { generations: [...generationsOf(earlier.raw), later.raw] },

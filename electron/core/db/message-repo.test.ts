@@ -12,7 +12,7 @@ const usage: Usage = {
   totalTokens: 42,
   reasoningTokens: 5,
   cachedTokens: 2,
-  costUsd: 0.00042,
+  costUsd: '0.00042',
   isByok: false,
   raw: { prompt_tokens: 12, completion_tokens: 30, cost: 0.00042, cost_details: { upstream_inference_cost: null } },
 };
@@ -42,7 +42,7 @@ describe('MessageRepo', () => {
   const ledger = () =>
     db
       .prepare(
-        'SELECT message_id, conversation_id, generation_id, model, cost_usd, prompt_tokens, completion_tokens FROM spend_ledger ORDER BY id',
+        'SELECT message_id, conversation_id, generation_id, model, cost_pico, prompt_tokens, completion_tokens FROM spend_ledger ORDER BY id',
       )
       .all() as LedgerRow[];
 
@@ -97,6 +97,8 @@ describe('MessageRepo', () => {
       provider: 'OpenAI',
       generationId: 'gen-123',
       finishReason: 'stop',
+      costStatus: null,
+      estimatedCostUsd: null,
       usage,
       error: null,
       createdAt: 3_000,
@@ -115,7 +117,7 @@ describe('MessageRepo', () => {
         conversation_id: conversationId,
         generation_id: 'gen-123',
         model: 'openai/gpt-4o-2024-08-06',
-        cost_usd: 0.00042,
+        cost_pico: 420_000_000,
         prompt_tokens: 12,
         completion_tokens: 30,
       },
@@ -194,7 +196,7 @@ describe('MessageRepo', () => {
     const answer = messages.createAssistant({ conversationId, model: null });
     const final = messages.finalize(
       answer.id,
-      done({ usage: { ...usage, promptTokens: 12.6, cachedTokens: Number.NaN, costUsd: Number.POSITIVE_INFINITY } }),
+      done({ usage: { ...usage, promptTokens: 12.6, cachedTokens: Number.NaN, costUsd: 'Infinity' } }),
     );
     expect(final.usage).toMatchObject({ promptTokens: 13, cachedTokens: null, costUsd: null });
     expect(ledger()).toEqual([]);
@@ -210,7 +212,7 @@ describe('MessageRepo', () => {
     expect(messages.get(answer.id)).toBeNull();
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0);
     expect(ledger()).toEqual([
-      expect.objectContaining({ message_id: answer.id, conversation_id: conversationId, cost_usd: 0.00042 }),
+      expect.objectContaining({ message_id: answer.id, conversation_id: conversationId, cost_pico: 420_000_000 }),
     ]);
   });
 
@@ -235,13 +237,13 @@ describe('MessageRepo', () => {
       expect(ledger()).toEqual([]);
 
       const settled = messages.settleUsage(reply.id, usage);
-      expect(settled?.usage?.costUsd).toBe(0.00042);
+      expect(settled?.usage?.costUsd).toBe('0.00042');
       expect(settled?.status).toBe('stopped');
       expect(ledger()).toHaveLength(1);
-      expect(ledger()[0]).toMatchObject({ message_id: reply.id, cost_usd: 0.00042, generation_id: 'gen-123' });
+      expect(ledger()[0]).toMatchObject({ message_id: reply.id, cost_pico: 420_000_000, generation_id: 'gen-123' });
 
-      expect(messages.settleUsage(reply.id, { ...usage, costUsd: 9 })).toBeNull();
-      expect(messages.get(reply.id)?.usage?.costUsd).toBe(0.00042);
+      expect(messages.settleUsage(reply.id, { ...usage, costUsd: '9' })).toBeNull();
+      expect(messages.get(reply.id)?.usage?.costUsd).toBe('0.00042');
       expect(ledger()).toHaveLength(1);
     });
 
@@ -250,8 +252,8 @@ describe('MessageRepo', () => {
       expect(messages.settleUsage(streaming.id, usage)).toBeNull();
       const complete = messages.createAssistant({ conversationId, model: null });
       messages.finalize(complete.id, done());
-      expect(messages.settleUsage(complete.id, { ...usage, costUsd: 1 })).toBeNull();
-      expect(ledger().map((r) => r.cost_usd)).toEqual([0.00042]);
+      expect(messages.settleUsage(complete.id, { ...usage, costUsd: '1' })).toBeNull();
+      expect(ledger().map((r) => r.cost_pico)).toEqual([420_000_000]);
     });
   });
 });

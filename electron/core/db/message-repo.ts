@@ -2,7 +2,8 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
+import type { CostStatus, Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
+import { toPico } from '../../../shared/money';
 import { type AppError, AppFailure } from '../../../shared/result';
 import type { RepoOptions } from './conversation-repo';
 import {
@@ -15,6 +16,7 @@ import {
 } from './message-row';
 import { guardStorage } from './storage-error';
 import { ThreadRepo } from './thread-repo';
+import { SettlementRepo } from '../cost/settlement-repo';
 
 export interface NewUserMessage {
   conversationId: string;
@@ -52,6 +54,8 @@ export interface FinalizeInput {
    * sum, but each generation is billed once). Defaults to `usage`.
    */
   spend?: Usage | null;
+  /** 'pending' when OpenRouter's generation record must still say what this reply cost. */
+  costStatus?: CostStatus | null;
 }
 
 interface InsertParams {
@@ -82,6 +86,7 @@ type FinalizeParams = UsageParams & {
   first_token_ms: number | null;
   duration_ms: number | null;
   tool_calls_json: string | null;
+  cost_status: CostStatus | null;
   now: number;
 };
 
@@ -91,11 +96,17 @@ export interface LedgerParams {
   conversation_id: string;
   generation_id: string | null;
   model: string | null;
-  cost_usd: number;
+  provider: string | null;
+  cost_pico: bigint;
+  is_byok: number | null;
   prompt_tokens: number | null;
   completion_tokens: number | null;
+  reasoning_tokens: number | null;
+  cached_tokens: number | null;
   now: number;
 }
+
+type SettleParams = UsageParams & { id: string; now: number };
 
 const notFound = (id: string) =>
   new AppFailure({
@@ -110,6 +121,8 @@ const wholeMsOrNull = (n: number | null | undefined): number | null =>
 export class MessageRepo {
   /** Reads over the same database: pages, paths and versions of the message tree. */
   readonly threads: ThreadRepo;
+  /** Cost lookups still owed, on disk so a quit or crash does not lose them. */
+  readonly settlements: SettlementRepo;
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly file: string;
@@ -123,8 +136,11 @@ export class MessageRepo {
     checkpoint: Statement<[{ id: string; content: string; reasoning: string | null; now: number }]>;
     finalize: Statement<[FinalizeParams], MessageRow>;
     ledger: Statement<[LedgerParams]>;
-    settle: Statement<[UsageParams & { id: string; now: number }], MessageRow>;
-    addSettled: Statement<[UsageParams & { id: string; now: number }], MessageRow>;
+    settle: Statement<[SettleParams], MessageRow>;
+    addSettled: Statement<[SettleParams], MessageRow>;
+    fillCost: Statement<[{ id: string; cost_pico: bigint; is_byok: number | null; now: number }], MessageRow>;
+    estimate: Statement<[{ id: string; estimate_pico: bigint | null; now: number }], MessageRow>;
+    markPending: Statement<[{ id: string; now: number }]>;
     repair: Statement<[{ now: number }]>;
   };
   private readonly insertTurnRow: (params: NewRow) => MessageRow;
@@ -139,6 +155,7 @@ export class MessageRepo {
     this.newId = options.newId ?? randomUUID;
     this.file = db.name;
     this.threads = new ThreadRepo(db);
+    this.settlements = new SettlementRepo(db, this.now);
     this.statements = guardStorage(this.file, () => ({
       list: db.prepare<[string], MessageRow>(
         `SELECT ${messageColumns} FROM messages WHERE conversation_id = ? ORDER BY seq`,
@@ -177,8 +194,8 @@ export class MessageRepo {
            status = @status, content = @content, reasoning = @reasoning, model = @model, provider = @provider,
            generation_id = @generation_id, finish_reason = @finish_reason,
            prompt_tokens = @prompt_tokens, completion_tokens = @completion_tokens, total_tokens = @total_tokens,
-           reasoning_tokens = @reasoning_tokens, cached_tokens = @cached_tokens, cost_usd = @cost_usd,
-           is_byok = @is_byok, usage_json = @usage_json,
+           reasoning_tokens = @reasoning_tokens, cached_tokens = @cached_tokens, cost_pico = @cost_pico,
+           is_byok = @is_byok, usage_json = @usage_json, cost_status = @cost_status,
            error_code = @error_code, error_message = @error_message,
            first_token_ms = @first_token_ms, duration_ms = @duration_ms, tool_calls_json = @tool_calls_json,
            updated_at = @now
@@ -188,21 +205,24 @@ export class MessageRepo {
       // One row per generation of a message, so finalizing or settling twice can never count a charge twice.
       ledger: db.prepare<LedgerParams>(
         `INSERT INTO spend_ledger
-           (message_id, conversation_id, generation_id, model, cost_usd, prompt_tokens, completion_tokens, created_at)
-         VALUES (@message_id, @conversation_id, @generation_id, @model, @cost_usd, @prompt_tokens, @completion_tokens, @now)
+           (message_id, conversation_id, generation_id, model, provider, cost_pico, is_byok,
+            prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, created_at)
+         VALUES (@message_id, @conversation_id, @generation_id, @model, @provider, @cost_pico, @is_byok,
+                 @prompt_tokens, @completion_tokens, @reasoning_tokens, @cached_tokens, @now)
          ON CONFLICT DO NOTHING`,
       ),
       // Fills in figures OpenRouter settled later (a stopped or failed turn); never overwrites reported usage.
-      settle: db.prepare<UsageParams & { id: string; now: number }, MessageRow>(
+      settle: db.prepare<SettleParams, MessageRow>(
         `UPDATE messages SET
            prompt_tokens = @prompt_tokens, completion_tokens = @completion_tokens, total_tokens = @total_tokens,
-           reasoning_tokens = @reasoning_tokens, cached_tokens = @cached_tokens, cost_usd = @cost_usd,
-           is_byok = @is_byok, usage_json = @usage_json, updated_at = @now
+           reasoning_tokens = @reasoning_tokens, cached_tokens = @cached_tokens, cost_pico = @cost_pico,
+           is_byok = @is_byok, usage_json = @usage_json, updated_at = @now,
+           cost_status = CASE WHEN @cost_pico IS NULL THEN cost_status END
          WHERE id = @id AND status <> 'streaming' AND usage_json IS NULL
          RETURNING ${messageColumns}`,
       ),
       // A continued reply already shows its earlier generations' figures: a settled later one adds to them.
-      addSettled: db.prepare<UsageParams & { id: string; now: number }, MessageRow>(
+      addSettled: db.prepare<SettleParams, MessageRow>(
         `UPDATE messages SET
            prompt_tokens = coalesce(prompt_tokens, 0) + coalesce(@prompt_tokens, 0),
            completion_tokens = coalesce(completion_tokens, 0) + coalesce(@completion_tokens, 0),
@@ -211,12 +231,30 @@ export class MessageRepo {
                                    ELSE coalesce(reasoning_tokens, 0) + @reasoning_tokens END,
            cached_tokens = CASE WHEN @cached_tokens IS NULL THEN cached_tokens
                                 ELSE coalesce(cached_tokens, 0) + @cached_tokens END,
-           cost_usd = CASE WHEN @cost_usd IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + @cost_usd END,
+           cost_pico = CASE WHEN @cost_pico IS NULL THEN cost_pico ELSE coalesce(cost_pico, 0) + @cost_pico END,
            is_byok = coalesce(@is_byok, is_byok),
            usage_json = json_object('generations', json_array(json(coalesce(usage_json, '{}')), json(@usage_json))),
+           cost_status = CASE WHEN @cost_pico IS NULL THEN cost_status END,
            updated_at = @now
          WHERE id = @id AND status <> 'streaming'
          RETURNING ${messageColumns}`,
+      ),
+      // A legacy usage chunk gave the tokens but no cost: only the charge is filled in, the tokens stay as streamed.
+      fillCost: db.prepare<{ id: string; cost_pico: bigint; is_byok: number | null; now: number }, MessageRow>(
+        `UPDATE messages SET cost_pico = @cost_pico, is_byok = coalesce(is_byok, @is_byok), cost_status = NULL,
+           updated_at = @now
+         WHERE id = @id AND status <> 'streaming' AND cost_pico IS NULL
+         RETURNING ${messageColumns}`,
+      ),
+      estimate: db.prepare<{ id: string; estimate_pico: bigint | null; now: number }, MessageRow>(
+        `UPDATE messages SET cost_status = CASE WHEN @estimate_pico IS NULL THEN NULL ELSE 'estimated' END,
+           estimate_pico = @estimate_pico, updated_at = @now
+         WHERE id = @id AND cost_status = 'pending'
+         RETURNING ${messageColumns}`,
+      ),
+      markPending: db.prepare<{ id: string; now: number }>(
+        `UPDATE messages SET cost_status = 'pending', updated_at = @now
+         WHERE id = @id AND status <> 'streaming' AND cost_pico IS NULL`,
       ),
       // Not `stopped`: the reply did not end by anyone's choice, and the person should be offered Retry.
       repair: db.prepare<{ now: number }>(
@@ -237,39 +275,91 @@ export class MessageRepo {
     this.finalizeTurn = db.transaction((params: FinalizeParams, spend: UsageParams | null) => {
       const row = this.statements.finalize.get(params);
       if (!row) return undefined;
-      if (spend && spend.cost_usd !== null) this.recordSpend(row, { ...spend, now: params.now });
+      if (spend && spend.cost_pico !== null) this.recordSpend(row, { ...spend, now: params.now });
       return row;
     });
 
-    this.settleTurn = db.transaction((params: UsageParams & { id: string; now: number }, generationId: string) => {
+    this.settleTurn = db.transaction((params: SettleParams, generationId: string) => {
       const current = this.statements.get.get(params.id);
       if (!current || current.status === 'streaming') return undefined;
+      // The stream's own usage arrived without a cost (the legacy shape): the settled charge completes it.
+      if (current.usage_json !== null && current.generation_id === generationId && current.cost_pico === null) {
+        if (params.cost_pico === null) return undefined;
+        const row = this.statements.fillCost.get({ ...params, cost_pico: params.cost_pico });
+        if (!row) return undefined;
+        const streamed = { ...params, prompt_tokens: row.prompt_tokens, completion_tokens: row.completion_tokens };
+        this.recordSpend({ ...row, generation_id: generationId }, { ...streamed, cost_pico: params.cost_pico });
+        return row;
+      }
       // A reply with figures from earlier generations (a continued one) gets this generation's added, once.
       if (current.usage_json !== null && current.generation_id !== null) {
-        if (params.cost_usd === null) return undefined;
+        if (params.cost_pico === null) return undefined;
         if (!this.recordSpend({ ...current, generation_id: generationId }, params)) return undefined;
         return this.statements.addSettled.get(params);
       }
       const row = this.statements.settle.get(params);
-      if (row && params.cost_usd !== null) this.recordSpend({ ...row, generation_id: generationId }, params);
+      if (row && params.cost_pico !== null) this.recordSpend({ ...row, generation_id: generationId }, params);
       return row;
     });
   }
 
   /** True when the row was written; false when this generation of this message was already on record. */
-  private recordSpend(row: MessageRow, params: UsageParams & { now: number }): boolean {
+  private recordSpend(
+    row: Pick<MessageRow, 'id' | 'conversation_id' | 'generation_id' | 'model' | 'provider'>,
+    params: UsageParams & { now: number },
+  ): boolean {
     return (
       this.statements.ledger.run({
         message_id: row.id,
         conversation_id: row.conversation_id,
         generation_id: row.generation_id,
         model: row.model,
-        cost_usd: params.cost_usd as number,
+        provider: row.provider,
+        cost_pico: params.cost_pico ?? 0n,
+        is_byok: params.is_byok,
         prompt_tokens: params.prompt_tokens,
         completion_tokens: params.completion_tokens,
+        reasoning_tokens: params.reasoning_tokens,
+        cached_tokens: params.cached_tokens,
         now: params.now,
       }).changes > 0
     );
+  }
+
+  /**
+   * The charge of a reply whose message is gone (its conversation was deleted before OpenRouter settled it): the
+   * ledger still records it. False when this generation was already on record.
+   */
+  recordOrphanSpend(
+    owner: { messageId: string; conversationId: string; generationId: string; model: string | null },
+    usage: Usage,
+    provider: string | null,
+  ): boolean {
+    return guardStorage(this.file, () =>
+      this.recordSpend(
+        {
+          id: owner.messageId,
+          conversation_id: owner.conversationId,
+          generation_id: owner.generationId,
+          model: owner.model,
+          provider,
+        },
+        { ...usageToParams(usage), now: this.now() },
+      ),
+    );
+  }
+
+  /** The reply's cost is being asked of OpenRouter: it shows "cost pending" until settled or estimated. */
+  markCostPending(id: string): void {
+    guardStorage(this.file, () => this.statements.markPending.run({ id, now: this.now() }));
+  }
+
+  /** OpenRouter never reported the charge: the reply shows our estimate, marked as one (or nothing, when null). */
+  giveUpOnCost(id: string, estimateUsd: string | null): Message | null {
+    return guardStorage(this.file, () => {
+      const row = this.statements.estimate.get({ id, estimate_pico: toPico(estimateUsd), now: this.now() });
+      return row ? rowToMessage(row) : null;
+    });
   }
 
   /**
@@ -340,6 +430,7 @@ export class MessageRepo {
     return guardStorage(this.file, () => {
       const params: FinalizeParams = {
         ...usageToParams(input.usage),
+        cost_status: input.costStatus ?? null,
         id,
         status: input.status,
         content: input.content,

@@ -1,6 +1,7 @@
 // Core: the messages table's row shape and its mapping to the shared Message record, in both directions.
 
-import type { Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
+import type { CostStatus, Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
+import { fromPico, toPico } from '../../../shared/money';
 import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
 
 /** The usage columns as bound parameters; all null when there is no usage, which is how a read knows there was none. */
@@ -10,12 +11,20 @@ export interface UsageParams {
   total_tokens: number | null;
   reasoning_tokens: number | null;
   cached_tokens: number | null;
-  cost_usd: number | null;
+  /** Picodollars (1e-12 USD): exact, and summed exactly by SQLite. */
+  cost_pico: bigint | null;
   is_byok: number | null;
   usage_json: string | null;
 }
 
-export interface MessageRow extends UsageParams {
+/**
+ * One reply's picodollars are read back as a plain number: exact below 2^53 (about $9,007 for a single reply). Sums
+ * of many replies are done in SQLite and read as BigInt (cost/spend-repo.ts).
+ */
+export interface MessageRow extends Omit<UsageParams, 'cost_pico'> {
+  cost_pico: number | null;
+  cost_status: CostStatus | null;
+  estimate_pico: number | null;
   id: string;
   conversation_id: string;
   parent_id: string | null;
@@ -39,12 +48,11 @@ export interface MessageRow extends UsageParams {
 
 export const messageColumns = `id, conversation_id, parent_id, seq, role, content, reasoning, status, model,
   provider, generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens,
-  cached_tokens, cost_usd, is_byok, usage_json, error_code, error_message, first_token_ms, duration_ms,
-  tool_calls_json, created_at, updated_at`;
+  cached_tokens, cost_pico, is_byok, usage_json, error_code, error_message, first_token_ms, duration_ms,
+  tool_calls_json, created_at, updated_at, cost_status, estimate_pico`;
 
 /** STRICT INTEGER columns reject fractions and NaN; a strange figure from upstream must not lose the whole reply. */
 const wholeOrNull = (n: number | null): number | null => (n !== null && Number.isFinite(n) ? Math.round(n) : null);
-const finiteOrNull = (n: number | null): number | null => (n !== null && Number.isFinite(n) ? n : null);
 
 /** Figures get their own columns so spend and token queries stay in SQL; `raw` keeps the rest for later features. */
 export function usageToParams(usage: Usage | null): UsageParams {
@@ -55,7 +63,7 @@ export function usageToParams(usage: Usage | null): UsageParams {
       total_tokens: null,
       reasoning_tokens: null,
       cached_tokens: null,
-      cost_usd: null,
+      cost_pico: null,
       is_byok: null,
       usage_json: null,
     };
@@ -66,7 +74,7 @@ export function usageToParams(usage: Usage | null): UsageParams {
     total_tokens: wholeOrNull(usage.totalTokens),
     reasoning_tokens: wholeOrNull(usage.reasoningTokens),
     cached_tokens: wholeOrNull(usage.cachedTokens),
-    cost_usd: finiteOrNull(usage.costUsd),
+    cost_pico: toPico(usage.costUsd),
     is_byok: usage.isByok === null ? null : usage.isByok ? 1 : 0,
     usage_json: JSON.stringify(usage.raw ?? {}),
   };
@@ -93,7 +101,7 @@ function rowToUsage(row: MessageRow): Usage | null {
     totalTokens: row.total_tokens ?? (row.prompt_tokens ?? 0) + (row.completion_tokens ?? 0),
     reasoningTokens: row.reasoning_tokens,
     cachedTokens: row.cached_tokens,
-    costUsd: row.cost_usd,
+    costUsd: row.cost_pico === null ? null : fromPico(BigInt(row.cost_pico)),
     isByok: row.is_byok === null ? null : row.is_byok === 1,
     raw: parseRaw(row.usage_json),
   };
@@ -152,5 +160,7 @@ export function rowToMessage(row: MessageRow): Message {
     firstTokenMs: row.first_token_ms,
     durationMs: row.duration_ms,
     toolCalls: rowToToolCalls(row.tool_calls_json),
+    costStatus: row.cost_status,
+    estimatedCostUsd: row.estimate_pico === null ? null : fromPico(BigInt(row.estimate_pico)),
   };
 }

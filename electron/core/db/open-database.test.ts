@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConversationRepo } from './conversation-repo';
 import { allMigrations } from './migrations';
 import { openDatabase } from './open-database';
+
 import { failureOf, useTempDir } from './test-support';
 
 describe('openDatabase', () => {

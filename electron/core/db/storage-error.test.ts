@@ -70,7 +70,7 @@ describe('a full disk', () => {
               totalTokens: 2,
               reasoningTokens: null,
               cachedTokens: null,
-              costUsd: 0.1,
+              costUsd: '0.1',
               isByok: false,
               raw: {},
             },

@@ -72,7 +72,7 @@ describe('parseChunk', () => {
       parseChunk(JSON.stringify({ choices: [], usage: { ...USAGE, cost: 0, is_byok: true } })),
       'usage',
     );
-    expect(part?.usage.costUsd).toBe(0);
+    expect(part?.usage.costUsd).toBe('0');
     expect(part?.usage.isByok).toBe(true);
   });
 

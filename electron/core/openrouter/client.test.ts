@@ -295,6 +295,9 @@ describe('OpenRouterClient.getKeyInfo', () => {
         limitRemaining: 74.5,
         limitReset: 'monthly',
         usage: 25.5,
+        usageDaily: 25.5,
+        usageWeekly: null,
+        usageMonthly: null,
         isFreeTier: false,
       },
     });
@@ -308,7 +311,17 @@ describe('OpenRouterClient.getKeyInfo', () => {
     const { client, calls } = setup(() => jsonResponse(200, { data: { limit: null, usage: 0.11 } }));
     expect(await client.getKeyInfo()).toEqual({
       ok: true,
-      value: { label: null, limit: null, limitRemaining: null, limitReset: null, usage: 0.11, isFreeTier: null },
+      value: {
+        label: null,
+        limit: null,
+        limitRemaining: null,
+        limitReset: null,
+        usage: 0.11,
+        usageDaily: null,
+        usageWeekly: null,
+        usageMonthly: null,
+        isFreeTier: null,
+      },
     });
     expect(header(calls[0], 'authorization')).toBe(`Bearer ${KEY}`);
   });
@@ -533,7 +546,7 @@ describe('OpenRouterClient.getGeneration', () => {
       ok: true,
       value: {
         id: GEN_ID,
-        totalCostUsd: 0.0015,
+        totalCostUsd: '0.0015',
         promptTokens: 11,
         completionTokens: 26,
         reasoningTokens: 5,
@@ -586,7 +599,7 @@ describe('OpenRouterClient.getGeneration', () => {
     const result = await client.getGeneration('gen-x', { attempts: 1 });
     expect(result).toMatchObject({
       ok: true,
-      value: { id: 'gen-x', totalCostUsd: 0.002, promptTokens: 4, completionTokens: 5, cancelled: null },
+      value: { id: 'gen-x', totalCostUsd: '0.002', promptTokens: 4, completionTokens: 5, cancelled: null },
     });
   });
 });

@@ -1,5 +1,6 @@
 // Maps GET /generation to GenerationStats; billing uses the native token counts, so they are preferred.
 
+import { toUsd } from '../../../shared/money';
 import { booleanOrNull, isRecord, nonEmptyStringOrNull, numberOrNull } from './narrow';
 import type { GenerationStats } from './types';
 
@@ -8,7 +9,7 @@ export function mapGeneration(body: unknown, requestedId: string): GenerationSta
   if (!isRecord(data)) return null;
   return {
     id: nonEmptyStringOrNull(data['id']) ?? requestedId,
-    totalCostUsd: numberOrNull(data['total_cost']) ?? numberOrNull(data['usage']),
+    totalCostUsd: toUsd(numberOrNull(data['total_cost']) ?? numberOrNull(data['usage'])),
     promptTokens: numberOrNull(data['native_tokens_prompt']) ?? numberOrNull(data['tokens_prompt']),
     completionTokens: numberOrNull(data['native_tokens_completion']) ?? numberOrNull(data['tokens_completion']),
     reasoningTokens: numberOrNull(data['native_tokens_reasoning']),

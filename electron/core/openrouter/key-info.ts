@@ -12,6 +12,9 @@ export function mapKeyInfo(body: unknown): KeyInfo | null {
     limitRemaining: numberOrNull(data['limit_remaining']),
     limitReset: nonEmptyStringOrNull(data['limit_reset']),
     usage: numberOrNull(data['usage']),
+    usageDaily: numberOrNull(data['usage_daily']),
+    usageWeekly: numberOrNull(data['usage_weekly']),
+    usageMonthly: numberOrNull(data['usage_monthly']),
     isFreeTier: booleanOrNull(data['is_free_tier']),
   };
 }

@@ -59,7 +59,7 @@ export const EXPECTED_USAGE = {
   totalTokens: 169,
   reasoningTokens: 31,
   cachedTokens: 12,
-  costUsd: 0.0000421,
+  costUsd: '0.0000421',
   isByok: false,
   raw: USAGE,
 };

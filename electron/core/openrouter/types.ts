@@ -1,6 +1,7 @@
 // Types the OpenRouter client hands to the rest of the core; transport-free so services and tests can share them.
 
 import type { Usage } from '../../../shared/domain';
+import type { Usd } from '../../../shared/money';
 import type { AppError } from '../../../shared/result';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
@@ -46,8 +47,11 @@ export interface KeyInfo {
   limitRemaining: number | null;
   /** "daily" | "weekly" | "monthly" or null when the cap never resets. */
   limitReset: string | null;
-  /** Total USD spent through this key. */
+  /** Total USD spent through this key (everywhere, not only in Switchboard), and today, this week, this month. */
   usage: number | null;
+  usageDaily: number | null;
+  usageWeekly: number | null;
+  usageMonthly: number | null;
   isFreeTier: boolean | null;
 }
 
@@ -55,7 +59,7 @@ export interface KeyInfo {
 export interface GenerationStats {
   id: string;
   /** USD charged to the balance; null when OpenRouter left it out. */
-  totalCostUsd: number | null;
+  totalCostUsd: Usd | null;
   promptTokens: number | null;
   completionTokens: number | null;
   reasoningTokens: number | null;

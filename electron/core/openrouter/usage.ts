@@ -1,6 +1,7 @@
 // Maps OpenRouter's usage object to the shared Usage record, keeping the whole raw object for later features.
 
 import type { Usage } from '../../../shared/domain';
+import { toUsd } from '../../../shared/money';
 import { booleanOrNull, numberOrNull, recordAt, type JsonRecord } from './narrow';
 
 export function mapUsage(raw: JsonRecord): Usage {
@@ -13,7 +14,7 @@ export function mapUsage(raw: JsonRecord): Usage {
     reasoningTokens: numberOrNull(recordAt(raw, 'completion_tokens_details')['reasoning_tokens']),
     cachedTokens: numberOrNull(recordAt(raw, 'prompt_tokens_details')['cached_tokens']),
     // A missing cost (old streams, intermediaries that drop it) must stay distinguishable from a free answer.
-    costUsd: typeof raw['cost'] === 'number' && Number.isFinite(raw['cost']) ? raw['cost'] : null,
+    costUsd: typeof raw['cost'] === 'number' ? toUsd(raw['cost']) : null,
     isByok: booleanOrNull(raw['is_byok']),
     raw,
   };

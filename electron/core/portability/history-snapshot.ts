@@ -1,6 +1,7 @@
 // Core: reads conversations out of the history database in the export format, one conversation per call, so an
 // export never holds a cursor open across the awaits between them (a reply may be written meanwhile).
 
+import { fromPico } from '../../../shared/money';
 import type { Database, Statement } from 'better-sqlite3';
 import { guardStorage } from '../db/storage-error';
 import type { ExportedConversation, ExportedMessage } from './export-format';
@@ -32,7 +33,8 @@ interface Row {
   total_tokens: number | null;
   reasoning_tokens: number | null;
   cached_tokens: number | null;
-  cost_usd: number | null;
+  /** Picodollars (shared/money.ts); the file format keeps a JSON number of USD with the same digits. */
+  cost_pico: number | null;
   is_byok: number | null;
   usage_json: string | null;
   error_code: string | null;
@@ -86,7 +88,7 @@ function toMessage(row: Row): ExportedMessage {
           totalTokens: row.total_tokens,
           reasoningTokens: row.reasoning_tokens,
           cachedTokens: row.cached_tokens,
-          costUsd: row.cost_usd,
+          costUsd: row.cost_pico === null ? null : Number(fromPico(BigInt(row.cost_pico))),
           isByok: row.is_byok === null ? null : row.is_byok === 1,
           raw: asRecord(parseJson(row.usage_json)),
         }
@@ -122,7 +124,7 @@ export class HistorySnapshot {
       // seq order puts every parent before its children: a message only ever follows one written before it.
       messages: db.prepare<[string], Row>(
         `SELECT id, parent_id, role, content, reasoning, status, model, provider, generation_id, finish_reason,
-                prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens, cost_usd, is_byok,
+                prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens, cost_pico, is_byok,
                 usage_json, error_code, error_message, first_token_ms, duration_ms, tool_calls_json,
                 created_at, updated_at
          FROM messages WHERE conversation_id = ? ORDER BY seq`,

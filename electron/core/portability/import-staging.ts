@@ -2,6 +2,7 @@
 // end, so a cancelled, cut-off or failed import leaves nothing behind, and memory holds one conversation at a time.
 // Conversations already in the history (same id) are skipped: importing the same file twice changes nothing.
 
+import { toPico } from '../../../shared/money';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -29,11 +30,11 @@ export function removeLeftoverStaging(historyFile: string): void {
 
 const messageColumns = `id, conversation_id, parent_id, seq, role, content, reasoning, status, model, provider,
   generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens,
-  cost_usd, is_byok, usage_json, error_code, error_message, first_token_ms, duration_ms, tool_calls_json,
+  cost_pico, is_byok, usage_json, error_code, error_message, first_token_ms, duration_ms, tool_calls_json,
   created_at, updated_at`;
 const conversationColumns = 'id, title, model, created_at, updated_at, max_output_tokens, current_leaf_id, pinned_at';
 
-type MessageParams = Record<string, string | number | null>;
+type MessageParams = Record<string, string | number | bigint | null>;
 
 function messageParams(conversationId: string, seq: number, m: ExportedMessage): MessageParams {
   const u = m.usage;
@@ -55,7 +56,8 @@ function messageParams(conversationId: string, seq: number, m: ExportedMessage):
     total_tokens: u?.totalTokens ?? null,
     reasoning_tokens: u?.reasoningTokens ?? null,
     cached_tokens: u?.cachedTokens ?? null,
-    cost_usd: u?.costUsd ?? null,
+    // Picodollars, exactly as the main history keeps them (shared/money.ts).
+    cost_pico: u?.costUsd === null || u?.costUsd === undefined ? null : toPico(u.costUsd),
     is_byok: u?.isByok === null || u?.isByok === undefined ? null : u.isByok ? 1 : 0,
     // The database tells "no usage" from "usage" by this column: an empty object keeps a usage without raw figures.
     usage_json: u ? JSON.stringify(u.raw ?? {}) : null,
@@ -92,7 +94,7 @@ export class ImportStaging {
           id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, parent_id TEXT, seq INTEGER NOT NULL, role TEXT NOT NULL,
           content TEXT NOT NULL, reasoning TEXT, status TEXT NOT NULL, model TEXT, provider TEXT, generation_id TEXT,
           finish_reason TEXT, prompt_tokens INTEGER, completion_tokens INTEGER, total_tokens INTEGER,
-          reasoning_tokens INTEGER, cached_tokens INTEGER, cost_usd REAL, is_byok INTEGER, usage_json TEXT,
+          reasoning_tokens INTEGER, cached_tokens INTEGER, cost_pico INTEGER, is_byok INTEGER, usage_json TEXT,
           error_code TEXT, error_message TEXT, first_token_ms INTEGER, duration_ms INTEGER, tool_calls_json TEXT,
           created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
       `);

@@ -191,8 +191,8 @@ describe('Markdown import', () => {
     const costs = (ms: typeof thread.messages) =>
       ms.filter((m) => m.role === 'assistant').map((m) => m.usage?.costUsd ?? null);
     expect(costs(thread.messages).filter((c) => c !== null).length).toBeGreaterThan(0);
-    expect(costs(thread.messages).map((c) => (c === null ? null : Number(c.toPrecision(2))))).toEqual(
-      costs(nonEmpty).map((c) => (c === null ? null : Number(c.toPrecision(2)))),
+    expect(costs(thread.messages).map((c) => (c === null ? null : Number(Number(c).toPrecision(2))))).toEqual(
+      costs(nonEmpty).map((c) => (c === null ? null : Number(Number(c).toPrecision(2)))),
     );
   });
 

@@ -82,7 +82,7 @@ export function seedRandomHistory(db: Database, random: () => number, conversati
                 totalTokens: Math.floor(random() * 2000),
                 reasoningTokens: random() < 0.5 ? null : 12,
                 cachedTokens: null,
-                costUsd: Math.round(random() * 1e6) / 1e9,
+                costUsd: String(Math.round(random() * 1e6) / 1e9),
                 isByok: random() < 0.5 ? null : false,
                 raw: { cost: 0.001, nested: { list: [1, 2, 3] } },
               },

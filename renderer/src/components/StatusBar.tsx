@@ -18,7 +18,7 @@ export function StatusBar() {
   if (key.isFreeTier) parts.push('Free tier');
   // OpenRouter's default label is already a masked form of the key; one of the two is enough.
   parts.push(`Key: ${key.label ?? maskKey(key.last4)}`);
-  if (sessionSpend > 0) parts.push(`This session: ${formatCost(sessionSpend)}`);
+  if (sessionSpend !== '0') parts.push(`This session: ${formatCost(sessionSpend)}`);
   if (connection === 'offline' || connection === 'connecting') parts.push('Reconnecting to the Switchboard host…');
 
   return (

@@ -21,5 +21,7 @@ export const messageFixture = (overrides: Partial<Message> = {}): Message => ({
   firstTokenMs: null,
   durationMs: null,
   toolCalls: null,
+  costStatus: null,
+  estimatedCostUsd: null,
   ...overrides,
 });

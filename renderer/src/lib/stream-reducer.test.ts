@@ -28,7 +28,7 @@ const usage: Usage = {
   totalTokens: 123,
   reasoningTokens: null,
   cachedTokens: null,
-  costUsd: 0.000024,
+  costUsd: '0.000024',
   isByok: false,
   raw: {},
 };

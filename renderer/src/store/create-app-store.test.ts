@@ -214,7 +214,7 @@ describe('a chat turn', () => {
     const { store, api, stream, frames, sending } = await sendFirstMessage();
     stream.emit(started);
     frames.run();
-    const usage = { costUsd: 0.000024 } as Message['usage'];
+    const usage = { costUsd: '0.000024' } as Message['usage'];
     stream.emit({ type: 'done', message: message({ content: 'Hello!', status: 'complete', usage }) });
     stream.end();
     await sending;

@@ -1,13 +1,14 @@
 // Renderer store slice: remaining credit, re-read from OpenRouter after each reply.
 
+import { sumUsd } from '../../../shared/money';
 import type { SliceCreator, SpendSlice } from './types';
 
 export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) => ({
-  sessionSpendUsd: 0,
+  sessionSpendUsd: '0',
   spendRefreshing: false,
 
   recordSpend(costUsd) {
-    if (Number.isFinite(costUsd) && costUsd > 0) set({ sessionSpendUsd: get().sessionSpendUsd + costUsd });
+    set({ sessionSpendUsd: sumUsd([get().sessionSpendUsd, costUsd]) });
   },
 
   async refreshSpend() {

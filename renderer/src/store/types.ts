@@ -3,6 +3,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { DesktopApi } from '../../../shared/api';
 import type { Conversation, HistoryStatus, KeyStatus, Message, ModelSummary } from '../../../shared/domain';
+import type { Usd } from '../../../shared/money';
 import type { AppError } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import type { RetryNotice } from '../lib/stream-reducer';
@@ -160,9 +161,9 @@ export interface ModelsSlice {
 
 export interface SpendSlice {
   /** What replies cost since the app started, as OpenRouter reported it. */
-  sessionSpendUsd: number;
+  sessionSpendUsd: Usd;
   spendRefreshing: boolean;
-  recordSpend(costUsd: number): void;
+  recordSpend(costUsd: Usd): void;
   /** Re-reads the remaining credit quietly; failures keep the last known figure. */
   refreshSpend(): Promise<void>;
 }

@@ -146,8 +146,8 @@ describe('migration 20: threads', () => {
   it('keys the ledger by generation: a second generation of a message is a new row, the same one is not', () => {
     const { db: upgradedDb } = upgraded();
     const insert = upgradedDb.prepare(
-      `INSERT INTO spend_ledger (message_id, conversation_id, generation_id, cost_usd, created_at)
-       VALUES ('a1', 'c1', ?, 0.02, 200) ON CONFLICT DO NOTHING`,
+      `INSERT INTO spend_ledger (message_id, conversation_id, generation_id, cost_pico, created_at)
+       VALUES ('a1', 'c1', ?, 20000000000, 200) ON CONFLICT DO NOTHING`,
     );
     expect(insert.run('gen-a1').changes).toBe(0);
     expect(insert.run('gen-a1-continued').changes).toBe(1);

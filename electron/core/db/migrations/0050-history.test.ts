@@ -6,6 +6,7 @@ import { migrate } from '../migrate';
 import { SearchRepo } from '../search-repo';
 import { initMigration } from './0010-init';
 import { threadsMigration } from './0020-threads';
+import { spendMigration } from './0040-spend';
 import { historyMigration } from './0050-history';
 
 describe('migration 50: history', () => {
@@ -22,7 +23,7 @@ describe('migration 50: history', () => {
     insert.run('u1', null, 1, 'user', 'Where do puffins nest? 海鸟的巢', 'complete');
     insert.run('a1', 'u1', 2, 'assistant', 'On cliffs near', 'streaming');
 
-    migrate(db, [initMigration, threadsMigration, historyMigration]);
+    migrate(db, [initMigration, threadsMigration, spendMigration, historyMigration]);
     /** FTS5's own check; with `against`, also that each index holds exactly the rows of the messages table. */
     const check = (againstContent: boolean) => {
       for (const table of ['messages_fts', 'messages_trigram'])

@@ -1,19 +1,28 @@
-// Renderer: "model · provider · time to first token · tokens/s · tokens · cost" under a reply.
+// Renderer: "model · provider · time to first token · tokens/s · tokens · cost" under a reply; the cost opens its
+// breakdown.
 
 import type { Message } from '../../../../shared/domain';
+import { ReplyCost } from '../spend/ReplyCost';
 import { replyMetaParts } from './reply-meta';
 
 export function ReplyMeta({ message }: { message: Message }) {
   const parts = replyMetaParts(message);
-  if (parts.length === 0) return null;
+  const showCost = message.role === 'assistant' && message.status !== 'streaming';
+  if (parts.length === 0 && !showCost) return null;
   return (
-    <p className="message-meta">
+    <div className="message-meta">
       {parts.map((part, index) => (
         <span key={part.text} title={part.title}>
           {index > 0 ? <span aria-hidden="true"> · </span> : null}
           {part.text}
         </span>
       ))}
-    </p>
+      {showCost ? (
+        <>
+          {parts.length > 0 ? <span aria-hidden="true"> · </span> : null}
+          <ReplyCost message={message} />
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -143,7 +143,7 @@ describe('replies in several conversations at once', () => {
         totalTokens: 12,
         reasoningTokens: null,
         cachedTokens: null,
-        costUsd: 0.002,
+        costUsd: '0.002',
         isByok: false,
         raw: {},
       },

@@ -26,5 +26,7 @@ export function placeholder(role: MessageRole, content: string, conversationId: 
     firstTokenMs: null,
     durationMs: null,
     toolCalls: null,
+    costStatus: null,
+    estimatedCostUsd: null,
   };
 }

@@ -9,13 +9,13 @@ const usage: Usage = {
   totalTokens: 150,
   reasoningTokens: null,
   cachedTokens: null,
-  costUsd: 0.000024,
+  costUsd: '0.000024',
   isByok: false,
   raw: {},
 };
 
 describe('replyMetaParts', () => {
-  it('says who answered, who served it, how fast and what it cost', () => {
+  it('says who answered, who served it and how fast', () => {
     const message = messageFixture({
       model: 'openai/gpt-4o-mini',
       provider: 'Azure',
@@ -30,9 +30,7 @@ describe('replyMetaParts', () => {
       '0.42 s to first token',
       '50 tokens/s',
       '150 tokens',
-      '$0.000024',
     ]);
-    expect(replyMetaParts(message).at(-1)?.title).toBe('$0.000024');
   });
 
   it('leaves out what is not known', () => {

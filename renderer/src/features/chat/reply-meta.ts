@@ -1,15 +1,10 @@
 // The quiet line under a reply: who answered, how fast, how much. Fixed to en-US like the rest of the figures.
 
 import type { Message } from '../../../../shared/domain';
-import { formatCost, formatTokens, shortModelName } from '../../lib/format';
+import { formatTokens, shortModelName } from '../../lib/format';
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** The charge as OpenRouter reported it, never in exponent notation. */
-function exactCost(usd: number): string {
-  return `$${usd.toLocaleString('en-US', { maximumSignificantDigits: 8, maximumFractionDigits: 12 })}`;
-}
 
 /** Completion tokens over the time spent writing them (after the first token); null when either is unknown. */
 export function tokensPerSecond(message: Message): number | null {
@@ -29,7 +24,8 @@ export interface MetaPart {
   title?: string;
 }
 
-/** "gpt-4o-mini · OpenAI · 0.42 s to first token · 58 tokens/s · 123 tokens · $0.000024", leaving out what is unknown. */
+/** "gpt-4o-mini · OpenAI · 0.42 s to first token · 58 tokens/s · 123 tokens", leaving out what is unknown; the cost
+ * follows it as its own control (features/spend/ReplyCost). */
 export function replyMetaParts(message: Message): MetaPart[] {
   const parts: MetaPart[] = [];
   if (message.model) parts.push({ text: shortModelName(message.model), title: `Answered by ${message.model}` });
@@ -45,7 +41,6 @@ export function replyMetaParts(message: Message): MetaPart[] {
       text: formatTokens(usage.totalTokens),
       title: `${usage.promptTokens.toLocaleString('en-US')} in, ${usage.completionTokens.toLocaleString('en-US')} out`,
     });
-    if (usage.costUsd !== null) parts.push({ text: formatCost(usage.costUsd), title: exactCost(usage.costUsd) });
   }
   return parts;
 }

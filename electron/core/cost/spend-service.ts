@@ -1,0 +1,95 @@
+// Core: the Spend view, the conversation header's total, the budget, the CSV export and the ledger-clearing call,
+// over the spend repository; what OpenRouter says about the key comes from GET /key (never /credits or /activity,
+// which need a management key: docs/openrouter-protocol.md §8.2).
+
+import type { Message } from '../../../shared/domain';
+import { type Result, AppFailure, ok } from '../../../shared/result';
+import type { SpendSummaryInput } from '../../../shared/schemas';
+import type { ConversationSpend, KeyUsage, SpendExport, SpendOverview, SpendSummary } from '../../../shared/spend';
+import type { MessageRepo } from '../db/message-repo';
+import type { KeyInfo } from '../openrouter/types';
+import { ledgerToCsv } from './ledger-csv';
+import type { SpendRepo } from './spend-repo';
+
+/** Storage failures become values the UI can show; anything else is a bug and propagates. */
+function guard<T>(work: () => T): Result<T> {
+  try {
+    return ok(work());
+  } catch (error) {
+    if (error instanceof AppFailure) return { ok: false, error: error.error };
+    throw error;
+  }
+}
+
+export class SpendService {
+  constructor(
+    private readonly spend: SpendRepo,
+    private readonly messages: MessageRepo,
+  ) {}
+
+  summary(input: SpendSummaryInput): Result<SpendSummary> {
+    return guard(() => this.spend.summary(input));
+  }
+
+  overview(monthStart: number): Result<SpendOverview> {
+    return guard(() => this.spend.overview(monthStart));
+  }
+
+  conversation(conversationId: string): Result<ConversationSpend> {
+    return guard(() => this.spend.conversation(conversationId));
+  }
+
+  exportCsv(): Result<SpendExport> {
+    return guard(() => {
+      const rows = this.spend.ledgerRows();
+      return { csv: ledgerToCsv(rows), rows: rows.length };
+    });
+  }
+
+  setBudget(monthlyUsd: string | null): Result<{ budget: string | null }> {
+    return guard(() => {
+      // Stored in canonical form: "20.50" and "20.5" are one budget.
+      const budget = monthlyUsd === null || Number(monthlyUsd) === 0 ? null : canonical(monthlyUsd);
+      this.spend.setBudget(budget);
+      return { budget };
+    });
+  }
+
+  markWarned(kind: 'budget' | 'key-limit', month: string): Result<{ marked: true }> {
+    return guard(() => {
+      this.spend.markWarned(kind, month);
+      return { marked: true as const };
+    });
+  }
+
+  /**
+   * "Also delete the spend history": removes every ledger row. Conversations and the figures shown under their
+   * replies are untouched (deleting those is the history's own operation); this is the ledger's only delete.
+   */
+  clearLedger(): Result<{ deleted: number }> {
+    return guard(() => ({ deleted: this.spend.clear() }));
+  }
+
+  /** The replies as stored now, for a view waiting on "cost pending"; ids no longer stored are left out. */
+  replyCosts(messageIds: readonly string[]): Result<Message[]> {
+    return guard(() => messageIds.flatMap((id) => this.messages.get(id) ?? []));
+  }
+}
+
+function canonical(amount: string): string {
+  const [whole = '0', fraction = ''] = amount.trim().split('.');
+  const trimmedFraction = fraction.replace(/0+$/, '');
+  const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
+  return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
+}
+
+export function keyUsageOf(info: KeyInfo): KeyUsage {
+  return {
+    usage: info.usage,
+    usageDaily: info.usageDaily,
+    usageWeekly: info.usageWeekly,
+    usageMonthly: info.usageMonthly,
+    limit: info.limit,
+    limitRemaining: info.limitRemaining,
+  };
+}

@@ -1,0 +1,44 @@
+// Renderer: a reply's cost at the end of its meta line — "free", "$0.000024", "cost pending…" or a marked estimate —
+// which opens the breakdown (tokens, cache discount, reasoning, provider, speed, the exact figure).
+
+import { useId, useState } from 'react';
+import type { Message } from '../../../../shared/domain';
+import { tokensPerSecond } from '../chat/reply-meta';
+import { useAppStore } from '../../store/use-app-store';
+import { costBreakdown, replyCost } from './reply-cost';
+import { selectModelPricing } from './model-prices';
+import './spend.css';
+
+export function ReplyCost({ message }: { message: Message }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const promptPrice = useAppStore((s) => selectModelPricing(s, message.model)?.promptPrice ?? null);
+  const cost = replyCost(message);
+  if (!cost && !message.usage) return null;
+  const label = cost ? cost.text : 'details';
+  return (
+    <span className="reply-cost">
+      <button
+        type="button"
+        className={`link-button reply-cost-toggle cost-${cost?.kind ?? 'unknown'}`}
+        aria-expanded={open}
+        aria-controls={id}
+        title={cost?.exact ? `${cost.exact} — show the breakdown` : 'Show the breakdown'}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {label}
+        {cost?.byok ? <span className="byok-tag"> BYOK</span> : null}
+      </button>
+      {open ? (
+        <dl id={id} className="cost-breakdown" aria-label="Cost breakdown">
+          {costBreakdown(message, { promptPrice, tokensPerSecond: tokensPerSecond(message) }).map((line) => (
+            <div key={line.term}>
+              <dt>{line.term}</dt>
+              <dd>{line.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </span>
+  );
+}
