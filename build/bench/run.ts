@@ -4,6 +4,7 @@
 import { chatUi } from './chat-ui';
 import { integrityCheck } from './integrity-check';
 import { createMeasurement } from './measure';
+import { portability } from './portability';
 import { transportOverhead } from './transport-overhead';
 
 const print = (line: string): void => console.log(line);
@@ -13,6 +14,7 @@ const measure = createMeasurement(print);
 const sections: Record<string, () => Promise<void>> = {
   transport: () => transportOverhead(measure),
   integrity: () => integrityCheck(measure),
+  portability: () => portability(measure),
   'chat-ui': () => chatUi(print),
 };
 

@@ -39,9 +39,8 @@ export function transferText(t: Transfer): string {
       const s = t.summary;
       if (!s) return `Imported ${t.fileName}.`;
       const added = `Imported ${count(s.added, 'conversation')} (${count(s.messages, 'message')}) from ${t.fileName}.`;
-      return s.skipped > 0
-        ? `${added} ${count(s.skipped, 'conversation was', 'conversations were')} already here and left as they were.`
-        : added;
+      if (s.skipped === 0) return added;
+      return `${added} ${count(s.skipped, 'conversation')} ${s.skipped === 1 ? 'was' : 'were'} already here and left unchanged.`;
     }
     case 'cancelled':
       return 'Import cancelled. Nothing was imported.';
