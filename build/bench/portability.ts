@@ -60,7 +60,7 @@ function seed(db: Database, conversations: number, messagesEach: number): void {
               totalTokens: 300,
               reasoningTokens: null,
               cachedTokens: null,
-              costUsd: 0.000123,
+              costUsd: '0.000123',
               isByok: false,
               raw: { cost: 0.000123 },
             },

@@ -120,6 +120,8 @@ export function chatGptConversation(raw: unknown, index: number, fallbackModel: 
       generationId: null,
       finishReason: null,
       usage: null,
+      costStatus: null,
+      estimateUsd: null,
       error: null,
       firstTokenMs: null,
       durationMs: null,

@@ -2,6 +2,7 @@
 // version of every message, exactly as stored. The README documents it; importing checks it with these schemas.
 
 import { z } from 'zod';
+import { fromPico, toPico } from '../../../shared/money';
 import { modelIdSchema } from '../../../shared/schemas';
 
 export const exportFormatName = 'switchboard-history';
@@ -10,6 +11,15 @@ export const exportFormatVersion = 1;
 const id = z.string().min(1).max(100);
 const time = z.number().int().nonnegative();
 const count = z.number().int().nonnegative().nullable();
+/** Money as an exact, non-negative decimal (shared/money.ts), normalised to its string form. */
+const usd = z.union([z.string().max(40), z.number().nonnegative()]).transform((value, context) => {
+  const pico = toPico(value);
+  if (pico === null || pico < 0n) {
+    context.addIssue({ code: 'custom', message: 'must be a non-negative amount of USD' });
+    return z.NEVER;
+  }
+  return fromPico(pico);
+});
 
 export const exportedMessageSchema = z
   .object({
@@ -32,12 +42,16 @@ export const exportedMessageSchema = z
         totalTokens: count,
         reasoningTokens: count,
         cachedTokens: count,
-        costUsd: z.number().nonnegative().nullable(),
+        /** USD as an exact decimal string ("0.00002415"); a JSON number is accepted too. */
+        costUsd: usd.nullable(),
         isByok: z.boolean().nullable(),
         raw: z.record(z.string(), z.unknown()).nullable(),
       })
       .strict()
       .nullable(),
+    /** 'estimated': OpenRouter never reported this reply's cost, and `estimateUsd` is Switchboard's estimate. */
+    costStatus: z.enum(['pending', 'estimated']).nullable(),
+    estimateUsd: usd.nullable(),
     error: z
       .object({ code: z.string().max(100), message: z.string().max(10_000) })
       .strict()
@@ -69,8 +83,8 @@ export const exportedConversationSchema = z
   })
   .strict();
 
-export type ExportedMessage = z.infer<typeof exportedMessageSchema>;
-export type ExportedConversation = z.infer<typeof exportedConversationSchema>;
+export type ExportedMessage = z.output<typeof exportedMessageSchema>;
+export type ExportedConversation = z.output<typeof exportedConversationSchema>;
 
 /** The document's opening, written before the conversations so a reader can check it before reading them. */
 export interface ExportHeader {

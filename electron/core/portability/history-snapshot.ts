@@ -33,8 +33,10 @@ interface Row {
   total_tokens: number | null;
   reasoning_tokens: number | null;
   cached_tokens: number | null;
-  /** Picodollars (shared/money.ts); the file format keeps a JSON number of USD with the same digits. */
+  /** Picodollars (shared/money.ts); the file keeps the exact decimal string of USD. */
   cost_pico: number | null;
+  cost_status: 'pending' | 'estimated' | null;
+  estimate_pico: number | null;
   is_byok: number | null;
   usage_json: string | null;
   error_code: string | null;
@@ -88,11 +90,13 @@ function toMessage(row: Row): ExportedMessage {
           totalTokens: row.total_tokens,
           reasoningTokens: row.reasoning_tokens,
           cachedTokens: row.cached_tokens,
-          costUsd: row.cost_pico === null ? null : Number(fromPico(BigInt(row.cost_pico))),
+          costUsd: row.cost_pico === null ? null : fromPico(BigInt(row.cost_pico)),
           isByok: row.is_byok === null ? null : row.is_byok === 1,
           raw: asRecord(parseJson(row.usage_json)),
         }
       : null,
+    costStatus: row.cost_status,
+    estimateUsd: row.estimate_pico === null ? null : fromPico(BigInt(row.estimate_pico)),
     error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
     firstTokenMs: row.first_token_ms,
     durationMs: row.duration_ms,
@@ -126,7 +130,7 @@ export class HistorySnapshot {
         `SELECT id, parent_id, role, content, reasoning, status, model, provider, generation_id, finish_reason,
                 prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens, cost_pico, is_byok,
                 usage_json, error_code, error_message, first_token_ms, duration_ms, tool_calls_json,
-                created_at, updated_at
+                created_at, updated_at, cost_status, estimate_pico
          FROM messages WHERE conversation_id = ? ORDER BY seq`,
       ),
     }));

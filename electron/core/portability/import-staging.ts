@@ -31,7 +31,7 @@ export function removeLeftoverStaging(historyFile: string): void {
 const messageColumns = `id, conversation_id, parent_id, seq, role, content, reasoning, status, model, provider,
   generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens,
   cost_pico, is_byok, usage_json, error_code, error_message, first_token_ms, duration_ms, tool_calls_json,
-  created_at, updated_at`;
+  created_at, updated_at, cost_status, estimate_pico`;
 const conversationColumns = 'id, title, model, created_at, updated_at, max_output_tokens, current_leaf_id, pinned_at';
 
 type MessageParams = Record<string, string | number | bigint | null>;
@@ -68,6 +68,9 @@ function messageParams(conversationId: string, seq: number, m: ExportedMessage):
     tool_calls_json: m.toolCalls && m.toolCalls.length > 0 ? JSON.stringify(m.toolCalls) : null,
     created_at: m.createdAt,
     updated_at: m.updatedAt,
+    // A cost still being looked up elsewhere cannot be settled here (its lookup was not exported): keep what is known.
+    cost_status: m.costStatus === 'pending' ? (m.estimateUsd !== null ? 'estimated' : null) : m.costStatus,
+    estimate_pico: m.estimateUsd === null ? null : toPico(m.estimateUsd),
   };
 }
 
@@ -96,7 +99,7 @@ export class ImportStaging {
           finish_reason TEXT, prompt_tokens INTEGER, completion_tokens INTEGER, total_tokens INTEGER,
           reasoning_tokens INTEGER, cached_tokens INTEGER, cost_pico INTEGER, is_byok INTEGER, usage_json TEXT,
           error_code TEXT, error_message TEXT, first_token_ms INTEGER, duration_ms INTEGER, tool_calls_json TEXT,
-          created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+          created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, cost_status TEXT, estimate_pico INTEGER);
       `);
       this.insertConversation = this.db.prepare(
         `INSERT INTO conversations (${conversationColumns})

@@ -24,7 +24,8 @@ export function currentThread(conversation: ExportedConversation): ExportedMessa
   return path.reverse();
 }
 
-function costText(usd: number): string {
+function costText(amount: string): string {
+  const usd = Number(amount);
   if (usd === 0) return 'free';
   return `$${usd < 0.01 ? usd.toPrecision(2) : usd.toFixed(4)}`;
 }

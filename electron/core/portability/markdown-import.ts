@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { ExportedConversation, ExportedMessage } from './export-format';
+import { fromPico, toPico } from '../../../shared/money';
 import { modelIdSchema } from '../../../shared/schemas';
 
 const userWords = 'you|user|me|human|question|prompt';
@@ -36,7 +37,7 @@ function readMeta(meta: string): Pick<ExportedMessage, 'model' | 'usage'> {
           totalTokens: tokens ? Number(tokens[1]!.replace(/,/g, '')) : null,
           reasoningTokens: null,
           cachedTokens: null,
-          costUsd: cost ? Number(cost[1]) : null,
+          costUsd: cost ? fromPico(toPico(cost[1]) ?? 0n) : null,
           isByok: null,
           raw: null,
         }
@@ -116,6 +117,8 @@ export function markdownConversation(
       generationId: null,
       finishReason: null,
       usage: meta.usage,
+      costStatus: null,
+      estimateUsd: null,
       error: null,
       firstTokenMs: null,
       durationMs: null,

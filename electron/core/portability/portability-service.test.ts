@@ -387,6 +387,8 @@ function msg(id: string, parentId: string | null) {
     firstTokenMs: null,
     durationMs: null,
     toolCalls: null,
+    costStatus: null,
+    estimateUsd: null,
     createdAt: 1,
     updatedAt: 1,
   };

@@ -82,7 +82,8 @@ export function seedRandomHistory(db: Database, random: () => number, conversati
                 totalTokens: Math.floor(random() * 2000),
                 reasoningTokens: random() < 0.5 ? null : 12,
                 cachedTokens: null,
-                costUsd: String(Math.round(random() * 1e6) / 1e9),
+                // Exact to the picodollar: more digits than a double carries.
+                costUsd: `0.${String(Math.floor(random() * 1e12)).padStart(12, '0')}`,
                 isByok: random() < 0.5 ? null : false,
                 raw: { cost: 0.001, nested: { list: [1, 2, 3] } },
               },
@@ -91,6 +92,8 @@ export function seedRandomHistory(db: Database, random: () => number, conversati
           durationMs: failed ? null : 900,
           toolCalls: random() < 0.1 ? [{ id: 'call_1', name: 'search', arguments: '{"q":"x"}' }] : null,
         });
+        // A failed reply whose charge OpenRouter never reported: shown with an estimate, marked as one.
+        if (failed && random() < 0.5) messages.giveUpOnCost(reply.id, '0.000012345678901');
       }
     }
   }
