@@ -58,7 +58,14 @@ export interface DesktopApi {
     get(conversationId: string | null): Call<'drafts:get'>;
     save(conversationId: string | null, text: string): Call<'drafts:save'>;
   };
-  models: { list(): Call<'models:list'> };
+  models: {
+    list(): Call<'models:list'>;
+    refresh(): Call<'models:refresh'>;
+    preferences(): Call<'models:preferences'>;
+    setFavorite(model: string, favorite: boolean): Call<'models:set-favorite'>;
+    setDefault(model: string): Call<'models:set-default'>;
+    markUsed(model: string): Call<'models:mark-used'>;
+  };
   history: { status(): Call<'history:status'>; recover(input: HistoryRecoverInput): Call<'history:recover'> };
   portability: {
     startExport(input: ExportStartInput): Call<'portability:export-start'>;
@@ -139,7 +146,14 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
       get: (conversationId) => call('drafts:get', { conversationId }),
       save: (conversationId, text) => call('drafts:save', { conversationId, text }),
     },
-    models: { list: () => call('models:list', undefined) },
+    models: {
+      list: () => call('models:list', undefined),
+      refresh: () => call('models:refresh', undefined),
+      preferences: () => call('models:preferences', undefined),
+      setFavorite: (model, favorite) => call('models:set-favorite', { model, favorite }),
+      setDefault: (model) => call('models:set-default', { model }),
+      markUsed: (model) => call('models:mark-used', { model }),
+    },
     history: {
       status: () => call('history:status', undefined),
       recover: (input) => call('history:recover', input),

@@ -112,18 +112,69 @@ export interface KeyStatus {
   verified: boolean;
 }
 
+/** Extra OpenRouter prices besides per-token input and output; null where the catalogue gives none (or "-1"). */
+export interface ModelExtraPrices {
+  /** USD charged per request, whatever its size. */
+  request: number | null;
+  /** USD per input image. */
+  image: number | null;
+  /** USD per web search. */
+  webSearch: number | null;
+  /** USD per reasoning token, when billed apart from output. */
+  internalReasoning: number | null;
+  /** USD per cached input token read / written. */
+  cacheRead: number | null;
+  cacheWrite: number | null;
+}
+
+/** One catalogue entry, as the picker, the context gauge and reply sizing read it (docs/openrouter-protocol.md §6.1). */
 export interface ModelSummary {
   id: string;
   name: string;
+  /** The id's author part ("openai" in "openai/gpt-4o-mini"). */
+  author: string;
+  description: string;
+  /** Unix seconds; null when unknown. */
+  created: number | null;
   contextLength: number | null;
   /** USD per token; null when OpenRouter reports the price as variable ("-1") or absent. */
   promptPrice: number | null;
   completionPrice: number | null;
+  /** True when a price is "-1": routers, whose price is that of the model they pick. */
+  variablePricing: boolean;
+  extraPrices: ModelExtraPrices;
   isFree: boolean;
+  /** "text", "image", "file", "audio", "video", or anything newer, kept as given. */
   inputModalities: string[];
+  outputModalities: string[];
+  /** What the request may carry; null when the entry does not say (older snapshots). */
+  supportedParameters: string[] | null;
   supportsReasoning: boolean;
+  supportsTools: boolean;
+  supportsStructuredOutput: boolean;
   /** The longest answer the model's top provider gives, in tokens; null when OpenRouter does not say. */
   maxCompletionTokens: number | null;
+  /** The day OpenRouter retires the model (YYYY-MM-DD or an ISO time); null when none is announced. */
+  expirationDate: string | null;
+  /** A router (openrouter/auto…) picks another model per request; each reply records the one that answered. */
+  isRouter: boolean;
+}
+
+/** The catalogue as cached by the core; `fetchedAt` null when nothing was ever fetched. */
+export interface ModelCatalogue {
+  models: ModelSummary[];
+  /** When OpenRouter gave this list, in milliseconds since the epoch. */
+  fetchedAt: number | null;
+  /** Set when the last try to refresh failed (unreachable, malformed answer) and this is the older copy. */
+  refreshError: AppError | null;
+}
+
+/** Favorites, recents (newest first) and the default model for new conversations; kept across restarts. */
+export interface ModelPreferences {
+  favorites: string[];
+  recents: string[];
+  /** Null until the person chooses one. */
+  defaultModel: string | null;
 }
 
 export interface AppInfo {

@@ -10,7 +10,8 @@ import type {
   KeyStatus,
   Message,
   MessagePage,
-  ModelSummary,
+  ModelCatalogue,
+  ModelPreferences,
 } from './domain';
 import type { FindResults, SearchResults } from './library';
 import {
@@ -40,6 +41,8 @@ import {
   spendReplyCostsSchema,
   spendSetBudgetSchema,
   spendSummarySchema,
+  modelFavoriteSchema,
+  modelOnlySchema,
 } from './schemas';
 import {
   type BackupEntry,
@@ -77,7 +80,14 @@ export const requestChannels = {
   'drafts:get': { input: draftGetSchema, result: null as unknown as { text: string } },
   // Empty text deletes the draft.
   'drafts:save': { input: draftSaveSchema, result: null as unknown as { saved: true } },
-  'models:list': { input: emptySchema, result: null as unknown as ModelSummary[] },
+  // The cached catalogue, fetched first when older than a day; `refresh` fetches now (the cache stays on failure).
+  'models:list': { input: emptySchema, result: null as unknown as ModelCatalogue },
+  'models:refresh': { input: emptySchema, result: null as unknown as ModelCatalogue },
+  'models:preferences': { input: emptySchema, result: null as unknown as ModelPreferences },
+  'models:set-favorite': { input: modelFavoriteSchema, result: null as unknown as ModelPreferences },
+  'models:set-default': { input: modelOnlySchema, result: null as unknown as ModelPreferences },
+  // A model was just chosen: it heads the recents.
+  'models:mark-used': { input: modelOnlySchema, result: null as unknown as ModelPreferences },
   // Answers once the start-up integrity check has decided; `recover` is the person's choice after damage.
   'history:status': { input: emptySchema, result: null as unknown as HistoryStatus },
   'history:recover': { input: historyRecoverSchema, result: null as unknown as HistoryStatus },

@@ -97,6 +97,10 @@ export const searchSchema = z
 export const searchInConversationSchema = z.object({ conversationId: id, query: searchQuery }).strict();
 export type SearchInput = z.infer<typeof searchSchema>;
 
+/** Model catalogue preferences: star or unstar, the default for new conversations, a model just chosen. */
+export const modelFavoriteSchema = z.object({ model: modelIdSchema, favorite: z.boolean() }).strict();
+export const modelOnlySchema = z.object({ model: modelIdSchema }).strict();
+
 export type KeySaveInput = z.infer<typeof keySaveSchema>;
 export type ConversationCreateInput = z.infer<typeof conversationCreateSchema>;
 export type ConversationRenameInput = z.infer<typeof conversationRenameSchema>;

@@ -31,7 +31,8 @@ import { type Result, fail } from '../../shared/result';
 import { KeyService } from './key-service';
 import { LibraryService } from './library-service';
 import type { Logger } from './logger';
-import { ModelService } from './model-service';
+import { ModelService } from './models/model-service';
+import { ModelStore } from './models/model-store';
 import { OpenRouterClient } from './openrouter/client';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { MemorySecretStore } from './secrets/memory-secret-store';
@@ -88,6 +89,7 @@ interface HistoryServices {
   chat: ChatService;
   db: Database;
   spend: SpendService;
+  modelStore: ModelStore;
 }
 
 export interface CoreDependencies {
@@ -117,8 +119,16 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   });
 
   const keys = new KeyService(keySource, client);
-  // One catalogue for the picker and for sizing replies, so a turn does not fetch it again.
-  const models = new ModelService(client);
+  // One catalogue for the picker and for sizing replies, so a turn does not fetch it again. Kept in the history
+  // database; while that cannot be used the catalogue lives in memory only.
+  const models = new ModelService({
+    source: client,
+    store: async (): Promise<ModelStore | null> => {
+      const services: Result<HistoryServices> = await history.services();
+      return services.ok ? services.value.modelStore : null;
+    },
+    logger: deps.logger,
+  });
 
   const events = new LibraryEvents(deps.logger);
 
@@ -180,6 +190,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       return {
         library,
         db,
+        modelStore: new ModelStore(db),
         chat: new ChatService(conversations, messages, client, {
           retryDelaysMs: deps.retryDelaysMs,
           settler,

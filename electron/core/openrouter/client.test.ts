@@ -346,157 +346,28 @@ describe('OpenRouterClient.getKeyInfo', () => {
   });
 });
 
-describe('OpenRouterClient.listModels', () => {
+describe('OpenRouterClient.listModelEntries', () => {
   const models = {
-    data: [
-      {
-        id: 'openai/gpt-4o-mini',
-        name: 'OpenAI: GPT-4o-mini',
-        context_length: 128000,
-        architecture: {
-          modality: 'text+image->text',
-          input_modalities: ['text', 'image', 'file'],
-          output_modalities: ['text'],
-        },
-        pricing: { prompt: '0.00000015', completion: '0.0000006', request: '0' },
-        top_provider: { context_length: 128000, max_completion_tokens: 16384, is_moderated: true },
-        supported_parameters: ['max_tokens', 'temperature', 'tools'],
-      },
-      {
-        id: 'deepseek/deepseek-v4-pro',
-        name: 'DeepSeek: DeepSeek V4 Pro',
-        context_length: 1048576,
-        architecture: { tokenizer: 'DeepSeek', modality: 'text->text' },
-        pricing: { prompt: '0.000000435', completion: '0.00000087' },
-        top_provider: { context_length: 1048576, max_completion_tokens: null, is_moderated: false },
-        supported_parameters: ['include_reasoning', 'reasoning', 'tools'],
-      },
-      {
-        id: 'openrouter/auto',
-        name: 'Auto Router',
-        context_length: 2000000,
-        pricing: { prompt: '-1', completion: '-1' },
-      },
-      {
-        id: 'mattshumer/reflection-70b:free',
-        name: 'Reflection 70B (free)',
-        context_length: null,
-        architecture: { modality: 'text->text' },
-        pricing: { prompt: '0', completion: '0' },
-        top_provider: { context_length: 8192 },
-      },
-      { id: 'odd/null-pricing', pricing: null },
-      { id: 'acme/zero', name: 'Zero', pricing: { prompt: '0', completion: '0' } },
-      { name: 'no id, dropped' },
-      null,
-    ],
-    total_count: 8,
+    data: [{ id: 'openai/gpt-4o-mini', name: 'OpenAI: GPT-4o-mini' }, null, 'junk', { id: 'a/b' }],
+    total_count: 2,
     links: { next: null },
   };
 
-  it('maps prices, free flags, modalities, reasoning support and max output, tolerating old and odd entries', async () => {
-    const result = await setup(() => jsonResponse(200, models)).client.listModels();
-    expect(result).toEqual({
+  it('asks for text and image models and answers the raw entries, without anything that is not an object', async () => {
+    const { client, calls } = setup(() => jsonResponse(200, models));
+    expect(await client.listModelEntries()).toEqual({
       ok: true,
-      value: [
-        {
-          id: 'openai/gpt-4o-mini',
-          name: 'OpenAI: GPT-4o-mini',
-          contextLength: 128000,
-          promptPrice: 0.00000015,
-          completionPrice: 0.0000006,
-          isFree: false,
-          inputModalities: ['text', 'image', 'file'],
-          supportsReasoning: false,
-          maxCompletionTokens: 16384,
-        },
-        {
-          id: 'deepseek/deepseek-v4-pro',
-          name: 'DeepSeek: DeepSeek V4 Pro',
-          contextLength: 1048576,
-          promptPrice: 0.000000435,
-          completionPrice: 0.00000087,
-          isFree: false,
-          inputModalities: ['text'],
-          supportsReasoning: true,
-          maxCompletionTokens: null,
-        },
-        {
-          id: 'openrouter/auto',
-          name: 'Auto Router',
-          contextLength: 2000000,
-          promptPrice: null,
-          completionPrice: null,
-          isFree: false,
-          inputModalities: ['text'],
-          supportsReasoning: false,
-          maxCompletionTokens: null,
-        },
-        {
-          id: 'mattshumer/reflection-70b:free',
-          name: 'Reflection 70B (free)',
-          contextLength: 8192,
-          promptPrice: 0,
-          completionPrice: 0,
-          isFree: true,
-          inputModalities: ['text'],
-          supportsReasoning: false,
-          maxCompletionTokens: null,
-        },
-        {
-          id: 'odd/null-pricing',
-          name: 'odd/null-pricing',
-          contextLength: null,
-          promptPrice: null,
-          completionPrice: null,
-          isFree: false,
-          inputModalities: ['text'],
-          supportsReasoning: false,
-          maxCompletionTokens: null,
-        },
-        {
-          id: 'acme/zero',
-          name: 'Zero',
-          contextLength: null,
-          promptPrice: 0,
-          completionPrice: 0,
-          isFree: true,
-          inputModalities: ['text'],
-          supportsReasoning: false,
-          maxCompletionTokens: null,
-        },
-      ],
+      value: [{ id: 'openai/gpt-4o-mini', name: 'OpenAI: GPT-4o-mini' }, { id: 'a/b' }],
     });
-  });
-
-  it('treats a max output of zero, a negative one or a string as unknown', async () => {
-    const odd = {
-      data: [0, -5, 'lots', 4096.7].map((max, i) => ({
-        id: `odd/m${i}`,
-        top_provider: { max_completion_tokens: max },
-      })),
-    };
-    const result = await setup(() => jsonResponse(200, odd)).client.listModels();
-    expect(result.ok && result.value.map((m) => m.maxCompletionTokens)).toEqual([null, null, null, 4096]);
-  });
-
-  it('reads input modalities from the old `modality` string', async () => {
-    const old = {
-      data: [
-        { id: 'a/vision', architecture: { modality: 'text+image->text' }, pricing: { prompt: '1', completion: '1' } },
-      ],
-    };
-    const result = await setup(() => jsonResponse(200, old)).client.listModels();
-    expect(result.ok && result.value[0]?.inputModalities).toEqual(['text', 'image']);
+    expect(calls[0]?.url).toBe('https://openrouter.ai/api/v1/models?output_modalities=text,image');
   });
 
   it('sends the key when there is one, and works without one', async () => {
     const withKey = setup(() => jsonResponse(200, models));
-    await withKey.client.listModels();
-    expect(withKey.calls[0]?.url).toBe('https://openrouter.ai/api/v1/models');
+    await withKey.client.listModelEntries();
     expect(header(withKey.calls[0], 'authorization')).toBe(`Bearer ${KEY}`);
     const without = setup(() => jsonResponse(200, models), { getKey: async () => null });
-    expect((await without.client.listModels()).ok).toBe(true);
+    expect((await without.client.listModelEntries()).ok).toBe(true);
     expect(header(without.calls[0], 'authorization')).toBeNull();
   });
 
@@ -506,12 +377,12 @@ describe('OpenRouterClient.listModels', () => {
         ? jsonResponse(401, { error: { message: 'User not found.', code: 401 } })
         : jsonResponse(200, models),
     );
-    expect((await client.listModels()).ok).toBe(true);
+    expect((await client.listModelEntries()).ok).toBe(true);
     expect(calls).toHaveLength(2);
   });
 
   it('reports a body without a data array', async () => {
-    expect(await setup(() => jsonResponse(200, { models: [] })).client.listModels()).toMatchObject({
+    expect(await setup(() => jsonResponse(200, { models: [] })).client.listModelEntries()).toMatchObject({
       ok: false,
       error: { code: 'upstream_error' },
     });

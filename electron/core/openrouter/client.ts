@@ -1,16 +1,18 @@
 // OpenRouter HTTP client for the core: the only code that reads the API key, and only at request time.
 
-import type { ModelSummary } from '../../../shared/domain';
 import { AppFailure, type AppError, type Result } from '../../../shared/result';
 import { readChatStream } from './chat-stream';
 import { sleep, startDeadline } from './deadline';
 import { abortedError, errorFromException, errorFromResponse, makeError } from './errors';
 import { mapGeneration } from './generation';
 import { mapKeyInfo } from './key-info';
-import { mapModelList } from './models';
-import { parseJson } from './narrow';
+import { modelEntries } from './models';
+import { type JsonRecord, parseJson } from './narrow';
 import { processSecrets, type SecretRegistry } from '../redact';
 import type { ChatRequest, GenerationLookupOptions, GenerationStats, KeyInfo, UpstreamEvent } from './types';
+
+/** Text and image outputs: what a chat can show. Without the filter OpenRouter lists text-output models only. */
+const modelsPath = '/models?output_modalities=text,image';
 
 export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
 
@@ -149,17 +151,20 @@ export class OpenRouterClient {
     return info ? { ok: true, value: info } : unexpectedShape('key details');
   }
 
-  /** GET /models. Needs no key, but sends the stored one when there is one (OpenRouter may tailor the answer). */
-  async listModels(signal?: AbortSignal): Promise<Result<ModelSummary[]>> {
+  /**
+   * GET /models: the raw entries of the text- and image-output catalogue (docs/openrouter-protocol.md §6.1), kept raw so
+   * the cache can be read again by a newer mapping. Needs no key, but sends the stored one when there is one.
+   */
+  async listModelEntries(signal?: AbortSignal): Promise<Result<JsonRecord[]>> {
     const keyResult = await this.resolveKey();
     const key = keyResult.ok ? keyResult.value : null;
-    let body = await this.getJson('/models', key, signal);
+    let body = await this.getJson(modelsPath, key, signal);
     // A revoked key must not hide a list that anyone may read.
     if (!body.ok && key !== null && body.error.code === 'unauthorized')
-      body = await this.getJson('/models', null, signal);
+      body = await this.getJson(modelsPath, null, signal);
     if (!body.ok) return body;
-    const models = mapModelList(body.value);
-    return models ? { ok: true, value: models } : unexpectedShape('model list');
+    const entries = modelEntries(body.value);
+    return entries ? { ok: true, value: entries } : unexpectedShape('model list');
   }
 
   /** GET /generation, asking again while it answers 404: accounting settles a little after the stream ends. */

@@ -2,10 +2,17 @@
 
 import { initMigration } from './0010-init';
 import { threadsMigration } from './0020-threads';
+import { modelCatalogueMigration } from './0030-model-catalogue';
 import { spendMigration } from './0040-spend';
 import { historyMigration } from './0050-history';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const allMigrations: readonly Migration[] = [initMigration, threadsMigration, spendMigration, historyMigration];
+export const allMigrations: readonly Migration[] = [
+  initMigration,
+  threadsMigration,
+  modelCatalogueMigration,
+  spendMigration,
+  historyMigration,
+];
