@@ -33,6 +33,8 @@ test('two conversations stream at once: leaving one never cancels it, and both f
   await expect(assistantMessages(page).last()).toContainText('You said', { timeout: 15_000 });
 
   await page.getByRole('button', { name: 'New chat' }).click();
+  // A new chat starts on the default model.
+  await chooseModel(page, fakeModels.slow);
   await sendMessage(page, 'Second long story');
   await expect(assistantMessages(page).last()).toContainText('Second long story', { timeout: 15_000 });
   await expect(conversation(page, /First long story.*replying/)).toBeVisible();

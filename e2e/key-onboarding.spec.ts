@@ -3,7 +3,7 @@
 
 import type { Page } from '@playwright/test';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
-import { assistantMessages, expect, pasteKey, sendMessage, test, userMessages } from './support/fixtures';
+import { assistantMessages, chooseModel, expect, pasteKey, sendMessage, test, userMessages } from './support/fixtures';
 import { expectSecretNowhere } from './support/leak-check';
 
 const welcome = (page: Page) => page.getByRole('heading', { name: 'Welcome to Switchboard' });
@@ -180,7 +180,7 @@ test('no keychain: says so, offers this session only, never writes the key to di
   await page.getByRole('button', { name: 'Use this key for this session only' }).click();
   await expect(page.getByRole('status')).toContainText('Session-only key');
 
-  await page.getByRole('combobox', { name: 'Model' }).fill(fakeModels.default);
+  await chooseModel(page, fakeModels.default);
   await sendMessage(page, 'Session only');
   await expect(assistantMessages(page).last()).toContainText('You said: “Session only”');
   await expectSecretNowhere(fakeKeys.valid, { profileDir, hosts, page });

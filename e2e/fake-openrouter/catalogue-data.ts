@@ -3,7 +3,8 @@
 // Ids and prices are OpenRouter's real ones where the reference records them (gpt-4o-mini, gpt-4o, the
 // Claude Sonnets, deepseek-v4-pro); the rest are plausible so a client sees a realistic spread: paid and
 // `:free` ids, image input, reasoning models with the 2026 `reasoning` block, `openrouter/auto` priced "-1",
-// one old-format entry without `supported_parameters`/`input_modalities`, null `max_completion_tokens`, and
+// one old-format entry without `supported_parameters`/`input_modalities`, null `max_completion_tokens`, one model
+// with an `expiration_date` (gpt-3.5-turbo), a per-request price (sonar), and
 // an image-only model that is listed only when asked for (the real default filter is text output).
 // Providers are the display names sent on each chunk; those in PROVIDERS_WITHOUT_CANCELLATION keep billing
 // after an abort.
@@ -85,6 +86,8 @@ export interface ModelSpec {
   huggingFace?: string | null;
   moderated?: boolean;
   knowledgeCutoff?: string | null;
+  /** The day OpenRouter retires the model, as `expiration_date` (YYYY-MM-DD). */
+  expirationDate?: string;
 }
 
 export function unix(date: string): number {
@@ -170,6 +173,7 @@ export const modelSpecs: ModelSpec[] = [
     description: "GPT-3.5 Turbo is OpenAI's fastest model of its generation, trained on data up to September 2021.",
     context: 16385, maxOutput: 4096, price: ['0.0000005', '0.0000015'],
     params: OPENAI_PARAMS, moderated: true, knowledgeCutoff: '2021-09-01',
+    expirationDate: '2027-01-15',
   },
   {
     id: 'anthropic/claude-sonnet-4.5', name: 'Anthropic: Claude Sonnet 4.5', created: '2025-09-29', provider: 'Anthropic', tokenizer: 'Claude',

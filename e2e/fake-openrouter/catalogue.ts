@@ -117,7 +117,7 @@ function build(spec: ModelSpec): CatalogueEntry {
     default_parameters: { temperature: null, top_p: null, frequency_penalty: null },
     supported_voices: null,
     knowledge_cutoff: spec.knowledgeCutoff ?? null,
-    expiration_date: null,
+    expiration_date: spec.expirationDate ?? null,
     links: { details: `/api/v1/models/${spec.id.replace(/:free$/, '')}/endpoints` },
   };
   if (spec.reasoning) model.reasoning = spec.reasoning;

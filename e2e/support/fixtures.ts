@@ -65,10 +65,18 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Send' }).click();
 }
 
+/** Opens the model palette with Ctrl+K, types the id and takes the first result (an exact id always comes first). */
 export async function chooseModel(page: Page, model: string): Promise<void> {
-  const picker = page.getByRole('combobox', { name: 'Model' });
-  await picker.fill(model);
-  await picker.press('Enter');
+  // The shortcut works once the main screen is there (its model chip shows it is).
+  await expect(page.getByRole('button', { name: /^Model: / })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('dialog', { name: 'Choose a model' }).getByRole('combobox', { name: 'Search models' });
+  await search.fill(model);
+  await expect(page.getByRole('listbox', { name: 'Models' }).getByRole('option', { selected: true })).toContainText(
+    model,
+  );
+  await search.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Choose a model' })).toBeHidden();
 }
 
 export const assistantMessages = (page: Page) => page.getByRole('article', { name: 'Assistant message' });

@@ -1,10 +1,11 @@
-// Renderer: the open conversation's title, the model picker and the way to Settings.
+// Renderer: the open conversation's title, its model (opens the palette), the context gauge and the way to Settings.
 
 import { selectActiveConversation } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
 import { ReplyLengthButton } from '../features/chat/ReplyLength';
 import { ExportConversationButton } from '../features/portability/ExportConversationButton';
-import { ModelPicker } from './ModelPicker';
+import { ContextGauge } from '../features/models/ContextGauge';
+import { ModelChip } from '../features/models/ModelChip';
 
 export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
   const title = useAppStore((s) => selectActiveConversation(s)?.title ?? null);
@@ -13,7 +14,8 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
       <h1 className="chat-title" title={title ?? undefined}>
         {title ?? 'New conversation'}
       </h1>
-      <ModelPicker />
+      <ModelChip />
+      <ContextGauge />
       <ReplyLengthButton />
       <ExportConversationButton />
       <button type="button" aria-label="Settings" title="Settings" onClick={onOpenSettings}>

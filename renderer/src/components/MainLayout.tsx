@@ -4,6 +4,9 @@ import { useState } from 'react';
 import { ChatKeyboard } from '../features/chat/ChatKeyboard';
 import { Composer } from '../features/chat/Composer';
 import { MessageList } from '../features/chat/MessageList';
+import { ContextWarning } from '../features/models/ContextWarning';
+import { ModelPaletteHost } from '../features/models/ModelPaletteHost';
+import { ModelUnlistedNotice } from '../features/models/ModelUnlistedNotice';
 import { ChatHeader } from './ChatHeader';
 import { ConversationList } from './ConversationList';
 import { EmptyChat } from './EmptyChat';
@@ -21,13 +24,16 @@ export function MainLayout() {
       <main className="chat">
         <ChatHeader onOpenSettings={() => setSettingsOpen(true)} />
         <HistoryNotice />
+        <ModelUnlistedNotice />
         <ErrorBanner />
         <EmptyChat />
         <MessageList />
+        <ContextWarning />
         <Composer />
       </main>
       <StatusBar />
       <ChatKeyboard />
+      <ModelPaletteHost />
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
     </div>
   );

@@ -1,6 +1,7 @@
 // Renderer: Settings: the key as far as the renderer may know it, and ways to refresh, replace or remove it.
 
 import { useState } from 'react';
+import { DefaultModelSetting } from '../features/models/DefaultModelSetting';
 import { formatCredit, maskKey } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -63,6 +64,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </div>
         )}
       </section>
+      <DefaultModelSetting />
       <HistorySettings />
       <div className="button-row end dialog-footer">
         <button type="button" onClick={onClose}>

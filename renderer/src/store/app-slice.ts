@@ -17,6 +17,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (_set, get, deps) => ({
     await Promise.all([
       state.conversationsLoaded ? undefined : state.loadConversations(),
       state.modelsStatus === 'idle' || state.modelsStatus === 'error' ? state.loadModels() : undefined,
+      state.loadModelPreferences(),
     ]);
   },
 });

@@ -28,7 +28,8 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set, 
       selection++;
       // Each conversation keeps its own draft; the new chat's is kept too (`conversationId: null`).
       get().switchDraft(null);
-      set({ activeConversationId: null, messagesLoading: false, chatError: null });
+      // A new conversation starts on the default model (Settings, or "Make default" in the model palette).
+      set({ activeConversationId: null, messagesLoading: false, chatError: null, newChatModel: get().defaultModel });
       get().showThread([], false);
     },
 

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, StreamHandle } from '../../../shared/api';
-import type { ChatStreamEvent, Conversation, HistoryStatus, Message } from '../../../shared/domain';
+import type {
+  ChatStreamEvent,
+  Conversation,
+  HistoryStatus,
+  Message,
+  ModelCatalogue,
+  ModelPreferences,
+} from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import { alwaysOpen } from '../transport/connection';
 import { pendingAssistantId, pendingUserId } from '../features/chat/placeholder';
@@ -58,7 +65,14 @@ const setup = (
       setModel: vi.fn(),
       delete: vi.fn(),
     },
-    models: { list: vi.fn(() => ok([])) },
+    models: {
+      list: vi.fn(() => ok<ModelCatalogue>({ models: [], fetchedAt: null, refreshError: null })),
+      refresh: vi.fn(() => ok<ModelCatalogue>({ models: [], fetchedAt: null, refreshError: null })),
+      preferences: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
+      setFavorite: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
+      setDefault: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
+      markUsed: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
+    },
     drafts: { get: vi.fn(() => ok({ text: '' })), save: vi.fn(() => ok({ saved: true })) },
     history: {
       status: vi.fn(() => ok<HistoryStatus>({ state: 'ready', damage: null, restoredFrom: null })),

@@ -2,7 +2,15 @@
 
 import { vi } from 'vitest';
 import type { DesktopApi, StreamHandle } from '../../../shared/api';
-import type { ChatStreamEvent, Conversation, HistoryStatus, KeyStatus, Message } from '../../../shared/domain';
+import type {
+  ChatStreamEvent,
+  Conversation,
+  HistoryStatus,
+  KeyStatus,
+  Message,
+  ModelCatalogue,
+  ModelPreferences,
+} from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import { messageFixture } from '../lib/message-fixture';
@@ -118,7 +126,14 @@ export function setupStore() {
         return ok({ saved: true as const });
       }),
     },
-    models: { list: vi.fn(() => ok([])) },
+    models: {
+      list: vi.fn(() => ok<ModelCatalogue>({ models: [], fetchedAt: null, refreshError: null })),
+      refresh: vi.fn(() => ok<ModelCatalogue>({ models: [], fetchedAt: null, refreshError: null })),
+      preferences: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
+      setFavorite: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
+      setDefault: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
+      markUsed: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
+    },
     history: {
       status: vi.fn(() => ok<HistoryStatus>({ state: 'ready', damage: null, restoredFrom: null })),
       recover: vi.fn(),

@@ -148,15 +148,39 @@ export interface DraftSlice {
 
 export type ModelsStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** Why the model palette is open: to choose the open conversation's model, or the default for new ones. */
+export type ModelPalettePurpose = 'conversation' | 'default';
+
 export interface ModelsSlice {
+  /** The catalogue, in OpenRouter's order. Read one entry with `selectModelEntry`. */
   models: ModelSummary[];
   modelsStatus: ModelsStatus;
+  /** Set when there is no catalogue at all (never fetched, and the fetch failed). */
   modelsError: AppError | null;
-  /** Model for a chat that does not exist yet; follows the person's last choice. */
+  /** When the catalogue shown was fetched; null before the first one. */
+  modelsFetchedAt: number | null;
+  /** The last refresh failed: the older copy is shown, and this says why. */
+  modelsRefreshError: AppError | null;
+  modelsRefreshing: boolean;
+  favoriteModels: string[];
+  /** Newest first. */
+  recentModels: string[];
+  /** For new conversations: the person's choice, else the built-in one. */
+  defaultModel: string;
+  /** Model for a chat that does not exist yet: the default, until the person picks another for it. */
   newChatModel: string;
+  /** Null while the palette is closed. */
+  modelPalette: ModelPalettePurpose | null;
   loadModels(): Promise<void>;
+  /** Fetches the catalogue now; a failure keeps the one shown. */
+  refreshModels(): Promise<void>;
+  loadModelPreferences(): Promise<void>;
+  toggleFavorite(id: string): Promise<void>;
+  setDefaultModel(id: string): Promise<void>;
   /** False when the id is not shaped like a model id. */
   chooseModel(id: string): Promise<boolean>;
+  openModelPalette(purpose?: ModelPalettePurpose): void;
+  closeModelPalette(): void;
 }
 
 export interface SpendSlice {

@@ -1,0 +1,35 @@
+// Renderer: the header's model chip: the conversation's model and its price; opens the palette. Flags a model that
+// left OpenRouter's catalogue.
+
+import { ChevronDown, TriangleAlert } from 'lucide-react';
+import { selectModelEntry, selectModelUnlisted } from '../../store/models-slice';
+import { selectCurrentModel } from '../../store/selectors';
+import { useAppStore } from '../../store/use-app-store';
+import { compactPrice, displayName } from './model-format';
+
+const shortcut = () => (navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl+K');
+
+export function ModelChip() {
+  const id = useAppStore(selectCurrentModel);
+  const entry = useAppStore((s) => selectModelEntry(s, id));
+  const unlisted = useAppStore((s) => selectModelUnlisted(s, id));
+  const open = useAppStore((s) => s.openModelPalette);
+  const name = entry ? displayName(entry) : id;
+  const hint = unlisted
+    ? `${id} is no longer in OpenRouter’s catalogue. Choose another model (${shortcut()}).`
+    : `${entry?.name ?? id} (${id}). Change model (${shortcut()}).`;
+  return (
+    <button
+      type="button"
+      className={`model-chip${unlisted ? ' unlisted' : ''}`}
+      aria-label={`Model: ${name}${unlisted ? ', no longer listed' : ''}. Change (${shortcut()})`}
+      title={hint}
+      onClick={() => open('conversation')}
+    >
+      {unlisted ? <TriangleAlert aria-hidden="true" size={14} /> : null}
+      <span className="chip-name">{name}</span>
+      {entry ? <span className="chip-price wide-only">{compactPrice(entry)}</span> : null}
+      <ChevronDown aria-hidden="true" size={14} />
+    </button>
+  );
+}

@@ -1,0 +1,46 @@
+// Renderer: mounts the model palette when asked, and installs its shortcut, Ctrl/Cmd+K, for the whole window.
+
+import { useEffect, useState } from 'react';
+import { appStore, useAppStore } from '../../store/use-app-store';
+import { composerInputId } from '../chat/Composer';
+import { ModelPalette, type PaletteView } from './ModelPalette';
+import { noFilters } from './model-query';
+
+/** True for Ctrl on Windows/Linux and Cmd on macOS. */
+const primary = (event: KeyboardEvent) => (navigator.platform.startsWith('Mac') ? event.metaKey : event.ctrlKey);
+
+export function useModelPaletteShortcut(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (!primary(event) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'k') return;
+      event.preventDefault();
+      const state = appStore.getState();
+      // The same keys close it again, as in other palettes.
+      if (state.modelPalette) state.closeModelPalette();
+      else state.openModelPalette('conversation');
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+export function ModelPaletteHost() {
+  const purpose = useAppStore((s) => s.modelPalette);
+  const close = useAppStore((s) => s.closeModelPalette);
+  const [view, setView] = useState<PaletteView>({ filters: noFilters, sort: 'relevance' });
+  useModelPaletteShortcut();
+  if (!purpose) return null;
+  return (
+    <ModelPalette
+      purpose={purpose}
+      view={view}
+      onView={setView}
+      onClose={() => {
+        close();
+        // Back to writing: choosing a model is usually the step before a message.
+        if (purpose === 'conversation') requestAnimationFrame(() => document.getElementById(composerInputId)?.focus());
+      }}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+// What a model can take in, for a message carrying an image, a PDF or a recording: ready for attachments, which will
+// ask before sending something the model cannot read.
+
+import type { ModelSummary } from '../../../../shared/domain';
+import { displayName } from './model-format';
+
+/** Catalogue words for what a message may carry besides text ("file" covers PDFs). */
+export type InputKind = 'image' | 'file' | 'audio' | 'video';
+
+const kindWords: Record<InputKind, string> = { image: 'images', file: 'files or PDFs', audio: 'audio', video: 'video' };
+
+/** True or false from the catalogue; null when the model is not listed (nothing is known, so nothing is refused). */
+export function acceptsInput(model: ModelSummary | null, kind: InputKind): boolean | null {
+  if (!model) return null;
+  // A router picks a model that can read what the request carries.
+  return model.isRouter || model.inputModalities.includes(kind);
+}
+
+/** One sentence naming what the model cannot read, or null when it can read everything listed (or is unknown). */
+export function unsupportedInputNotice(model: ModelSummary | null, kinds: readonly InputKind[]): string | null {
+  const refused = [...new Set(kinds)].filter((kind) => acceptsInput(model, kind) === false);
+  if (!model || refused.length === 0) return null;
+  const words = refused.map((kind) => kindWords[kind]);
+  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+  return `${displayName(model)} cannot read ${list}. Choose a model that can (Ctrl+K), or send the message without them.`;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ModelPreferences } from '../../../shared/domain';
+import { modelFixture } from '../features/models/model-fixture';
+import { selectModelEntry, selectModelUnlisted } from './models-slice';
+import { conversationFixture, ok, setupStore, tick } from './store-test-support';
+import { defaultModel } from './types';
+
+const prefs = (overrides: Partial<ModelPreferences> = {}): ModelPreferences => ({
+  favorites: [],
+  recents: [],
+  defaultModel: null,
+  ...overrides,
+});
+const failure = { ok: false as const, error: { code: 'offline' as const, message: 'Could not reach OpenRouter.' } };
+
+describe('models slice', () => {
+  it('loads the catalogue with its date and the reason a refresh failed', async () => {
+    const { store, api } = setupStore();
+    const models = [modelFixture({ id: 'a/one' })];
+    vi.mocked(api.models.list).mockReturnValueOnce(ok({ models, fetchedAt: 42, refreshError: failure.error }));
+    await store.getState().loadModels();
+    expect(store.getState()).toMatchObject({
+      modelsStatus: 'ready',
+      models,
+      modelsFetchedAt: 42,
+      modelsRefreshError: failure.error,
+    });
+  });
+
+  it('keeps the catalogue shown when Refresh fails outright', async () => {
+    const { store, api } = setupStore();
+    const models = [modelFixture({ id: 'a/one' })];
+    vi.mocked(api.models.list).mockReturnValueOnce(ok({ models, fetchedAt: 42, refreshError: null }));
+    await store.getState().loadModels();
+    vi.mocked(api.models.refresh).mockReturnValueOnce(Promise.resolve(failure));
+    await store.getState().refreshModels();
+    expect(store.getState()).toMatchObject({ models, modelsRefreshError: failure.error, modelsRefreshing: false });
+  });
+
+  it('selectModelEntry answers the same entry object until the catalogue changes, and null when unlisted', async () => {
+    const { store, api } = setupStore();
+    const entry = modelFixture({ id: 'a/one', contextLength: 1000 });
+    vi.mocked(api.models.list).mockReturnValueOnce(ok({ models: [entry], fetchedAt: 1, refreshError: null }));
+    expect(selectModelUnlisted(store.getState(), 'x/gone')).toBe(false);
+    await store.getState().loadModels();
+    expect(selectModelEntry(store.getState(), 'a/one')).toBe(entry);
+    expect(selectModelEntry(store.getState(), 'a/one')).toBe(selectModelEntry(store.getState(), 'a/one'));
+    expect(selectModelEntry(store.getState(), 'x/gone')).toBeNull();
+    expect(selectModelUnlisted(store.getState(), 'x/gone')).toBe(true);
+  });
+
+  it('choosing a model puts it first among the recents at once and asks the core to keep it', async () => {
+    const { store, api } = setupStore();
+    store.setState({ recentModels: ['b/two', 'a/one'] });
+    vi.mocked(api.models.markUsed).mockReturnValueOnce(ok(prefs({ recents: ['a/one', 'b/two', 'c/kept'] })));
+    const choosing = store.getState().chooseModel('a/one');
+    expect(store.getState().recentModels).toEqual(['a/one', 'b/two']);
+    await choosing;
+    await tick();
+    expect(api.models.markUsed).toHaveBeenCalledWith('a/one');
+    expect(store.getState().recentModels).toEqual(['a/one', 'b/two', 'c/kept']);
+    expect(store.getState().newChatModel).toBe('a/one');
+  });
+
+  it('refuses what is not a model id', async () => {
+    const { store, api } = setupStore();
+    expect(await store.getState().chooseModel('not a model')).toBe(false);
+    expect(api.models.markUsed).not.toHaveBeenCalled();
+  });
+
+  it("switches the open conversation's model through the core", async () => {
+    const { store, api } = setupStore();
+    store.getState().putConversation(conversationFixture({ id: 'c1', model: 'a/one' }));
+    store.setState({ activeConversationId: 'c1' });
+    vi.mocked(api.conversations.setModel).mockReturnValueOnce(ok(conversationFixture({ id: 'c1', model: 'b/two' })));
+    await store.getState().chooseModel('b/two');
+    expect(api.conversations.setModel).toHaveBeenCalledWith('c1', 'b/two');
+    expect(store.getState().conversations[0]?.model).toBe('b/two');
+  });
+
+  it('a star shows at once and is taken back when the core cannot keep it', async () => {
+    const { store, api } = setupStore();
+    let settle: (value: Awaited<ReturnType<typeof api.models.setFavorite>>) => void = () => {};
+    vi.mocked(api.models.setFavorite).mockReturnValueOnce(new Promise((resolve) => (settle = resolve)));
+    const pending = store.getState().toggleFavorite('a/one');
+    expect(store.getState().favoriteModels).toEqual(['a/one']);
+    settle({ ok: false, error: { code: 'storage_error', message: 'disk' } });
+    await pending;
+    expect(store.getState().favoriteModels).toEqual([]);
+    expect(store.getState().chatError?.code).toBe('storage_error');
+  });
+
+  it('the default model starts every new chat, and a new chat nobody picked for follows a changed default', async () => {
+    const { store, api } = setupStore();
+    vi.mocked(api.models.preferences).mockReturnValueOnce(
+      ok(prefs({ defaultModel: 'd/efault', favorites: ['a/one'] })),
+    );
+    await store.getState().loadModelPreferences();
+    expect(store.getState()).toMatchObject({
+      defaultModel: 'd/efault',
+      newChatModel: 'd/efault',
+      favoriteModels: ['a/one'],
+    });
+
+    vi.mocked(api.models.setDefault).mockReturnValueOnce(ok(prefs({ defaultModel: 'n/ew' })));
+    await store.getState().setDefaultModel('n/ew');
+    expect(store.getState().newChatModel).toBe('n/ew');
+
+    // A model picked for this new chat is kept; the next new chat starts on the default again.
+    await store.getState().chooseModel('p/icked');
+    vi.mocked(api.models.setDefault).mockReturnValueOnce(ok(prefs({ defaultModel: 'o/ther' })));
+    await store.getState().setDefaultModel('o/ther');
+    expect(store.getState().newChatModel).toBe('p/icked');
+    store.getState().newChat();
+    await tick();
+    expect(store.getState().newChatModel).toBe('o/ther');
+  });
+
+  it('without kept preferences the built-in default stands', async () => {
+    const { store, api } = setupStore();
+    vi.mocked(api.models.preferences).mockReturnValueOnce(Promise.resolve(failure));
+    await store.getState().loadModelPreferences();
+    expect(store.getState().defaultModel).toBe(defaultModel);
+  });
+});
