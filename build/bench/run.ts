@@ -4,6 +4,7 @@
 import { chatUi } from './chat-ui';
 import { integrityCheck } from './integrity-check';
 import { createMeasurement } from './measure';
+import { modelsBench } from './models';
 import { portability } from './portability';
 import { transportOverhead } from './transport-overhead';
 
@@ -16,6 +17,7 @@ const sections: Record<string, () => Promise<void>> = {
   integrity: () => integrityCheck(measure),
   portability: () => portability(measure),
   'chat-ui': () => chatUi(print),
+  models: () => modelsBench(print),
 };
 
 const requested = process.argv.slice(2);
