@@ -73,28 +73,30 @@ describe('LibraryService: history', () => {
     const { id } = value(library.create({ model: 'm/a' }));
     let target = '';
     let firstQuestion = '';
-    for (let i = 0; i < 600; i++) {
-      const q = messages.insertUser({ conversationId: id, content: `question ${i}`, model: null });
-      if (i === 0) firstQuestion = q.id;
-      if (i === 20) target = q.id;
-      const a = messages.createAssistant({ conversationId: id, model: null });
-      messages.finalize(a.id, {
-        status: 'complete',
-        content: `answer ${i}`,
-        reasoning: null,
-        model: null,
-        provider: null,
-        generationId: null,
-        finishReason: 'stop',
-        usage: null,
-        error: null,
-      });
-    }
+    db.transaction(() => {
+      for (let i = 0; i < 600; i++) {
+        const q = messages.insertUser({ conversationId: id, content: `question ${i}`, model: null });
+        if (i === 0) firstQuestion = q.id;
+        if (i === 100) target = q.id;
+        const a = messages.createAssistant({ conversationId: id, model: null });
+        messages.finalize(a.id, {
+          status: 'complete',
+          content: `answer ${i}`,
+          reasoning: null,
+          model: null,
+          provider: null,
+          generationId: null,
+          finishReason: 'stop',
+          usage: null,
+          error: null,
+        });
+      }
+    })();
     // Opening normally shows only the last page; revealing reaches back to the message, with a little before it.
     expect(value(library.get(id)).messages.some((m) => m.id === target)).toBe(false);
     const revealed = value(library.reveal(id, target));
     const at = revealed.messages.findIndex((m) => m.id === target);
-    expect(at).toBe(10);
+    expect(at).toBe(50);
     expect(revealed.hasOlder).toBe(true);
     expect(revealed.messages.at(-1)?.content).toBe('answer 599');
 

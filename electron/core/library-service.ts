@@ -29,8 +29,11 @@ const tooLateToRestore = () =>
  * at its last moment still finds it; anything older is removed for good at the next delete or start.
  */
 export const undoWindowMs = 60_000;
-/** Messages shown before a revealed message, so it opens with some of what led to it. */
-const revealContext = 10;
+/**
+ * Messages loaded before a revealed message: what led to it, and a page's worth of room above it, so the list does not
+ * open at its very top (where it would at once fetch an older page and move under the reader).
+ */
+const revealContext = 50;
 const missingMessage = () =>
   new AppFailure({ code: 'not_found', message: 'That message is not in this conversation (any more).' });
 

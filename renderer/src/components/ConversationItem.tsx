@@ -1,45 +1,39 @@
-// Renderer: one conversation in the sidebar, with rename and delete.
+// Renderer: one conversation in the sidebar: its title on up to two lines (all of it on hover), the model and time
+// beneath, and Pin, Rename and Delete (undoable for a few seconds from the toast).
 
 import { memo, useState } from 'react';
 import type { Conversation } from '../../../shared/domain';
+import { activityTime, shortModel } from '../features/history/sidebar-rows';
 import { selectIsStreamingIn } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
-import { ConfirmDialog } from './ConfirmDialog';
 import { RenameField } from './RenameField';
 
 interface ConversationItemProps {
   conversation: Conversation;
   active: boolean;
+  now: Date;
 }
 
-export const ConversationItem = memo(function ConversationItem({ conversation, active }: ConversationItemProps) {
+export const ConversationItem = memo(function ConversationItem({ conversation, active, now }: ConversationItemProps) {
   const selectConversation = useAppStore((s) => s.selectConversation);
   const renameConversation = useAppStore((s) => s.renameConversation);
-  const deleteConversation = useAppStore((s) => s.deleteConversation);
+  const deleteWithUndo = useAppStore((s) => s.deleteWithUndo);
+  const togglePinned = useAppStore((s) => s.togglePinned);
   const streaming = useAppStore((s) => selectIsStreamingIn(s, conversation.id));
   const unread = useAppStore((s) => s.unread[conversation.id] === true);
-  const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
-  const [deleting, setDeleting] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const title = conversation.title.trim() || 'Untitled conversation';
-
-  const confirmDelete = async () => {
-    setDeleting(true);
-    const deleted = await deleteConversation(conversation.id);
-    // On success this row unmounts; on failure the banner explains and the row stays.
-    if (!deleted) {
-      setDeleting(false);
-      setMode('view');
-    }
-  };
+  const when = activityTime(conversation.updatedAt, now);
+  const model = shortModel(conversation.model);
 
   return (
-    <li className={`conversation-item${active ? ' active' : ''}`}>
-      {mode === 'rename' ? (
+    <div role="listitem" className={`conversation-item${active ? ' active' : ''}`}>
+      {renaming ? (
         <RenameField
           initial={conversation.title}
           onDone={async (next) => {
             if (next !== null) await renameConversation(conversation.id, next);
-            setMode('view');
+            setRenaming(false);
           }}
         />
       ) : (
@@ -47,10 +41,14 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           type="button"
           className="conversation-title"
           aria-current={active ? 'true' : undefined}
-          title={title}
+          title={`${title}\n${conversation.model} · ${new Date(conversation.updatedAt).toLocaleString()}`}
           onClick={() => void selectConversation(conversation.id)}
         >
           <span className="conversation-name">{title}</span>
+          <span className="conversation-subtitle">
+            {model} · {when}
+            {conversation.pinned ? <span className="visually-hidden">, pinned</span> : null}
+          </span>
           {streaming ? (
             <span className="conversation-mark streaming" title="A reply is being written">
               <span className="visually-hidden">, replying</span>
@@ -62,14 +60,24 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           ) : null}
         </button>
       )}
-      {mode === 'rename' ? null : (
+      {renaming ? null : (
         <span className="conversation-actions">
+          <button
+            type="button"
+            className={`icon-button${conversation.pinned ? ' pinned' : ''}`}
+            aria-label={conversation.pinned ? 'Unpin conversation' : 'Pin conversation'}
+            aria-pressed={conversation.pinned}
+            title={conversation.pinned ? 'Unpin' : 'Pin to the top'}
+            onClick={() => void togglePinned(conversation.id)}
+          >
+            <PinIcon />
+          </button>
           <button
             type="button"
             className="icon-button"
             aria-label="Rename conversation"
             title="Rename conversation"
-            onClick={() => setMode('rename')}
+            onClick={() => setRenaming(true)}
           >
             ✎
           </button>
@@ -77,23 +85,27 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
             type="button"
             className="icon-button"
             aria-label="Delete conversation"
-            title="Delete conversation"
-            onClick={() => setMode('confirm-delete')}
+            title="Delete conversation (you can undo it for a few seconds)"
+            onClick={() => void deleteWithUndo(conversation.id)}
           >
             ×
           </button>
         </span>
       )}
-      {mode === 'confirm-delete' ? (
-        <ConfirmDialog
-          title="Delete this conversation?"
-          body={`“${title}” and its messages will be removed from this computer. What it cost stays in your spending history.`}
-          confirmLabel="Delete"
-          busy={deleting}
-          onConfirm={() => void confirmDelete()}
-          onCancel={() => setMode('view')}
-        />
-      ) : null}
-    </li>
+    </div>
   );
 });
+
+function PinIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d="M9 3h6l-1 6 4 4v2h-5v6l-1 1-1-1v-6H6v-2l4-4z"
+        fill="currentColor"
+        stroke="currentColor"
+        strokeWidth="1"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}

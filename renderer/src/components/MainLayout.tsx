@@ -7,6 +7,8 @@ import { MessageList } from '../features/chat/MessageList';
 import { ContextWarning } from '../features/models/ContextWarning';
 import { ModelPaletteHost } from '../features/models/ModelPaletteHost';
 import { ModelUnlistedNotice } from '../features/models/ModelUnlistedNotice';
+import { FindBar } from '../features/history/FindBar';
+import { HistoryOverlays } from '../features/history/HistoryOverlays';
 import { ChatHeader } from './ChatHeader';
 import { ConversationList } from './ConversationList';
 import { EmptyChat } from './EmptyChat';
@@ -26,6 +28,7 @@ export function MainLayout() {
         <HistoryNotice />
         <ModelUnlistedNotice />
         <ErrorBanner />
+        <FindBar />
         <EmptyChat />
         <MessageList />
         <ContextWarning />
@@ -34,6 +37,7 @@ export function MainLayout() {
       <StatusBar />
       <ChatKeyboard />
       <ModelPaletteHost />
+      <HistoryOverlays />
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
     </div>
   );

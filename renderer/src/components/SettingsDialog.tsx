@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { DefaultModelSetting } from '../features/models/DefaultModelSetting';
+import { HistorySettings } from '../features/history/HistorySettings';
 import { formatCredit, maskKey } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../shared/domain';
-import { upsertConversation, upsertMessage } from './collections';
+import { sortConversations, upsertConversation, upsertMessage } from './collections';
 
 const conversation = (id: string, updatedAt: number): Conversation => ({
   id,
@@ -25,6 +25,13 @@ describe('upsertConversation', () => {
     const list = [conversation('a', 3), conversation('b', 1)];
     const next = upsertConversation(list, { ...conversation('b', 9), title: 'renamed' });
     expect(next.map((c) => c.title)).toEqual(['renamed', 'a']);
+  });
+});
+
+describe('sortConversations', () => {
+  it('puts pinned conversations first, each part newest activity first', () => {
+    const list = [conversation('a', 3), { ...conversation('b', 1), pinned: true }, conversation('c', 5)];
+    expect(sortConversations(list).map((c) => c.id)).toEqual(['b', 'c', 'a']);
   });
 });
 

@@ -80,6 +80,7 @@ const setup = (
       ...overrides.history,
     },
     chat: overrides.chat ?? { send: stream.send },
+    library: { subscribe: vi.fn(() => () => {}) },
   } as unknown as DesktopApi;
   const store = createAppStore({ api, connection: alwaysOpen, scheduleFrame: frames.schedule });
   return { store, api, stream, frames };

@@ -8,6 +8,7 @@ import { createConversationsSlice } from './conversations-slice';
 import { createHistorySlice } from './history-slice';
 import { createPortabilitySlice } from '../features/portability/portability-slice';
 import { createKeySlice } from './key-slice';
+import { createLibrarySlice } from '../features/history/library-slice';
 import { createModelsSlice } from './models-slice';
 import { createSpendSlice } from './spend-slice';
 import type { AppState, StoreDeps } from './types';
@@ -23,8 +24,11 @@ export function createAppStore(deps: StoreDeps) {
     ...createSpendSlice(set, get, deps),
     ...createHistorySlice(set, get, deps),
     ...createPortabilitySlice(set, get, deps),
+    ...createLibrarySlice(set, get, deps),
   }));
   deps.connection.subscribe((connection) => store.setState({ connection }));
+  // Changes from any window (this one too) apply at once: the list is the same in every window.
+  deps.api.library.subscribe((event) => store.getState().applyLibraryEvent(event));
   return store;
 }
 

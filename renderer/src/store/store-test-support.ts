@@ -11,6 +11,7 @@ import type {
   ModelCatalogue,
   ModelPreferences,
 } from '../../../shared/domain';
+import type { LibraryEvent } from '../../../shared/library';
 import type { Result } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import { messageFixture } from '../lib/message-fixture';
@@ -98,6 +99,9 @@ export function setupStore() {
   const frames = manualFrames();
   const timers = manualTimers();
   const drafts = new Map<string | null, string>();
+  /** What the store subscribed for library changes: `broadcast` plays the core's part. */
+  const libraryListeners = new Set<(event: LibraryEvent) => void>();
+  const broadcast = (event: LibraryEvent) => libraryListeners.forEach((listener) => listener(event));
   const api = {
     app: { info: vi.fn() },
     key: {
@@ -107,7 +111,7 @@ export function setupStore() {
       remove: vi.fn(),
     },
     conversations: {
-      list: vi.fn(() => ok([])),
+      list: vi.fn(() => ok<Conversation[]>([])),
       get: vi.fn((id: string) =>
         ok({ conversation: conversationFixture({ id }), messages: [] as Message[], hasOlder: false }),
       ),
@@ -117,7 +121,13 @@ export function setupStore() {
       delete: vi.fn(),
       selectVersion: vi.fn(),
       setMaxOutput: vi.fn(),
+      setPinned: vi.fn(),
+      restore: vi.fn(),
+      deleteAll: vi.fn(),
+      reveal: vi.fn(),
     },
+    search: { messages: vi.fn(), inConversation: vi.fn() },
+    library: { subscribe: vi.fn((listener: (event: LibraryEvent) => void) => libraryListeners.add(listener)) },
     messages: { older: vi.fn() },
     drafts: {
       get: vi.fn((id: string | null) => ok({ text: drafts.get(id) ?? '' })),
@@ -152,7 +162,7 @@ export function setupStore() {
     if (!found) throw new Error(`stream ${index} was not opened; ${streams.length} were`);
     return found;
   };
-  return { store, api, streams, stream, frames, timers, drafts, open };
+  return { store, api, streams, stream, frames, timers, drafts, open, broadcast };
 }
 
 export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -9,6 +9,7 @@ import type { ScheduleFrame } from '../lib/frame-batcher';
 import type { RetryNotice } from '../lib/stream-reducer';
 import type { ConnectionMonitor, ConnectionState } from '../transport/connection';
 import type { PortabilitySlice } from '../features/portability/portability-slice';
+import type { LibrarySlice } from '../features/history/library-slice';
 
 /** What the store needs from outside; injected so tests can run the real slices against fakes. */
 export interface StoreDeps {
@@ -205,6 +206,7 @@ export interface HistorySlice {
 
 export type AppState = PortabilitySlice &
   AppSlice &
+  LibrarySlice &
   KeySlice &
   ConversationsSlice &
   ChatSlice &

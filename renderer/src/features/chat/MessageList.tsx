@@ -10,6 +10,7 @@ import { selectOpenTurn } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { visibleThread } from './chat-slice';
 import { LiveReply } from './LiveReply';
+import { messageIdAttribute, useRevealMessage } from '../history/use-reveal-message';
 
 /** The row of the reply being streamed: a stable marker, so the list's data does not change on every frame. */
 interface LiveRow {
@@ -59,6 +60,9 @@ export function MessageList() {
     return shown;
   }, [messages, cutAfterId, liveReplyId, pendingUser, turnId]);
 
+  // A search hit or find match: where the list opens, and which row is highlighted.
+  const { initialIndex, revealedId } = useRevealMessage(virtuoso, rows, !loading && rows.length > 0);
+
   // Sending means "show me the end", even to a reader who had scrolled up.
   useEffect(() => {
     if (turnId) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
@@ -80,10 +84,13 @@ export function MessageList() {
         className="message-log"
         data={rows}
         firstItemIndex={firstItemIndex}
-        initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+        initialTopMostItemIndex={initialIndex ?? { index: 'LAST', align: 'end' }}
         computeItemKey={(_index, row) => (isLive(row) ? `live-${row.live}` : row.id)}
         itemContent={(_index, row) => (
-          <div className="message-slot">
+          <div
+            className={`message-slot${!isLive(row) && row.id === revealedId ? ' revealed' : ''}`}
+            {...(isLive(row) ? {} : { [messageIdAttribute]: row.id })}
+          >
             {isLive(row) ? <LiveReply turnId={row.live} /> : <MessageRow message={row} />}
           </div>
         )}

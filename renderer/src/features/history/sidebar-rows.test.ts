@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Conversation } from '../../../../shared/domain';
+import { activityTime, ageGroup, matchesFilter, shortModel, sidebarRows } from './sidebar-rows';
+
+const now = new Date(2026, 5, 15, 14, 30);
+const at = (days: number, hour = 9) => new Date(2026, 5, 15 - days, hour).getTime();
+const conversation = (id: string, updatedAt: number, over: Partial<Conversation> = {}): Conversation => ({
+  id,
+  title: id,
+  model: 'openai/gpt-4o-mini',
+  createdAt: 0,
+  updatedAt,
+  maxOutputTokens: null,
+  pinned: false,
+  ...over,
+});
+
+describe('sidebar rows', () => {
+  it('groups by local day: today, yesterday, the previous 7 and 30 days, older', () => {
+    expect(ageGroup(at(0, 0), now)).toBe('Today');
+    expect(ageGroup(at(1, 23), now)).toBe('Yesterday');
+    expect(ageGroup(at(7, 0), now)).toBe('Previous 7 days');
+    expect(ageGroup(at(8), now)).toBe('Previous 30 days');
+    expect(ageGroup(at(31), now)).toBe('Older');
+  });
+
+  it('puts headings where the group changes, pinned first, and filters by title or model words', () => {
+    const list = [
+      conversation('Pinned plan', at(40), { pinned: true }),
+      conversation('Trip to Oslo', at(0)),
+      conversation('Oslo weather', at(0), { model: 'anthropic/claude-3.5' }),
+      conversation('Tax notes', at(3)),
+    ];
+    const labels = (filter: string) =>
+      sidebarRows(list, filter, now).map((row) => (row.kind === 'heading' ? `# ${row.label}` : row.conversation.id));
+    expect(labels('')).toEqual([
+      '# Pinned',
+      'Pinned plan',
+      '# Today',
+      'Trip to Oslo',
+      'Oslo weather',
+      '# Previous 7 days',
+      'Tax notes',
+    ]);
+    expect(labels('oslo CLAUDE')).toEqual(['# Today', 'Oslo weather']);
+    expect(labels('nothing')).toEqual([]);
+    expect(matchesFilter(conversation('A', 0), '   ')).toBe(true);
+  });
+
+  it('names the model and the time briefly', () => {
+    expect(shortModel('openai/gpt-4o')).toBe('gpt-4o');
+    expect(shortModel('local')).toBe('local');
+    expect(activityTime(at(0, 9), now, 'en-GB')).toBe('09:00');
+    expect(activityTime(at(2), now, 'en-GB')).toBe(new Date(at(2)).toLocaleDateString('en-GB', { weekday: 'short' }));
+    expect(activityTime(at(40), now, 'en-GB')).toBe('6 May');
+    expect(activityTime(new Date(2024, 0, 2).getTime(), now, 'en-GB')).toBe('2 Jan 2024');
+  });
+});
