@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { DefaultModelSetting } from '../features/models/DefaultModelSetting';
-import { HistorySettings } from '../features/history/HistorySettings';
+import { DeleteAllHistory } from '../features/history/DeleteAllHistory';
 import { formatCredit, maskKey } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -67,6 +67,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       </section>
       <DefaultModelSetting />
       <HistorySettings />
+      <DeleteAllHistory />
       <div className="button-row end dialog-footer">
         <button type="button" onClick={onClose}>
           Close

@@ -36,6 +36,7 @@ function setup(jobs: PortabilityJob[]) {
       showFolder: vi.fn(() => Promise.resolve(false)),
     },
     backups: { list: vi.fn(), create: vi.fn(), restore: vi.fn() },
+    library: { subscribe: vi.fn(() => () => {}) },
   };
   const store = createAppStore({
     api: api as unknown as DesktopApi,

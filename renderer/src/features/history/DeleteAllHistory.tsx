@@ -1,4 +1,4 @@
-// Renderer: the History part of Settings — delete every conversation, after typing a word to confirm.
+// Renderer: Settings › Delete all history — every conversation, after typing a word to confirm.
 
 import { useId, useState } from 'react';
 import { Modal } from '../../components/Modal';
@@ -7,13 +7,14 @@ import { useAppStore } from '../../store/use-app-store';
 /** What must be typed: a deliberate act, not a reflexive Enter. */
 export const deleteAllConfirmWord = 'delete';
 
-export function HistorySettings() {
+export function DeleteAllHistory() {
   const [confirming, setConfirming] = useState(false);
   return (
-    <section className="settings-section" aria-labelledby="settings-history-title">
-      <h3 id="settings-history-title">History</h3>
+    <section className="settings-section" aria-labelledby="settings-delete-history-title">
+      <h3 id="settings-delete-history-title">Delete history</h3>
       <p className="settings-hint">
-        Your conversations are kept in one file on this computer. Search them with Ctrl+Shift+F (⇧⌘F on a Mac).
+        Removes every conversation from this computer at once. To remove one, use × beside it in the sidebar (it can be
+        undone for a few seconds).
       </p>
       <div className="button-row">
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
