@@ -6,6 +6,7 @@ import { ReplyLengthButton } from '../features/chat/ReplyLength';
 import { ExportConversationButton } from '../features/portability/ExportConversationButton';
 import { ContextGauge } from '../features/models/ContextGauge';
 import { ModelChip } from '../features/models/ModelChip';
+import { ConversationCost } from '../features/spend/ConversationCost';
 
 export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
   const title = useAppStore((s) => selectActiveConversation(s)?.title ?? null);
@@ -15,6 +16,7 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
         {title ?? 'New conversation'}
       </h1>
       <ModelChip />
+      <ConversationCost />
       <ContextGauge />
       <ReplyLengthButton />
       <ExportConversationButton />

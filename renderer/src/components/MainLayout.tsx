@@ -17,6 +17,7 @@ import { HistoryNotice } from './HistoryNotice';
 import { SettingsDialog } from './SettingsDialog';
 import '../features/chat/chat.css';
 import { StatusBar } from './StatusBar';
+import { SpendLayer, SpendNotices } from '../features/spend/SpendLayer';
 
 export function MainLayout() {
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -27,6 +28,7 @@ export function MainLayout() {
         <ChatHeader onOpenSettings={() => setSettingsOpen(true)} />
         <HistoryNotice />
         <ModelUnlistedNotice />
+        <SpendNotices />
         <ErrorBanner />
         <FindBar />
         <EmptyChat />
@@ -38,6 +40,7 @@ export function MainLayout() {
       <ChatKeyboard />
       <ModelPaletteHost />
       <HistoryOverlays />
+      <SpendLayer />
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
     </div>
   );

@@ -10,6 +10,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { KeyForm } from './KeyForm';
 import { Modal } from './Modal';
 import { HistorySettings } from '../features/portability/HistorySettings';
+import { BudgetSettings } from '../features/spend/BudgetSettings';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const key = useAppStore((s) => s.keyStatus);
@@ -66,6 +67,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         )}
       </section>
       <DefaultModelSetting />
+      <BudgetSettings />
       <HistorySettings />
       <DeleteAllHistory />
       <div className="button-row end dialog-footer">

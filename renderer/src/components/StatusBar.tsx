@@ -1,11 +1,11 @@
-// Renderer: what the key can still spend, always in view.
+// Renderer: what the key can still spend and this month's spend against the budget, always in view.
 
-import { formatCost, formatCredit, maskKey } from '../lib/format';
+import { formatCredit, maskKey } from '../lib/format';
+import { SpendStatus } from '../features/spend/SpendStatus';
 import { useAppStore } from '../store/use-app-store';
 
 export function StatusBar() {
   const key = useAppStore((s) => s.keyStatus);
-  const sessionSpend = useAppStore((s) => s.sessionSpendUsd);
   const connection = useAppStore((s) => s.connection);
   const refreshing = useAppStore((s) => s.keyRefreshing);
   if (!key) return null;
@@ -18,7 +18,6 @@ export function StatusBar() {
   if (key.isFreeTier) parts.push('Free tier');
   // OpenRouter's default label is already a masked form of the key; one of the two is enough.
   parts.push(`Key: ${key.label ?? maskKey(key.last4)}`);
-  if (sessionSpend !== '0') parts.push(`This session: ${formatCost(sessionSpend)}`);
   if (connection === 'offline' || connection === 'connecting') parts.push('Reconnecting to the Switchboard host…');
 
   return (
@@ -34,6 +33,7 @@ export function StatusBar() {
           {part}
         </span>
       ))}
+      <SpendStatus />
     </footer>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCost,
+  formatExactCost,
   formatCredit,
   formatPricePerMillion,
   formatTokens,
@@ -25,10 +26,32 @@ describe('formatCost', () => {
     expect(formatCost(1234.5)).toBe('$1,234.50');
   });
 
+  it('works on exact decimals: no float ever rounds the recorded figure twice', () => {
+    expect(formatCost('0.00010425')).toBe('$0.0001');
+    expect(formatCost('0.000000000001')).toBe('$0.000000000001');
+    expect(formatCost('1234567.891')).toBe('$1,234,567.89');
+    expect(formatCost('0.005')).toBe('$0.005');
+  });
+
+  it('says "<$0.0001" for tiny amounts in compact places', () => {
+    expect(formatCost('0.00002415', { compact: true })).toBe('<$0.0001');
+    expect(formatCost('0.0001', { compact: true })).toBe('$0.0001');
+    expect(formatCost('0', { compact: true })).toBe('$0');
+  });
+
   it('handles zero, negatives and non-numbers', () => {
     expect(formatCost(0)).toBe('$0');
     expect(formatCost(-0.000024)).toBe('-$0.000024');
     expect(formatCost(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatExactCost', () => {
+  it('gives the recorded figure to its last digit, grouped, never in exponent form', () => {
+    expect(formatExactCost('0.00010425')).toBe('$0.00010425');
+    expect(formatExactCost('1234.5')).toBe('$1,234.5');
+    expect(formatExactCost(1e-7)).toBe('$0.0000001');
+    expect(formatExactCost('-0.5')).toBe('-$0.5');
   });
 });
 

@@ -18,6 +18,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (_set, get, deps) => ({
       state.conversationsLoaded ? undefined : state.loadConversations(),
       state.modelsStatus === 'idle' || state.modelsStatus === 'error' ? state.loadModels() : undefined,
       state.loadModelPreferences(),
+      state.loadSpendOverview(),
     ]);
   },
 });

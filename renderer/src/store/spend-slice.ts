@@ -1,26 +1,181 @@
-// Renderer store slice: remaining credit, re-read from OpenRouter after each reply.
+// Renderer store slice: what replies cost — remaining credit (re-read after each reply), this month against the
+// budget, the open conversation's total, replies whose cost is still settling, the Spend view, and the budget check
+// before a message goes out.
 
-import { sumUsd } from '../../../shared/money';
-import type { SliceCreator, SpendSlice } from './types';
+import { askBeforeSend, dueWarnings } from '../features/spend/budget';
+import { last30DayStarts, monthKey, startOfDay, startOfMonth, startOfWeek } from '../features/spend/calendar';
+import { selectModelPricing } from '../features/spend/model-prices';
+import { estimateNextReply } from '../features/spend/send-estimate';
+import { selectActiveConversation, selectCurrentModel } from './selectors';
+import type { AppState, SliceCreator, SpendSlice } from './types';
+
+/** The estimate beside Send, from the store as it is now. */
+export function selectNextReplyEstimate(state: AppState) {
+  return estimateNextReply({
+    thread: state.messages,
+    draft: state.draft,
+    pricing: selectModelPricing(state, selectCurrentModel(state)),
+    maxOutputTokens: selectActiveConversation(state)?.maxOutputTokens ?? null,
+  });
+}
 
 export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) => ({
-  sessionSpendUsd: '0',
   spendRefreshing: false,
-
-  recordSpend(costUsd) {
-    set({ sessionSpendUsd: sumUsd([get().sessionSpendUsd, costUsd]) });
-  },
+  spendOverview: null,
+  conversationSpend: null,
+  spendViewOpen: false,
+  spendView: { summary: null, keyUsage: null, error: null, keyError: null },
+  spendNotices: [],
+  sendQuestion: null,
 
   async refreshSpend() {
+    void get().loadSpendOverview();
+    const open = get().activeConversationId;
+    if (open) void get().loadConversationSpend(open);
     if (get().spendRefreshing) return;
     set({ spendRefreshing: true });
     const result = await api.key.refresh();
     if (result.ok) {
       set({ spendRefreshing: false, keyStatus: result.value });
+      get().checkSpendWarnings();
       return;
     }
     set({ spendRefreshing: false });
     // A stale balance is fine to show for a while; a rejected key is not something to keep quiet about.
     if (result.error.code === 'unauthorized') get().markKeyRejected();
   },
+
+  async loadSpendOverview() {
+    const result = await api.spend.overview(startOfMonth(Date.now()));
+    if (!result.ok) return;
+    set({ spendOverview: result.value });
+    get().checkSpendWarnings();
+  },
+
+  checkSpendWarnings() {
+    const overview = get().spendOverview;
+    if (!overview) return;
+    const key = get().keyStatus;
+    const month = monthKey(Date.now());
+    const due = dueWarnings({
+      monthSpent: overview.month,
+      budget: overview.budget,
+      limit: key?.verified ? key.limit : null,
+      limitRemaining: key?.verified ? key.limitRemaining : null,
+      month,
+      budgetWarnedMonth: overview.budgetWarnedMonth,
+      keyLimitWarnedMonth: overview.keyLimitWarnedMonth,
+    });
+    const notices = [...get().spendNotices];
+    const marked = { ...overview };
+    if (due.budget) {
+      notices.push(due.budget);
+      marked.budgetWarnedMonth = month;
+      void api.spend.markWarned('budget', month);
+    }
+    if (due.keyLimit) {
+      notices.push(due.keyLimit);
+      marked.keyLimitWarnedMonth = month;
+      void api.spend.markWarned('key-limit', month);
+    }
+    if (due.budget || due.keyLimit) set({ spendNotices: notices, spendOverview: marked });
+  },
+
+  dismissSpendNotices() {
+    set({ spendNotices: [] });
+  },
+
+  async loadConversationSpend(conversationId) {
+    const result = await api.spend.conversation(conversationId);
+    if (result.ok && get().activeConversationId === conversationId) {
+      set({ conversationSpend: { conversationId, spend: result.value } });
+    }
+  },
+
+  async settlePendingCosts() {
+    const pending = get()
+      .messages.filter((m) => m.costStatus === 'pending')
+      .map((m) => m.id);
+    if (pending.length === 0) return;
+    const result = await api.spend.replyCosts(pending);
+    if (!result.ok) return;
+    const changed = result.value.filter((m) => m.costStatus !== 'pending');
+    if (changed.length === 0) return;
+    const byId = new Map(changed.map((m) => [m.id, m]));
+    // Only the figures change: the versions list and text the view already has stay as they are.
+    set({
+      messages: get().messages.map((m) => {
+        const settled = byId.get(m.id);
+        return settled
+          ? { ...m, usage: settled.usage, costStatus: settled.costStatus, estimatedCostUsd: settled.estimatedCostUsd }
+          : m;
+      }),
+    });
+    void get().refreshSpend();
+  },
+
+  openSpendView() {
+    set({ spendViewOpen: true });
+    void get().loadSpendView();
+  },
+
+  async loadSpendView() {
+    set({ spendView: { summary: null, keyUsage: null, error: null, keyError: null } });
+    const [summary, keyUsage] = await Promise.all([api.spend.summary(spendPeriods()), api.spend.keyUsage()]);
+    set({
+      spendView: {
+        summary: summary.ok ? summary.value : null,
+        error: summary.ok ? null : summary.error,
+        keyUsage: keyUsage.ok ? keyUsage.value : null,
+        keyError: keyUsage.ok ? null : keyUsage.error,
+      },
+    });
+  },
+
+  exportSpendCsv() {
+    return api.spend.exportCsv();
+  },
+
+  closeSpendView() {
+    set({ spendViewOpen: false });
+  },
+
+  async setMonthlyBudget(monthlyUsd) {
+    const result = await api.spend.setBudget(monthlyUsd);
+    if (!result.ok) return result.error;
+    await get().loadSpendOverview();
+    return null;
+  },
+
+  async requestSend() {
+    const state = get();
+    const estimate = selectNextReplyEstimate(state);
+    const key = state.keyStatus;
+    const question = askBeforeSend({
+      monthSpent: state.spendOverview?.month ?? '0',
+      budget: state.spendOverview?.budget ?? null,
+      estimateHigh: estimate?.high ?? null,
+      limitRemaining: key?.verified ? key.limitRemaining : null,
+    });
+    if (question) {
+      set({ sendQuestion: question });
+      return;
+    }
+    await get().sendMessage();
+  },
+
+  async answerSendQuestion(send) {
+    set({ sendQuestion: null });
+    if (send) await get().sendMessage();
+  },
 });
+
+/** For the Spend view: the person's calendar boundaries, now. */
+export function spendPeriods(now = Date.now()) {
+  return {
+    todayStart: startOfDay(now),
+    weekStart: startOfWeek(now),
+    monthStart: startOfMonth(now),
+    dayStarts: last30DayStarts(now),
+  };
+}

@@ -1,5 +1,6 @@
 // Test support (renderer): the real store over a fake api whose streams and frames the test drives by hand.
 
+import type { ConversationSpend, SpendOverview } from '../../../shared/spend';
 import { vi } from 'vitest';
 import type { DesktopApi, StreamHandle } from '../../../shared/api';
 import type {
@@ -149,6 +150,19 @@ export function setupStore() {
       recover: vi.fn(),
     },
     chat: { send: open, regenerate: open, edit: open, continue: open },
+    spend: {
+      overview: vi.fn(() =>
+        ok<SpendOverview>({ month: '0', budget: null, budgetWarnedMonth: null, keyLimitWarnedMonth: null }),
+      ),
+      conversation: vi.fn(() => ok<ConversationSpend>({ total: '0', thread: '0', pending: 0 })),
+      markWarned: vi.fn(() => ok({ marked: true as const })),
+      setBudget: vi.fn((monthlyUsd: string | null) => ok({ budget: monthlyUsd })),
+      replyCosts: vi.fn(() => ok([] as Message[])),
+      summary: vi.fn(),
+      keyUsage: vi.fn(),
+      exportCsv: vi.fn(),
+      clearLedger: vi.fn(),
+    },
   };
   const store = createAppStore({
     api: api as unknown as DesktopApi,

@@ -4,7 +4,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { DesktopApi } from '../../../shared/api';
 import type { Conversation, HistoryStatus, KeyStatus, Message, ModelSummary } from '../../../shared/domain';
 import type { Usd } from '../../../shared/money';
-import type { AppError } from '../../../shared/result';
+import type { ConversationSpend, KeyUsage, SpendExport, SpendOverview, SpendSummary } from '../../../shared/spend';
+import type { AppError, Result } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import type { RetryNotice } from '../lib/stream-reducer';
 import type { ConnectionMonitor, ConnectionState } from '../transport/connection';
@@ -185,12 +186,41 @@ export interface ModelsSlice {
 }
 
 export interface SpendSlice {
-  /** What replies cost since the app started, as OpenRouter reported it. */
-  sessionSpendUsd: Usd;
   spendRefreshing: boolean;
-  recordSpend(costUsd: Usd): void;
-  /** Re-reads the remaining credit quietly; failures keep the last known figure. */
+  /** This month's spend against the budget; null until first loaded. */
+  spendOverview: SpendOverview | null;
+  /** The open conversation's running cost. */
+  conversationSpend: { conversationId: string; spend: ConversationSpend } | null;
+  spendViewOpen: boolean;
+  /** What the Spend view shows: the ledger's summary and GET /key's figures, each with its own failure. */
+  spendView: {
+    summary: SpendSummary | null;
+    keyUsage: KeyUsage | null;
+    error: AppError | null;
+    keyError: AppError | null;
+  };
+  /** The 80 % warnings due now (each shown once a month). */
+  spendNotices: string[];
+  /** Asked before sending when the reply may pass the budget or the key's limit; null when nothing is asked. */
+  sendQuestion: string | null;
+  /** After a reply: re-reads the remaining credit, this month's spend and the open conversation's total. */
   refreshSpend(): Promise<void>;
+  loadSpendOverview(): Promise<void>;
+  checkSpendWarnings(): void;
+  dismissSpendNotices(): void;
+  loadConversationSpend(conversationId: string): Promise<void>;
+  /** Replies showing "cost pending" get their settled figures in place, without reopening the conversation. */
+  settlePendingCosts(): Promise<void>;
+  openSpendView(): void;
+  loadSpendView(): Promise<void>;
+  /** The ledger as CSV (for the view to hand to the browser as a download). */
+  exportSpendCsv(): Promise<Result<SpendExport>>;
+  closeSpendView(): void;
+  /** Null on success, else what went wrong. */
+  setMonthlyBudget(monthlyUsd: Usd | null): Promise<AppError | null>;
+  /** Send, unless the budget or the key's limit means asking first. */
+  requestSend(): Promise<void>;
+  answerSendQuestion(send: boolean): Promise<void>;
 }
 
 export interface HistorySlice {

@@ -6,6 +6,7 @@ import { maxMessageLength } from '../../../../shared/schemas';
 import { selectIsReplying } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { type ClickGuard, createClickGuard } from './click-guard';
+import { SendEstimate } from '../spend/SendEstimate';
 
 export const composerInputId = 'composer-input';
 
@@ -14,7 +15,8 @@ export function Composer() {
   const saved = useAppStore((s) => s.draftSaved);
   const replying = useAppStore(selectIsReplying);
   const setDraft = useAppStore((s) => s.setDraft);
-  const sendMessage = useAppStore((s) => s.sendMessage);
+  // Through the budget check: a reply that may pass the budget or the key's limit is asked about first.
+  const sendMessage = useAppStore((s) => s.requestSend);
   const editLastMessage = useAppStore((s) => s.editLastMessage);
   const tooLong = draft.length > maxMessageLength;
   const canSend = !replying && draft.trim() !== '' && !tooLong;
@@ -62,9 +64,12 @@ export function Composer() {
       {replying ? (
         <StopButton />
       ) : (
-        <button type="submit" className="primary" disabled={!canSend}>
-          Send
-        </button>
+        <div className="send-side">
+          <SendEstimate />
+          <button type="submit" className="primary" disabled={!canSend}>
+            Send
+          </button>
+        </div>
       )}
     </form>
   );

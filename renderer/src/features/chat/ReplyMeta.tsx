@@ -3,11 +3,13 @@
 
 import type { Message } from '../../../../shared/domain';
 import { ReplyCost } from '../spend/ReplyCost';
+import { replyCost } from '../spend/reply-cost';
 import { replyMetaParts } from './reply-meta';
 
 export function ReplyMeta({ message }: { message: Message }) {
   const parts = replyMetaParts(message);
-  const showCost = message.role === 'assistant' && message.status !== 'streaming';
+  // The cost control shows whenever there is a figure, a pending lookup, an estimate or tokens to break down.
+  const showCost = replyCost(message) !== null || (message.status !== 'streaming' && message.usage !== null);
   if (parts.length === 0 && !showCost) return null;
   return (
     <div className="message-meta">

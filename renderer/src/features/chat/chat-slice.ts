@@ -104,8 +104,6 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     if (messages !== state.messages) extra.messages = messages;
     patchTurn(turnId, null, extra);
 
-    const cost = next.assistant?.usage?.costUsd;
-    if (cost != null) get().recordSpend(cost);
     if (error?.code === 'unauthorized') get().markKeyRejected();
     else if (error?.code !== 'offline') void get().refreshSpend();
   };

@@ -17,8 +17,8 @@ export function selectModelPricing(state: AppState, modelId: string | null): Mod
   return {
     promptPrice: model.promptPrice,
     completionPrice: model.completionPrice,
-    // The catalogue summary carries no cache price yet; with none the estimate's low end is the full price.
-    cacheReadPrice: null,
+    // Null when the model does not cache: the estimate's low end is then the full prompt price.
+    cacheReadPrice: model.extraPrices.cacheRead,
     maxCompletionTokens: model.maxCompletionTokens,
     contextLength: model.contextLength,
     isFree: model.isFree,

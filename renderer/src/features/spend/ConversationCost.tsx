@@ -1,0 +1,37 @@
+// Renderer: the open conversation's running cost in the header: every reply in every version, and — when it
+// differs — the thread on screen apart. Updated as replies finish and as pending costs settle.
+
+import './spend.css';
+import { useEffect } from 'react';
+import { compareUsd } from '../../../../shared/money';
+import { formatCost, formatExactCost } from '../../lib/format';
+import { useAppStore } from '../../store/use-app-store';
+
+export function ConversationCost() {
+  const activeId = useAppStore((s) => s.activeConversationId);
+  const generation = useAppStore((s) => s.threadGeneration);
+  const entry = useAppStore((s) => s.conversationSpend);
+  const loadConversationSpend = useAppStore((s) => s.loadConversationSpend);
+
+  useEffect(() => {
+    if (activeId) void loadConversationSpend(activeId);
+  }, [activeId, generation, loadConversationSpend]);
+
+  if (!activeId || entry?.conversationId !== activeId) return null;
+  const { total, thread, pending } = entry.spend;
+  const differs = compareUsd(total, thread) !== 0;
+  const title =
+    `This conversation has cost ${formatExactCost(total)} in all, every version included` +
+    (differs ? `; the thread on screen ${formatExactCost(thread)}` : '') +
+    (pending > 0 ? `; ${pending} repl${pending === 1 ? 'y is' : 'ies are'} still being settled` : '') +
+    '.';
+  return (
+    <span className="conversation-cost" title={title} aria-label={title}>
+      <span aria-hidden="true">
+        {formatCost(total, { compact: true })}
+        {differs ? <span className="thread-cost"> (this thread {formatCost(thread, { compact: true })})</span> : null}
+        {pending > 0 ? <span className="thread-cost"> + pending</span> : null}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,24 @@
+// Renderer: beside Send, for paid models: what the next reply should and may cost, marked as an estimate. Once the
+// reply is written its real figure appears under it.
+
+import './spend.css';
+import { formatCost, formatExactCost } from '../../lib/format';
+import { selectNextReplyEstimate } from '../../store/spend-slice';
+import { useAppStore } from '../../store/use-app-store';
+import { useShallow } from 'zustand/react/shallow';
+
+export function SendEstimate() {
+  const estimate = useAppStore(useShallow((s) => selectNextReplyEstimate(s)));
+  if (!estimate) return null;
+  const low = formatCost(estimate.low, { compact: true });
+  const high = formatCost(estimate.high, { compact: true });
+  return (
+    <span
+      className="send-estimate"
+      title={`Estimate: ${formatExactCost(estimate.low)} for a reply as long as this conversation's usual ones, up to ${formatExactCost(estimate.high)} if it uses its whole length limit. The real cost shows under the reply.`}
+    >
+      <span className="visually-hidden">Estimated cost: </span>≈{low === high ? low : `${low}–${high}`}
+      <span className="estimate-tag"> est.</span>
+    </span>
+  );
+}

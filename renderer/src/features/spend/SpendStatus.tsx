@@ -1,0 +1,45 @@
+// Renderer: the status bar's spend: this month against the budget (with a progress bar), and the way into the Spend
+// view, with its shortcut.
+
+import './spend.css';
+import { formatCost } from '../../lib/format';
+import { useAppStore } from '../../store/use-app-store';
+import { budgetShare } from './budget';
+import { spendShortcutLabel } from './shortcut';
+
+export function SpendStatus() {
+  const overview = useAppStore((s) => s.spendOverview);
+  const openSpendView = useAppStore((s) => s.openSpendView);
+  const share = overview ? budgetShare(overview.month, overview.budget) : null;
+  const month = overview ? formatCost(overview.month, { compact: true }) : null;
+  return (
+    <span className="spend-status">
+      <span aria-hidden="true" className="separator">
+        {' '}
+        ·{' '}
+      </span>
+      <button
+        type="button"
+        className="link-button"
+        aria-keyshortcuts={spendShortcutLabel().replace('⌘', 'Meta+').replace('⇧', 'Shift+')}
+        title={`Open the Spend view (${spendShortcutLabel()})`}
+        onClick={openSpendView}
+      >
+        {month === null
+          ? 'Spend'
+          : overview?.budget
+            ? `This month: ${month} of ${formatCost(overview.budget)}`
+            : `This month: ${month}`}
+        <span className="shortcut-hint"> ({spendShortcutLabel()})</span>
+      </button>
+      {share !== null ? (
+        <progress
+          className={`budget-bar${share >= 0.8 ? ' near' : ''}`}
+          max={1}
+          value={share}
+          aria-label={`Monthly budget used: ${Math.round(share * 100)} %`}
+        />
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,201 @@
+// Renderer: the Spend view — this app's spend from the local ledger (today, week, month, all time, 30 days, per model
+// and per conversation, CSV of every row) beside what OpenRouter reports for the key everywhere it is used.
+
+import './spend.css';
+import { useState } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Modal } from '../../components/Modal';
+import { formatCost, formatCredit, formatExactCost, shortModelName } from '../../lib/format';
+import type { AppError } from '../../../../shared/result';
+import { useAppStore } from '../../store/use-app-store';
+import { budgetShare } from './budget';
+import { SpendChart } from './SpendChart';
+import { spendShortcutLabel } from './shortcut';
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="spend-figure">
+      <dt>{label}</dt>
+      <dd title={formatExactCost(value)}>{formatCost(value)}</dd>
+    </div>
+  );
+}
+
+const keyFigure = (usd: number | null) => (usd === null ? '—' : formatCredit(usd));
+
+function download(csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `switchboard-spend-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function SpendView() {
+  const close = useAppStore((s) => s.closeSpendView);
+  const overview = useAppStore((s) => s.spendOverview);
+  const { summary, keyUsage, keyError, error: loadError } = useAppStore((s) => s.spendView);
+  const exportSpendCsv = useAppStore((s) => s.exportSpendCsv);
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<AppError | null>(null);
+  const error = loadError ?? exportError;
+
+  const exportCsv = async () => {
+    setExportNote('Preparing the CSV…');
+    const result = await exportSpendCsv();
+    if (!result.ok) {
+      setExportNote(null);
+      setExportError(result.error);
+      return;
+    }
+    download(result.value.csv);
+    setExportNote(`Exported ${result.value.rows.toLocaleString('en-US')} ledger rows.`);
+  };
+
+  const share = overview ? budgetShare(overview.month, overview.budget) : null;
+
+  return (
+    <Modal role="dialog" label="Spend" className="spend-view" onClose={close}>
+      <div className="dialog-header">
+        <h2>Spend</h2>
+        <span className="muted">{spendShortcutLabel()}</span>
+      </div>
+      {error ? <ErrorAlert error={error} /> : null}
+      {!summary && !error ? <p className="muted">Reading the spending history…</p> : null}
+      {summary ? (
+        <>
+          <section aria-labelledby="spend-local-title">
+            <h3 id="spend-local-title">Spent in Switchboard</h3>
+            <dl className="spend-figures">
+              <Figure label="Today" value={summary.today} />
+              <Figure label="This week" value={summary.week} />
+              <Figure label="This month" value={summary.month} />
+              <Figure label="All time" value={summary.allTime} />
+            </dl>
+            {overview?.budget && share !== null ? (
+              <p className="budget-line">
+                <progress className={`budget-bar${share >= 0.8 ? ' near' : ''}`} max={1} value={share} />{' '}
+                {formatCost(summary.month)} of your {formatCost(overview.budget)} monthly budget (
+                {Math.floor(share * 100)} %)
+              </p>
+            ) : (
+              <p className="muted">No monthly budget set — add one in Settings.</p>
+            )}
+            <SpendChart days={summary.days} />
+          </section>
+          <section aria-labelledby="spend-key-title">
+            <h3 id="spend-key-title">What OpenRouter reports for this key</h3>
+            <p className="muted">Everything spent with this key, in any app — not only here.</p>
+            {keyError ? <ErrorAlert error={keyError} /> : null}
+            {keyUsage ? (
+              <dl className="spend-figures">
+                <div className="spend-figure">
+                  <dt>Today</dt>
+                  <dd>{keyFigure(keyUsage.usageDaily)}</dd>
+                </div>
+                <div className="spend-figure">
+                  <dt>This week</dt>
+                  <dd>{keyFigure(keyUsage.usageWeekly)}</dd>
+                </div>
+                <div className="spend-figure">
+                  <dt>This month</dt>
+                  <dd>{keyFigure(keyUsage.usageMonthly)}</dd>
+                </div>
+                <div className="spend-figure">
+                  <dt>All time</dt>
+                  <dd>{keyFigure(keyUsage.usage)}</dd>
+                </div>
+                <div className="spend-figure">
+                  <dt>Left under the key’s limit</dt>
+                  <dd>{keyUsage.limit === null ? 'no limit' : keyFigure(keyUsage.limitRemaining)}</dd>
+                </div>
+              </dl>
+            ) : keyError ? null : (
+              <p className="muted">Asking OpenRouter…</p>
+            )}
+          </section>
+          <section aria-labelledby="spend-model-title">
+            <h3 id="spend-model-title">By model</h3>
+            <Breakdown
+              label="Spend by model"
+              rows={summary.byModel.map((row) => ({
+                key: row.model ?? '',
+                name: row.model ? shortModelName(row.model) : 'unknown model',
+                title: row.model ?? 'unknown model',
+                total: row.total,
+                replies: row.replies,
+              }))}
+            />
+          </section>
+          <section aria-labelledby="spend-conversation-title">
+            <h3 id="spend-conversation-title">By conversation</h3>
+            <Breakdown
+              label="Spend by conversation"
+              rows={summary.byConversation.map((row) => ({
+                key: row.conversationId ?? '',
+                name: row.title ?? 'deleted conversation',
+                title: row.title ?? 'deleted conversation',
+                total: row.total,
+                replies: row.replies,
+              }))}
+            />
+          </section>
+          <p className="muted">
+            {summary.entries.toLocaleString('en-US')} ledger rows, one per billed generation. Deleting a conversation
+            keeps its rows.
+          </p>
+        </>
+      ) : null}
+      <div className="button-row end dialog-footer">
+        {exportNote ? (
+          <span role="status" className="muted">
+            {exportNote}
+          </span>
+        ) : null}
+        <button type="button" onClick={() => void exportCsv()}>
+          Export CSV
+        </button>
+        <button type="button" data-autofocus onClick={close}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+interface BreakdownRow {
+  key: string;
+  name: string;
+  title: string;
+  total: string;
+  replies: number;
+}
+
+function Breakdown({ label, rows }: { label: string; rows: BreakdownRow[] }) {
+  if (rows.length === 0) return <p className="muted">Nothing spent yet.</p>;
+  return (
+    <table className="spend-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Replies</th>
+          <th scope="col">Spent</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" title={row.title}>
+              {row.name}
+            </th>
+            <td>{row.replies.toLocaleString('en-US')}</td>
+            <td title={formatExactCost(row.total)}>{formatCost(row.total)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Usage } from '../../../../shared/domain';
+import { messageFixture } from '../../lib/message-fixture';
+import { cacheDiscount, costBreakdown, replyCost } from './reply-cost';
+
+const usage = (overrides: Partial<Usage> = {}): Usage => ({
+  promptTokens: 1_000,
+  completionTokens: 50,
+  totalTokens: 1_050,
+  reasoningTokens: null,
+  cachedTokens: null,
+  costUsd: '0.00010425',
+  isByok: false,
+  raw: {},
+  ...overrides,
+});
+
+const reply = (overrides = {}) => messageFixture({ status: 'complete', usage: usage(), ...overrides });
+
+describe('replyCost', () => {
+  it('shows OpenRouter’s figure rounded, with the exact one always reachable', () => {
+    expect(replyCost(reply())).toEqual({ kind: 'charged', text: '$0.0001', exact: '$0.00010425', byok: false });
+  });
+
+  it('says "free" for a reported zero, and marks BYOK usage', () => {
+    expect(replyCost(reply({ usage: usage({ costUsd: '0' }) }))?.text).toBe('free');
+    expect(replyCost(reply({ usage: usage({ costUsd: '0.000001', isByok: true }) }))).toMatchObject({
+      kind: 'charged',
+      byok: true,
+    });
+  });
+
+  it('says "cost pending" while OpenRouter settles, and marks an estimate as one', () => {
+    expect(replyCost(reply({ usage: null, costStatus: 'pending' }))?.text).toBe('cost pending…');
+    expect(replyCost(reply({ usage: null, costStatus: 'estimated', estimatedCostUsd: '0.0042' }))?.text).toBe(
+      '≈$0.0042 (estimate)',
+    );
+  });
+
+  it('never turns a missing cost into "free", and shows nothing while streaming', () => {
+    expect(replyCost(reply({ usage: usage({ costUsd: null }) }))).toBeNull();
+    expect(replyCost(reply({ status: 'streaming' }))).toBeNull();
+  });
+});
+
+describe('cacheDiscount and the breakdown', () => {
+  const cached = usage({
+    cachedTokens: 800,
+    raw: { cost_details: { upstream_inference_prompt_cost: 0.000042 } },
+  });
+
+  it('is the prompt at full price minus what the prompt was charged', () => {
+    // 1,000 × $0.15/M = $0.00015, charged $0.000042.
+    expect(cacheDiscount(cached, 0.00000015)).toBe('0.000108');
+    expect(cacheDiscount(cached, null)).toBeNull();
+    expect(cacheDiscount(usage(), 0.00000015)).toBeNull();
+  });
+
+  it('lists cost, tokens, cache, reasoning, provider and speed', () => {
+    const lines = costBreakdown(
+      reply({ usage: { ...cached, reasoningTokens: 20 }, provider: 'OpenAI', firstTokenMs: 420 }),
+      { promptPrice: 0.00000015, tokensPerSecond: 58.25 },
+    );
+    expect(lines).toEqual([
+      { term: 'Cost', value: '$0.00010425 (charged by OpenRouter)' },
+      { term: 'Prompt', value: '1,000 tokens' },
+      { term: 'Cached', value: '800 tokens (saved $0.000108)' },
+      { term: 'Completion', value: '50 tokens' },
+      { term: 'Reasoning', value: '20 tokens' },
+      { term: 'Provider', value: 'OpenAI' },
+      { term: 'First token', value: '0.42 s' },
+      { term: 'Speed', value: '58.3 tokens/s' },
+    ]);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { estimateCostRange } from '../../../../shared/cost-estimate';
+import { compareUsd, sumUsd } from '../../../../shared/money';
+import { messageFixture } from '../../lib/message-fixture';
+import { estimateNextReply } from './send-estimate';
+
+const pricing = {
+  promptPrice: 0.00000015,
+  completionPrice: 0.0000006,
+  cacheReadPrice: null,
+  maxCompletionTokens: 16_384,
+  contextLength: 128_000,
+  isFree: false,
+};
+
+describe('estimateCostRange', () => {
+  const input = {
+    promptPrice: 0.000003,
+    completionPrice: 0.000015,
+    promptTokens: 1_000,
+    repeatedPromptTokens: 800,
+    expectedOutputTokens: 500,
+    maxOutputTokens: 4_000,
+  };
+
+  it('bounds the reply: prompt plus expected output below, prompt plus the whole cap above', () => {
+    expect(estimateCostRange(input)).toEqual({ low: '0.0105', high: '0.063' });
+  });
+
+  it('applies the cache discount to the repeated part of the prompt at the low end only', () => {
+    const cached = estimateCostRange({ ...input, cacheReadPrice: 0.0000003 });
+    // 200 fresh × $3/M + 800 cached × $0.30/M + 500 × $15/M
+    expect(cached).toEqual({ low: sumUsd(['0.0006', '0.00024', '0.0075']), high: '0.063' });
+  });
+
+  it('keeps low ≤ high for any counts, and has no range for unknown or variable prices', () => {
+    for (const promptTokens of [0, 1, 999, 50_000]) {
+      for (const expectedOutputTokens of [0, 10, 4_000, 9_000]) {
+        const range = estimateCostRange({ ...input, promptTokens, expectedOutputTokens });
+        expect(range && compareUsd(range.low, range.high)).toBeLessThanOrEqual(0);
+      }
+    }
+    expect(estimateCostRange({ ...input, promptPrice: null })).toBeNull();
+    expect(estimateCostRange({ ...input, completionPrice: -1 })).toBeNull();
+  });
+});
+
+describe('estimateNextReply', () => {
+  it('prices the thread so far and the draft, at four characters a token', () => {
+    const thread = [
+      messageFixture({ id: 'u', role: 'user', content: 'x'.repeat(400), status: 'complete' }),
+      messageFixture({
+        id: 'a',
+        content: 'y'.repeat(400),
+        status: 'complete',
+        usage: {
+          promptTokens: 100,
+          completionTokens: 100,
+          totalTokens: 200,
+          reasoningTokens: null,
+          cachedTokens: null,
+          costUsd: '0.00001',
+          isByok: false,
+          raw: {},
+        },
+      }),
+    ];
+    const range = estimateNextReply({ thread, draft: 'z'.repeat(400), pricing, maxOutputTokens: null });
+    // 300 prompt tokens; this conversation's replies take 100 tokens; the cap is the model's 16,384.
+    expect(range).toEqual({
+      low: sumUsd(['0.000045', '0.00006']),
+      high: sumUsd(['0.000045', '0.0098304']),
+    });
+  });
+
+  it('follows the conversation’s own reply cap, and shows nothing for free models', () => {
+    const capped = estimateNextReply({ thread: [], draft: 'hi', pricing, maxOutputTokens: 100 });
+    expect(capped?.high).toBe(sumUsd(['0.00000015', '0.00006']));
+    expect(
+      estimateNextReply({ thread: [], draft: 'hi', pricing: { ...pricing, isFree: true }, maxOutputTokens: null }),
+    ).toBeNull();
+    expect(
+      estimateNextReply({
+        thread: [],
+        draft: 'hi',
+        pricing: { ...pricing, promptPrice: 0, completionPrice: 0 },
+        maxOutputTokens: null,
+      }),
+    ).toBeNull();
+    expect(estimateNextReply({ thread: [], draft: 'hi', pricing: null, maxOutputTokens: null })).toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+// The range beside Send: what the next reply should and could cost, from the thread so far and the catalogue's
+// prices (shared/cost-estimate.ts does the arithmetic). Null for free models and unknown prices.
+
+import type { Message } from '../../../../shared/domain';
+import {
+  type CostRange,
+  defaultExpectedOutputTokens,
+  estimateCostRange,
+  fallbackOutputCap,
+  tokensForText,
+} from '../../../../shared/cost-estimate';
+import type { ModelPricing } from './model-prices';
+
+export interface NextReplyFacts {
+  thread: readonly Message[];
+  draft: string;
+  pricing: ModelPricing | null;
+  /** The conversation's own reply-length cap; null = automatic. */
+  maxOutputTokens: number | null;
+}
+
+/** The middle completion count of this thread's replies: what a reply here usually takes. */
+function typicalOutput(thread: readonly Message[]): number {
+  const counts = thread
+    .filter((m) => m.role === 'assistant' && m.usage && m.usage.completionTokens > 0)
+    .map((m) => m.usage?.completionTokens ?? 0)
+    .sort((a, b) => a - b);
+  if (counts.length === 0) return defaultExpectedOutputTokens;
+  return counts[Math.floor(counts.length / 2)] ?? defaultExpectedOutputTokens;
+}
+
+export function estimateNextReply(facts: NextReplyFacts): CostRange | null {
+  const { pricing } = facts;
+  if (!pricing || pricing.isFree) return null;
+  if (pricing.promptPrice === 0 && pricing.completionPrice === 0) return null;
+  const earlierChars = facts.thread.reduce((sum, m) => sum + m.content.length, 0);
+  return estimateCostRange({
+    promptPrice: pricing.promptPrice,
+    completionPrice: pricing.completionPrice,
+    cacheReadPrice: pricing.cacheReadPrice ?? null,
+    promptTokens: tokensForText(earlierChars + facts.draft.length),
+    repeatedPromptTokens: tokensForText(earlierChars),
+    expectedOutputTokens: typicalOutput(facts.thread),
+    maxOutputTokens: facts.maxOutputTokens ?? pricing.maxCompletionTokens ?? fallbackOutputCap,
+  });
+}
