@@ -47,6 +47,8 @@ describe('models slice', () => {
     expect(selectModelEntry(store.getState(), 'a/one')).toBe(selectModelEntry(store.getState(), 'a/one'));
     expect(selectModelEntry(store.getState(), 'x/gone')).toBeNull();
     expect(selectModelUnlisted(store.getState(), 'x/gone')).toBe(true);
+    expect(selectModelUnlisted(store.getState(), 'a/one:nitro')).toBe(false);
+    expect(selectModelUnlisted(store.getState(), 'x/gone:free')).toBe(true);
   });
 
   it('choosing a model puts it first among the recents at once and asks the core to keep it', async () => {

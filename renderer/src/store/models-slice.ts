@@ -21,9 +21,13 @@ export function selectModelEntry(state: Pick<AppState, 'models'>, id: string): M
   return byId.get(id) ?? null;
 }
 
-/** True once a catalogue is loaded that does not list `id`: the model left OpenRouter (or was typed by hand). */
+/**
+ * True once a catalogue is loaded that lists neither `id` nor its base model: the model left OpenRouter. A variant
+ * typed by hand (`…:nitro`, `…:online`) of a listed model is not flagged.
+ */
 export function selectModelUnlisted(state: AppState, id: string): boolean {
-  return state.models.length > 0 && selectModelEntry(state, id) === null;
+  if (state.models.length === 0 || selectModelEntry(state, id) !== null) return false;
+  return selectModelEntry(state, id.replace(/:[\w-]+$/, '')) === null;
 }
 
 export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get, { api }) => {
