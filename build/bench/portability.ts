@@ -139,6 +139,28 @@ function naiveImport(source: string, db: Database): void {
   }
 }
 
+/**
+ * The same work's CPU time (user + system of this process), median of the rounds: on a machine shared with other
+ * work, wall time mostly measures the queue for a core; CPU time is what the work itself costs.
+ */
+function cpuTimed(work: () => Promise<unknown>, samples: number[]): () => Promise<void> {
+  return async () => {
+    const start = process.cpuUsage();
+    await work();
+    const used = process.cpuUsage(start);
+    samples.push((used.user + used.system) / 1000);
+  };
+}
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+function reportCpu(baseline: number[], candidate: number[]): void {
+  // The first sample of each is the warm-up.
+  const b = medianOf(baseline.slice(1));
+  const c = medianOf(candidate.slice(1));
+  console.log(`  CPU time: baseline ${b.toFixed(0)} ms   measured ${c.toFixed(0)} ms   ratio ${(c / b).toFixed(2)}×`);
+}
+
 export async function portability(measure: Measurement): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-portability-'));
   let round = 0;
@@ -162,25 +184,28 @@ export async function portability(measure: Measurement): Promise<void> {
     );
 
     const largeService = service(large, largeDb);
+    const exportCpu = { baseline: [] as number[], candidate: [] as number[] };
     await measure({
       name: 'export all (JSON, 100,000 messages): streamed as shipped vs. naive (all in memory, one stringify)',
       unit: 'ms',
       rounds: 3,
-      baseline: async () => naiveExport(largeDb, join(dir, 'naive-export.json')),
-      candidate: () => exportToFile(largeService, join(dir, 'export.json')),
+      baseline: cpuTimed(async () => naiveExport(largeDb, join(dir, 'naive-export.json')), exportCpu.baseline),
+      candidate: cpuTimed(() => exportToFile(largeService, join(dir, 'export.json')), exportCpu.candidate),
     });
+    reportCpu(exportCpu.baseline, exportCpu.candidate);
     console.log(`  export file ${mb(join(dir, 'export.json'))} MB`);
 
+    const importCpu = { baseline: [] as number[], candidate: [] as number[] };
     await measure({
       name: 'import 10,000 messages into an empty profile: streamed + staged as shipped vs. naive (parse all, a commit per row)',
       unit: 'ms',
       rounds: 3,
-      baseline: async () => {
+      baseline: cpuTimed(async () => {
         const target = freshProfile();
         naiveImport(importFile, target.db);
         target.db.close();
-      },
-      candidate: async () => {
+      }, importCpu.baseline),
+      candidate: cpuTimed(async () => {
         const target = freshProfile();
         const portabilityService = service(target.file, target.db);
         const job = portabilityService.startImport({ fileName: 'import.json', size: statSync(importFile).size });
@@ -188,8 +213,9 @@ export async function portability(measure: Measurement): Promise<void> {
         const result = await portabilityService.runImport(job.value.jobId, createReadStream(importFile));
         if (!result.ok || result.value.messages !== 10_000) throw new Error(`import failed: ${JSON.stringify(result)}`);
         target.db.close();
-      },
+      }, importCpu.candidate),
     });
+    reportCpu(importCpu.baseline, importCpu.candidate);
     largeDb.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
