@@ -3,6 +3,7 @@
 
 import { chatUi } from './chat-ui';
 import { integrityCheck } from './integrity-check';
+import { history } from './history';
 import { createMeasurement } from './measure';
 import { modelsBench } from './models';
 import { portability } from './portability';
@@ -18,6 +19,7 @@ const sections: Record<string, () => Promise<void>> = {
   portability: () => portability(measure),
   'chat-ui': () => chatUi(print),
   models: () => modelsBench(print),
+  history: () => history(print),
 };
 
 const requested = process.argv.slice(2);
