@@ -30,6 +30,7 @@ function DeleteAllDialog({ onDone }: { onDone(): void }) {
   const deleteAllHistory = useAppStore((s) => s.deleteAllHistory);
   const count = useAppStore((s) => s.conversations.length);
   const [typed, setTyped] = useState('');
+  const [alsoSpending, setAlsoSpending] = useState(false);
   const [busy, setBusy] = useState(false);
   const id = useId();
   const confirmed = typed.trim().toLowerCase() === deleteAllConfirmWord;
@@ -37,7 +38,7 @@ function DeleteAllDialog({ onDone }: { onDone(): void }) {
   const confirm = async () => {
     if (!confirmed || busy) return;
     setBusy(true);
-    const done = await deleteAllHistory();
+    const done = await deleteAllHistory(alsoSpending);
     setBusy(false);
     if (done) onDone();
   };
@@ -47,7 +48,7 @@ function DeleteAllDialog({ onDone }: { onDone(): void }) {
       <h2 id={`${id}-title`}>Delete all history?</h2>
       <p id={`${id}-body`}>
         All {count} conversation{count === 1 ? '' : 's'} and every message in them will be removed from this computer.
-        This cannot be undone. What replies cost stays in your spending history.
+        This cannot be undone. What replies cost stays in your spending history unless you choose below.
       </p>
       <form
         onSubmit={(event) => {
@@ -65,6 +66,10 @@ function DeleteAllDialog({ onDone }: { onDone(): void }) {
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
         />
+        <label className="checkbox-row">
+          <input type="checkbox" checked={alsoSpending} onChange={(event) => setAlsoSpending(event.target.checked)} />
+          Also delete spending history
+        </label>
         <div className="button-row end">
           <button type="button" onClick={onDone}>
             Cancel

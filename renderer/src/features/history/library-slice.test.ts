@@ -73,4 +73,15 @@ describe('library slice', () => {
     expect(api.conversations.reveal).toHaveBeenCalledTimes(1);
     expect(store.getState().reveal).toEqual({ messageId: 'm2', nonce: (first?.nonce ?? 0) + 1, terms: ['last'] });
   });
+
+  it('deletes all history, and the spending history only when asked', async () => {
+    const { store, api } = await loaded();
+    api.conversations.deleteAll.mockReturnValue(ok({ deleted: 2 }));
+    api.spend.clearLedger.mockReturnValue(ok({ deleted: 5 }));
+    expect(await store.getState().deleteAllHistory()).toBe(true);
+    expect(store.getState().conversations).toEqual([]);
+    expect(api.spend.clearLedger).not.toHaveBeenCalled();
+    expect(await store.getState().deleteAllHistory(true)).toBe(true);
+    expect(api.spend.clearLedger).toHaveBeenCalledTimes(1);
+  });
 });

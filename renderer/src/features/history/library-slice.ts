@@ -24,7 +24,8 @@ export interface LibrarySlice {
   deleteWithUndo(id: string): Promise<boolean>;
   undoDelete(): Promise<void>;
   dismissUndo(): void;
-  deleteAllHistory(): Promise<boolean>;
+  /** Every conversation; with `alsoSpending`, the spend ledger too (kept otherwise: it is what the key spent). */
+  deleteAllHistory(alsoSpending?: boolean): Promise<boolean>;
   setSearchOpen(open: boolean): void;
   setFindOpen(open: boolean): void;
   searchHistory(input: SearchInput): Promise<Result<SearchResults>>;
@@ -104,7 +105,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, 
       set({ undoable: null });
     },
 
-    async deleteAllHistory() {
+    async deleteAllHistory(alsoSpending = false) {
       for (const conversation of get().conversations) get().stopReply(conversation.id);
       const result = await api.conversations.deleteAll();
       if (!result.ok) {
@@ -112,6 +113,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, 
         return false;
       }
       get().applyLibraryEvent({ type: 'cleared' });
+      if (!alsoSpending) return true;
+      const cleared = await api.spend.clearLedger();
+      if (!cleared.ok) {
+        get().showError(cleared.error);
+        return false;
+      }
+      void get().loadSpendOverview();
       return true;
     },
 
