@@ -2,15 +2,15 @@
 // loads older pages as the reader scrolls up (keeping their place), follows a streaming reply unless the reader
 // scrolled up, and then offers "Jump to latest".
 
-import { forwardRef, type HTMLAttributes, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { VList, type VListHandle } from 'virtua';
 import type { Message } from '../../../../shared/domain';
 import { MessageRow } from '../../components/MessageRow';
 import { selectOpenTurn } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
+import { messageIdAttribute, useRevealMessage } from '../history/use-reveal-message';
 import { visibleThread } from './chat-slice';
 import { LiveReply } from './LiveReply';
-import { messageIdAttribute, useRevealMessage } from '../history/use-reveal-message';
 
 /** The row of the reply being streamed: a stable marker, so the list's data does not change on every frame. */
 interface LiveRow {
@@ -20,10 +20,10 @@ type Row = Message | LiveRow;
 
 const isLive = (row: Row): row is LiveRow => 'live' in row;
 
-/** The scroller is the log itself: focusable, so the keyboard can scroll it, and named for screen readers. */
-const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function Scroller(props, ref) {
-  return <div {...props} ref={ref} role="log" aria-label="Messages" />;
-});
+/** Within this many pixels of the end the reader counts as "at the end": new output is followed. */
+const atEndSlack = 48;
+/** Within this many pixels of the top the next older page is asked for, before the reader reaches it. */
+const loadOlderWithin = 600;
 
 function OlderLoading() {
   const loading = useAppStore((s) => s.olderLoading);
@@ -34,24 +34,14 @@ function OlderLoading() {
   );
 }
 
-function ListEnd() {
-  return <div className="list-end" />;
-}
-
-const components = { Scroller, Header: OlderLoading, Footer: ListEnd };
-
 export function MessageList() {
   const messages = useAppStore((s) => s.messages);
   const loading = useAppStore((s) => s.messagesLoading);
-  const firstItemIndex = useAppStore((s) => s.firstItemIndex);
   const generation = useAppStore((s) => s.threadGeneration);
-  const loadOlder = useAppStore((s) => s.loadOlder);
   const turnId = useAppStore((s) => selectOpenTurn(s)?.id ?? null);
   const cutAfterId = useAppStore((s) => selectOpenTurn(s)?.cutAfterId ?? null);
   const liveReplyId = useAppStore((s) => selectOpenTurn(s)?.reply?.id ?? null);
   const pendingUser = useAppStore((s) => selectOpenTurn(s)?.pendingUser ?? null);
-  const virtuoso = useRef<VirtuosoHandle>(null);
-  const [atBottom, setAtBottom] = useState(true);
 
   const rows = useMemo<Row[]>(() => {
     const shown: Row[] = [...visibleThread(messages, cutAfterId, liveReplyId)];
@@ -60,50 +50,123 @@ export function MessageList() {
     return shown;
   }, [messages, cutAfterId, liveReplyId, pendingUser, turnId]);
 
-  // A search hit or find match: where the list opens, and which row is highlighted.
-  const { initialIndex, revealedId } = useRevealMessage(virtuoso, rows, !loading && rows.length > 0);
-
-  // Sending means "show me the end", even to a reader who had scrolled up.
-  useEffect(() => {
-    if (turnId) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
-  }, [turnId]);
-
-  const jumpToLatest = useCallback(() => {
-    virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
-  }, []);
-
   if (loading || rows.length === 0) {
     return <div className="message-log" role="log" aria-label="Messages" aria-busy={loading || undefined} />;
   }
+  // A new thread (another conversation, another version) starts again at its end.
+  return <ThreadList key={generation} rows={rows} turnId={turnId} />;
+}
+
+function ThreadList({ rows, turnId }: { rows: Row[]; turnId: string | null }) {
+  const firstItemIndex = useAppStore((s) => s.firstItemIndex);
+  const loadOlder = useAppStore((s) => s.loadOlder);
+  const list = useRef<VListHandle>(null);
+  const following = useRef(true);
+  // Scroll events come from the list's own moves (opening at the end, following a reply, re-measuring) as well as
+  // from the reader; only the reader's say where they want to be.
+  const readerMoved = useRef(false);
+  const [atEnd, setAtEnd] = useState(true);
+
+  // Rows added above (an older page) must not move what the reader is looking at: for the render that adds them the
+  // list keeps its distance from the end instead of from the start. Derived while rendering, from the previous rows.
+  const [seen, setSeen] = useState({ rows, firstItemIndex, prepended: false });
+  if (seen.rows !== rows) setSeen({ rows, firstItemIndex, prepended: firstItemIndex < seen.firstItemIndex });
+  // Only that render: afterwards a row growing below (a late-highlighted code block) must push only what is below it.
+  // The list's `shift` is a one-render signal, so it is cleared before paint; no other render can express that.
+  useLayoutEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (seen.prepended) setSeen((current) => ({ ...current, prepended: false }));
+  }, [seen]);
+
+  const lastIndex = useRef(rows.length - 1);
+  useLayoutEffect(() => {
+    lastIndex.current = rows.length - 1;
+  }, [rows.length]);
+  // A search hit or find match: where the list opens, and which row is highlighted.
+  const { initialIndex, revealedId } = useRevealMessage(list, rows, true);
+
+  const toEnd = useCallback(() => {
+    readerMoved.current = false;
+    list.current?.scrollToIndex(lastIndex.current, { align: 'end' });
+  }, []);
+
+  // Opening: at the end (or at a searched-for message), before the first paint. New rows at the end are followed
+  // while the reader is there.
+  const opening = useRef(true);
+  useLayoutEffect(() => {
+    if (opening.current && initialIndex !== null) {
+      following.current = false;
+      list.current?.scrollToIndex(initialIndex, { align: 'center' });
+    } else if (following.current) toEnd();
+    opening.current = false;
+  }, [rows.length, initialIndex, toEnd]);
+
+  // Sending means "show me the end", even to a reader who had scrolled up.
+  useLayoutEffect(() => {
+    if (!turnId) return;
+    following.current = true;
+    toEnd();
+  }, [turnId, toEnd]);
+
+  const onScroll = useCallback(
+    (offset: number) => {
+      const handle = list.current;
+      if (!handle || !readerMoved.current) return;
+      const fromEnd = handle.scrollSize - handle.viewportSize - offset;
+      following.current = fromEnd <= atEndSlack;
+      setAtEnd(following.current);
+      if (offset < loadOlderWithin) void loadOlder();
+    },
+    [loadOlder],
+  );
+
+  const markReaderMoved = useCallback(() => {
+    readerMoved.current = true;
+  }, []);
+
+  // A streaming reply grows in place; keep its end in view while the reader follows it.
+  const onResize = useCallback(() => {
+    if (following.current) toEnd();
+  }, [toEnd]);
+
   return (
     <div className="message-list">
-      <Virtuoso<Row>
-        // A new thread (another conversation, another version) starts again at its end.
-        key={generation}
-        ref={virtuoso}
+      <OlderLoading />
+      <VList
+        ref={list}
         className="message-log"
+        role="log"
+        aria-label="Messages"
+        tabIndex={0}
         data={rows}
-        firstItemIndex={firstItemIndex}
-        initialTopMostItemIndex={initialIndex ?? { index: 'LAST', align: 'end' }}
-        computeItemKey={(_index, row) => (isLive(row) ? `live-${row.live}` : row.id)}
-        itemContent={(_index, row) => (
+        shift={seen.prepended}
+        bufferSize={600}
+        onScroll={onScroll}
+        onWheel={markReaderMoved}
+        onPointerDown={markReaderMoved}
+        onTouchStart={markReaderMoved}
+        onKeyDown={markReaderMoved}
+        onResize={onResize}
+      >
+        {(row: Row) => (
           <div
+            key={isLive(row) ? `live-${row.live}` : row.id}
             className={`message-slot${!isLive(row) && row.id === revealedId ? ' revealed' : ''}`}
             {...(isLive(row) ? {} : { [messageIdAttribute]: row.id })}
           >
             {isLive(row) ? <LiveReply turnId={row.live} /> : <MessageRow message={row} />}
           </div>
         )}
-        startReached={() => void loadOlder()}
-        // Follow new output only while the reader is at the end; scrolling up is a request to stay put.
-        followOutput={(bottom) => (bottom ? 'auto' : false)}
-        atBottomStateChange={setAtBottom}
-        atBottomThreshold={48}
-        increaseViewportBy={{ top: 600, bottom: 300 }}
-        components={components}
-      />
-      {atBottom ? null : (
-        <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
+      </VList>
+      {atEnd ? null : (
+        <button
+          type="button"
+          className="jump-to-latest"
+          onClick={() => {
+            following.current = true;
+            toEnd();
+          }}
+        >
           Jump to latest ↓
         </button>
       )}

@@ -3,13 +3,13 @@
 // that file stays about showing a thread.
 
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
-import type { IndexLocationWithAlign, VirtuosoHandle } from 'react-virtuoso';
+import type { VListHandle } from 'virtua';
 import { useAppStore } from '../../store/use-app-store';
 import { highlightTerms } from './text-highlight';
 
 export interface RevealTarget {
-  /** Where a freshly mounted list should start; null = the usual (its end). */
-  initialIndex: IndexLocationWithAlign | null;
+  /** The row a freshly mounted list should start at (centred); null = the usual (its end). */
+  initialIndex: number | null;
   /** The row to highlight. */
   revealedId: string | null;
 }
@@ -21,7 +21,7 @@ const settleMs = [250, 700];
 export const messageIdAttribute = 'data-message-id';
 
 export function useRevealMessage(
-  virtuoso: RefObject<VirtuosoHandle | null>,
+  list: RefObject<VListHandle | null>,
   rows: readonly ({ id: string } | object)[],
   /** The list is on screen (not loading): a scroll before then would go nowhere. */
   mounted: boolean,
@@ -42,7 +42,7 @@ export function useRevealMessage(
     const now = performance.now();
     if (scrolled.current?.nonce === reveal.nonce && now - scrolled.current.at > followMs) return;
     if (scrolled.current?.nonce !== reveal.nonce) scrolled.current = { nonce: reveal.nonce, at: now };
-    const scroll = () => virtuoso.current?.scrollToIndex({ index, align: 'center' });
+    const scroll = () => list.current?.scrollToIndex(index, { align: 'center' });
     // After the list's own first positioning, which would otherwise win; then again as the rows above it take their
     // real heights (estimates at first, code blocks highlighted a moment later), so it ends where it was asked to be.
     const frame = requestAnimationFrame(scroll);
@@ -58,10 +58,10 @@ export function useRevealMessage(
       cancelAnimationFrame(frame);
       timers.forEach(clearTimeout);
     };
-  }, [reveal, index, mounted, virtuoso]);
+  }, [reveal, index, mounted, list]);
 
   return {
-    initialIndex: index >= 0 ? { index, align: 'center' } : null,
+    initialIndex: index >= 0 ? index : null,
     revealedId: index >= 0 ? (reveal?.messageId ?? null) : null,
   };
 }
