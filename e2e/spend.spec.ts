@@ -190,3 +190,28 @@ test('with a budget below the estimate, sending asks first; 80 % of it warns onc
   await expect(page.getByRole('progressbar', { name: /Monthly budget used/ })).toBeVisible();
   await expect(notice).toHaveCount(0);
 });
+
+test('delete all history asks whether the spending history goes too; kept by default, gone when ticked', async ({
+  page,
+  launch,
+}) => {
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.unlimited);
+  await sendMessage(page, 'Something to spend on');
+  await expect(assistantMessages(page).last()).toContainText(replyOpening('Something to spend on'));
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Delete all history…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete all history?' });
+  await expect(confirm).toContainText('What replies cost stays in your spending history.');
+  await confirm.getByLabel(/Also delete spending history/).check();
+  await confirm.getByLabel(/Type delete to confirm/).fill('delete');
+  await confirm.getByRole('button', { name: 'Delete all history' }).click();
+  await expect(confirm).toHaveCount(0);
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
+
+  const view = await openSpendView(page);
+  await expect(view.locator('.spend-figure').filter({ hasText: 'All time' }).first().locator('dd')).toHaveText('$0');
+  await expect(view.getByText('0 ledger rows')).toBeVisible();
+});

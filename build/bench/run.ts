@@ -7,6 +7,7 @@ import { history } from './history';
 import { createMeasurement } from './measure';
 import { modelsBench } from './models';
 import { portability } from './portability';
+import { spendBench } from './spend';
 import { transportOverhead } from './transport-overhead';
 
 const print = (line: string): void => console.log(line);
@@ -20,6 +21,7 @@ const sections: Record<string, () => Promise<void>> = {
   'chat-ui': () => chatUi(print),
   models: () => modelsBench(print),
   history: () => history(print),
+  spend: () => spendBench(print),
 };
 
 const requested = process.argv.slice(2);
