@@ -1,7 +1,7 @@
 // Contract: exact money. Amounts cross the boundary as decimal strings of USD ("0.00002415") and are added as whole
 // picodollars (1e-12 USD) in BigInt, never as accumulated floats, so a total is the exact sum of its parts.
 //
-// OpenRouter reports costs as JSON numbers whose digits are exact decimal figures (docs/openrouter-protocol.md §3.4);
+// OpenRouter reports costs as JSON numbers whose digits are exact decimal figures (docs/openrouter-protocol.md §3.4, §3.10);
 // a double's shortest form gives those digits back, so reading them through String() loses nothing. Figures finer
 // than a picodollar (never seen: prices are whole fractions of a dollar per million tokens) round to the nearest one.
 

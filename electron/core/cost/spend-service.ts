@@ -1,6 +1,6 @@
 // Core: the Spend view, the conversation header's total, the budget, the CSV export and the ledger-clearing call,
 // over the spend repository; what OpenRouter says about the key comes from GET /key (never /credits or /activity,
-// which need a management key: docs/openrouter-protocol.md §8.2).
+// which need a management key: docs/openrouter-protocol.md §8.2, §8.3).
 
 import type { Message } from '../../../shared/domain';
 import { type Result, AppFailure, ok } from '../../../shared/result';
