@@ -9,6 +9,7 @@ import {
   pasteKey,
   replyOpening,
   sendMessage,
+  statusBar,
   test,
   userMessages,
 } from './support/fixtures';
@@ -26,7 +27,7 @@ test('paste a key, stream a reply, stop one midway, restart and find the convers
   await expect(page.getByRole('heading', { name: 'Welcome to Switchboard' })).toBeVisible();
   // Pasted keys often carry a trailing newline or spaces; they are trimmed, not refused.
   await pasteKey(page, `  ${fakeKeys.valid}\n`);
-  await expect(page.getByRole('status')).toContainText('Remaining credit: $20.50');
+  await expect(statusBar(page)).toContainText('Remaining credit: $20.50');
 
   await sendMessage(page, 'Hello there, Switchboard');
   const expected = replyOpening('Hello there, Switchboard');

@@ -3,7 +3,16 @@
 import { type Page } from '@playwright/test';
 import { replyFor } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
-import { assistantMessages, chooseModel, expect, pasteKey, sendMessage, test, userMessages } from './support/fixtures';
+import {
+  assistantMessages,
+  chooseModel,
+  expect,
+  pasteKey,
+  sendMessage,
+  statusBar,
+  test,
+  userMessages,
+} from './support/fixtures';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
 
@@ -45,6 +54,10 @@ test('no credits, rate limits and refusals each say what happened and keep the q
   const host = await launch();
   await openWithKey(page, host.url, fakeKeys.noCredits);
   await sendMessage(page, 'Am I broke?');
+  // No credit left under the key's limit: the app asks first; sent anyway, OpenRouter's refusal is explained.
+  const askFirst = page.getByRole('alertdialog', { name: 'Send anyway?' });
+  await expect(askFirst).toContainText("left under your key's spending limit");
+  await askFirst.getByRole('button', { name: 'Send anyway' }).click();
   await expect(page.getByRole('alert')).toContainText('balance is too low');
   await expect(userMessages(page).last()).toContainText('Am I broke?');
 
@@ -55,7 +68,7 @@ test('no credits, rate limits and refusals each say what happened and keep the q
   await settings.getByRole('button', { name: 'Replace key' }).click();
   await settings.getByLabel('OpenRouter API key').fill(fakeKeys.valid);
   await settings.getByRole('button', { name: 'Save key' }).click();
-  await expect(page.getByRole('status')).toContainText('$20.50');
+  await expect(statusBar(page)).toContainText('$20.50');
   await settings.getByRole('button', { name: 'Close' }).click();
 
   await sendMessage(page, 'Too fast?');

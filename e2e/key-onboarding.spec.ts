@@ -3,7 +3,16 @@
 
 import type { Page } from '@playwright/test';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
-import { assistantMessages, chooseModel, expect, pasteKey, sendMessage, test, userMessages } from './support/fixtures';
+import {
+  assistantMessages,
+  chooseModel,
+  expect,
+  pasteKey,
+  sendMessage,
+  statusBar,
+  test,
+  userMessages,
+} from './support/fixtures';
 import { expectSecretNowhere } from './support/leak-check';
 
 const welcome = (page: Page) => page.getByRole('heading', { name: 'Welcome to Switchboard' });
@@ -35,7 +44,7 @@ test('first run: a malformed key is refused before any request, a revoked one is
   await expect(welcome(page)).toBeVisible();
 
   await pasteKey(page, fakeKeys.valid);
-  const status = page.getByRole('status');
+  const status = statusBar(page);
   await expect(status).toContainText('Remaining credit: $20.50');
   await expect(status).toContainText('sk-or-v1-d9e...899');
   const keyCheck = fake.requests.filter((r) => r.path.endsWith('/key')).at(-1);
@@ -58,7 +67,7 @@ test('restart finds the key in the keychain; settings show only its last four; r
   let host = await launch();
   await page.goto(host.url);
   await pasteKey(page, fakeKeys.valid);
-  await expect(page.getByRole('status')).toContainText('Remaining credit');
+  await expect(statusBar(page)).toContainText('Remaining credit');
 
   host = await launch();
   await page.goto(host.url);
@@ -97,7 +106,7 @@ test('replacing the key keeps every conversation', async ({ page, launch }) => {
   await settings.getByRole('button', { name: 'Replace key' }).click();
   await settings.getByLabel('OpenRouter API key').fill(fakeKeys.unlimited);
   await settings.getByRole('button', { name: 'Save key' }).click();
-  await expect(page.getByRole('status')).toContainText('Remaining credit: no limit');
+  await expect(statusBar(page)).toContainText('Remaining credit: no limit');
   await expect(settings).toContainText(`sk-or-…${fakeKeys.unlimited.slice(-4)}`);
   await settings.getByRole('button', { name: 'Close' }).click();
   await expect(
@@ -115,7 +124,7 @@ test('OpenRouter unreachable while checking: nothing saved, or saved unverified 
   await expect(page.getByRole('alert')).toContainText('could not be reached');
   await expect(welcome(page)).toBeVisible();
   await page.getByRole('button', { name: 'Save anyway, check later' }).click();
-  await expect(page.getByRole('status')).toContainText('Key not verified');
+  await expect(statusBar(page)).toContainText('Key not verified');
 });
 
 test('OpenRouter failing while checking: told to try again, nothing saved', async ({ page, launch }) => {
@@ -134,7 +143,7 @@ test('a key revoked during chat sends the person back to the key screen; Retry t
   const host = await launch();
   await page.goto(host.url);
   await pasteKey(page, fakeKeys.valid);
-  await expect(page.getByRole('status')).toContainText('Remaining credit');
+  await expect(statusBar(page)).toContainText('Remaining credit');
 
   // The owner deletes the key on openrouter.ai while Switchboard is open.
   fake.revokeKey(fakeKeys.valid);
@@ -157,7 +166,7 @@ test('a key revoked while the app was closed is caught at the next start', async
   let host = await launch();
   await page.goto(host.url);
   await pasteKey(page, fakeKeys.valid);
-  await expect(page.getByRole('status')).toContainText('Remaining credit');
+  await expect(statusBar(page)).toContainText('Remaining credit');
   fake.revokeKey(fakeKeys.valid);
   host = await launch();
   await page.goto(host.url);
@@ -178,7 +187,7 @@ test('no keychain: says so, offers this session only, never writes the key to di
   await pasteKey(page, fakeKeys.valid);
   await expect(page.getByRole('alert')).toContainText('keychain');
   await page.getByRole('button', { name: 'Use this key for this session only' }).click();
-  await expect(page.getByRole('status')).toContainText('Session-only key');
+  await expect(statusBar(page)).toContainText('Session-only key');
 
   await chooseModel(page, fakeModels.default);
   await sendMessage(page, 'Session only');

@@ -21,7 +21,7 @@ export function StatusBar() {
   if (connection === 'offline' || connection === 'connecting') parts.push('Reconnecting to the Switchboard host…');
 
   return (
-    <footer role="status" className="status-bar">
+    <footer role="status" aria-label="Key and spending" className="status-bar">
       {parts.map((part, index) => (
         <span key={part}>
           {index > 0 ? (
