@@ -31,13 +31,19 @@ test.describe('Electron desktop app', () => {
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await window.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort())).toEqual([
       'app',
+      'backups',
       'chat',
       'conversations',
       'drafts',
+      'files',
       'history',
       'key',
+      'library',
       'messages',
       'models',
+      'portability',
+      'search',
+      'spend',
     ]);
     await app.close();
   });
