@@ -129,8 +129,8 @@ test('a stopped reply shows "cost pending", then its settled cost in place; dele
       new RegExp(`\\$${settled.replace('.', '\\.')}`),
     );
 
+    // Deleted at once (with Undo for a few seconds): the Spend view counts it all the same.
     await page.getByRole('button', { name: 'Delete conversation' }).first().click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
     await expect(assistantMessages(page)).toHaveCount(0);
 
     // From the status bar this time.
@@ -204,7 +204,7 @@ test('delete all history asks whether the spending history goes too; kept by def
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Delete all history…' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete all history?' });
-  await expect(confirm).toContainText('What replies cost stays in your spending history.');
+  await expect(confirm).toContainText('What replies cost stays in your spending history unless you choose below.');
   await confirm.getByLabel(/Also delete spending history/).check();
   await confirm.getByLabel(/Type delete to confirm/).fill('delete');
   await confirm.getByRole('button', { name: 'Delete all history' }).click();

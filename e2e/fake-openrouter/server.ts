@@ -136,8 +136,8 @@ export function startFakeOpenRouter(options: FakeOptions = {}): Promise<FakeOpen
       log(`${record.method} ${record.path} ${record.status ?? '-'}${note} ${record.endedAt - record.startedAt}ms`);
       notify();
     });
-    notify();
 
+    // Waiters hear of a request once its body is read: a test that finds it can always inspect what was sent.
     const { body, invalid } = parseJson(await readBody(req));
     record.body = body;
     notify();
