@@ -39,6 +39,13 @@ async function readConversation(page: Page, title: string) {
   };
 }
 
+/** The parts of a conversation a Markdown export carries: the texts, and each reply's model, tokens and cost. */
+function whatMarkdownKeeps({ meta, text }: { meta: string[]; text: string[] }) {
+  const kept = (line: string) =>
+    line.split(' · ').filter((part, i) => i === 0 || /^[\d,]+ tokens$/.test(part) || part.startsWith('$'));
+  return { meta: meta.map(kept), text: text.map((t, i) => t.replace(meta[i] ?? '', '')) };
+}
+
 async function openSettings(page: Page) {
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(settings(page)).toBeVisible();
@@ -118,6 +125,63 @@ test('one conversation exports from its header as Markdown', async ({ page, laun
   expect(text).toMatch(/### Assistant \(openai\/gpt-4o-mini · [\d,]+ tokens · \$[\d.e-]+\)/);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+});
+
+test('export all as a Markdown zip, import the zip into a fresh profile: one conversation per file', async ({
+  page,
+  launch,
+}) => {
+  test.setTimeout(120_000);
+  const first = await launch();
+  await start(page, first.url);
+  await chat(page, fakeModels.default, 'Zipped question one');
+  await chat(page, fakeModels.usageA, 'Zipped question two');
+  const before = {
+    one: await readConversation(page, 'Zipped question one'),
+    two: await readConversation(page, 'Zipped question two'),
+  };
+
+  await openSettings(page);
+  const download = page.waitForEvent('download');
+  await settings(page).getByRole('button', { name: 'Export all (Markdown zip)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^switchboard-history-\d{4}-\d\d-\d\d\.zip$/);
+  const dir = mkdtempSync(join(tmpdir(), 'sb-export-md-'));
+  const exported = join(dir, file.suggestedFilename());
+  await file.saveAs(exported);
+
+  const freshProfile = mkdtempSync(join(tmpdir(), 'sb-e2e-fresh-md-'));
+  try {
+    const second = await launch({ extraEnv: { SWITCHBOARD_PROFILE_DIR: freshProfile } });
+    await page.goto(second.url);
+    await expect(composer(page)).toBeVisible();
+    await expect(conversation(page, /Zipped question/)).toHaveCount(0);
+
+    await openSettings(page);
+    const chooser = page.waitForEvent('filechooser');
+    await settings(page).getByRole('button', { name: 'Import…' }).click();
+    await (await chooser).setFiles(exported);
+    await expect(settings(page).getByRole('status')).toHaveText(
+      /Imported 2 conversations \(4 messages\) from switchboard-history-/,
+    );
+    await settings(page).getByRole('button', { name: 'Close' }).click();
+
+    // Newest activity first, as they were.
+    await expect(sidebar(page).getByRole('button', { name: /Zipped question/ })).toHaveText([
+      /Zipped question two/,
+      /Zipped question one/,
+    ]);
+    // Markdown keeps the thread and each reply's model, tokens and cost (not its provider or timing: JSON keeps those).
+    expect(whatMarkdownKeeps(await readConversation(page, 'Zipped question one'))).toEqual(
+      whatMarkdownKeeps(before.one),
+    );
+    expect(whatMarkdownKeeps(await readConversation(page, 'Zipped question two'))).toEqual(
+      whatMarkdownKeeps(before.two),
+    );
+  } finally {
+    rmSync(freshProfile, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('back up now, keep chatting, restore the backup after confirming', async ({ page, launch }) => {

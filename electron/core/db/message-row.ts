@@ -93,17 +93,38 @@ function parseRaw(json: string | null): Record<string, unknown> {
   }
 }
 
-function rowToUsage(row: MessageRow): Usage | null {
+/** Usage as stored: each figure null where OpenRouter did not say (the export keeps that); null for no usage at all. */
+export type StoredUsage = Omit<Usage, 'promptTokens' | 'completionTokens' | 'totalTokens'> & {
+  promptTokens: number | null;
+  completionTokens: number | null;
+  totalTokens: number | null;
+};
+
+export function rowToStoredUsage(row: MessageRow): StoredUsage | null {
   if (row.usage_json === null && row.prompt_tokens === null && row.completion_tokens === null) return null;
   return {
-    promptTokens: row.prompt_tokens ?? 0,
-    completionTokens: row.completion_tokens ?? 0,
-    totalTokens: row.total_tokens ?? (row.prompt_tokens ?? 0) + (row.completion_tokens ?? 0),
+    promptTokens: row.prompt_tokens,
+    completionTokens: row.completion_tokens,
+    totalTokens: row.total_tokens,
     reasoningTokens: row.reasoning_tokens,
     cachedTokens: row.cached_tokens,
     costUsd: row.cost_pico === null ? null : fromPico(BigInt(row.cost_pico)),
     isByok: row.is_byok === null ? null : row.is_byok === 1,
     raw: parseRaw(row.usage_json),
+  };
+}
+
+/** The page shows figures: a figure OpenRouter left out counts as none. */
+function rowToUsage(row: MessageRow): Usage | null {
+  const stored = rowToStoredUsage(row);
+  if (!stored) return null;
+  const promptTokens = stored.promptTokens ?? 0;
+  const completionTokens = stored.completionTokens ?? 0;
+  return {
+    ...stored,
+    promptTokens,
+    completionTokens,
+    totalTokens: stored.totalTokens ?? promptTokens + completionTokens,
   };
 }
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ExportedConversation, ExportedMessage } from './export-format';
 import { badFile } from './import-limits';
+import { importedConversation, importedMessage } from './imported-message';
 
 type Json = Record<string, unknown>;
 
@@ -108,27 +109,19 @@ export function chatGptConversation(raw: unknown, index: number, fallbackModel: 
     const model = role === 'assistant' ? openRouterModel(asString(asObject(message.metadata)?.model_slug)) : null;
     if (model) lastModel = model;
     const at = asMs(message.create_time) ?? createdAt;
-    kept.set(nodeId, {
-      id: `${id}/${nodeId.slice(0, 36)}`,
-      parentId: null,
-      role,
-      content: text,
-      reasoning: null,
-      status: asString(message.status) === 'in_progress' ? 'interrupted' : 'complete',
-      model,
-      provider: model ? 'OpenAI' : null,
-      generationId: null,
-      finishReason: null,
-      usage: null,
-      costStatus: null,
-      estimateUsd: null,
-      error: null,
-      firstTokenMs: null,
-      durationMs: null,
-      toolCalls: null,
-      createdAt: at,
-      updatedAt: at,
-    });
+    kept.set(
+      nodeId,
+      importedMessage({
+        id: `${id}/${nodeId.slice(0, 36)}`,
+        parentId: null,
+        role,
+        content: text,
+        status: asString(message.status) === 'in_progress' ? 'interrupted' : 'complete',
+        model,
+        provider: model ? 'OpenAI' : null,
+        createdAt: at,
+      }),
+    );
   }
 
   const messages: ExportedMessage[] = [];
@@ -142,15 +135,13 @@ export function chatGptConversation(raw: unknown, index: number, fallbackModel: 
 
   const current = asString(conversation.current_node);
   const updatedAt = Math.max(asMs(conversation.update_time) ?? 0, ...messages.map((m) => m.createdAt), createdAt);
-  return {
+  return importedConversation({
     id,
     title: title.slice(0, 500),
     model: openRouterModel(asString(conversation.default_model_slug)) ?? lastModel ?? fallbackModel,
     createdAt,
     updatedAt,
-    maxOutputTokens: null,
-    pinnedAt: null,
     currentLeafId: current !== null && nodes.has(current) ? resolve(current) : null,
     messages,
-  };
+  });
 }

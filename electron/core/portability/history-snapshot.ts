@@ -1,8 +1,8 @@
 // Core: reads conversations out of the history database in the export format, one conversation per call, so an
 // export never holds a cursor open across the awaits between them (a reply may be written meanwhile).
 
-import { fromPico } from '../../../shared/money';
 import type { Database, Statement } from 'better-sqlite3';
+import { type MessageRow, messageColumns, rowToMessage, rowToStoredUsage } from '../db/message-row';
 import { guardStorage } from '../db/storage-error';
 import type { ExportedConversation, ExportedMessage } from './export-format';
 
@@ -17,91 +17,32 @@ interface ConversationRow {
   pinned_at: number | null;
 }
 
-interface Row {
-  id: string;
-  parent_id: string | null;
-  role: 'user' | 'assistant';
-  content: string;
-  reasoning: string | null;
-  status: ExportedMessage['status'];
-  model: string | null;
-  provider: string | null;
-  generation_id: string | null;
-  finish_reason: string | null;
-  prompt_tokens: number | null;
-  completion_tokens: number | null;
-  total_tokens: number | null;
-  reasoning_tokens: number | null;
-  cached_tokens: number | null;
-  /** Picodollars (shared/money.ts); the file keeps the exact decimal string of USD. */
-  cost_pico: number | null;
-  cost_status: 'pending' | 'estimated' | null;
-  estimate_pico: number | null;
-  is_byok: number | null;
-  usage_json: string | null;
-  error_code: string | null;
-  error_message: string | null;
-  first_token_ms: number | null;
-  duration_ms: number | null;
-  tool_calls_json: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null; // A damaged blob is dropped rather than failing the whole export.
-  }
-}
-
-const asRecord = (value: unknown): Record<string, unknown> | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-
-function toToolCalls(text: string | null): ExportedMessage['toolCalls'] {
-  const parsed = parseJson(text);
-  if (!Array.isArray(parsed)) return null;
-  return parsed.flatMap((entry) => {
-    const call = asRecord(entry);
-    if (!call || typeof call.name !== 'string' || typeof call.arguments !== 'string') return [];
-    return [{ id: typeof call.id === 'string' ? call.id : null, name: call.name, arguments: call.arguments }];
-  });
-}
-
-function toMessage(row: Row): ExportedMessage {
-  const hasUsage = row.usage_json !== null || row.prompt_tokens !== null || row.completion_tokens !== null;
+/**
+ * A stored message in the export format: what the page reads (db/message-row.ts), but exactly as stored where the
+ * page rounds — usage figures OpenRouter left out stay null, and an error code a later version no longer knows is
+ * kept as it is — so an export imports back to identical rows.
+ */
+function toExported(row: MessageRow): ExportedMessage {
+  const message = rowToMessage(row);
   return {
-    id: row.id,
-    parentId: row.parent_id,
-    role: row.role,
-    content: row.content,
-    reasoning: row.reasoning,
-    status: row.status,
-    model: row.model,
-    provider: row.provider,
-    generationId: row.generation_id,
-    finishReason: row.finish_reason,
-    usage: hasUsage
-      ? {
-          promptTokens: row.prompt_tokens,
-          completionTokens: row.completion_tokens,
-          totalTokens: row.total_tokens,
-          reasoningTokens: row.reasoning_tokens,
-          cachedTokens: row.cached_tokens,
-          costUsd: row.cost_pico === null ? null : fromPico(BigInt(row.cost_pico)),
-          isByok: row.is_byok === null ? null : row.is_byok === 1,
-          raw: asRecord(parseJson(row.usage_json)),
-        }
-      : null,
-    costStatus: row.cost_status,
-    estimateUsd: row.estimate_pico === null ? null : fromPico(BigInt(row.estimate_pico)),
+    id: message.id,
+    parentId: message.parentId,
+    role: message.role,
+    content: message.content,
+    reasoning: message.reasoning,
+    status: message.status,
+    model: message.model,
+    provider: message.provider,
+    generationId: message.generationId,
+    finishReason: message.finishReason,
+    usage: rowToStoredUsage(row),
+    costStatus: message.costStatus,
+    estimateUsd: message.estimatedCostUsd,
     error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
-    firstTokenMs: row.first_token_ms,
-    durationMs: row.duration_ms,
-    toolCalls: toToolCalls(row.tool_calls_json),
-    createdAt: row.created_at,
+    firstTokenMs: message.firstTokenMs,
+    durationMs: message.durationMs,
+    toolCalls: message.toolCalls,
+    createdAt: message.createdAt,
     updatedAt: row.updated_at,
   };
 }
@@ -111,7 +52,7 @@ export class HistorySnapshot {
   private readonly statements: {
     ids: Statement<[], { id: string }>;
     conversation: Statement<[string], ConversationRow>;
-    messages: Statement<[string], Row>;
+    messages: Statement<[string], MessageRow>;
   };
 
   constructor(db: Database) {
@@ -126,12 +67,8 @@ export class HistorySnapshot {
          FROM conversations WHERE id = ? AND deleted_at IS NULL`,
       ),
       // seq order puts every parent before its children: a message only ever follows one written before it.
-      messages: db.prepare<[string], Row>(
-        `SELECT id, parent_id, role, content, reasoning, status, model, provider, generation_id, finish_reason,
-                prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens, cost_pico, is_byok,
-                usage_json, error_code, error_message, first_token_ms, duration_ms, tool_calls_json,
-                created_at, updated_at, cost_status, estimate_pico
-         FROM messages WHERE conversation_id = ? ORDER BY seq`,
+      messages: db.prepare<[string], MessageRow>(
+        `SELECT ${messageColumns} FROM messages WHERE conversation_id = ? ORDER BY seq`,
       ),
     }));
   }
@@ -155,7 +92,7 @@ export class HistorySnapshot {
         maxOutputTokens: row.max_output_tokens,
         currentLeafId: row.current_leaf_id,
         pinnedAt: row.pinned_at,
-        messages: this.statements.messages.all(id).map(toMessage),
+        messages: this.statements.messages.all(id).map(toExported),
       };
     });
   }

@@ -1,8 +1,9 @@
 // Core: turns the bytes of an import file into conversations, one at a time, whatever the file is: Switchboard's
-// JSON export, a ChatGPT `conversations.json` (or the zip ChatGPT sends it in), or a Markdown file. Everything is
-// streamed: memory holds a chunk and one conversation, never the file. Every problem is a worded `badFile`.
+// JSON export, a ChatGPT `conversations.json` (or the zip ChatGPT sends it in), or a Markdown file (or a zip of
+// them). Everything is streamed: memory holds a chunk and one conversation, never the file. Every problem is a
+// worded `badFile`.
 
-import { Unzip, UnzipInflate } from 'fflate';
+import { basename } from 'node:path';
 import { chatGptConversation } from './chatgpt-import';
 import {
   type ExportedConversation,
@@ -15,6 +16,7 @@ import { orderTree } from './import-tree';
 import { JsonValueStream } from './json-stream';
 import { markdownConversation } from './markdown-import';
 import { cancelledFailure } from './export-writer';
+import { type ZipPiece, zipEntries } from './zip-entries';
 
 export interface ImportFile {
   bytes: AsyncIterable<Uint8Array>;
@@ -34,7 +36,6 @@ export interface ImportReadOptions {
 }
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
-const zipSliceBytes = 16 * 1024;
 
 async function* counted(file: ImportFile, options: ImportReadOptions): AsyncGenerator<Uint8Array> {
   let read = 0;
@@ -73,60 +74,79 @@ async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): Asy
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
-/** The inflated bytes of the zip's conversations.json; inflating is capped, so a zip bomb stops at the limit. */
-async function* conversationsJsonInZip(
-  chunks: AsyncIterable<Uint8Array>,
-  limits: ImportLimits,
-): AsyncGenerator<Uint8Array> {
-  const out: Uint8Array[] = [];
-  let failure: unknown = null;
-  let entries = 0;
-  let found = false;
-  let inflated = 0;
-  const unzip = new Unzip((entry) => {
-    if (++entries > limits.maxZipEntries) {
-      failure ??= badFile(`The zip holds more than ${limits.maxZipEntries.toLocaleString('en-US')} files.`);
-      return;
-    }
-    if (found || !/(^|\/)conversations\.json$/.test(entry.name)) return;
-    found = true;
-    entry.ondata = (error, data) => {
-      if (error) {
-        failure ??= badFile(`The zip file is damaged (${error.message}).`);
-        return;
-      }
-      inflated += data.length;
-      if (inflated > limits.maxBytes) {
-        failure ??= badFile(
-          `conversations.json in the zip expands to more than ${formatBytes(limits.maxBytes)}, the most Switchboard imports.`,
-        );
-        entry.terminate();
-        return;
-      }
-      out.push(data);
-    };
-    entry.start();
-  });
-  unzip.register(UnzipInflate);
-  const push = (data: Uint8Array, final: boolean) => {
-    try {
-      unzip.push(data, final);
-    } catch (error) {
-      failure ??= badFile(`The zip file is damaged (${(error as Error).message}).`);
-    }
-  };
-  for await (const chunk of chunks) {
-    // Small slices bound what one push can inflate (deflate expands at most ~1,000×).
-    for (let at = 0; at < chunk.length; at += zipSliceBytes) {
-      push(chunk.subarray(at, at + zipSliceBytes), false);
-      if (failure) throw failure;
-      while (out.length > 0) yield out.shift()!;
-    }
+const chatGptEntry = /(^|\/)conversations\.json$/;
+/** Markdown files, leaving out the copies of file metadata macOS adds to a zip it makes (`__MACOSX/`, `._name`). */
+const isMarkdownEntry = (name: string) =>
+  /\.(md|markdown)$/i.test(name) && !/(^|\/)__MACOSX\//.test(name) && !basename(name).startsWith('._');
+
+/** The bytes of the zip's first conversations.json (the rest of the zip is still read, so damage there shows). */
+async function* chatGptBytes(first: ZipPiece, rest: AsyncIterator<ZipPiece>): AsyncGenerator<Uint8Array> {
+  for (let next: IteratorResult<ZipPiece> = { done: false, value: first }; !next.done; next = await rest.next()) {
+    if (next.value.name === first.name && next.value.data.length > 0) yield next.value.data;
   }
-  push(new Uint8Array(0), true);
-  if (failure) throw failure;
-  while (out.length > 0) yield out.shift()!;
-  if (!found) throw badFile('The zip has no conversations.json in it, so it is not a ChatGPT export.');
+}
+
+/** A zip of Markdown files (what "Export all (Markdown zip)" writes): each file one new conversation. */
+async function* markdownZip(
+  first: ZipPiece,
+  rest: AsyncIterator<ZipPiece>,
+  options: ImportReadOptions,
+): AsyncGenerator<ExportedConversation> {
+  let file = null as { name: string; decoder: InstanceType<typeof TextDecoder>; text: string; bytes: number } | null;
+  let found = 0;
+  for (let next: IteratorResult<ZipPiece> = { done: false, value: first }; !next.done; next = await rest.next()) {
+    const { name, data, final } = next.value;
+    if (chatGptEntry.test(name)) {
+      throw badFile('The zip holds both Markdown files and a conversations.json; import one kind of file at a time.');
+    }
+    if (file?.name !== name) file = { name, decoder: new TextDecoder('utf-8', { fatal: true }), text: '', bytes: 0 };
+    file.bytes += data.length;
+    if (file.bytes > options.limits.maxMarkdownBytes) {
+      throw badFile(
+        `${name} in the zip is larger than ${formatBytes(options.limits.maxMarkdownBytes)}, too long for one conversation.`,
+      );
+    }
+    try {
+      file.text += file.decoder.decode(data, { stream: !final });
+    } catch {
+      throw badFile(`${name} in the zip is not UTF-8 text.`);
+    }
+    if (!final) continue;
+    const conversation = markdownConversation(file.text, basename(name), options.fallbackModel, options.now());
+    file = null;
+    // A conversation that never had a message exports as a heading alone: nothing to bring back.
+    if (conversation.messages.length === 0) continue;
+    found++;
+    yield conversation;
+  }
+  if (found === 0) throw badFile('The Markdown files in the zip have no text in them.');
+}
+
+/** A ChatGPT export's zip (its conversations.json) or a zip of Markdown files, told apart by the first one found. */
+async function* zipImport(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ImportReadOptions,
+): AsyncGenerator<ExportedConversation> {
+  const pieces = zipEntries(chunks, options.limits, (name) => chatGptEntry.test(name) || isMarkdownEntry(name));
+  const rest = pieces[Symbol.asyncIterator]();
+  const head = await rest.next();
+  if (head.done) {
+    throw badFile(
+      'The zip has no conversations.json (a ChatGPT export) and no Markdown files in it, so there is nothing to import.',
+    );
+  }
+  if (!chatGptEntry.test(head.value.name)) {
+    yield* markdownZip(head.value, rest, options);
+    return;
+  }
+  const inflated = checkedUtf8(chatGptBytes(head.value, rest), 'conversations.json in the zip');
+  const inner = inflated[Symbol.asyncIterator]();
+  const innerHead = await inner.next();
+  if (innerHead.done) throw badFile('conversations.json in the zip is empty.');
+  if (firstSignificantByte(innerHead.value) !== 0x5b /* [ */) {
+    throw badFile('conversations.json in the zip is not a list of ChatGPT conversations.');
+  }
+  yield* chatGptJson(prepend(innerHead.value, inner), options);
 }
 
 function firstSignificantByte(chunk: Uint8Array): number | undefined {
@@ -234,14 +254,7 @@ export async function* readImport(file: ImportFile, options: ImportReadOptions):
   const all = prepend(head.value, source);
 
   if (zipMagic.every((byte, i) => head.value[i] === byte)) {
-    const inflated = checkedUtf8(conversationsJsonInZip(all, options.limits), 'conversations.json in the zip');
-    const inner = inflated[Symbol.asyncIterator]();
-    const innerHead = await inner.next();
-    if (innerHead.done) throw badFile('conversations.json in the zip is empty.');
-    if (firstSignificantByte(innerHead.value) !== 0x5b /* [ */) {
-      throw badFile('conversations.json in the zip is not a list of ChatGPT conversations.');
-    }
-    yield* chatGptJson(prepend(innerHead.value, inner), options);
+    yield* zipImport(all, options);
     return;
   }
 
@@ -253,7 +266,7 @@ export async function* readImport(file: ImportFile, options: ImportReadOptions):
   else {
     throw badFile(
       'Switchboard cannot tell what this file is. It imports its own JSON export, a ChatGPT export ' +
-        '(conversations.json, or the zip it comes in) and Markdown (.md) files.',
+        '(conversations.json, or the zip it comes in) and Markdown (.md) files, alone or in a zip.',
     );
   }
 }

@@ -1,11 +1,13 @@
 // Core: a Markdown file as a new conversation. Role headings split it into turns — Switchboard's own export
 // ("### You", "### Assistant (model · tokens · cost)") and the usual forms other tools write ("## User",
-// "**ChatGPT:**"); a file without any becomes one message from you, ready to continue.
+// "**ChatGPT:**"); a file without any becomes one message from you, ready to continue. A zip of such files (what
+// "Export all (Markdown zip)" writes) comes here one file at a time (import-reader.ts).
 
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ExportedConversation, ExportedMessage } from './export-format';
 import { fromPico, toPico } from '../../../shared/money';
 import { modelIdSchema } from '../../../shared/schemas';
+import { importedConversation, importedMessage } from './imported-message';
 
 const userWords = 'you|user|me|human|question|prompt';
 const assistantWords = 'assistant|ai|chatgpt|gpt|claude|gemini|model|answer|bot|switchboard';
@@ -58,6 +60,9 @@ export function markdownConversation(
   const preamble: string[] = [];
   let fence: string | null = null;
   let titleTaken = false;
+  // The times Switchboard's own export writes, so a zip of conversations keeps its order in the list.
+  let started: number | null = null;
+  let lastActivity: number | null = null;
 
   for (const line of lines) {
     const fenceMatch = fenceLine.exec(line);
@@ -87,7 +92,15 @@ export function markdownConversation(
           model = modelLine[1]!;
           continue;
         }
-        if (/^- (Started|Last activity): /.test(line)) continue;
+        const time = /^- (Started|Last activity): (\S+)$/.exec(line);
+        if (time) {
+          const at = Date.parse(time[2]!);
+          if (Number.isFinite(at) && at >= 0) {
+            if (time[1] === 'Started') started = at;
+            else lastActivity = at;
+          }
+          continue;
+        }
       }
       if (versionsNote.test(line.trim())) continue;
     }
@@ -98,44 +111,32 @@ export function markdownConversation(
   if (turns.length === 0 || body(preamble).length > 0) {
     turns.unshift({ role: 'user', meta: '', lines: preamble });
   }
-  const id = randomUUID();
+  // Ids come from the file itself, so importing the same file (or the same zip of them) again adds nothing.
+  const id = `md-${createHash('sha256').update(fileName).update('\u0000').update(text).digest('hex').slice(0, 32)}`;
   const messages: ExportedMessage[] = [];
   for (const turn of turns) {
     const content = body(turn.lines);
     if (!content) continue;
-    const at = now + messages.length;
     const meta = turn.role === 'assistant' ? readMeta(turn.meta) : { model: null, usage: null };
-    messages.push({
-      id: randomUUID(),
-      parentId: messages.at(-1)?.id ?? null,
-      role: turn.role,
-      content,
-      reasoning: null,
-      status: 'complete',
-      model: meta.model,
-      provider: null,
-      generationId: null,
-      finishReason: null,
-      usage: meta.usage,
-      costStatus: null,
-      estimateUsd: null,
-      error: null,
-      firstTokenMs: null,
-      durationMs: null,
-      toolCalls: null,
-      createdAt: at,
-      updatedAt: at,
-    });
+    messages.push(
+      importedMessage({
+        id: `${id}/${messages.length}`,
+        parentId: messages.at(-1)?.id ?? null,
+        role: turn.role,
+        content,
+        model: meta.model,
+        usage: meta.usage,
+        createdAt: (started ?? now) + messages.length,
+      }),
+    );
   }
-  return {
+  return importedConversation({
     id,
     title: (title || 'Imported notes').slice(0, 200),
     model,
-    createdAt: now,
-    updatedAt: now + messages.length,
-    maxOutputTokens: null,
-    pinnedAt: null,
+    createdAt: started ?? now,
+    updatedAt: Math.max(lastActivity ?? 0, (started ?? now) + messages.length),
     currentLeafId: messages.at(-1)?.id ?? null,
     messages,
-  };
+  });
 }

@@ -211,6 +211,120 @@ describe('Markdown import', () => {
   });
 });
 
+describe('Markdown zip import', () => {
+  const listed = (p: Profile) =>
+    p.db.prepare('SELECT title, model FROM conversations ORDER BY updated_at DESC, id').all() as {
+      title: string;
+      model: string;
+    }[];
+
+  it('reads "Export all (Markdown zip)" back as one conversation per file, in the same order; again adds nothing', async () => {
+    const source = profile();
+    seedRandomHistory(source.db, seeded(17), 6);
+    // What the Markdown export can carry: conversations with at least one message on their thread.
+    const shown = source.db
+      .prepare('SELECT count(*) AS n FROM conversations WHERE current_leaf_id IS NOT NULL')
+      .get() as { n: number };
+    const zip = await exportBytes(source, 'markdown');
+    const target = profile();
+    const { result } = await importBytes(target, zip, 'switchboard-history-2026-12-02.zip');
+    expect(result.ok && result.value.added).toBe(shown.n);
+    expect(shown.n).toBeGreaterThan(1);
+    const titles = (p: Profile) => listed(p).map((c) => c.title.replace(/\s+/g, ' ').trim() || 'Untitled');
+    const sourceWithText = (
+      source.db
+        .prepare('SELECT title FROM conversations WHERE current_leaf_id IS NOT NULL ORDER BY updated_at DESC, id')
+        .all() as { title: string }[]
+    ).map((c) => c.title.replace(/\s+/g, ' ').trim() || 'Untitled');
+    expect(titles(target)).toEqual(sourceWithText);
+    expect(listed(target).map((c) => c.model)).toEqual(
+      (
+        source.db
+          .prepare('SELECT model FROM conversations WHERE current_leaf_id IS NOT NULL ORDER BY updated_at DESC, id')
+          .all() as { model: string }[]
+      ).map((c) => c.model),
+    );
+
+    const before = dump(target.db);
+    const again = await importBytes(target, zip, 'switchboard-history-2026-12-02.zip');
+    expect(again.result.ok && again.result.value).toEqual({ added: 0, skipped: shown.n, messages: 0 });
+    expect(dump(target.db)).toEqual(before);
+  });
+
+  it('imports every Markdown file of a hand-made zip, skipping other files and macOS metadata', async () => {
+    const zip = zipSync({
+      'notes/Trip.md': strToU8('# Trip\n\n### You\n\nWhere to?\n\n### Assistant\n\nLisbon.\n'),
+      'notes/Empty.md': strToU8('# Nothing here\n'),
+      'notes/readme.txt': strToU8('not a conversation'),
+      '__MACOSX/notes/._Trip.md': new Uint8Array([0, 5, 22, 7]),
+      'Other.markdown': strToU8('Just a thought.'),
+    });
+    const target = profile();
+    const { result } = await importBytes(target, zip, 'notes.zip');
+    expect(result.ok && result.value).toEqual({ added: 2, skipped: 0, messages: 3 });
+    expect(target.db.prepare('SELECT title FROM conversations ORDER BY title').all()).toEqual([
+      { title: 'Other' },
+      { title: 'Trip' },
+    ]);
+  });
+
+  it.each([
+    [
+      'a file that is not UTF-8',
+      () => zipSync({ 'a.md': strToU8('# A\n\nfine'), 'b.md': new Uint8Array([0x23, 0x20, 0xff, 0xfe]) }),
+      /b\.md in the zip is not UTF-8 text/,
+    ],
+    [
+      'a file too long for one conversation',
+      () => zipSync({ 'a.md': strToU8('# A\n\nfine'), 'b.md': new Uint8Array(2048).fill(0x61) }),
+      /b\.md in the zip is larger than 1 KB/,
+    ],
+    [
+      'a zip bomb of Markdown files',
+      // Many small files, each under the per-file limit, that together inflate past the whole-import limit.
+      () =>
+        zipSync(
+          Object.fromEntries(
+            Array.from({ length: 9 }, (_, i) => [`${i}.md`, new Uint8Array(1000 * 1024).fill(0x20)] as const),
+          ),
+          { level: 9 },
+        ),
+      /expands to more than 4 MB/,
+    ],
+    [
+      'Markdown files beside a conversations.json',
+      () => zipSync({ 'a.md': strToU8('# A\n\nfine'), 'conversations.json': strToU8('[]') }),
+      /both Markdown files and a conversations.json/,
+    ],
+    ['only empty Markdown files', () => zipSync({ 'a.md': strToU8('# A\n') }), /have no text in them/],
+  ])('%s: a clear error, nothing imported', async (_name, build, message) => {
+    const target = profile({
+      maxBytes: 4 * 1024 * 1024,
+      maxValueBytes: 64 * 1024 * 1024,
+      maxDepth: 64,
+      maxZipEntries: 100,
+      maxMarkdownBytes: 1024,
+    });
+    seedRandomHistory(target.db, seeded(5), 2);
+    const before = dump(target.db);
+    const { result } = await importBytes(target, build(), 'notes.zip');
+    expect(!result.ok && result.error.message).toMatch(message);
+    expect(!result.ok && result.error.message).toMatch(/Nothing was imported\.$/);
+    expect(dump(target.db)).toEqual(before);
+  });
+
+  it('refuses a Markdown zip cut halfway, after its first files were read, without importing any', async () => {
+    const source = profile();
+    seedRandomHistory(source.db, seeded(23), 20);
+    const zip = await exportBytes(source, 'markdown');
+    const target = profile();
+    const before = dump(target.db);
+    const { result } = await importBytes(target, zip.subarray(0, Math.floor(zip.length / 2)), 'cut.zip');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dump(target.db)).toEqual(before);
+  });
+});
+
 describe('bad files change nothing', () => {
   const withHistory = () => {
     const target = profile();
@@ -283,7 +397,7 @@ describe('bad files change nothing', () => {
       'a zip without conversations.json',
       Buffer.from(zipSync({ 'a.txt': strToU8('hi') })),
       'x.zip',
-      /no conversations.json/,
+      /no conversations.json \(a ChatGPT export\) and no Markdown files/,
     ],
   ])('%s: a clear error, nothing imported', async (_name, data, fileName, message) => {
     const target = withHistory();
