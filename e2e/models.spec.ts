@@ -76,6 +76,40 @@ test('Ctrl+K opens the palette on the current model; a misspelled partial name f
   await expect(palette(page)).toBeVisible();
 });
 
+test('Page Down and the arrows keep the highlighted model in view; the palette reopens on a current model far down the list', async ({
+  page,
+  launch,
+}) => {
+  await start(page, launch);
+  await page.keyboard.press('Control+k');
+  await expect(selected(page)).toContainText(fakeModels.default);
+  // Far past the first screen: the list scrolls with the highlight.
+  for (let i = 0; i < 12; i++) await search(page).press('PageDown');
+  await search(page).press('ArrowUp');
+  await expect(selected(page)).toBeInViewport();
+  const chosen = (await selected(page).locator('.option-id').textContent()) ?? '';
+  expect(chosen).not.toBe(fakeModels.default);
+  await search(page).press('Enter');
+  await expect(palette(page)).toBeHidden();
+
+  await page.keyboard.press('Control+k');
+  await expect(selected(page)).toContainText(chosen);
+  await expect(selected(page)).toContainText('current');
+  await expect(selected(page)).toBeInViewport();
+  // Back up to the top with the arrows: the first model comes into view again.
+  for (let i = 0; i < 80; i++) await search(page).press('ArrowUp');
+  await expect(options(page).first()).toBeInViewport();
+  await expect(options(page).first()).toHaveAttribute('aria-selected', 'true');
+
+  // Sorted by name, the current model sits well down the list (recents no longer lift it to the top).
+  await palette(page).getByRole('combobox', { name: 'Sort' }).selectOption('name');
+  await search(page).press('Escape');
+  await page.keyboard.press('Control+k');
+  await expect(selected(page)).toContainText(chosen);
+  await expect(selected(page)).toBeInViewport();
+  expect(await list(page).evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+});
+
 test('the free filter lists only free models; an empty result offers to clear the filters', async ({
   page,
   launch,

@@ -123,18 +123,29 @@ async function paletteOpenTimes(browser: Browser, url: string): Promise<number[]
   await page.evaluate(() => {
     const w = window as unknown as { openTimes: number[] };
     w.openTimes = [];
+    // True from the start of a frame's animation callbacks until the task after that frame: a row inserted then
+    // (by a resize observer, say, which runs after layout) is painted in that very frame.
+    let inFrame = false;
+    const everyFrame = () => {
+      inFrame = true;
+      setTimeout(() => (inFrame = false), 0);
+      requestAnimationFrame(everyFrame);
+    };
+    requestAnimationFrame(everyFrame);
     window.addEventListener(
       'keydown',
       (event) => {
         if (event.key !== 'k' || !event.ctrlKey) return;
         const start = event.timeStamp;
-        const check = () => {
-          if (document.querySelector('[role="listbox"] [role="option"]')) {
-            // The frame that shows the row, then the task after its paint.
-            requestAnimationFrame(() => setTimeout(() => w.openTimes.push(performance.now() - start), 0));
-          } else requestAnimationFrame(check);
-        };
-        check();
+        const painted = () => w.openTimes.push(performance.now() - start);
+        const watcher = new MutationObserver(() => {
+          if (!document.querySelector('[role="listbox"] [role="option"]')) return;
+          watcher.disconnect();
+          // The task after the frame that paints the row: this frame's if the row came during it, else the next's.
+          if (inFrame) setTimeout(painted, 0);
+          else requestAnimationFrame(() => setTimeout(painted, 0));
+        });
+        watcher.observe(document.body, { childList: true, subtree: true });
       },
       true,
     );

@@ -1,8 +1,8 @@
 // Renderer: the model palette: type to search the whole catalogue, arrows to move, Enter to choose, Esc to close.
 // A dialog over the chat, keyboard-first; the list is virtualized, so every model is reachable by scrolling.
 
-import { type KeyboardEvent, forwardRef, useCallback, useId, useMemo, useRef, useState } from 'react';
-import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { VList, type VListHandle } from 'virtua';
 import type { ModelSummary } from '../../../../shared/domain';
 import { modelIdSchema } from '../../../../shared/schemas';
 import { Modal } from '../../components/Modal';
@@ -21,10 +21,8 @@ type Item = { kind: 'model'; model: ModelSummary } | { kind: 'typed'; id: string
 
 const itemKey = (item: Item) => (item.kind === 'model' ? item.model.id : `typed:${item.id}`);
 
-/** The listbox Virtuoso renders its rows into. */
-const ListBox = forwardRef<HTMLDivElement, React.HTMLAttributes<HTMLDivElement>>(function ListBox(props, ref) {
-  return <div {...props} ref={ref} role="listbox" aria-label="Models" />;
-});
+/** Every row is this tall (models.css); told to the list, so it never has to measure before drawing. */
+const rowHeight = 56;
 
 export interface PaletteView {
   filters: ModelFilters;
@@ -53,7 +51,7 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
   const currentUnlisted = useAppStore((s) => s.models.length > 0 && selectModelEntry(s, current) === null);
 
   const [query, setQuery] = useState('');
-  const virtuoso = useRef<VirtuosoHandle>(null);
+  const list = useRef<VListHandle>(null);
 
   const items = useMemo<Item[]>(() => {
     const found = queryModels(models, { query, filters: view.filters, sort: view.sort, favorites, recents });
@@ -81,12 +79,17 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
     setActiveIndex(currentIndex());
   }
 
+  // The current model is in view when the palette first paints, two rows below the top where the list allows.
+  useLayoutEffect(() => {
+    if (initialIndex > 0) list.current?.scrollToIndex(Math.max(0, initialIndex - 2), { align: 'start' });
+  }, [initialIndex]);
+
   const moveTo = useCallback(
     (index: number) => {
       if (items.length === 0) return;
       const next = Math.max(0, Math.min(items.length - 1, index));
       setActiveIndex(next);
-      virtuoso.current?.scrollIntoView({ index: next });
+      list.current?.scrollToIndex(next, { align: 'nearest' });
     },
     [items.length],
   );
@@ -155,7 +158,7 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
           onChange={(event) => {
             setQuery(event.target.value);
             setActiveIndex(0);
-            virtuoso.current?.scrollToIndex({ index: 0 });
+            list.current?.scrollTo(0);
           }}
           onKeyDown={onKeyDown}
         />
@@ -198,17 +201,18 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
               ) : null}
             </div>
           ) : (
-            <Virtuoso<Item>
-              ref={virtuoso}
+            <VList
+              ref={list}
               data={items}
               className="palette-scroller"
-              fixedItemHeight={56}
-              initialTopMostItemIndex={Math.max(0, initialIndex - 2)}
-              components={{ List: ListBox }}
-              computeItemKey={(_index, item) => itemKey(item)}
-              itemContent={(index, item) =>
+              role="listbox"
+              aria-label="Models"
+              itemSize={rowHeight}
+            >
+              {(item, index) =>
                 item.kind === 'model' ? (
                   <ModelRow
+                    key={itemKey(item)}
                     model={item.model}
                     optionId={optionId(index)}
                     active={index === activeIndex}
@@ -220,6 +224,7 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
                   />
                 ) : (
                   <TypedIdRow
+                    key={itemKey(item)}
                     id={item.id}
                     optionId={optionId(index)}
                     active={index === activeIndex}
@@ -228,7 +233,7 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
                   />
                 )
               }
-            />
+            </VList>
           )}
         </div>
         {activeModel ? (
