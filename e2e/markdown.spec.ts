@@ -41,6 +41,12 @@ test('a Markdown reply: highlighted code copied exactly, a table, raw HTML as te
   await expect(code.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MARKDOWN_REPLY_CODE);
 
+  // Math is drawn (MathML), one formula inline and one on its own; the dollar amounts stay text.
+  await expect(reply.locator('.math-inline math')).toHaveCount(1);
+  await expect(reply.locator('.math-display math[display="block"]')).toHaveCount(1);
+  await expect(reply.locator('.math-display mfrac')).toHaveCount(1);
+  await expect(reply).toContainText('a build costs $5 and a release $10.');
+
   // Raw HTML is its text; nothing in the page became an image or ran.
   await expect(reply).toContainText("<img src=x onerror=alert('pwned')>");
   await expect(page.locator('img')).toHaveCount(0);

@@ -5,12 +5,12 @@ import type { ExtraProps } from 'hast-util-to-jsx-runtime';
 import { CopyTextButton } from './CopyButton';
 import { useHighlight } from './highlight';
 
-function textOf(nodes: readonly ElementContent[]): string {
+export function textOf(nodes: readonly ElementContent[]): string {
   return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? textOf(n.children) : '')).join('');
 }
 
 /** The `<code>` inside the `<pre>` that mdast-util-to-hast makes of a fence, and the language from its class. */
-function codeOf(pre: Element | undefined): { code: string; language: string | null } {
+export function codeOf(pre: Element | undefined): { code: string; language: string | null } {
   const inner = pre?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
   if (!inner) return { code: pre ? textOf(pre.children) : '', language: null };
   const classes = inner.properties.className;

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import { CodeBlock } from './CodeBlock';
 import { ImageAsLink, SafeLink, ScrollTable } from './elements';
+import { CodeOrMathBlock, CodeOrInlineMath } from './math-elements';
 
 /** Raw HTML in model output is shown as the text it is, never parsed: a block of it as a paragraph. */
 const html: Handler = (_state, node: Html, parent) => {
@@ -17,14 +18,22 @@ const html: Handler = (_state, node: Html, parent) => {
   return paragraph;
 };
 
-const components: Partial<Components> = {
+/** A block still streaming shows its math as TeX: half a formula would only flash up as a KaTeX error. */
+const liveComponents: Partial<Components> = {
   a: SafeLink,
   img: ImageAsLink,
   pre: CodeBlock,
   table: ScrollTable,
 };
 
-export function renderTree(tree: Root): ReactNode {
+const finishedComponents: Partial<Components> = {
+  ...liveComponents,
+  pre: CodeOrMathBlock,
+  code: CodeOrInlineMath,
+};
+
+export function renderTree(tree: Root, live = false): ReactNode {
   const hast = toHast(tree, { handlers: { html } });
+  const components = live ? liveComponents : finishedComponents;
   return toJsxRuntime(hast, { Fragment, jsx, jsxs, components, passNode: true, ignoreInvalidStyle: true });
 }
