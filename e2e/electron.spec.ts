@@ -44,6 +44,7 @@ test.describe('Electron desktop app', () => {
       'portability',
       'search',
       'spend',
+      'titles',
     ]);
     await app.close();
   });

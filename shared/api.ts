@@ -92,6 +92,10 @@ export interface DesktopApi {
     clearLedger(): Call<'spend:clear-ledger'>;
     replyCosts(messageIds: string[]): Call<'spend:reply-costs'>;
   };
+  titles: {
+    settings(): Call<'titles:settings'>;
+    setEnabled(enabled: boolean): Call<'titles:set-enabled'>;
+  };
   chat: {
     send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
     regenerate(input: ChatRegenerateInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
@@ -180,6 +184,10 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
       markWarned: (kind, month) => call('spend:mark-warned', { kind, month }),
       clearLedger: () => call('spend:clear-ledger', undefined),
       replyCosts: (messageIds) => call('spend:reply-costs', { messageIds }),
+    },
+    titles: {
+      settings: () => call('titles:settings', undefined),
+      setEnabled: (enabled) => call('titles:set-enabled', { enabled }),
     },
     chat: {
       send: (input, onEvent) => transport.stream('chat:send', input, onEvent),

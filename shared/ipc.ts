@@ -55,6 +55,7 @@ import {
   jobIdSchema,
 } from './portability';
 import type { ConversationSpend, KeyUsage, SpendExport, SpendOverview, SpendSummary } from './spend';
+import { type TitleSettings, titleSettingsSetSchema } from './titles';
 
 /** Request/response channels: input schema and (type-only) result. */
 export const requestChannels = {
@@ -121,6 +122,9 @@ export const requestChannels = {
   'spend:clear-ledger': { input: emptySchema, result: null as unknown as { deleted: number } },
   // The replies as stored now: how a view waiting on "cost pending" sees the settled figure without a reopen.
   'spend:reply-costs': { input: spendReplyCostsSchema, result: null as unknown as Message[] },
+  // Generated titles: off by default (each title is a paid request to a cheap model after a first reply).
+  'titles:settings': { input: emptySchema, result: null as unknown as TitleSettings },
+  'titles:set-enabled': { input: titleSettingsSetSchema, result: null as unknown as TitleSettings },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */

@@ -14,10 +14,12 @@ import {
   chunkText,
   countImageParts,
   estimateTokens,
+  isTitleRequest,
   lastUserText,
   promptTokensOf,
   reasoningFor,
   replyFor,
+  titleFor,
   truncateToTokens,
 } from './reply-text';
 import { chunkByCodePoints, MARKDOWN_REPLY } from './markdown-reply';
@@ -136,7 +138,11 @@ function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntr
   const reasoning = mode === 'off' ? '' : reasoningFor(prompt);
   const reasoningTokens = estimateTokens(reasoning);
 
-  let content = behaviour.markdownReply ? MARKDOWN_REPLY : replyFor(prompt, { long: behaviour.long ?? false });
+  let content = isTitleRequest(request.messages)
+    ? titleFor(prompt)
+    : behaviour.markdownReply
+      ? MARKDOWN_REPLY
+      : replyFor(prompt, { long: behaviour.long ?? false });
   content = afterPrefill(content, request.messages);
   let finish: FinishReason = 'stop';
   // The request's cap and the model's own limit both apply: whichever is lower ends the reply.

@@ -39,6 +39,25 @@ export function lastUserText(messages: readonly ChatMessageLike[]): string {
   return '';
 }
 
+/** A client asking for a conversation's title: a system message that asks for one. */
+export function isTitleRequest(messages: readonly ChatMessageLike[]): boolean {
+  return messages.some((m) => m.role === 'system' && /\btitle\b/i.test(contentText(m.content)));
+}
+
+/**
+ * The title the fake "model" writes: "About" and the question's first four words (from a `<question>` block when the
+ * prompt has one), so a test can tell it from the title derived from the question and predict it exactly.
+ */
+export function titleFor(prompt: string): string {
+  const question = /<question>\s*([\s\S]*?)\s*<\/question>/.exec(prompt)?.[1] ?? prompt;
+  const words = question
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 4);
+  return `About ${words.join(' ')}`;
+}
+
 function hash(text: string): number {
   // FNV-1a: stable across runs and platforms, unlike anything seeded.
   let h = 0x811c9dc5;

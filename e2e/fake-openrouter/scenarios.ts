@@ -51,6 +51,8 @@
 // | imageOnly                         | 404: an image-only model cannot answer a text chat                  |
 // | unknown id                        | 400 "<id> is not a valid model ID"                                  |
 //
+// A request with a system message asking for a title (how Switchboard asks for a generated conversation title)
+// is answered, by any model, with `titleFor(question)` (reply-text.ts): "About" and the question's first four words.
 // Without `stream`, a mid-stream error model answers HTTP 200 with the error inside the choice, and
 // errorFirst answers HTTP 200 with a top-level error, as OpenRouter does for non-streaming calls.
 // Any request honours `max_tokens`/`max_completion_tokens`: a longer reply is cut with finish_reason "length".

@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { AppInfo, ChatStreamEvent, HistoryStatus } from '../../shared/domain';
+import type { AppInfo, ChatStreamEvent, HistoryStatus, Message } from '../../shared/domain';
 import type {
   ChatContinueInput,
   ChatEditInput,
@@ -18,6 +18,7 @@ import { SpendService } from './cost/spend-service';
 import { createOutputBudget } from './chat/output-budget';
 import type { CoreConfig } from './config';
 import { ConversationRepo } from './db/conversation-repo';
+import { toStorageError } from './db/storage-error';
 import { DraftRepo } from './db/draft-repo';
 import { MessageRepo } from './db/message-repo';
 import { SearchRepo } from './db/search-repo';
@@ -37,6 +38,8 @@ import { OpenRouterClient } from './openrouter/client';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { MemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
+import { TitleGenerator, defaultTitleModel } from './titles/title-generator';
+import type { TitleSettings } from '../../shared/titles';
 
 /** LibraryService's methods, answering once the history is known to be sound (or with the storage_error why not). */
 /** Start-up and turn bookkeeping stay inside the core. */
@@ -80,6 +83,11 @@ export interface Core {
     create(): Promise<Result<BackupEntry>>;
     restore(path: string): Promise<Result<HistoryStatus>>;
   };
+  /** Whether a cheap model names new conversations (off by default: each title costs money). */
+  titles: {
+    settings(): Promise<Result<TitleSettings>>;
+    setEnabled(enabled: boolean): Promise<Result<TitleSettings>>;
+  };
   appInfo(): AppInfo;
   close(): void;
 }
@@ -90,6 +98,7 @@ interface HistoryServices {
   db: Database;
   spend: SpendService;
   modelStore: ModelStore;
+  titles: TitleGenerator;
 }
 
 export interface CoreDependencies {
@@ -143,16 +152,22 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       return;
     }
     let conversationId: string | null = null;
+    let answered: Message | null = null;
     try {
       for await (const event of run(services.value.chat)) {
         if (event.type === 'started') {
           conversationId = event.conversation.id;
           events.emit({ type: 'changed', conversation: event.conversation });
         }
+        if (event.type === 'done') answered = event.message;
         yield event;
       }
     } finally {
-      if (conversationId !== null) services.value.library.announceChanged(conversationId);
+      if (conversationId !== null) {
+        services.value.library.announceChanged(conversationId);
+        // A first reply may earn the conversation a generated title (when the person turned them on).
+        if (answered) services.value.titles.afterReply(conversationId, answered);
+      }
     }
   }
 
@@ -187,10 +202,22 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       const resumed = settler.resumeAll();
       if (resumed > 0)
         deps.logger.info(`asking OpenRouter for ${resumed} reply cost${resumed === 1 ? '' : 's'} still owed`);
+      const modelStore = new ModelStore(db);
+      const titles = new TitleGenerator({
+        streamer: client,
+        enabled: () => modelStore.generatedTitles(),
+        findMessage: (conversationId, id) => messages.threads.find(conversationId, id),
+        currentTitle: (id) => conversations.get(id)?.title ?? null,
+        // The library's rename tells every window, as a rename by hand does.
+        rename: (id, title) => void library.rename(id, title),
+        recordSpend: (owner, usage, provider) => void messages.recordOrphanSpend(owner, usage, provider),
+        logger: deps.logger,
+      });
       return {
         library,
         db,
-        modelStore: new ModelStore(db),
+        modelStore,
+        titles,
         chat: new ChatService(conversations, messages, client, {
           retryDelaysMs: deps.retryDelaysMs,
           settler,
@@ -256,6 +283,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
         chat.saveUnsavedReplies();
         chat.close();
       }
+      history.current()?.titles.close();
       portability.cancelAll();
       const restored = await history.restoreFrom(path);
       // Every window's list is replaced by the backup's.
@@ -266,6 +294,18 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       }
       return restored;
     },
+  };
+  /** The title setting lives with the model preferences; the model is the core's choice (title-generator.ts). */
+  const titleSettings = async (change?: boolean): Promise<Result<TitleSettings>> => {
+    const services = await history.services();
+    if (!services.ok) return services;
+    const store = services.value.modelStore;
+    try {
+      const enabled = change === undefined ? store.generatedTitles() : store.setGeneratedTitles(change);
+      return { ok: true, value: { enabled, model: defaultTitleModel } };
+    } catch (error) {
+      return { ok: false, error: toStorageError(error).error };
+    }
   };
   /** Runs a spend call once the history is sound. */
   const spending = <T>(work: (spend: SpendService) => Result<T>) =>
@@ -315,11 +355,16 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       continue: (input, signal) => turn((chat) => chat.continue(input, signal)),
       settled: async () => {
         await history.current()?.chat.settled();
+        await history.current()?.titles.idle();
       },
     },
     history: {
       status: () => history.status(),
       recover: (input) => history.recover(input),
+    },
+    titles: {
+      settings: () => titleSettings(),
+      setEnabled: (enabled) => titleSettings(enabled),
     },
     appInfo: () => ({
       version: config.appVersion,
@@ -329,6 +374,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     close: () => {
       dailyBackups.stop();
       portability.cancelAll();
+      history.current()?.titles.close();
       const chat = history.current()?.chat;
       if (chat) {
         const unsaved = chat.saveUnsavedReplies();

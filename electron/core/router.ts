@@ -72,6 +72,8 @@ function requestHandlers(core: Core): RequestHandlers {
     'spend:mark-warned': ({ kind, month }) => core.spend.markWarned(kind, month),
     'spend:clear-ledger': () => core.spend.clearLedger(),
     'spend:reply-costs': ({ messageIds }) => core.spend.replyCosts(messageIds),
+    'titles:settings': () => core.titles.settings(),
+    'titles:set-enabled': ({ enabled }) => core.titles.setEnabled(enabled),
   };
 }
 

@@ -92,7 +92,8 @@ type FinalizeParams = UsageParams & {
 
 /** One spend-ledger row as written; tests read it back without `now`. */
 export interface LedgerParams {
-  message_id: string;
+  /** null for a generation that wrote no message (a conversation's generated title). */
+  message_id: string | null;
   conversation_id: string;
   generation_id: string | null;
   model: string | null;
@@ -305,7 +306,7 @@ export class MessageRepo {
 
   /** True when the row was written; false when this generation of this message was already on record. */
   private recordSpend(
-    row: Pick<MessageRow, 'id' | 'conversation_id' | 'generation_id' | 'model' | 'provider'>,
+    row: Pick<MessageRow, 'conversation_id' | 'generation_id' | 'model' | 'provider'> & { id: string | null },
     params: UsageParams & { now: number },
   ): boolean {
     return (
@@ -328,10 +329,11 @@ export class MessageRepo {
 
   /**
    * The charge of a reply whose message is gone (its conversation was deleted before OpenRouter settled it): the
-   * ledger still records it. False when this generation was already on record.
+   * ledger still records it. Also a generation that never was a message (`messageId` null: a generated title).
+   * False when this generation was already on record.
    */
   recordOrphanSpend(
-    owner: { messageId: string; conversationId: string; generationId: string; model: string | null },
+    owner: { messageId: string | null; conversationId: string; generationId: string; model: string | null },
     usage: Usage,
     provider: string | null,
   ): boolean {

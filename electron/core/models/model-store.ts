@@ -1,4 +1,5 @@
-// Core: the model feature's tables: the last good catalogue, favorites, recents and the default model.
+// Core: the model feature's tables: the last good catalogue, favorites, recents, the default model, and whether a
+// cheap model writes conversation titles (titles/title-generator.ts).
 
 import type { Database, Statement } from 'better-sqlite3';
 import type { ModelPreferences } from '../../../shared/domain';
@@ -104,6 +105,18 @@ export class ModelStore {
   setDefault(model: string): ModelPreferences {
     guardStorage(this.file, () => this.statements.writeSetting.run({ key: 'default_model', value: model }));
     return this.preferences();
+  }
+
+  /** Generated titles are off unless the person turned them on: each one is a paid request. */
+  generatedTitles(): boolean {
+    return guardStorage(this.file, () => this.statements.readSetting.get({ key: 'generated_titles' })?.value === 'on');
+  }
+
+  setGeneratedTitles(enabled: boolean): boolean {
+    guardStorage(this.file, () =>
+      this.statements.writeSetting.run({ key: 'generated_titles', value: enabled ? 'on' : 'off' }),
+    );
+    return this.generatedTitles();
   }
 
   markUsed(model: string): ModelPreferences {

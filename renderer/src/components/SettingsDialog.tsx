@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { DefaultModelSetting } from '../features/models/DefaultModelSetting';
 import { DeleteAllHistory } from '../features/history/DeleteAllHistory';
+import { GeneratedTitlesSetting } from '../features/history/GeneratedTitlesSetting';
 import { formatCredit, maskKey } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -67,6 +68,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         )}
       </section>
       <DefaultModelSetting />
+      <GeneratedTitlesSetting />
       <BudgetSettings />
       <HistorySettings />
       <DeleteAllHistory />

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/domain';
 import type { LibraryEvent } from '../../../shared/library';
 import type { Result } from '../../../shared/result';
+import type { TitleSettings } from '../../../shared/titles';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import { messageFixture } from '../lib/message-fixture';
 import { alwaysOpen } from '../transport/connection';
@@ -162,6 +163,10 @@ export function setupStore() {
       keyUsage: vi.fn(),
       exportCsv: vi.fn(),
       clearLedger: vi.fn(),
+    },
+    titles: {
+      settings: vi.fn(() => ok<TitleSettings>({ enabled: false, model: 'openai/gpt-4.1-nano' })),
+      setEnabled: vi.fn((enabled: boolean) => ok<TitleSettings>({ enabled, model: 'openai/gpt-4.1-nano' })),
     },
   };
   const store = createAppStore({

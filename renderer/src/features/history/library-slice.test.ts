@@ -84,4 +84,19 @@ describe('library slice', () => {
     expect(await store.getState().deleteAllHistory(true)).toBe(true);
     expect(api.spend.clearLedger).toHaveBeenCalledTimes(1);
   });
+
+  it('reads the generated-titles setting, saves a change, and keeps the old value when saving fails', async () => {
+    const { store, api } = setupStore();
+    expect(store.getState().titleSettings).toBeNull();
+    await store.getState().loadTitleSettings();
+    expect(store.getState().titleSettings).toEqual({ enabled: false, model: 'openai/gpt-4.1-nano' });
+    expect(await store.getState().setGeneratedTitles(true)).toBeNull();
+    expect(api.titles.setEnabled).toHaveBeenCalledWith(true);
+    expect(store.getState().titleSettings?.enabled).toBe(true);
+
+    const error = { code: 'storage_error' as const, message: 'The disk is full.' };
+    api.titles.setEnabled.mockReturnValueOnce(Promise.resolve({ ok: false, error }));
+    expect(await store.getState().setGeneratedTitles(false)).toEqual(error);
+    expect(store.getState().titleSettings?.enabled).toBe(true);
+  });
 });

@@ -3,7 +3,8 @@
 
 import type { Conversation } from '../../../../shared/domain';
 import type { FindResults, LibraryEvent, SearchResults } from '../../../../shared/library';
-import type { Result } from '../../../../shared/result';
+import type { AppError, Result } from '../../../../shared/result';
+import type { TitleSettings } from '../../../../shared/titles';
 import type { SearchInput } from '../../../../shared/schemas';
 import type { SliceCreator } from '../../store/types';
 
@@ -36,6 +37,11 @@ export interface LibrarySlice {
    */
   openMessage(conversationId: string, messageId: string, terms?: string[]): Promise<void>;
   applyLibraryEvent(event: LibraryEvent): void;
+  /** Whether a cheap model names new conversations (Settings); null until read. */
+  titleSettings: TitleSettings | null;
+  loadTitleSettings(): Promise<void>;
+  /** The error when the change could not be saved (shown beside the setting), else null. */
+  setGeneratedTitles(enabled: boolean): Promise<AppError | null>;
 }
 
 export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, connection }) => {
@@ -60,6 +66,19 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, 
     findOpen: false,
     findFocusNonce: 0,
     reveal: null,
+    titleSettings: null,
+
+    async loadTitleSettings() {
+      const result = await api.titles.settings();
+      if (result.ok) set({ titleSettings: result.value });
+    },
+
+    async setGeneratedTitles(enabled) {
+      const result = await api.titles.setEnabled(enabled);
+      if (!result.ok) return result.error;
+      set({ titleSettings: result.value });
+      return null;
+    },
 
     async togglePinned(id) {
       const current = get().conversations.find((item) => item.id === id);
