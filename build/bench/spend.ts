@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import { SpendRepo } from '../../electron/core/cost/spend-repo';
+import { SpendService } from '../../electron/core/cost/spend-service';
 import { ConversationRepo } from '../../electron/core/db/conversation-repo';
 import { MessageRepo } from '../../electron/core/db/message-repo';
 import { openDatabase } from '../../electron/core/db/open-database';
@@ -143,7 +144,7 @@ export async function spendBench(print: (line: string) => void): Promise<void> {
       unit: 'ms',
       statistic: 'p95',
       baseline: samples(naiveTotals),
-      candidate: samples(() => spend.ledgerRows()),
+      candidate: samples(() => new SpendService(spend, messages).exportCsv()),
     });
 
     print(`Conversation total over ${conversationMessages.toLocaleString('en-US')} messages (target: < 5 ms)`);

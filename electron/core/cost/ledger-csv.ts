@@ -28,26 +28,30 @@ function text(value: string | null): string {
 
 const number = (value: number | bigint | null): string => (value === null ? '' : value.toString());
 
-export function ledgerToCsv(rows: readonly LedgerCsvRow[]): string {
-  const lines = [ledgerCsvHeader.join(',')];
-  for (const row of rows) {
-    lines.push(
-      [
-        new Date(Number(row.created_at)).toISOString(),
-        text(row.conversation_id === null ? null : (row.title ?? 'deleted conversation')),
-        text(row.conversation_id),
-        text(row.message_id),
-        text(row.generation_id),
-        text(row.model),
-        text(row.provider),
-        row.is_byok === null ? '' : Number(row.is_byok) === 1 ? 'yes' : 'no',
-        number(row.prompt_tokens),
-        number(row.completion_tokens),
-        number(row.reasoning_tokens),
-        number(row.cached_tokens),
-        fromPico(BigInt(row.cost_pico)),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+/** One ledger row as a CSV line, without its line break. */
+export function ledgerCsvLine(row: LedgerCsvRow): string {
+  return [
+    new Date(Number(row.created_at)).toISOString(),
+    text(row.conversation_id === null ? null : (row.title ?? 'deleted conversation')),
+    text(row.conversation_id),
+    text(row.message_id),
+    text(row.generation_id),
+    text(row.model),
+    text(row.provider),
+    row.is_byok === null ? '' : Number(row.is_byok) === 1 ? 'yes' : 'no',
+    number(row.prompt_tokens),
+    number(row.completion_tokens),
+    number(row.reasoning_tokens),
+    number(row.cached_tokens),
+    fromPico(BigInt(row.cost_pico)),
+  ].join(',');
+}
+
+/** The whole file from rows handed over one at a time (see SpendRepo.eachLedgerRow). */
+export function ledgerToCsv(eachRow: (write: (row: LedgerCsvRow) => void) => number): { csv: string; rows: number } {
+  let csv = `${ledgerCsvHeader.join(',')}\r\n`;
+  const rows = eachRow((row) => {
+    csv += `${ledgerCsvLine(row)}\r\n`;
+  });
+  return { csv, rows };
 }

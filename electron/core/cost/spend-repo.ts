@@ -1,6 +1,7 @@
 // Core: reads over the spend ledger and the replies' recorded costs. Sums happen in SQLite over INTEGER picodollars
 // (exact 64-bit arithmetic) and are read back as BigInt, so the Spend view's total is the ledger's sum exactly and a
-// conversation's total the exact sum of its replies. Each query reads one covering index (migration 0040). A
+// conversation's total the exact sum of its replies. The view reads the roll-ups migration 0060 keeps (per hour, per
+// model, per conversation), and a conversation's total its conversation_costs row, instead of every row. A
 // conversation deleted (even one still within its minute to undo) has no title here: "deleted conversation".
 
 import type { Database, Statement } from 'better-sqlite3';
@@ -13,6 +14,7 @@ import type {
   SpendSummary,
 } from '../../../shared/spend';
 import type { SpendSummaryInput } from '../../../shared/schemas';
+import { spendBucketMs } from '../db/migrations/0060-spend-rollups';
 import { guardStorage } from '../db/storage-error';
 
 /** How many models and conversations the breakdowns list (the largest first); the totals always cover everything. */
@@ -37,21 +39,23 @@ interface LedgerCsvRow {
   completion_tokens: number | null;
   reasoning_tokens: number | null;
   cached_tokens: number | null;
-  cost_pico: bigint;
+  /** The exact integer as decimal text: read without safeIntegers (BigInts for every column cost ~30 %). */
+  cost_pico: string;
 }
 
 export class SpendRepo {
   private readonly file: string;
   private readonly statements: {
-    sumSince: Statement<[number], { total: bigint }>;
+    ledgerRange: Statement<[number, number], { total: bigint }>;
+    hourlyRange: Statement<[number, number], { total: bigint }>;
     allTime: Statement<[], { total: bigint; entries: bigint }>;
-    days: Statement<[string], { day: bigint; total: bigint }>;
-    byModel: Statement<[number], { model: string | null; total: bigint; replies: bigint }>;
+    byModel: Statement<[number], { model: string | null; total: bigint; entries: bigint }>;
     byConversation: Statement<
       [number],
-      { conversation_id: string | null; title: string | null; total: bigint; replies: bigint }
+      { conversation_id: string | null; title: string | null; total: bigint; entries: bigint }
     >;
-    conversationTotal: Statement<[{ id: string }], { total: bigint; pending: bigint }>;
+    conversationTotal: Statement<[{ id: string }], { total: bigint; versions: bigint; pending: bigint }>;
+    leafHasChildren: Statement<[string], { children: bigint }>;
     threadTotal: Statement<[string], { total: bigint }>;
     csv: Statement<[], LedgerCsvRow>;
     getSetting: Statement<[string], { value: string }>;
@@ -63,47 +67,50 @@ export class SpendRepo {
   constructor(db: Database) {
     this.file = db.name;
     this.statements = guardStorage(this.file, () => ({
-      sumSince: db
-        .prepare<[number], { total: bigint }>(
-          'SELECT coalesce(sum(cost_pico), 0) AS total FROM spend_ledger WHERE created_at >= ?',
+      // The partial hours at a range's ends, read from the (created_at, cost_pico) index.
+      ledgerRange: db
+        .prepare<[number, number], { total: bigint }>(
+          'SELECT coalesce(sum(cost_pico), 0) AS total FROM spend_ledger WHERE created_at >= ? AND created_at < ?',
+        )
+        .safeIntegers(true),
+      // The whole hours inside a range (migration 0060 keeps one row per hour that has charges).
+      hourlyRange: db
+        .prepare<[number, number], { total: bigint }>(
+          'SELECT coalesce(sum(total), 0) AS total FROM spend_hourly WHERE hour >= ? AND hour < ?',
         )
         .safeIntegers(true),
       allTime: db
         .prepare<[], { total: bigint; entries: bigint }>(
-          'SELECT coalesce(sum(cost_pico), 0) AS total, count(*) AS entries FROM spend_ledger',
-        )
-        .safeIntegers(true),
-      // One range scan of the created_at index per day; the boundaries are the renderer's local midnights.
-      days: db
-        .prepare<[string], { day: bigint; total: bigint }>(
-          `SELECT CAST(d.key AS INTEGER) AS day,
-                  (SELECT coalesce(sum(l.cost_pico), 0) FROM spend_ledger l
-                   WHERE l.created_at >= d.value ->> 0 AND l.created_at < d.value ->> 1) AS total
-           FROM json_each(?) AS d
-           ORDER BY d.key`,
+          'SELECT coalesce(sum(total), 0) AS total, coalesce(sum(entries), 0) AS entries FROM spend_by_model',
         )
         .safeIntegers(true),
       byModel: db
-        .prepare<[number], { model: string | null; total: bigint; replies: bigint }>(
-          `SELECT model, sum(cost_pico) AS total, count(*) AS replies FROM spend_ledger
-           GROUP BY model ORDER BY total DESC, model LIMIT ?`,
+        .prepare<[number], { model: string | null; total: bigint; entries: bigint }>(
+          'SELECT model, total, entries FROM spend_by_model ORDER BY total DESC, model LIMIT ?',
         )
         .safeIntegers(true),
       byConversation: db
-        .prepare<[number], { conversation_id: string | null; title: string | null; total: bigint; replies: bigint }>(
-          `SELECT g.conversation_id, c.title, g.total, g.replies
-           FROM (SELECT conversation_id, sum(cost_pico) AS total, count(*) AS replies FROM spend_ledger
-                 GROUP BY conversation_id ORDER BY total DESC, conversation_id LIMIT ?) AS g
+        .prepare<[number], { conversation_id: string | null; title: string | null; total: bigint; entries: bigint }>(
+          `SELECT g.conversation_id, c.title, g.total, g.entries
+           FROM (SELECT conversation_id, total, entries FROM spend_by_conversation
+                 ORDER BY total DESC, conversation_id LIMIT ?) AS g
            LEFT JOIN conversations c ON c.id = g.conversation_id AND c.deleted_at IS NULL
            ORDER BY g.total DESC, g.conversation_id`,
         )
         .safeIntegers(true),
       conversationTotal: db
-        .prepare<{ id: string }, { total: bigint; pending: bigint }>(
+        .prepare<{ id: string }, { total: bigint; versions: bigint; pending: bigint }>(
           `SELECT
-             (SELECT coalesce(sum(cost_pico), 0) FROM messages
-              WHERE conversation_id = @id AND cost_pico IS NOT NULL) AS total,
+             coalesce((SELECT total FROM conversation_costs WHERE conversation_id = @id), 0) AS total,
+             coalesce((SELECT versions FROM conversation_costs WHERE conversation_id = @id), 0) AS versions,
              (SELECT count(*) FROM messages WHERE conversation_id = @id AND cost_status = 'pending') AS pending`,
+        )
+        .safeIntegers(true),
+      leafHasChildren: db
+        .prepare<[string], { children: bigint }>(
+          `SELECT EXISTS (SELECT 1 FROM conversations c JOIN messages m
+                          ON m.conversation_id = c.id AND m.parent_id = c.current_leaf_id
+                          WHERE c.id = ?) AS children`,
         )
         .safeIntegers(true),
       // The thread on screen: from the current leaf up through its parents.
@@ -118,14 +125,16 @@ export class SpendRepo {
            SELECT coalesce(sum(cost_pico), 0) AS total FROM path`,
         )
         .safeIntegers(true),
-      csv: db
-        .prepare<[], LedgerCsvRow>(
-          `SELECT l.created_at, l.conversation_id, c.title, l.message_id, l.generation_id, l.model, l.provider,
-                  l.is_byok, l.prompt_tokens, l.completion_tokens, l.reasoning_tokens, l.cached_tokens, l.cost_pico
-           FROM spend_ledger l LEFT JOIN conversations c ON c.id = l.conversation_id AND c.deleted_at IS NULL
-           ORDER BY l.created_at, l.id`,
-        )
-        .safeIntegers(true),
+      // NOT INDEXED: reading the table in order and sorting once beat following the created_at index to each row
+      // (measured on 100,000 rows: about 400 against 600 ms).
+      csv: db.prepare<[], LedgerCsvRow>(
+        `SELECT l.created_at, l.conversation_id, c.title, l.message_id, l.generation_id, l.model, l.provider,
+                l.is_byok, l.prompt_tokens, l.completion_tokens, l.reasoning_tokens, l.cached_tokens,
+                CAST(l.cost_pico AS TEXT) AS cost_pico
+         FROM spend_ledger l NOT INDEXED
+         LEFT JOIN conversations c ON c.id = l.conversation_id AND c.deleted_at IS NULL
+         ORDER BY l.created_at, l.id`,
+      ),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM spend_settings WHERE key = ?'),
       setSetting: db.prepare<{ key: string; value: string }>(
         `INSERT INTO spend_settings (key, value) VALUES (@key, @value)
@@ -136,25 +145,43 @@ export class SpendRepo {
     }));
   }
 
+  /**
+   * The exact sum of the ledger rows with start <= created_at < end: the whole hours inside from the roll-up, the
+   * partial hours at either end from the ledger itself (at most an hour of rows each; none at a whole hour).
+   */
+  private sumBetween(start: number, end: number): bigint {
+    const firstHour = Math.ceil(start / spendBucketMs);
+    const endHour = Math.floor(end / spendBucketMs);
+    if (firstHour >= endHour) return this.statements.ledgerRange.get(start, end)?.total ?? 0n;
+    const head = this.statements.ledgerRange.get(start, firstHour * spendBucketMs)?.total ?? 0n;
+    const middle = this.statements.hourlyRange.get(firstHour, endHour)?.total ?? 0n;
+    const tail = this.statements.ledgerRange.get(endHour * spendBucketMs, end)?.total ?? 0n;
+    return head + middle + tail;
+  }
+
+  /** Everything from `start` on, future-dated rows included (a clock set back still counts them). */
+  private sumSince(start: number): bigint {
+    return this.sumBetween(start, Number.MAX_SAFE_INTEGER);
+  }
+
   summary(input: SpendSummaryInput): SpendSummary {
     return guardStorage(this.file, () => {
-      const since = (start: number) => fromPico(this.statements.sumSince.get(start)?.total ?? 0n);
+      const since = (start: number) => fromPico(this.sumSince(start));
       const all = this.statements.allTime.get();
-      const ranges = input.dayStarts.slice(0, -1).map((start, i) => [start, input.dayStarts[i + 1]]);
-      const days = this.statements.days.all(JSON.stringify(ranges)).map((row) => ({
-        start: ranges[Number(row.day)]?.[0] ?? 0,
-        total: fromPico(row.total),
+      const days = input.dayStarts.slice(0, -1).map((start, i) => ({
+        start,
+        total: fromPico(this.sumBetween(start, input.dayStarts[i + 1] ?? start)),
       }));
       const byModel: SpendByModel[] = this.statements.byModel.all(breakdownLimit).map((row) => ({
         model: row.model,
         total: fromPico(row.total),
-        replies: Number(row.replies),
+        replies: Number(row.entries),
       }));
       const byConversation: SpendByConversation[] = this.statements.byConversation.all(breakdownLimit).map((row) => ({
         conversationId: row.conversation_id,
         title: row.title,
         total: fromPico(row.total),
-        replies: Number(row.replies),
+        replies: Number(row.entries),
       }));
       return {
         today: since(input.todayStart),
@@ -171,7 +198,7 @@ export class SpendRepo {
 
   overview(monthStart: number): SpendOverview {
     return guardStorage(this.file, () => ({
-      month: fromPico(this.statements.sumSince.get(monthStart)?.total ?? 0n),
+      month: fromPico(this.sumSince(monthStart)),
       budget: this.setting(settingKeys.budget),
       budgetWarnedMonth: this.setting(settingKeys.budgetWarned),
       keyLimitWarnedMonth: this.setting(settingKeys.keyLimitWarned),
@@ -181,18 +208,29 @@ export class SpendRepo {
   conversation(conversationId: string): ConversationSpend {
     return guardStorage(this.file, () => {
       const row = this.statements.conversationTotal.get({ id: conversationId });
-      const thread = this.statements.threadTotal.get(conversationId);
+      const total = row?.total ?? 0n;
+      // One chain with nothing below the leaf: the thread on screen is every message, so no walk is needed.
+      const wholeConversation =
+        row?.versions === 0n && this.statements.leafHasChildren.get(conversationId)?.children === 0n;
+      const thread = wholeConversation ? total : (this.statements.threadTotal.get(conversationId)?.total ?? 0n);
       return {
-        total: fromPico(row?.total ?? 0n),
-        thread: fromPico(thread?.total ?? 0n),
+        total: fromPico(total),
+        thread: fromPico(thread),
         pending: Number(row?.pending ?? 0n),
       };
     });
   }
 
-  /** Ledger rows oldest first, for the CSV export. */
-  ledgerRows(): LedgerCsvRow[] {
-    return guardStorage(this.file, () => this.statements.csv.all());
+  /** Ledger rows oldest first, for the CSV export, handed to `write` one at a time (no array of 100,000 rows). */
+  eachLedgerRow(write: (row: LedgerCsvRow) => void): number {
+    return guardStorage(this.file, () => {
+      let rows = 0;
+      for (const row of this.statements.csv.iterate()) {
+        write(row);
+        rows += 1;
+      }
+      return rows;
+    });
   }
 
   setBudget(monthlyUsd: string | null): void {

@@ -40,10 +40,7 @@ export class SpendService {
   }
 
   exportCsv(): Result<SpendExport> {
-    return guard(() => {
-      const rows = this.spend.ledgerRows();
-      return { csv: ledgerToCsv(rows), rows: rows.length };
-    });
+    return guard(() => ledgerToCsv((write) => this.spend.eachLedgerRow(write)));
   }
 
   setBudget(monthlyUsd: string | null): Result<{ budget: string | null }> {

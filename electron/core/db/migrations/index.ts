@@ -5,6 +5,7 @@ import { threadsMigration } from './0020-threads';
 import { modelCatalogueMigration } from './0030-model-catalogue';
 import { spendMigration } from './0040-spend';
 import { historyMigration } from './0050-history';
+import { spendRollupsMigration } from './0060-spend-rollups';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -15,4 +16,5 @@ export const allMigrations: readonly Migration[] = [
   modelCatalogueMigration,
   spendMigration,
   historyMigration,
+  spendRollupsMigration,
 ];
