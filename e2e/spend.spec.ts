@@ -150,6 +150,47 @@ test('a stopped reply shows "cost pending", then its settled cost in place; dele
   }
 });
 
+test('a stopped reply whose charge never arrives ends up showing an estimate, marked as one and counted nowhere', async ({
+  page,
+  launch,
+}) => {
+  // Three rounds of lookups (each retries its 404s for ~7.5 s) before the core gives up.
+  test.setTimeout(120_000);
+  // Accounting that never settles: GET /generation answers 404 for the whole test.
+  const neverBilled = await startFakeOpenRouter({ generationDelayMs: 3_600_000, chunkDelayMs: 5 });
+  try {
+    const host = await launch({
+      openRouterBaseUrl: neverBilled.baseUrl,
+      // Rounds 100 ms apart instead of 30 s and 2 min, so the last one comes within the test.
+      extraEnv: { SWITCHBOARD_SETTLEMENT_DELAYS_MS: '100,100' },
+    });
+    await page.goto(host.url);
+    await pasteKey(page, fakeKeys.unlimited);
+    await chooseModel(page, fakeModels.slow);
+    await sendMessage(page, 'Tell me a story nobody bills');
+    await expect(assistantMessages(page).last()).toContainText('You said', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(assistantMessages(page).last()).toContainText('Stopped');
+    await expect(costButton(page)).toHaveText('cost pending…');
+
+    // No reopening: once the lookups give up, the estimate replaces "cost pending" where it is.
+    await expect(costButton(page)).toHaveText(/^≈(\$|<\$)[\d.,]+ \(estimate\)$/, { timeout: 60_000 });
+    const generationLookups = neverBilled.requests.filter((r) => r.path.startsWith('/api/v1/generation'));
+    expect(generationLookups.length).toBeGreaterThanOrEqual(3);
+    await costButton(page).click();
+    await expect(assistantMessages(page).last().getByRole('definition').first()).toContainText(
+      "an estimate from catalogue prices: OpenRouter never reported this reply's charge",
+    );
+
+    // An estimate is not a charge: the ledger and so the Spend view have nothing for it.
+    const view = await openSpendView(page);
+    await expect(view.locator('.spend-figure').filter({ hasText: 'All time' }).first().locator('dd')).toHaveText('$0');
+    await expect(view.getByText('0 ledger rows')).toBeVisible();
+  } finally {
+    await neverBilled.close();
+  }
+});
+
 test('with a budget below the estimate, sending asks first; 80 % of it warns once', async ({ page, fake, launch }) => {
   const host = await launch();
   await page.goto(host.url);

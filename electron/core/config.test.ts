@@ -8,6 +8,7 @@ const hostileEnv = {
   SWITCHBOARD_SECRET_STORE: 'memory',
   SWITCHBOARD_KEYCHAIN_SERVICE: 'Other',
   SWITCHBOARD_KEYCHAIN_ACCOUNT: 'other',
+  SWITCHBOARD_SETTLEMENT_DELAYS_MS: '1,1',
 };
 
 describe('readCoreConfig in a packaged app', () => {
@@ -37,7 +38,12 @@ describe('readCoreConfig in development', () => {
       keychainService: 'Other',
       keychainAccount: 'other',
       appVersion: '1.2.3',
+      settlementRoundDelaysMs: [1, 1],
     });
+  });
+
+  it.each(['', 'soon', '1,,2', '-5', '1.5'])('keeps the cost lookup waits when the setting is %j', (value) => {
+    expect(readCoreConfig({ SWITCHBOARD_SETTLEMENT_DELAYS_MS: value }).settlementRoundDelaysMs).toBeUndefined();
   });
 
   it.each(['https://openrouter.ai/api/v1', 'https://proxy.example/v1', 'http://localhost:9/v1', 'http://[::1]:9/v1'])(

@@ -15,6 +15,11 @@ export interface CoreConfig {
   keychainService: string;
   keychainAccount: string;
   appVersion: string;
+  /**
+   * Waits between rounds of asking OpenRouter for a reply's cost (cost-settler.ts has the real defaults); only a test
+   * sets them, to see a charge that never arrives end as an estimate in seconds instead of minutes.
+   */
+  settlementRoundDelaysMs?: readonly number[];
 }
 
 export interface ConfigOptions {
@@ -39,7 +44,14 @@ export const developmentSettings = [
   'SWITCHBOARD_SECRET_STORE',
   'SWITCHBOARD_KEYCHAIN_SERVICE',
   'SWITCHBOARD_KEYCHAIN_ACCOUNT',
+  'SWITCHBOARD_SETTLEMENT_DELAYS_MS',
 ] as const;
+
+/** "100,100" → [100, 100]; anything but comma-separated whole milliseconds is ignored (the defaults stay). */
+function parseDelays(value: string | undefined): readonly number[] | undefined {
+  if (value === undefined || !/^\d+(,\d+)*$/.test(value.trim())) return undefined;
+  return value.trim().split(',').map(Number);
+}
 
 /** The platform's usual place for app data, used when SWITCHBOARD_PROFILE_DIR is not set. */
 export function defaultProfileDir(platform = process.platform, env = process.env): string {
@@ -94,5 +106,8 @@ export function readCoreConfig(env: NodeJS.ProcessEnv = process.env, options: Co
     secretStore: env.SWITCHBOARD_SECRET_STORE === 'memory' ? 'memory' : 'keychain',
     keychainService: env.SWITCHBOARD_KEYCHAIN_SERVICE ?? defaultKeychainService,
     keychainAccount: env.SWITCHBOARD_KEYCHAIN_ACCOUNT ?? defaultKeychainAccount,
+    ...withDelays(parseDelays(env.SWITCHBOARD_SETTLEMENT_DELAYS_MS)),
   };
 }
+
+const withDelays = (delays: readonly number[] | undefined) => (delays ? { settlementRoundDelaysMs: delays } : {});

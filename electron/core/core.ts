@@ -115,6 +115,8 @@ export const historyFileName = 'history.sqlite3';
 /** The model of an imported conversation whose file names none (the renderer's default for a new chat). */
 const importFallbackModel = 'openai/gpt-4o-mini';
 
+const withRoundDelays = (delays: readonly number[] | undefined) => (delays ? { roundDelaysMs: delays } : {});
+
 export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   const keychain: SecretStore =
     config.secretStore === 'memory'
@@ -196,7 +198,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       const settler = new CostSettler(messages, messages.settlements, {
         lookup: (id) => client.getGeneration(id),
         prices: (id) => models.find(id),
-        ...(deps.settlementRoundDelaysMs ? { roundDelaysMs: deps.settlementRoundDelaysMs } : {}),
+        ...withRoundDelays(deps.settlementRoundDelaysMs ?? config.settlementRoundDelaysMs),
       });
       // Lookups a quit or crash cut short (a stopped reply, one interrupted mid-stream) go on where they left off.
       const resumed = settler.resumeAll();
