@@ -1,5 +1,6 @@
 // Renderer: the open conversation's title, its model (opens the palette), the context gauge and the way to Settings.
 
+import { Settings } from 'lucide-react';
 import { selectActiveConversation } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
 import { ReplyLengthButton } from '../features/chat/ReplyLength';
@@ -20,9 +21,8 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
       <ContextGauge />
       <ReplyLengthButton />
       <ExportConversationButton />
-      <button type="button" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
-        <span aria-hidden="true">⚙</span>
-        <span className="wide-only"> Settings</span>
+      <button type="button" className="header-icon" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
+        <Settings aria-hidden="true" size={16} />
       </button>
     </header>
   );

@@ -1,6 +1,7 @@
 // Renderer: how long a reply in this conversation may get. Automatic means the model's own maximum, lowered only as
 // far as the key's remaining credit requires (OpenRouter reserves credit for the whole cap up front).
 
+import { Ruler } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { formatTokens } from '../../lib/format';
@@ -20,12 +21,12 @@ export function ReplyLengthButton() {
       <button
         type="button"
         className="reply-length-button"
-        title="How long a reply may get"
+        title={`Reply length: ${label} (how long a reply may get)`}
         aria-label={`Reply length: ${label}`}
         onClick={() => setOpen(true)}
       >
-        <span className="wide-only">Reply length: </span>
-        {label}
+        <Ruler aria-hidden="true" size={16} />
+        {cap === null ? 'auto' : label}
       </button>
       {open ? (
         <ReplyLengthDialog

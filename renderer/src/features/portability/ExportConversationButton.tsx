@@ -1,5 +1,6 @@
 // Renderer: the header's way to export the open conversation, as Markdown (readable) or JSON (everything).
 
+import { Download } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { selectActiveConversation } from '../../store/selectors';
@@ -15,12 +16,12 @@ export function ExportConversationButton() {
     <>
       <button
         type="button"
+        className="header-icon"
         title="Export this conversation"
         aria-label="Export conversation"
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true">⤓</span>
-        <span className="wide-only"> Export</span>
+        <Download aria-hidden="true" size={16} />
       </button>
       {open ? (
         <ExportDialog conversationId={conversation.id} title={conversation.title} onClose={() => setOpen(false)} />
