@@ -5,9 +5,10 @@ import './spend.css';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Modal } from '../../components/Modal';
-import { formatCost, formatCredit, formatExactCost, shortModelName } from '../../lib/format';
+import { formatCost, formatCredit, formatExactCost } from '../../lib/format';
 import type { AppError } from '../../../../shared/result';
 import { useAppStore } from '../../store/use-app-store';
+import { BreakdownTable, conversationRows, modelRows } from './BreakdownTable';
 import { budgetShare } from './budget';
 import { SpendChart } from './SpendChart';
 import { spendShortcutLabel } from './shortcut';
@@ -117,32 +118,18 @@ export function SpendView() {
               <p className="muted">Asking OpenRouter…</p>
             )}
           </section>
-          <section aria-labelledby="spend-model-title">
-            <h3 id="spend-model-title">By model</h3>
-            <Breakdown
-              label="Spend by model"
-              rows={summary.byModel.map((row) => ({
-                key: row.model ?? '',
-                name: row.model ? shortModelName(row.model) : 'unknown model',
-                title: row.model ?? 'unknown model',
-                total: row.total,
-                replies: row.replies,
-              }))}
-            />
-          </section>
-          <section aria-labelledby="spend-conversation-title">
-            <h3 id="spend-conversation-title">By conversation</h3>
-            <Breakdown
-              label="Spend by conversation"
-              rows={summary.byConversation.map((row) => ({
-                key: row.conversationId ?? '',
-                name: row.title ?? 'deleted conversation',
-                title: row.title ?? 'deleted conversation',
-                total: row.total,
-                replies: row.replies,
-              }))}
-            />
-          </section>
+          <BreakdownTable
+            id="spend-model-title"
+            heading="By model"
+            label="Spend by model"
+            rows={modelRows(summary.byModel)}
+          />
+          <BreakdownTable
+            id="spend-conversation-title"
+            heading="By conversation"
+            label="Spend by conversation"
+            rows={conversationRows(summary.byConversation)}
+          />
           <p className="muted">
             {summary.entries.toLocaleString('en-US')} ledger rows, one per billed generation. Deleting a conversation
             keeps its rows.
@@ -163,39 +150,5 @@ export function SpendView() {
         </button>
       </div>
     </Modal>
-  );
-}
-
-interface BreakdownRow {
-  key: string;
-  name: string;
-  title: string;
-  total: string;
-  replies: number;
-}
-
-function Breakdown({ label, rows }: { label: string; rows: BreakdownRow[] }) {
-  if (rows.length === 0) return <p className="muted">Nothing spent yet.</p>;
-  return (
-    <table className="spend-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Replies</th>
-          <th scope="col">Spent</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row" title={row.title}>
-              {row.name}
-            </th>
-            <td>{row.replies.toLocaleString('en-US')}</td>
-            <td title={formatExactCost(row.total)}>{formatCost(row.total)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
