@@ -8,11 +8,13 @@ import { ExportConversationButton } from '../features/portability/ExportConversa
 import { ContextGauge } from '../features/models/ContextGauge';
 import { ModelChip } from '../features/models/ModelChip';
 import { ConversationCost } from '../features/spend/ConversationCost';
+import { SidebarToggle } from '../features/history/SidebarToggle';
 
 export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
   const title = useAppStore((s) => selectActiveConversation(s)?.title ?? null);
   return (
     <header className="chat-header">
+      <SidebarToggle />
       <h1 className="chat-title" title={title ?? undefined}>
         {title ?? 'New conversation'}
       </h1>

@@ -1,10 +1,11 @@
 // Renderer: the sidebar — New chat, Search, a filter box, and the conversations (pinned first, then newest, under date
 // headings), virtualized: only the rows near the viewport are in the DOM, so 5,000 conversations scroll smoothly.
 
-import { useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import { sidebarRows, type SidebarRow } from '../features/history/sidebar-rows';
 import { SidebarResizer } from '../features/history/SidebarResizer';
+import { sidebarId, sidebarToggleId } from '../features/history/SidebarToggle';
 import { searchShortcutLabel } from '../features/history/shortcuts';
 import { useMinuteClock } from '../features/history/use-minute-clock';
 import { useAppStore } from '../store/use-app-store';
@@ -26,71 +27,110 @@ export function ConversationList() {
   const now = useMinuteClock();
   const filterId = useId();
   const rows = useMemo(() => sidebarRows(conversations, filter, now), [conversations, filter, now]);
+  // In a narrow window the sidebar opens over the conversation (history.css): focus goes into it, and choosing a
+  // conversation, Esc or a click beside it closes it again.
+  const overlayOpen = useAppStore((s) => s.sidebarOpen);
+  const setOverlayOpen = useAppStore((s) => s.setSidebarOpen);
+  const filterRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (overlayOpen) filterRef.current?.focus();
+  }, [overlayOpen]);
+  useEffect(() => setOverlayOpen(false), [activeId, setOverlayOpen]);
+  // Choosing the conversation already open changes nothing in the store, but the person is done with the list.
+  const onClick = (event: MouseEvent) => {
+    if (overlayOpen && (event.target as Element).closest('.conversation-title')) setOverlayOpen(false);
+  };
+  const closeOverlay = () => {
+    setOverlayOpen(false);
+    document.getElementById(sidebarToggleId)?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !overlayOpen || event.defaultPrevented) return;
+    event.preventDefault();
+    closeOverlay();
+  };
 
   return (
-    <nav aria-label="Conversations" className="sidebar">
-      <div className="sidebar-top">
-        <button type="button" className="primary new-chat" onClick={newChat}>
-          New chat
-        </button>
-        <button
-          type="button"
-          className="sidebar-search"
-          title={`Search all conversations (${searchShortcutLabel})`}
-          onClick={() => setSearchOpen(true)}
-        >
-          Search
-        </button>
-      </div>
-      <label htmlFor={filterId} className="visually-hidden">
-        Filter conversations
-      </label>
-      <input
-        id={filterId}
-        type="search"
-        className="sidebar-filter"
-        placeholder="Filter by title or model"
-        value={filter}
-        onChange={(event) => setFilter(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && filter !== '') {
-            event.preventDefault();
-            setFilter('');
-          }
-        }}
-      />
-      {error ? (
-        <p className="sidebar-note">
-          Could not load your conversations.{' '}
-          <button type="button" className="link-button" onClick={() => void loadConversations()}>
-            Retry
+    <>
+      {overlayOpen ? <div className="sidebar-backdrop" aria-hidden="true" onClick={closeOverlay} /> : null}
+      <nav
+        aria-label="Conversations"
+        id={sidebarId}
+        className={`sidebar${overlayOpen ? ' open' : ''}`}
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+      >
+        <div className="sidebar-top">
+          <button
+            type="button"
+            className="primary new-chat"
+            onClick={() => {
+              newChat();
+              setOverlayOpen(false);
+            }}
+          >
+            New chat
           </button>
-        </p>
-      ) : null}
-      {loaded && rows.length === 0 ? (
-        <p className="sidebar-note">
-          {filter.trim() !== ''
-            ? `No conversation title or model matches “${filter.trim()}”. To look inside messages, use Search.`
-            : 'Your conversations will appear here.'}
-        </p>
-      ) : null}
-      <Virtuoso<SidebarRow>
-        className="conversation-list"
-        role="list"
-        data={rows}
-        computeItemKey={rowKey}
-        increaseViewportBy={{ top: 200, bottom: 400 }}
-        itemContent={(_index, row) =>
-          row.kind === 'heading' ? (
-            <div role="listitem" className="conversation-group">
-              <h2>{row.label}</h2>
-            </div>
-          ) : (
-            <ConversationItem conversation={row.conversation} active={row.conversation.id === activeId} now={now} />
-          )
-        }
-      />
-      <SidebarResizer />
-    </nav>
+          <button
+            type="button"
+            className="sidebar-search"
+            title={`Search all conversations (${searchShortcutLabel})`}
+            onClick={() => setSearchOpen(true)}
+          >
+            Search
+          </button>
+        </div>
+        <label htmlFor={filterId} className="visually-hidden">
+          Filter conversations
+        </label>
+        <input
+          ref={filterRef}
+          id={filterId}
+          type="search"
+          className="sidebar-filter"
+          placeholder="Filter by title or model"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && filter !== '') {
+              event.preventDefault();
+              setFilter('');
+            }
+          }}
+        />
+        {error ? (
+          <p className="sidebar-note">
+            Could not load your conversations.{' '}
+            <button type="button" className="link-button" onClick={() => void loadConversations()}>
+              Retry
+            </button>
+          </p>
+        ) : null}
+        {loaded && rows.length === 0 ? (
+          <p className="sidebar-note">
+            {filter.trim() !== ''
+              ? `No conversation title or model matches “${filter.trim()}”. To look inside messages, use Search.`
+              : 'Your conversations will appear here.'}
+          </p>
+        ) : null}
+        <Virtuoso<SidebarRow>
+          className="conversation-list"
+          role="list"
+          data={rows}
+          computeItemKey={rowKey}
+          increaseViewportBy={{ top: 200, bottom: 400 }}
+          itemContent={(_index, row) =>
+            row.kind === 'heading' ? (
+              <div role="listitem" className="conversation-group">
+                <h2>{row.label}</h2>
+              </div>
+            ) : (
+              <ConversationItem conversation={row.conversation} active={row.conversation.id === activeId} now={now} />
+            )
+          }
+        />
+        <SidebarResizer />
+      </nav>
+    </>
   );
 }

@@ -99,4 +99,17 @@ describe('library slice', () => {
     expect(await store.getState().setGeneratedTitles(false)).toEqual(error);
     expect(store.getState().titleSettings?.enabled).toBe(true);
   });
+
+  it('opens and closes the narrow window’s sidebar, telling subscribers only of real changes', () => {
+    const { store } = setupStore();
+    let changes = 0;
+    store.subscribe(() => changes++);
+    expect(store.getState().sidebarOpen).toBe(false);
+    store.getState().setSidebarOpen(false);
+    expect(changes).toBe(0);
+    store.getState().setSidebarOpen(true);
+    expect(store.getState().sidebarOpen).toBe(true);
+    store.getState().setSidebarOpen(false);
+    expect(changes).toBe(2);
+  });
 });

@@ -37,6 +37,9 @@ export interface LibrarySlice {
    */
   openMessage(conversationId: string, messageId: string, terms?: string[]): Promise<void>;
   applyLibraryEvent(event: LibraryEvent): void;
+  /** In a narrow window, whether the sidebar is open over the conversation (wide windows always show it). */
+  sidebarOpen: boolean;
+  setSidebarOpen(open: boolean): void;
   /** Whether a cheap model names new conversations (Settings); null until read. */
   titleSettings: TitleSettings | null;
   loadTitleSettings(): Promise<void>;
@@ -67,6 +70,11 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, 
     findFocusNonce: 0,
     reveal: null,
     titleSettings: null,
+    sidebarOpen: false,
+
+    setSidebarOpen(open) {
+      if (get().sidebarOpen !== open) set({ sidebarOpen: open });
+    },
 
     async loadTitleSettings() {
       const result = await api.titles.settings();

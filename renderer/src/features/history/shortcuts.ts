@@ -7,3 +7,5 @@ export const primary = (event: KeyboardEvent) => (isMac() ? event.metaKey : even
 
 export const searchShortcutLabel = isMac() ? '⇧⌘F' : 'Ctrl+Shift+F';
 export const findShortcutLabel = isMac() ? '⌘F' : 'Ctrl+F';
+/** Opens and closes the sidebar in a narrow window (SidebarToggle). */
+export const sidebarShortcutLabel = isMac() ? '⌘B' : 'Ctrl+B';

@@ -1,0 +1,51 @@
+// Renderer: in a narrow window (history.css), the header's way to the conversations: a button (and Ctrl/Cmd+B) that
+// opens the sidebar over the conversation. Hidden in a wide window, where the sidebar is always there.
+
+import { useEffect } from 'react';
+import { PanelLeft } from 'lucide-react';
+import { appStore, useAppStore } from '../../store/use-app-store';
+import { isNarrowWindow, useNarrowWindow } from './narrow-window';
+import { primary, sidebarShortcutLabel } from './shortcuts';
+
+export const sidebarToggleId = 'sidebar-toggle';
+export const sidebarId = 'conversation-sidebar';
+
+export function SidebarToggle() {
+  const open = useAppStore((s) => s.sidebarOpen);
+  const setOpen = useAppStore((s) => s.setSidebarOpen);
+  const narrow = useNarrowWindow();
+
+  // Wider again: the sidebar is simply there; an overlay left open would reappear on the next narrowing.
+  useEffect(() => {
+    if (!narrow) setOpen(false);
+  }, [narrow, setOpen]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (!primary(event) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'b') return;
+      if (!isNarrowWindow() || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      const state = appStore.getState();
+      state.setSidebarOpen(!state.sidebarOpen);
+      if (state.sidebarOpen) document.getElementById(sidebarToggleId)?.focus();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <button
+      type="button"
+      id={sidebarToggleId}
+      className="sidebar-toggle"
+      aria-label="Conversations"
+      aria-expanded={open}
+      aria-controls={sidebarId}
+      title={`Conversations (${sidebarShortcutLabel})`}
+      onClick={() => setOpen(!open)}
+    >
+      <PanelLeft size={18} aria-hidden="true" />
+    </button>
+  );
+}
