@@ -7,7 +7,16 @@ import type { Page } from '@playwright/test';
 import { sumUsd, toUsd } from '../shared/money';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
 import { type FakeOpenRouter, startFakeOpenRouter } from './fake-openrouter/server';
-import { assistantMessages, chooseModel, expect, pasteKey, replyOpening, sendMessage, test } from './support/fixtures';
+import {
+  assistantMessages,
+  chooseModel,
+  expect,
+  pasteKey,
+  replyOpening,
+  sendMessage,
+  statusBar,
+  test,
+} from './support/fixtures';
 
 /** What the fake billed for the nth chat request, asked of GET /generation as any OpenRouter user could. */
 async function billed(fake: FakeOpenRouter, nth: number, key: string): Promise<string> {
@@ -46,7 +55,7 @@ test('paid and free replies show what the fake billed, to the digit; the header 
   const host = await launch();
   await page.goto(host.url);
   await pasteKey(page, fakeKeys.valid);
-  await expect(page.getByRole('status').first()).toContainText('Remaining credit: $20.50');
+  await expect(statusBar(page)).toContainText('Remaining credit: $20.50');
 
   // Before sending on a paid model, an estimate sits beside Send, marked as one.
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('What does SQLite cost?');

@@ -82,7 +82,7 @@ export async function chooseModel(page: Page, model: string): Promise<void> {
 export const assistantMessages = (page: Page) => page.getByRole('article', { name: 'Assistant message' });
 export const userMessages = (page: Page) => page.getByRole('article', { name: 'Your message' });
 /** The status bar: the key, its credit and this month's spending (other live regions come and go beside it). */
-export const statusBar = (page: Page) => page.getByRole('status', { name: 'Key and spending' });
+export const statusBar = (page: Page) => page.getByRole('contentinfo', { name: 'Key and spending' });
 
 /** The first line of the fake's reply to `prompt`: plain text, so it reads the same once rendered as Markdown. */
 export const replyOpening = (prompt: string): string => replyFor(prompt).split('\n')[0] ?? '';
