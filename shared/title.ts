@@ -2,9 +2,12 @@
 
 const maxTitleLength = 60;
 
+/** The title of a conversation before its first message names it. */
+export const defaultConversationTitle = 'New chat';
+
 export function deriveTitle(firstMessage: string): string {
   const oneLine = firstMessage.replace(/\s+/g, ' ').trim();
-  if (oneLine.length === 0) return 'New chat';
+  if (oneLine.length === 0) return defaultConversationTitle;
   const chars = Array.from(oneLine); // by code point, so an emoji is never cut in half
   if (chars.length <= maxTitleLength) return oneLine;
   const head = chars.slice(0, maxTitleLength).join('');

@@ -4,6 +4,7 @@ import type { Conversation, ConversationWithMessages, MessagePage } from '../../
 import type { FindResults, LibraryEvent, SearchResults } from '../../shared/library';
 import { AppFailure, type Result, fail, ok } from '../../shared/result';
 import type { SearchInput } from '../../shared/schemas';
+import { defaultConversationTitle } from '../../shared/title';
 import type { ConversationRepo } from './db/conversation-repo';
 import type { DraftRepo } from './db/draft-repo';
 import type { MessageRepo } from './db/message-repo';
@@ -99,7 +100,7 @@ export class LibraryService {
 
   create(input: { model: string; title?: string }): Result<Conversation> {
     return this.announce(
-      guard(() => this.conversations.create({ title: input.title ?? 'New chat', model: input.model })),
+      guard(() => this.conversations.create({ title: input.title ?? defaultConversationTitle, model: input.model })),
     );
   }
 

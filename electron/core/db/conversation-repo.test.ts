@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result';
-import { ConversationRepo, defaultConversationTitle } from './conversation-repo';
+import { defaultConversationTitle } from '../../../shared/title';
+import { ConversationRepo } from './conversation-repo';
 import { openDatabase } from './open-database';
 
 describe('ConversationRepo', () => {

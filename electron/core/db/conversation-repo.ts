@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Conversation } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/result';
+import { defaultConversationTitle } from '../../../shared/title';
 import { guardStorage } from './storage-error';
 
 interface ConversationRow {
@@ -21,8 +22,6 @@ export interface RepoOptions {
   now?: () => number;
   newId?: () => string;
 }
-
-export const defaultConversationTitle = 'New chat';
 
 const toConversation = (row: ConversationRow): Conversation => ({
   id: row.id,

@@ -1,6 +1,7 @@
 // OpenRouter HTTP client for the core: the only code that reads the API key, and only at request time.
 
 import { AppFailure, type AppError, type Result } from '../../../shared/result';
+import { defaultOpenRouterBaseUrl } from '../config';
 import { readChatStream } from './chat-stream';
 import { sleep, startDeadline } from './deadline';
 import { abortedError, errorFromException, errorFromResponse, makeError } from './errors';
@@ -13,8 +14,6 @@ import type { ChatRequest, GenerationLookupOptions, GenerationStats, KeyInfo, Up
 
 /** Text and image outputs: what a chat can show. Without the filter OpenRouter lists text-output models only. */
 const modelsPath = '/models?output_modalities=text,image';
-
-export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
 
 export interface Attribution {
   /** Sent as HTTP-Referer: OpenRouter's primary app identifier. */
@@ -63,7 +62,7 @@ export class OpenRouterClient {
     // Called detached so a platform fetch never sees this client as its receiver.
     this.doFetch = (input, init) => fetchImpl(input, init);
     this.getKey = options.getKey;
-    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.baseUrl = (options.baseUrl ?? defaultOpenRouterBaseUrl).replace(/\/+$/, '');
     this.attribution = options.attribution ?? DEFAULT_ATTRIBUTION;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.streamIdleTimeoutMs = options.streamIdleTimeoutMs ?? 120_000;

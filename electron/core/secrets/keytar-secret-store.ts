@@ -1,6 +1,7 @@
 // Core: the key in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service). The only file that imports keytar.
 
 import { AppFailure } from '../../../shared/result';
+import { defaultKeychainAccount, defaultKeychainService } from '../config';
 import { keychainModuleMissing, keychainUnavailable } from './keychain-error';
 import type { SecretStore } from './secret-store';
 
@@ -20,9 +21,6 @@ export interface KeytarSecretStoreOptions {
   /** Replaces the real module, for tests of error handling. */
   loadKeytar?: () => Promise<KeytarApi>;
 }
-
-export const defaultKeychainService = 'Switchboard';
-export const defaultKeychainAccount = 'openrouter';
 
 /**
  * Loaded on first use rather than at import: a missing or mis-built native module then becomes a

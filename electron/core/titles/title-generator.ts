@@ -7,7 +7,7 @@
 import type { Message, Usage } from '../../../shared/domain';
 import { deriveTitle } from '../../../shared/title';
 import { usageFromGeneration } from '../cost/cost-settler';
-import { defaultConversationTitle } from '../db/conversation-repo';
+import { defaultConversationTitle } from '../../../shared/title';
 import type { Logger } from '../logger';
 import type { ChatRequest, GenerationStats, UpstreamEvent } from '../openrouter/types';
 import type { Result } from '../../../shared/result';

@@ -1,6 +1,7 @@
 // Renderer: the open conversation's title, its model (opens the palette), the context gauge and the way to Settings.
 
 import { Settings } from 'lucide-react';
+import { defaultConversationTitle } from '../../../shared/title';
 import { selectActiveConversation } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
 import { ReplyLengthButton } from '../features/chat/ReplyLength';
@@ -16,7 +17,7 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
     <header className="chat-header">
       <SidebarToggle />
       <h1 className="chat-title" title={title ?? undefined}>
-        {title ?? 'New conversation'}
+        {title ?? defaultConversationTitle}
       </h1>
       <ModelChip />
       <ConversationCost />
