@@ -332,5 +332,5 @@ test('keyboard: Ctrl+Shift+C copies the last reply, Ctrl+N starts a new chat', a
   await page.keyboard.press('Control+n');
   await expect(assistantMessages(page)).toHaveCount(0);
   await expect(composer(page)).toBeFocused();
-  await expect(page.getByRole('heading', { name: 'New conversation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
 });
