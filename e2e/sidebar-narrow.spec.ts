@@ -64,6 +64,10 @@ for (const size of [
     await expect(toggle(page)).toBeVisible();
     await expect(toggle(page)).toHaveAttribute('aria-expanded', 'false');
     await expectNothingOverflows(page);
+    // The conversation takes the whole width the sidebar gave up.
+    const chat = await page.getByRole('main').boundingBox();
+    expect(chat?.x).toBe(0);
+    expect(chat?.width).toBe(size.width);
 
     // From the keyboard: Ctrl+B opens it with the focus in its filter; a conversation chosen closes it.
     await page.getByRole('textbox', { name: 'Message', exact: true }).focus();
