@@ -4,6 +4,8 @@
 /** Longer input is cut here: a search of a whole pasted page would only be slower, never better. */
 export const maxQueryChars = 256;
 const maxTerms = 16;
+/** The trigram index answers LIKE only for runs of at least this many characters. */
+const trigram = 3;
 
 /**
  * Scripts written without spaces between words (and Hangul, whose words carry their particles): the word index would
@@ -16,12 +18,14 @@ const wordCharacter = /[\p{L}\p{N}]/u;
 
 export type SearchPlan =
   /** The word index (unicode61): every term must appear, the last one as a prefix, so results come as you type. */
-  | { kind: 'words'; match: string; terms: string[] }
+  | { kind: 'words'; match: string; phrases: string[]; terms: string[] }
   /**
-   * Every term appears as a substring: LIKE patterns over the trigram index, which narrows the rows for terms of three
-   * characters or more; shorter ones are checked row by row, newest first.
+   * Every term appears as a substring. `patterns` are exact LIKE patterns (`\` escapes `%` and `_`), checked on each
+   * candidate row; `indexPatterns` are the same terms as plain two-argument LIKE patterns for the terms of three
+   * characters or more: the trigram index narrows the rows only for a LIKE without ESCAPE (SQLite hands a virtual
+   * table no three-argument LIKE), and a literal `%` or `_` there only widens the candidates the exact check narrows.
    */
-  | { kind: 'substrings'; patterns: string[]; terms: string[] };
+  | { kind: 'substrings'; patterns: string[]; indexPatterns: string[]; terms: string[] };
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 /** `\` escapes LIKE's own wildcards, so `%` and `_` are searched for literally. */
@@ -42,9 +46,14 @@ export function planSearch(input: string): SearchPlan | null {
   if (terms.length === 0) return null;
   const needsSubstrings = terms.some((term) => unspacedScript.test(term) || !wordCharacter.test(term));
   if (!needsSubstrings) {
-    const quoted = terms.map(quote);
-    quoted[quoted.length - 1] += '*';
-    return { kind: 'words', match: quoted.join(' '), terms };
+    const phrases = terms.map(quote);
+    phrases[phrases.length - 1] += '*';
+    return { kind: 'words', match: phrases.join(' '), phrases, terms };
   }
-  return { kind: 'substrings', patterns: terms.map(likePattern), terms };
+  return {
+    kind: 'substrings',
+    patterns: terms.map(likePattern),
+    indexPatterns: terms.filter((term) => Array.from(term).length >= trigram).map((term) => `%${term}%`),
+    terms,
+  };
 }

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConversationRepo } from './conversation-repo';
 import { type FinalizeInput, MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
-import { SearchRepo, rankedWindow } from './search-repo';
+import { SearchRepo, rankedChars, rankedWindow } from './search-repo';
 import { useTempDir } from './test-support';
 
 const finished = (content: string, over: Partial<FinalizeInput> = {}): FinalizeInput => ({
@@ -134,6 +134,37 @@ describe('SearchRepo on a real history file', () => {
     expect(() => search.search({ query: '编'.repeat(10_000) })).not.toThrow();
   });
 
+  it('finds substrings of three characters or more through the trigram index, `%` and `_` only as themselves', () => {
+    const literal = messages.insertUser({ conversationId, content: '写 编_程 and 编%程 here', model: null });
+    // What `编_程` and `编%程` would match were `_` and `%` wildcards: the index lets these through, the exact test not.
+    messages.insertUser({ conversationId, content: '写 编x程 and 编xyz程 there', model: null });
+    expect(ids('编_程')).toEqual([literal.id]);
+    expect(ids('编%程')).toEqual([literal.id]);
+    expect(ids('编_程 编%程')).toEqual([literal.id]);
+    expect(ids('写 编_程')).toEqual([literal.id]);
+    const [hit] = search.search({ query: '编%程' }).hits;
+    expect(hit?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['编%程']);
+
+    // The index answers the LIKE itself (FTS5 shows an `L` constraint), instead of SQLite reading every row: a
+    // three-argument LIKE (with ESCAPE) is never offered to a virtual table.
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    const spy = vi.spyOn(db, 'prepare').mockImplementation((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    });
+    const fresh = new SearchRepo(db);
+    expect(fresh.search({ query: '编_程' }).hits).toHaveLength(1);
+    spy.mockRestore();
+    const substring = prepared.find((sql) => sql.includes('messages_trigram'));
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${substring ?? ''}`)
+      .all({ model: null, since: 0, until: Number.MAX_SAFE_INTEGER, limit: 50 }, '%编_程%', '%编\\_程%') as {
+      detail: string;
+    }[];
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/SCAN t VIRTUAL TABLE INDEX \d+:L/);
+  });
+
   it('returns snippets as text parts with the matches marked, never as markup', () => {
     messages.insertUser({
       conversationId,
@@ -149,6 +180,40 @@ describe('SearchRepo on a real history file', () => {
     const [cjk] = search.search({ query: '编程' }).hits;
     expect(cjk?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['编程']);
     expect(cjk?.snippet.map((part) => part.text).join('').length).toBeLessThan(200);
+  });
+
+  it('marks words as the index matched them: folded case and accents, the last word as a prefix, past the opening', () => {
+    const accents = messages.insertUser({ conversationId, content: 'Un Café crème, s’il vous plaît', model: null });
+    const [hit] = search.search({ query: 'cafe CREM' }).hits;
+    expect(hit?.messageId).toBe(accents.id);
+    expect(hit?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['Café', 'crème']);
+
+    const deep = messages.insertUser({
+      conversationId,
+      content: `${'filler words here '.repeat(Math.ceil(rankedChars / 10))} the walrus surfaced`,
+      model: null,
+    });
+    const [far] = search.search({ query: 'walrus' }).hits;
+    expect(far?.messageId).toBe(deep.id);
+    expect(far?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['walrus']);
+  });
+
+  it('ranks better matches first: more of the words, in less text, the rarer words weighing more', () => {
+    const fill = db.transaction(() => {
+      for (let i = 0; i < 300; i++) messages.insertUser({ conversationId, content: `common note ${i}`, model: null });
+    });
+    fill();
+    const manyCommon = messages.insertUser({ conversationId, content: `${'common '.repeat(8)}rare rare`, model: null });
+    const manyRare = messages.insertUser({
+      conversationId,
+      content: `rare rare rare common ${'filler '.repeat(6)}`,
+      model: null,
+    });
+    const brief = messages.insertUser({ conversationId, content: 'common rare', model: null });
+    // Three of the rare word first; then two words in 11 characters above ten in 65 (one rare beats two in a long text).
+    expect(ids('common rare')).toEqual([manyRare.id, brief.id, manyCommon.id]);
+    // The last word, still being typed, is weighed as at least as common as the word typed so far.
+    expect(ids('rare common')).toEqual([manyRare.id, brief.id, manyCommon.id]);
   });
 
   it('filters by model and by date', () => {

@@ -9,7 +9,7 @@ import type { Migration } from './migration';
  * current content. External-content FTS tables must be told the exact old text on delete, so the triggers remove
  * only what was added and add only what is not there.
  */
-function indexTriggers(table: string): string {
+export function indexTriggers(table: string): string {
   return `
     CREATE TRIGGER ${table}_after_insert AFTER INSERT ON messages WHEN new.status <> 'streaming' BEGIN
       INSERT INTO ${table} (rowid, content) VALUES (new.row_id, new.content);

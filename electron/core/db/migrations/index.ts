@@ -6,6 +6,7 @@ import { modelCatalogueMigration } from './0030-model-catalogue';
 import { spendMigration } from './0040-spend';
 import { historyMigration } from './0050-history';
 import { spendRollupsMigration } from './0060-spend-rollups';
+import { wordPrefixesMigration } from './0070-word-prefixes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -17,4 +18,5 @@ export const allMigrations: readonly Migration[] = [
   spendMigration,
   historyMigration,
   spendRollupsMigration,
+  wordPrefixesMigration,
 ];
