@@ -45,7 +45,7 @@ export function createMeasurement(report: (line: string) => void): Measurement {
 
 export interface SampleComparison {
   name: string;
-  unit: 'ms' | 'MB';
+  unit: 'ms' | 'MB' | 'nodes';
   baseline: number[];
   candidate: number[];
   /** Which figure of each side to compare: the median, or the 95th percentile for latencies. */

@@ -7,6 +7,7 @@ import { history } from './history';
 import { createMeasurement } from './measure';
 import { modelsBench } from './models';
 import { portability } from './portability';
+import { sidebarBench } from './sidebar';
 import { spendBench } from './spend';
 import { transportOverhead } from './transport-overhead';
 
@@ -21,6 +22,7 @@ const sections: Record<string, () => Promise<void>> = {
   'chat-ui': () => chatUi(print),
   models: () => modelsBench(print),
   history: () => history(print),
+  sidebar: () => sidebarBench(print),
   spend: () => spendBench(print),
 };
 

@@ -1,9 +1,10 @@
 // Renderer: the sidebar — New chat, Search, a filter box, and the conversations (pinned first, then newest, under date
 // headings), virtualized: only the rows near the viewport are in the DOM, so 5,000 conversations scroll smoothly.
 
-import { type KeyboardEvent, type MouseEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Fragment, type KeyboardEvent, type MouseEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import { sidebarRows, type SidebarRow } from '../features/history/sidebar-rows';
+import { drawEveryRow } from '../features/history/every-row';
 import { SidebarResizer } from '../features/history/SidebarResizer';
 import { sidebarId, sidebarToggleId } from '../features/history/SidebarToggle';
 import { searchShortcutLabel } from '../features/history/shortcuts';
@@ -40,6 +41,14 @@ export function ConversationList() {
   const onClick = (event: MouseEvent) => {
     if (overlayOpen && (event.target as Element).closest('.conversation-title')) setOverlayOpen(false);
   };
+  const renderRow = (row: SidebarRow) =>
+    row.kind === 'heading' ? (
+      <div role="listitem" className="conversation-group">
+        <h2>{row.label}</h2>
+      </div>
+    ) : (
+      <ConversationItem conversation={row.conversation} active={row.conversation.id === activeId} now={now} />
+    );
   const closeOverlay = () => {
     setOverlayOpen(false);
     document.getElementById(sidebarToggleId)?.focus();
@@ -113,22 +122,22 @@ export function ConversationList() {
               : 'Your conversations will appear here.'}
           </p>
         ) : null}
-        <Virtuoso<SidebarRow>
-          className="conversation-list"
-          role="list"
-          data={rows}
-          computeItemKey={rowKey}
-          increaseViewportBy={{ top: 200, bottom: 400 }}
-          itemContent={(_index, row) =>
-            row.kind === 'heading' ? (
-              <div role="listitem" className="conversation-group">
-                <h2>{row.label}</h2>
-              </div>
-            ) : (
-              <ConversationItem conversation={row.conversation} active={row.conversation.id === activeId} now={now} />
-            )
-          }
-        />
+        {drawEveryRow ? (
+          <div className="conversation-list every-row" role="list">
+            {rows.map((row, index) => (
+              <Fragment key={rowKey(index, row)}>{renderRow(row)}</Fragment>
+            ))}
+          </div>
+        ) : (
+          <Virtuoso<SidebarRow>
+            className="conversation-list"
+            role="list"
+            data={rows}
+            computeItemKey={rowKey}
+            increaseViewportBy={{ top: 200, bottom: 400 }}
+            itemContent={(_index, row) => renderRow(row)}
+          />
+        )}
         <SidebarResizer />
       </nav>
     </>
