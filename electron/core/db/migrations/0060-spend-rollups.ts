@@ -66,6 +66,10 @@ export const spendRollupsMigration: Migration = {
       -- The breakdown's order, so the 50 largest are the first 50 index entries.
       CREATE INDEX spend_by_conversation_largest ON spend_by_conversation (total DESC, conversation_id);
 
+      -- The GROUP BYs these served now read the roll-ups; the (created_at, cost_pico) index stays for partial hours.
+      DROP INDEX spend_ledger_by_model;
+      DROP INDEX spend_ledger_by_conversation;
+
       INSERT INTO spend_hourly (hour, total, entries)
         SELECT ${bucketOf('created_at')}, sum(cost_pico), count(*) FROM spend_ledger GROUP BY 1;
       INSERT INTO spend_by_model (model, total, entries)
