@@ -184,4 +184,79 @@ describe('SpendRepo roll-ups', () => {
     conversations.setCurrentLeaf(id, first.id);
     expect(spend.conversation(id)).toEqual({ total: '0.12', thread: '0.1', pending: 0 });
   });
+
+  it('keeps the thread total for the leaf as turns go on, and works it out again only when the thread changed', () => {
+    const id = conversations.create({ title: 'Cache', model: 'm/m' }).id;
+    const walked = () =>
+      fromPico(
+        (
+          db
+            .prepare(
+              `WITH RECURSIVE path (id, parent_id, cost_pico) AS (
+                 SELECT m.id, m.parent_id, m.cost_pico FROM conversations c JOIN messages m ON m.id = c.current_leaf_id
+                 WHERE c.id = ?
+                 UNION ALL
+                 SELECT m.id, m.parent_id, m.cost_pico FROM messages m JOIN path p ON m.id = p.parent_id)
+               SELECT coalesce(sum(cost_pico), 0) AS total FROM path`,
+            )
+            .safeIntegers(true)
+            .get(id) as { total: bigint }
+        ).total,
+      );
+    /** What the triggers keep, read without asking SpendRepo (which would fill it in). */
+    const kept = () => {
+      const row = db
+        .prepare(
+          `SELECT k.thread_leaf = c.current_leaf_id AS forLeaf, k.thread_total AS total
+           FROM conversation_costs k JOIN conversations c ON c.id = k.conversation_id WHERE c.id = ?`,
+        )
+        .safeIntegers(true)
+        .get(id) as { forLeaf: bigint | null; total: bigint | null };
+      return row.forLeaf === 1n && row.total !== null ? fromPico(row.total) : null;
+    };
+
+    const first = turn(id, clock, '0.1');
+    const second = turn(id, clock, '0.02');
+    expect(kept()).toBe('0.12');
+
+    // A regenerated reply: the leaf moved sideways, so the kept figure is dropped and the next read walks.
+    const again = messages.createAssistant({ conversationId: id, model: 'm/m', parentId: second.parentId });
+    messages.finalize(again.id, done('0.003'));
+    expect(kept()).toBeNull();
+    expect(spend.conversation(id).thread).toBe('0.103');
+    expect(kept()).toBe('0.103');
+    turn(id, clock, '0.0004');
+    expect(kept()).toBe('0.1034');
+
+    // Stopped, then the person goes on before the charge settles: settling it above the leaf drops the figure.
+    const stopped = turn(id, clock, null, { status: 'stopped', finishReason: null });
+    turn(id, clock, '0.00005');
+    expect(kept()).toBe('0.10345');
+    messages.settleUsage(stopped.id, usage('0.000006'));
+    expect(kept()).toBeNull();
+    expect(spend.conversation(id).thread).toBe(walked());
+    expect(walked()).toBe('0.103456');
+
+    // A cost settling on another version's end (no children) leaves the thread on screen alone.
+    conversations.setCurrentLeaf(id, second.id);
+    expect(spend.conversation(id)).toMatchObject({ thread: '0.12' });
+    const sideStopped = messages.createAssistant({ conversationId: id, model: 'm/m', parentId: first.parentId });
+    messages.finalize(sideStopped.id, done(null, { status: 'stopped', finishReason: null }));
+    conversations.setCurrentLeaf(id, second.id);
+    expect(spend.conversation(id).thread).toBe('0.12');
+    messages.settleUsage(sideStopped.id, usage('0.7'));
+    expect(kept()).toBe('0.12');
+    expect(spend.conversation(id)).toEqual({ total: '0.823456', thread: walked(), pending: 0 });
+    expect(walked()).toBe('0.12');
+
+    // A message written with its cost already known (as an import writes them) counts as the leaf moves onto it.
+    db.prepare(
+      `INSERT INTO messages (id, conversation_id, parent_id, seq, role, content, status, cost_pico, created_at,
+         updated_at)
+       VALUES ('imported', ?, ?, 999, 'assistant', 'text', 'complete', 5000000, 1, 1)`,
+    ).run(id, second.id);
+    conversations.setCurrentLeaf(id, 'imported');
+    expect(kept()).toBe('0.120005');
+    expect(walked()).toBe('0.120005');
+  });
 });

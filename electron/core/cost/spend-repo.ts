@@ -1,7 +1,7 @@
 // Core: reads over the spend ledger and the replies' recorded costs. Sums happen in SQLite over INTEGER picodollars
 // (exact 64-bit arithmetic) and are read back as BigInt, so the Spend view's total is the ledger's sum exactly and a
 // conversation's total the exact sum of its replies. The view reads the roll-ups migration 0060 keeps (per hour, per
-// model, per conversation), and a conversation's total its conversation_costs row, instead of every row. A
+// model, per conversation), and a conversation's totals its conversation_costs row (0060, 0080), instead of every row. A
 // conversation deleted (even one still within its minute to undo) has no title here: "deleted conversation".
 
 import type { Database, Statement } from 'better-sqlite3';
@@ -43,6 +43,17 @@ interface LedgerCsvRow {
   cost_pico: string;
 }
 
+interface ConversationCostsRow {
+  total: bigint;
+  versions: bigint;
+  /** The leaf thread_total was kept for (migration 0080); null when not known. */
+  thread_leaf: string | null;
+  thread_total: bigint | null;
+  /** The conversation's current leaf: the end of the thread on screen. */
+  leaf: string | null;
+  pending: bigint;
+}
+
 export class SpendRepo {
   private readonly file: string;
   private readonly statements: {
@@ -54,7 +65,8 @@ export class SpendRepo {
       [number],
       { conversation_id: string | null; title: string | null; total: bigint; entries: bigint }
     >;
-    conversationTotal: Statement<[{ id: string }], { total: bigint; versions: bigint; pending: bigint }>;
+    conversationTotal: Statement<[{ id: string }], ConversationCostsRow>;
+    rememberThread: Statement<[{ id: string; leaf: string; total: bigint }]>;
     leafHasChildren: Statement<[string], { children: bigint }>;
     threadTotal: Statement<[string], { total: bigint }>;
     csv: Statement<[], LedgerCsvRow>;
@@ -63,6 +75,8 @@ export class SpendRepo {
     deleteSetting: Statement<[string]>;
     clear: Statement<[]>;
   };
+
+  private readonly readConversation: (id: string) => { total: bigint; thread: bigint; pending: bigint };
 
   constructor(db: Database) {
     this.file = db.name;
@@ -99,13 +113,18 @@ export class SpendRepo {
         )
         .safeIntegers(true),
       conversationTotal: db
-        .prepare<{ id: string }, { total: bigint; versions: bigint; pending: bigint }>(
-          `SELECT
-             coalesce((SELECT total FROM conversation_costs WHERE conversation_id = @id), 0) AS total,
-             coalesce((SELECT versions FROM conversation_costs WHERE conversation_id = @id), 0) AS versions,
-             (SELECT count(*) FROM messages WHERE conversation_id = @id AND cost_status = 'pending') AS pending`,
+        .prepare<{ id: string }, ConversationCostsRow>(
+          `SELECT coalesce(k.total, 0) AS total, coalesce(k.versions, 0) AS versions, k.thread_leaf, k.thread_total,
+                  c.current_leaf_id AS leaf,
+                  (SELECT count(*) FROM messages WHERE conversation_id = @id AND cost_status = 'pending') AS pending
+           FROM (SELECT @id AS id) AS wanted
+           LEFT JOIN conversations c ON c.id = wanted.id
+           LEFT JOIN conversation_costs k ON k.conversation_id = wanted.id`,
         )
         .safeIntegers(true),
+      rememberThread: db.prepare<{ id: string; leaf: string; total: bigint }>(
+        'UPDATE conversation_costs SET thread_leaf = @leaf, thread_total = @total WHERE conversation_id = @id',
+      ),
       leafHasChildren: db
         .prepare<[string], { children: bigint }>(
           `SELECT EXISTS (SELECT 1 FROM conversations c JOIN messages m
@@ -143,6 +162,10 @@ export class SpendRepo {
       deleteSetting: db.prepare<[string]>('DELETE FROM spend_settings WHERE key = ?'),
       clear: db.prepare<[]>('DELETE FROM spend_ledger'),
     }));
+    this.readConversation = db.transaction((id: string) => {
+      const row = this.statements.conversationTotal.get({ id });
+      return { total: row?.total ?? 0n, thread: this.thread(id, row), pending: row?.pending ?? 0n };
+    });
   }
 
   /**
@@ -207,18 +230,24 @@ export class SpendRepo {
 
   conversation(conversationId: string): ConversationSpend {
     return guardStorage(this.file, () => {
-      const row = this.statements.conversationTotal.get({ id: conversationId });
-      const total = row?.total ?? 0n;
-      // One chain with nothing below the leaf: the thread on screen is every message, so no walk is needed.
-      const wholeConversation =
-        row?.versions === 0n && this.statements.leafHasChildren.get(conversationId)?.children === 0n;
-      const thread = wholeConversation ? total : (this.statements.threadTotal.get(conversationId)?.total ?? 0n);
-      return {
-        total: fromPico(total),
-        thread: fromPico(thread),
-        pending: Number(row?.pending ?? 0n),
-      };
+      const { total, thread, pending } = this.readConversation(conversationId);
+      return { total: fromPico(total), thread: fromPico(thread), pending: Number(pending) };
     });
+  }
+
+  /**
+   * The thread's total as migration 0080 keeps it for the current leaf; when it is not known for that leaf, worked
+   * out once and kept (in one transaction, so no write can slip between reading and keeping it).
+   */
+  private thread(conversationId: string, row: ConversationCostsRow | undefined): bigint {
+    if (!row?.leaf) return 0n;
+    if (row.thread_leaf === row.leaf && row.thread_total !== null) return row.thread_total;
+    // One chain with nothing below the leaf: the thread on screen is every message, so no walk is needed.
+    const wholeConversation =
+      row.versions === 0n && this.statements.leafHasChildren.get(conversationId)?.children === 0n;
+    const thread = wholeConversation ? row.total : (this.statements.threadTotal.get(conversationId)?.total ?? 0n);
+    this.statements.rememberThread.run({ id: conversationId, leaf: row.leaf, total: thread });
+    return thread;
   }
 
   /** Ledger rows oldest first, for the CSV export, handed to `write` one at a time (no array of 100,000 rows). */

@@ -7,6 +7,7 @@ import { spendMigration } from './0040-spend';
 import { historyMigration } from './0050-history';
 import { spendRollupsMigration } from './0060-spend-rollups';
 import { wordPrefixesMigration } from './0070-word-prefixes';
+import { threadTotalMigration } from './0080-thread-total';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -19,4 +20,5 @@ export const allMigrations: readonly Migration[] = [
   historyMigration,
   spendRollupsMigration,
   wordPrefixesMigration,
+  threadTotalMigration,
 ];
