@@ -43,10 +43,10 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set, 
         activeConversationId: id,
         messagesLoading: true,
         chatError: null,
-        keyConfirmation: null,
         unread,
         ...(known ? { newChatModel: known.model } : {}),
       });
+      get().dismissKeyConfirmation();
       get().showThread([], false);
       // Only the last page crosses the transport; older pages load as the person scrolls up.
       const result = await api.conversations.get(id);

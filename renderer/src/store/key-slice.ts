@@ -74,15 +74,17 @@ export const createKeySlice: SliceCreator<KeySlice> = (set, get, { api }) => ({
   },
 
   async refreshKey() {
-    if (get().keyRefreshing) return;
+    if (get().keyRefreshing) return false;
     set({ keyRefreshing: true, keyRefreshError: null });
     const result = await api.key.refresh();
     if (!result.ok) {
       set({ keyRefreshing: false, keyRefreshError: result.error });
+      // A stale balance is fine to show for a while; a rejected key is not something to keep quiet about.
       if (result.error.code === 'unauthorized') get().markKeyRejected();
-      return;
+      return false;
     }
     set({ keyRefreshing: false, keyStatus: result.value });
+    return true;
   },
 
   async removeKey() {

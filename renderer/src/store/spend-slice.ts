@@ -20,7 +20,6 @@ export function selectNextReplyEstimate(state: AppState) {
 }
 
 export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) => ({
-  spendRefreshing: false,
   spendOverview: null,
   conversationSpend: null,
   spendViewOpen: false,
@@ -32,17 +31,8 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
     void get().loadSpendOverview();
     const open = get().activeConversationId;
     if (open) void get().loadConversationSpend(open);
-    if (get().spendRefreshing) return;
-    set({ spendRefreshing: true });
-    const result = await api.key.refresh();
-    if (result.ok) {
-      set({ spendRefreshing: false, keyStatus: result.value });
-      get().checkSpendWarnings();
-      return;
-    }
-    set({ spendRefreshing: false });
-    // A stale balance is fine to show for a while; a rejected key is not something to keep quiet about.
-    if (result.error.code === 'unauthorized') get().markKeyRejected();
+    // The key slice owns the key's figures (and what a rejected key means); the budget warnings follow them.
+    if (await get().refreshKey()) get().checkSpendWarnings();
   },
 
   async loadSpendOverview() {

@@ -54,7 +54,8 @@ export interface KeySlice {
   keyRemoveError: AppError | null;
   loadKeyStatus(): Promise<void>;
   saveKey(rawKey: string, options?: KeySaveOptions): Promise<boolean>;
-  refreshKey(): Promise<void>;
+  /** Fetches the key's figures again; true when they arrived. */
+  refreshKey(): Promise<boolean>;
   removeKey(): Promise<boolean>;
   resetKeyForm(): void;
   dismissKeyConfirmation(): void;
@@ -186,7 +187,6 @@ export interface ModelsSlice {
 }
 
 export interface SpendSlice {
-  spendRefreshing: boolean;
   /** This month's spend against the budget; null until first loaded. */
   spendOverview: SpendOverview | null;
   /** The open conversation's running cost. */

@@ -124,9 +124,9 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     const current: Running = { ...run, handle: null };
     running.set(turnId, current);
     views = { ...views, [turnId]: emptyTurn };
+    get().dismissKeyConfirmation();
     set({
       chatError: null,
-      keyConfirmation: null,
       liveTurns: {
         ...get().liveTurns,
         [turnId]: { id: turnId, conversationId: run.conversationId, phase: 'sending', retrying: null, ...live },
