@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result';
-import { migrate, readSchemaVersion } from './migrate';
+import { describeMigration, migrate, readSchemaVersion } from './migrate';
 import { allMigrations, type Migration } from './migrations';
 import { initMigration } from './migrations/0010-init';
 import { openDatabase } from './open-database';
@@ -25,6 +25,8 @@ const brokenStep: Migration = {
     throw new Error('step failed halfway');
   },
 };
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function tableNames(db: BetterSqlite3.Database): string[] {
   return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
@@ -52,6 +54,7 @@ describe('migrate', () => {
         toVersion: allMigrations.at(-1)?.version,
         applied: allMigrations.map((step) => `${step.version}-${step.name}`),
         backupFile: null,
+        durationMs: expect.any(Number),
       });
       expect(readSchemaVersion(db)).toBe(allMigrations.at(-1)?.version);
       expect(readdirSync(dir)).toEqual(['fresh.sqlite3']);
@@ -156,16 +159,47 @@ describe('migrate', () => {
     }
   });
 
-  it('lets openDatabase migrate with a backup through its options', () => {
+  it('lets openDatabase migrate with a backup through its options, and logs the versions, the copy and each step', () => {
     const dir = tempDir();
     const file = join(dir, 'history.sqlite3');
     olderDatabase(file);
-    const db = openDatabase(file, { backupDir: join(dir, 'bak'), migrations: [initMigration, addNotes] });
+    const lines: string[] = [];
+    const logger = { info: (line: string) => lines.push(line) };
+    const db = openDatabase(file, { backupDir: join(dir, 'bak'), migrations: [initMigration, addNotes], logger });
     try {
       expect(readSchemaVersion(db)).toBe(20);
       expect(readdirSync(join(dir, 'bak'))).toEqual(['history.sqlite3.bak-v10']);
     } finally {
       db.close();
     }
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^history database ${escapeRegExp(file)} upgraded from schema 10 to 20 in \\d+ ms; ` +
+            `the copy taken before it is ${escapeRegExp(join(dir, 'bak', 'history.sqlite3.bak-v10'))}$`,
+        ),
+      ),
+      'history database: applied schema step 20-notes',
+    ]);
+
+    // Opened again, it is up to date: nothing to say.
+    lines.length = 0;
+    openDatabase(file, { backupDir: join(dir, 'bak'), migrations: [initMigration, addNotes], logger }).close();
+    expect(lines).toEqual([]);
+  });
+
+  it('describes a new database as created, with every step and no copy', () => {
+    const lines = describeMigration('/p/history.sqlite3', {
+      fromVersion: 0,
+      toVersion: 20,
+      applied: ['10-init', '20-notes'],
+      backupFile: null,
+      durationMs: 7,
+    });
+    expect(lines).toEqual([
+      'history database /p/history.sqlite3 created at schema 20 in 7 ms',
+      'history database: applied schema step 10-init',
+      'history database: applied schema step 20-notes',
+    ]);
   });
 });

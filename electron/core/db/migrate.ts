@@ -19,6 +19,24 @@ export interface MigrationReport {
   applied: string[];
   /** Path of the copy taken before migrating, or null when nothing needed one (fresh file, or up to date). */
   backupFile: string | null;
+  /** Time the steps took (their one transaction), 0 when none ran. */
+  durationMs: number;
+}
+
+/**
+ * What a migration did, as log lines: a start-up that changed the schema says from which version to which, where the
+ * copy taken before it is, and each step it ran, so a support request can tell what happened to the file. Nothing
+ * for a database already up to date. Paths and step names only: no row of the history ever reaches a log.
+ */
+export function describeMigration(file: string, report: MigrationReport): string[] {
+  if (report.applied.length === 0) return [];
+  const head =
+    report.fromVersion === 0
+      ? `history database ${file} created at schema ${report.toVersion} in ${report.durationMs} ms`
+      : `history database ${file} upgraded from schema ${report.fromVersion} to ${report.toVersion} in ` +
+        `${report.durationMs} ms; ` +
+        (report.backupFile ? `the copy taken before it is ${report.backupFile}` : 'no copy was taken (in memory)');
+  return [head, ...report.applied.map((step) => `history database: applied schema step ${step}`)];
 }
 
 export function readSchemaVersion(db: Database): number {
@@ -75,7 +93,7 @@ export function migrate(
   const fromVersion = assertKnownVersion(db, migrations);
   const pending = migrations.filter((step) => step.version > fromVersion);
   const last = pending.at(-1);
-  if (!last) return { fromVersion, toVersion: fromVersion, applied: [], backupFile: null };
+  if (!last) return { fromVersion, toVersion: fromVersion, applied: [], backupFile: null, durationMs: 0 };
 
   let backupFile: string | null = null;
   // user_version 0 means a brand-new file: nothing to protect. In-memory databases have no file to back up.
@@ -91,6 +109,7 @@ export function migrate(
     }
   }
 
+  const started = performance.now();
   try {
     db.transaction(() => {
       for (const step of pending) step.up(db);
@@ -106,5 +125,11 @@ export function migrate(
     });
   }
 
-  return { fromVersion, toVersion: last.version, applied: pending.map((s) => `${s.version}-${s.name}`), backupFile };
+  return {
+    fromVersion,
+    toVersion: last.version,
+    applied: pending.map((s) => `${s.version}-${s.name}`),
+    backupFile,
+    durationMs: Math.round(performance.now() - started),
+  };
 }

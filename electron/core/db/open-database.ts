@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppFailure } from '../../../shared/result';
-import { assertKnownVersion, migrate } from './migrate';
+import type { Logger } from '../logger';
+import { assertKnownVersion, describeMigration, migrate } from './migrate';
 import { allMigrations, type Migration } from './migrations';
 import { damagedDatabaseFailure, isDamagedDatabaseError, toStorageError } from './storage-error';
 
@@ -13,6 +14,8 @@ export interface OpenDatabaseOptions {
   backupDir?: string;
   /** Only tests pass this, to simulate older or newer schemas. */
   migrations?: readonly Migration[];
+  /** Hears what a migration did (versions, backup path, steps); the app passes the core's logger. */
+  logger?: Pick<Logger, 'info'>;
 }
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -64,7 +67,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // NORMAL is durable across app crashes in WAL mode; only a power cut can drop the last commits.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db, migrations, { backupDir: options.backupDir });
+    const report = migrate(db, migrations, { backupDir: options.backupDir });
+    for (const line of describeMigration(file, report)) options.logger?.info(line);
     return db;
   } catch (err) {
     db.close();

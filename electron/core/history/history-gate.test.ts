@@ -20,10 +20,10 @@ const pageSize = 4096;
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 const damagedName = /^history\.sqlite3\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/;
 
-function startCore(profileDir: string): Core {
+function startCore(profileDir: string, logger: Logger = silent): Core {
   const config = readCoreConfig({ SWITCHBOARD_PROFILE_DIR: profileDir, SWITCHBOARD_SECRET_STORE: 'memory' });
   return createCore(config, {
-    logger: silent,
+    logger,
     transport: 'web',
     fetch: async () => new Response(null, { status: 500 }),
   });
@@ -263,11 +263,17 @@ describe('a damaged history database at start', () => {
     }
   });
 
-  it('a first run (no file, no backups) starts fresh without a notice', async () => {
-    const core = startCore(join(tempDir(), 'new-profile'));
+  it('a first run (no file, no backups) starts fresh without a notice, and the log says the file was created', async () => {
+    const profileDir = join(tempDir(), 'new-profile');
+    const info: string[] = [];
+    const core = startCore(profileDir, { ...silent, info: (line) => info.push(line) });
     try {
       expect(await core.history.status()).toEqual({ state: 'ready', damage: null, restoredFrom: null });
       expect(await titles(core)).toEqual([]);
+      expect(info).toContainEqual(
+        expect.stringMatching(new RegExp(`^history database .*${historyFileName} created at schema \\d+ in \\d+ ms$`)),
+      );
+      expect(info).toContain('history database: applied schema step 10-init');
     } finally {
       core.close();
     }

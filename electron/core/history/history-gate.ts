@@ -318,7 +318,7 @@ export class HistoryGate<S> {
 
   private open(damage: HistoryDamage | null, restoredFrom: HistoryBackup | null): void {
     try {
-      const db = openDatabase(this.options.file, { migrations: this.migrations });
+      const db = openDatabase(this.options.file, { migrations: this.migrations, logger: this.options.logger });
       try {
         this.state = { kind: 'ready', db, services: this.options.build(db), damage, restoredFrom };
       } catch (err) {
@@ -327,6 +327,8 @@ export class HistoryGate<S> {
       }
     } catch (err) {
       const error = err instanceof AppFailure ? err.error : toStorageError(err, this.options.file).error;
+      // A failed upgrade names the copy taken before it: the log keeps that even if the page is closed unread.
+      this.options.logger.warn(`history database unavailable: ${error.message}`);
       this.state = { kind: 'unavailable', error };
     }
   }
