@@ -4,6 +4,7 @@ import {
   effectiveSettings,
   fieldsDifferingFromDefaults,
   presetsFileSchema,
+  settingsToStore,
 } from './conversation-settings';
 
 describe('conversation settings', () => {
@@ -28,6 +29,20 @@ describe('conversation settings', () => {
     expect(
       fieldsDifferingFromDefaults({ routing: { sort: 'price' } }, { routing: { denyDataCollection: true } }),
     ).toEqual(['routing']);
+  });
+
+  it('stores only what differs from the defaults, an emptied default prompt as an empty one', () => {
+    const defaults = { systemPrompt: 'Be brief', temperature: 0.2 };
+    expect(settingsToStore({ systemPrompt: 'Be brief', temperature: 0.9, topP: 0.5 }, defaults)).toEqual({
+      temperature: 0.9,
+      topP: 0.5,
+    });
+    expect(settingsToStore({ temperature: 0.2 }, defaults)).toEqual({ systemPrompt: '' });
+    expect(effectiveSettings(defaults, settingsToStore({ topP: 0.5 }, defaults))).toEqual({
+      systemPrompt: '',
+      temperature: 0.2,
+      topP: 0.5,
+    });
   });
 
   it('refuses out-of-range values and unknown fields with a message naming the field', () => {

@@ -118,3 +118,19 @@ export function fieldsDifferingFromDefaults(
     (field) => JSON.stringify(effective[field]) !== JSON.stringify(defaults[field]),
   );
 }
+
+/**
+ * What a conversation stores when the panel shows `edited` (its effective settings, changed): the fields that differ
+ * from the defaults. A default the person cleared for this one conversation cannot be stored as "unset", except the
+ * system prompt, kept as an empty one.
+ */
+export function settingsToStore(edited: ConversationSettings, defaults: ConversationSettings): ConversationSettings {
+  const own: Record<string, unknown> = {};
+  const fields = new Set([...Object.keys(edited), ...Object.keys(defaults)] as (keyof ConversationSettings)[]);
+  for (const field of fields) {
+    if (JSON.stringify(edited[field]) === JSON.stringify(defaults[field])) continue;
+    if (edited[field] !== undefined) own[field] = edited[field];
+    else if (field === 'systemPrompt') own[field] = '';
+  }
+  return own as ConversationSettings;
+}
