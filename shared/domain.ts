@@ -170,6 +170,14 @@ export interface ModelCatalogue {
 }
 
 /** Favorites, recents (newest first) and the default model for new conversations; kept across restarts. */
+/** A provider serving a model on OpenRouter, as routing settings name it. */
+export interface ModelProvider {
+  /** OpenRouter's slug for it ("openai", "deepinfra/turbo"): what the routing lists take. */
+  slug: string;
+  /** Its display name ("OpenAI"). */
+  name: string;
+}
+
 export interface ModelPreferences {
   favorites: string[];
   recents: string[];

@@ -1,10 +1,12 @@
 // OpenRouter HTTP client for the core: the only code that reads the API key, and only at request time.
 
+import type { ModelProvider } from '../../../shared/domain';
 import { AppFailure, type AppError, type Result } from '../../../shared/result';
 import { defaultOpenRouterBaseUrl } from '../config';
 import { readChatStream } from './chat-stream';
 import { sleep, startDeadline } from './deadline';
 import { abortedError, errorFromException, errorFromResponse, makeError } from './errors';
+import { endpointsPath, mapEndpoints } from './endpoints';
 import { mapGeneration } from './generation';
 import { mapKeyInfo } from './key-info';
 import { modelEntries } from './models';
@@ -164,6 +166,15 @@ export class OpenRouterClient {
     if (!body.ok) return body;
     const entries = modelEntries(body.value);
     return entries ? { ok: true, value: entries } : unexpectedShape('model list');
+  }
+
+  /** The providers serving one model, for the routing settings; needs no key but sends the stored one when there is one. */
+  async getModelProviders(modelId: string, signal?: AbortSignal): Promise<Result<ModelProvider[]>> {
+    const keyResult = await this.resolveKey();
+    const body = await this.getJson(endpointsPath(modelId), keyResult.ok ? keyResult.value : null, signal);
+    if (!body.ok) return body;
+    const providers = mapEndpoints(body.value);
+    return providers ? { ok: true, value: providers } : unexpectedShape('provider list');
   }
 
   /** GET /generation, asking again while it answers 404: accounting settles a little after the stream ends. */
