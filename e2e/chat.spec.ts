@@ -5,6 +5,7 @@ import { expectSecretNowhere } from './support/leak-check';
 import {
   assistantMessages,
   chooseModel,
+  clickStop,
   expect,
   pasteKey,
   replyOpening,
@@ -46,8 +47,10 @@ test('paste a key, stream a reply, stop one midway, restart and find the convers
   await chooseModel(page, fakeModels.slow);
   await sendMessage(page, 'Tell me a long story');
   const streaming = assistantMessages(page).last();
-  await expect(streaming).toContainText('You said', { timeout: 15_000 });
-  await page.getByRole('button', { name: 'Stop' }).click();
+  // Stopped only once the text the checks below need has arrived (the whole echo, over 20 characters): the slow
+  // model sends a word every 50 ms, and a busy machine can take longer to show them.
+  await expect(streaming).toContainText('You said: “Tell me a long story”', { timeout: 15_000 });
+  await clickStop(page);
   await fake.waitFor((r) => r.path.endsWith('/chat/completions') && r.clientDisconnected, 10_000);
   await expect(streaming).toContainText('Stopped');
   const partial = (await streaming.textContent()) ?? '';

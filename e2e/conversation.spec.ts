@@ -74,11 +74,13 @@ test('double-clicking Send sends once and does not stop the reply it started', a
   await composer(page).fill('One question, clicked twice');
   await page.getByRole('button', { name: 'Send' }).dblclick();
   const reply = assistantMessages(page).last();
-  await expect(reply).toContainText('You said', { timeout: 15_000 });
-  // Still writing: the second click landed on Stop, which did not take it.
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  // Still writing well after the second click — the whole echo arrived and Stop now takes clicks — so that click
+  // landed on Stop, which did not take it. (Checked at once after the first words, a stop still on its way would pass.)
+  await expect(reply).toContainText('You said: “One question, clicked twice”', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Stop' })).toHaveAttribute('data-armed', 'true');
   await expect(reply).not.toContainText('Stopped');
   expect(chatCompletions(fake)).toHaveLength(1);
+  expect(chatCompletions(fake).filter((r) => (r as { clientDisconnected?: boolean }).clientDisconnected)).toEqual([]);
   await expect(userMessages(page)).toHaveCount(1);
 });
 

@@ -10,6 +10,7 @@ import { type FakeOpenRouter, startFakeOpenRouter } from './fake-openrouter/serv
 import {
   assistantMessages,
   chooseModel,
+  clickStop,
   expect,
   pasteKey,
   replyOpening,
@@ -126,7 +127,7 @@ test('a stopped reply shows "cost pending", then its settled cost in place; dele
     await chooseModel(page, fakeModels.slow);
     await sendMessage(page, 'Tell me a long story about money');
     await expect(assistantMessages(page).last()).toContainText('You said', { timeout: 15_000 });
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await clickStop(page);
     await expect(assistantMessages(page).last()).toContainText('Stopped');
     await expect(costButton(page)).toHaveText('cost pending…');
 
@@ -178,7 +179,7 @@ test('a stopped reply whose charge never arrives ends up showing an estimate, ma
     await chooseModel(page, fakeModels.slow);
     await sendMessage(page, 'Tell me a story nobody bills');
     await expect(assistantMessages(page).last()).toContainText('You said', { timeout: 15_000 });
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await clickStop(page);
     await expect(assistantMessages(page).last()).toContainText('Stopped');
     await expect(costButton(page)).toHaveText('cost pending…');
 

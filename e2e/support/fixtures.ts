@@ -79,6 +79,16 @@ export async function chooseModel(page: Page, model: string): Promise<void> {
   await expect(page.getByRole('dialog', { name: 'Choose a model' })).toBeHidden();
 }
 
+/**
+ * Clicks Stop once it takes clicks: it ignores them for its first moments on screen (the rest of a double-click on
+ * Send), so a click the moment it appears could do nothing on a busy machine.
+ */
+export async function clickStop(page: Page): Promise<void> {
+  const stop = page.getByRole('button', { name: 'Stop' });
+  await expect(stop).toHaveAttribute('data-armed', 'true');
+  await stop.click();
+}
+
 export const assistantMessages = (page: Page) => page.getByRole('article', { name: 'Assistant message' });
 export const userMessages = (page: Page) => page.getByRole('article', { name: 'Your message' });
 /** The status bar: the key, its credit and this month's spending (other live regions come and go beside it). */

@@ -342,8 +342,8 @@ describe('ChatService when the disk is full', () => {
     );
     const done = events.at(-1) as Extract<ChatStreamEvent, { type: 'done' }>;
     const tries = disk.attempts.finalize;
-    await new Promise((resolve) => setTimeout(resolve, 70));
-    expect(disk.attempts.finalize).toBeGreaterThan(tries);
+    // Waits for the timer's next try (not a fixed sleep, which a busy machine can outlast before the timer fires).
+    await expect.poll(() => disk.attempts.finalize, { timeout: 2000 }).toBeGreaterThan(tries);
     expect(messages.get(done.message.id)?.status).toBe('streaming');
 
     disk.free();

@@ -1,11 +1,11 @@
 // Renderer: where the next message is written. Enter sends, Shift+Enter starts a new line, Up in an empty composer
 // edits your last message. Only this component reads the draft, so typing re-renders nothing else.
 
-import { type FormEvent, type KeyboardEvent, useEffect, useRef } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { maxMessageLength } from '../../../../shared/schemas';
 import { selectIsReplying } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
-import { type ClickGuard, createClickGuard } from './click-guard';
+import { type ClickGuard, createClickGuard, stopArmDelayMs } from './click-guard';
 import { SendEstimate } from '../spend/SendEstimate';
 
 export const composerInputId = 'composer-input';
@@ -82,14 +82,20 @@ export function Composer() {
 export function StopButton() {
   const stopReply = useAppStore((s) => s.stopReply);
   const guard = useRef<ClickGuard | null>(null);
+  // The page says when clicks start to count (data-armed), so an end-to-end test waits for that instead of racing
+  // the delay; the guard alone decides, and the timer only fires once the delay has passed, so it never says early.
+  const [armed, setArmed] = useState(false);
   // Armed from the moment it is on screen; a click before that (the rest of a double-click) does nothing.
   useEffect(() => {
     guard.current = createClickGuard(() => performance.now());
+    const timer = setTimeout(() => setArmed(true), stopArmDelayMs);
+    return () => clearTimeout(timer);
   }, []);
   return (
     <button
       type="button"
       className="stop"
+      data-armed={armed}
       onClick={() => {
         if (guard.current?.accepts()) stopReply();
       }}
