@@ -42,7 +42,9 @@ test.describe('Electron desktop app', () => {
       'messages',
       'models',
       'portability',
+      'presets',
       'search',
+      'settings',
       'spend',
       'titles',
     ]);

@@ -16,6 +16,7 @@ import type {
   SpendSummaryInput,
 } from './schemas';
 import type { ExportStartInput, FileTransfer, ImportStartInput } from './portability';
+import type { ConversationSettings, PresetSaveInput, PresetsFile } from './conversation-settings';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -46,6 +47,19 @@ export interface DesktopApi {
     restore(id: string): Call<'conversations:restore'>;
     deleteAll(): Call<'conversations:delete-all'>;
     reveal(conversationId: string, messageId: string): Call<'conversations:reveal'>;
+    /** Replaces the conversation's own settings (`{}` = all defaults). */
+    setSettings(id: string, settings: ConversationSettings): Call<'conversations:set-settings'>;
+  };
+  /** The defaults for new conversations' settings (Settings); a conversation's own fields override them. */
+  settings: {
+    conversationDefaults(): Call<'settings:conversation-defaults'>;
+    setConversationDefaults(settings: ConversationSettings): Call<'settings:set-conversation-defaults'>;
+  };
+  presets: {
+    list(): Call<'presets:list'>;
+    save(input: PresetSaveInput): Call<'presets:save'>;
+    delete(id: string): Call<'presets:delete'>;
+    import(file: PresetsFile): Call<'presets:import'>;
   };
   search: {
     messages(input: SearchInput): Call<'search:messages'>;
@@ -139,6 +153,17 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
       restore: (id) => call('conversations:restore', { id }),
       deleteAll: () => call('conversations:delete-all', undefined),
       reveal: (conversationId, messageId) => call('conversations:reveal', { conversationId, messageId }),
+      setSettings: (id, settings) => call('conversations:set-settings', { id, settings }),
+    },
+    settings: {
+      conversationDefaults: () => call('settings:conversation-defaults', undefined),
+      setConversationDefaults: (settings) => call('settings:set-conversation-defaults', { settings }),
+    },
+    presets: {
+      list: () => call('presets:list', undefined),
+      save: (input) => call('presets:save', input),
+      delete: (id) => call('presets:delete', { id }),
+      import: (file) => call('presets:import', { file }),
     },
     search: {
       messages: (input) => call('search:messages', input),

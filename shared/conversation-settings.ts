@@ -3,7 +3,7 @@
 // and turns the effective settings into request fields (docs/openrouter-protocol.md §2).
 
 import { z } from 'zod';
-import { modelIdSchema } from './schemas';
+import { modelIdSchema } from './model-id';
 
 /** Reasoning effort, from none (reasoning off) to the most; a model accepts only some (its catalogue entry says). */
 export const reasoningEfforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
@@ -134,3 +134,22 @@ export function settingsToStore(edited: ConversationSettings, defaults: Conversa
   }
   return own as ConversationSettings;
 }
+
+/** The presets file for a list of presets (what export writes; ids stay behind, import gives new ones). */
+export function toPresetsFile(presets: readonly Preset[]): PresetsFile {
+  return {
+    format: 'switchboard-presets',
+    version: 1,
+    presets: presets.map(({ name, model, settings }) => ({ name, model, settings })),
+  };
+}
+
+// Channel inputs (shared/ipc.ts).
+const recordId = z.string().min(1).max(100);
+export const conversationSetSettingsSchema = z.object({ id: recordId, settings: conversationSettingsSchema }).strict();
+export const conversationDefaultsSetSchema = z.object({ settings: conversationSettingsSchema }).strict();
+/** Without `id` a new preset; with one, that preset replaced. */
+export const presetSaveSchema = presetSchema.extend({ id: recordId.optional() }).strict();
+export type PresetSaveInput = z.infer<typeof presetSaveSchema>;
+export const presetIdSchema = z.object({ id: recordId }).strict();
+export const presetsImportSchema = z.object({ file: presetsFileSchema }).strict();

@@ -1,5 +1,6 @@
 // Contract: the records that cross the boundary between core and renderer.
 
+import type { ConversationSettings } from './conversation-settings';
 import type { Usd } from './money';
 import type { AppError } from './result';
 
@@ -25,7 +26,15 @@ export interface Usage {
   completionTokens: number;
   totalTokens: number;
   reasoningTokens: number | null;
+  /** Prompt tokens read from the provider's cache (prompt_tokens_details.cached_tokens). */
   cachedTokens: number | null;
+  /** Prompt tokens written to the cache this turn (prompt_tokens_details.cache_write_tokens); null when not said. */
+  cacheWriteTokens: number | null;
+  /**
+   * What caching saved, in USD, when OpenRouter reported it (`cache_discount`; negative when writing the cache cost
+   * more than it saved); null when it did not say.
+   */
+  cacheDiscountUsd: Usd | null;
   /** USD charged to the OpenRouter balance, exactly as reported (a decimal string); null when OpenRouter did not say. */
   costUsd: Usd | null;
   isByok: boolean | null;
@@ -43,6 +52,22 @@ export interface Conversation {
   maxOutputTokens: number | null;
   /** Pinned conversations list before the others. */
   pinned: boolean;
+  /**
+   * Only what the person set on this conversation; the defaults for new conversations fill the rest when a turn is
+   * sent (effectiveSettings in shared/conversation-settings.ts). `{}` = all defaults.
+   */
+  settings: ConversationSettings;
+}
+
+/** A source the model cited (a `url_citation` annotation, e.g. from web search). Untrusted: shown as text and links. */
+export interface Citation {
+  url: string;
+  title: string | null;
+  /** The cited passage, when the provider gave one. */
+  content: string | null;
+  /** Where in the reply's text the citation applies (UTF-16 offsets as sent); null when not said. */
+  startIndex: number | null;
+  endIndex: number | null;
 }
 
 export interface Message {
@@ -70,6 +95,20 @@ export interface Message {
   durationMs: number | null;
   /** Tool calls the model asked for; null when none. */
   toolCalls: ToolCall[] | null;
+  /**
+   * Replies: the effective settings the request was sent with (the conversation's over the defaults), so an old reply
+   * can be understood and regenerated faithfully; null for questions and replies from before settings existed.
+   */
+  sentSettings: ConversationSettings | null;
+  /** Replies: the model the request asked for (`model` is the one that answered); null when unknown. */
+  requestedModel: string | null;
+  /**
+   * Replies answered by one of the fallback models: the requested model it stood in for ("answered by `model`,
+   * fallback from `fallbackFrom`"); null otherwise (a router's pick or a dated model id is not a fallback).
+   */
+  fallbackFrom: string | null;
+  /** Sources cited in the reply, in the order they came (numbered links under the answer); null when none. */
+  citations: Citation[] | null;
   /** Null when the cost is on record (in `usage`) or nothing was billed; see CostStatus. */
   costStatus: CostStatus | null;
   /** Our own estimate, only when `costStatus` is 'estimated': OpenRouter never reported the charge. */

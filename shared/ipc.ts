@@ -56,6 +56,15 @@ import {
 } from './portability';
 import type { ConversationSpend, KeyUsage, SpendExport, SpendOverview, SpendSummary } from './spend';
 import { type TitleSettings, titleSettingsSetSchema } from './titles';
+import {
+  type ConversationSettings,
+  type Preset,
+  conversationDefaultsSetSchema,
+  conversationSetSettingsSchema,
+  presetIdSchema,
+  presetSaveSchema,
+  presetsImportSchema,
+} from './conversation-settings';
 
 /** Request/response channels: input schema and (type-only) result. */
 export const requestChannels = {
@@ -125,6 +134,19 @@ export const requestChannels = {
   // Generated titles: off by default (each title is a paid request to a cheap model after a first reply).
   'titles:settings': { input: emptySchema, result: null as unknown as TitleSettings },
   'titles:set-enabled': { input: titleSettingsSetSchema, result: null as unknown as TitleSettings },
+  // Per-conversation settings (issue 11): the conversation's own fields (validated; every window hears of the change),
+  // the defaults for new conversations, and presets (model + settings). Export is the renderer's (toPresetsFile).
+  'conversations:set-settings': { input: conversationSetSettingsSchema, result: null as unknown as Conversation },
+  'settings:conversation-defaults': { input: emptySchema, result: null as unknown as ConversationSettings },
+  'settings:set-conversation-defaults': {
+    input: conversationDefaultsSetSchema,
+    result: null as unknown as ConversationSettings,
+  },
+  'presets:list': { input: emptySchema, result: null as unknown as Preset[] },
+  'presets:save': { input: presetSaveSchema, result: null as unknown as Preset },
+  'presets:delete': { input: presetIdSchema, result: null as unknown as { id: string } },
+  // Adds every preset of the file (new ids); answers with the whole list.
+  'presets:import': { input: presetsImportSchema, result: null as unknown as Preset[] },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */

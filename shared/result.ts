@@ -12,6 +12,11 @@ export const errorCodes = [
   'timeout',
   'bad_request',
   'not_found',
+  // No provider of the model may serve the request under the conversation's routing settings (docs/openrouter-protocol.md §5.4):
+  // its privacy settings (data collection denied, zero data retention), its maximum price, or its provider choices.
+  'routing_privacy',
+  'routing_price',
+  'routing_providers',
   'upstream_error',
   'offline',
   'aborted',

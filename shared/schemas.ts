@@ -2,13 +2,12 @@
 
 import { z } from 'zod';
 
+import { conversationSettingsSchema } from './conversation-settings';
+import { modelIdSchema } from './model-id';
+
+export { modelIdSchema };
+
 const id = z.string().min(1).max(100);
-/** OpenRouter model ids look like "author/slug[:variant]". */
-export const modelIdSchema = z
-  .string()
-  .min(3)
-  .max(200)
-  .regex(/^[\w.~-]+\/[\w.:~-]+$/, 'must look like author/model');
 
 export const emptySchema = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
@@ -25,7 +24,12 @@ export const keySaveSchema = z
 export const conversationIdSchema = z.object({ id }).strict();
 
 export const conversationCreateSchema = z
-  .object({ model: modelIdSchema, title: z.string().max(200).optional() })
+  .object({
+    model: modelIdSchema,
+    title: z.string().max(200).optional(),
+    /** The conversation's own settings from the start (a preset); omitted = none, the defaults apply. */
+    settings: conversationSettingsSchema.optional(),
+  })
   .strict();
 
 export const conversationRenameSchema = z.object({ id, title: z.string().trim().min(1).max(200) }).strict();

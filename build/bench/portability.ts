@@ -60,6 +60,8 @@ function seed(db: Database, conversations: number, messagesEach: number): void {
               totalTokens: 300,
               reasoningTokens: null,
               cachedTokens: null,
+              cacheWriteTokens: null,
+              cacheDiscountUsd: null,
               costUsd: '0.000123',
               isByok: false,
               raw: { cost: 0.000123 },

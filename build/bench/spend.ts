@@ -68,6 +68,8 @@ function seedConversation(db: Database): string {
           totalTokens: 62,
           reasoningTokens: null,
           cachedTokens: null,
+          cacheWriteTokens: null,
+          cacheDiscountUsd: null,
           costUsd: `0.0000${2415 + (t % 1000)}`,
           isByok: false,
           raw: {},

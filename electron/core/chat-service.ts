@@ -2,6 +2,7 @@
 // A turn is planned first (send, regenerate, edit or continue decide where it sits in the message tree), then run
 // the same way: retried automatically before the first token, timed, and finalized with its status.
 
+import { type ConversationSettings, effectiveSettings } from '../../shared/conversation-settings';
 import type { ChatStreamEvent, Conversation, Message } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 import { AppFailure } from '../../shared/result';
@@ -41,6 +42,8 @@ export interface ChatServiceOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<boolean>;
   /** Fills in costs a stream did not carry; by default asks the streamer, with no catalogue for estimates. */
   settler?: CostSettler;
+  /** The defaults for new conversations' settings, under each conversation's own; none by default. */
+  conversationDefaults?: () => ConversationSettings;
 }
 
 /** A finished reply the database refused (a full disk): kept in memory until a save succeeds. */
@@ -61,6 +64,8 @@ interface TurnPlan {
   assistant: Message;
   model: string;
   messages: ChatRequest['messages'];
+  /** The effective settings this turn is sent with (recorded on the reply). */
+  settings: ConversationSettings;
   /** The reply as it was before Continue, whose text, figures and timing this turn adds to. */
   continued: Message | null;
 }
@@ -90,6 +95,7 @@ export class ChatService {
   private readonly retryDelaysMs: readonly number[];
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<boolean>;
   private readonly threads: ThreadRepo;
+  private readonly conversationDefaults: () => ConversationSettings;
   readonly settler: CostSettler;
   private readonly activeTurns = new Set<Promise<void>>();
   private readonly unsaved = new Map<string, UnsavedReply>();
@@ -112,6 +118,7 @@ export class ChatService {
     this.retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
     this.sleep = options.sleep ?? sleep;
     this.threads = messages.threads;
+    this.conversationDefaults = options.conversationDefaults ?? (() => ({}));
     this.settler =
       options.settler ??
       new CostSettler(messages, messages.settlements, {
@@ -227,6 +234,8 @@ export class ChatService {
     this.conversations.setCurrentLeaf(conversation.id, this.threads.newestLeafUnder(conversation.id, reply.id));
     const model = reply.model ?? conversation.model;
     return {
+      // Going on with a reply keeps the request it was sent with.
+      settings: reply.sentSettings ?? this.settingsFor(conversation),
       conversation: this.conversationFor(conversation.id),
       userMessage: this.threads.withVersions(question),
       assistant: this.threads.withVersions(reopened),
@@ -238,8 +247,15 @@ export class ChatService {
 
   /** A new reply row under `question`, which becomes the current leaf; upstream gets the path up to the question. */
   private replyTo(conversation: Conversation, question: Message, model: string): TurnPlan {
-    const assistant = this.messages.createAssistant({ conversationId: conversation.id, model, parentId: question.id });
+    const settings = this.settingsFor(conversation);
+    const assistant = this.messages.createAssistant({
+      conversationId: conversation.id,
+      model,
+      parentId: question.id,
+      sentSettings: settings,
+    });
     return {
+      settings,
       // The inserts moved the conversation to the top of the list; send the renderer its fresh row.
       conversation: this.conversations.get(conversation.id) ?? conversation,
       userMessage: this.threads.withVersions(question),
@@ -248,6 +264,11 @@ export class ChatService {
       messages: toUpstreamMessages(this.threads.pathTo(conversation.id, question.id)),
       continued: null,
     };
+  }
+
+  /** The conversation's own fields over the defaults (shared/conversation-settings.ts). */
+  private settingsFor(conversation: Conversation): ConversationSettings {
+    return effectiveSettings(this.conversationDefaults(), conversation.settings);
   }
 
   private async *runTurn(planTurn: () => TurnPlan, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {

@@ -39,6 +39,9 @@ import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { MemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { TitleGenerator, defaultTitleModel } from './titles/title-generator';
+import { ConversationDefaultsRepo } from './db/conversation-defaults-repo';
+import { PresetRepo } from './db/preset-repo';
+import { SettingsService } from './settings-service';
 import type { TitleSettings } from '../../shared/titles';
 
 /** LibraryService's methods, answering once the history is known to be sound (or with the storage_error why not). */
@@ -48,6 +51,11 @@ export type HistoryLibrary = {
   [K in Exclude<keyof LibraryService, InternalLibraryMethods>]: (
     ...args: Parameters<LibraryService[K]>
   ) => Promise<ReturnType<LibraryService[K]>>;
+};
+
+/** SettingsService's methods (conversation defaults, presets), answering once the history is known to be sound. */
+export type HistorySettings = {
+  [K in keyof SettingsService]: (...args: Parameters<SettingsService[K]>) => Promise<ReturnType<SettingsService[K]>>;
 };
 
 /** SpendService's methods, answering once the history is known to be sound. */
@@ -61,6 +69,8 @@ export interface Core {
   events: LibraryEvents;
   library: HistoryLibrary;
   spend: HistorySpend;
+  /** Defaults for new conversations' settings, and presets. */
+  settings: HistorySettings;
   models: ModelService;
   chat: {
     send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent>;
@@ -99,6 +109,7 @@ interface HistoryServices {
   spend: SpendService;
   modelStore: ModelStore;
   titles: TitleGenerator;
+  settings: SettingsService;
 }
 
 export interface CoreDependencies {
@@ -205,6 +216,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       if (resumed > 0)
         deps.logger.info(`asking OpenRouter for ${resumed} reply cost${resumed === 1 ? '' : 's'} still owed`);
       const modelStore = new ModelStore(db);
+      const conversationDefaults = new ConversationDefaultsRepo(db);
       const titles = new TitleGenerator({
         streamer: client,
         enabled: () => modelStore.generatedTitles(),
@@ -223,12 +235,14 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
         chat: new ChatService(conversations, messages, client, {
           retryDelaysMs: deps.retryDelaysMs,
           settler,
+          conversationDefaults: () => conversationDefaults.read(),
           outputBudget: createOutputBudget({
             model: (id) => models.find(id),
             limitRemaining: () => keys.limitRemaining(),
           }),
         }),
         spend: new SpendService(new SpendRepo(db), messages),
+        settings: new SettingsService(conversationDefaults, new PresetRepo(db)),
       };
     },
   });
@@ -309,6 +323,9 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       return { ok: false, error: toStorageError(error).error };
     }
   };
+  /** Runs a settings call once the history is sound. */
+  const settingsCall = <T>(work: (settings: SettingsService) => Result<T>) =>
+    history.services().then((services): Result<T> => (services.ok ? work(services.value.settings) : services));
   /** Runs a spend call once the history is sound. */
   const spending = <T>(work: (spend: SpendService) => Result<T>) =>
     history.services().then((services): Result<T> => (services.ok ? work(services.value.spend) : services));
@@ -329,6 +346,14 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       clearLedger: () => spending((s) => s.clearLedger()),
       replyCosts: (ids) => spending((s) => s.replyCosts(ids)),
     },
+    settings: {
+      conversationDefaults: () => settingsCall((s) => s.conversationDefaults()),
+      setConversationDefaults: (value) => settingsCall((s) => s.setConversationDefaults(value)),
+      listPresets: () => settingsCall((s) => s.listPresets()),
+      savePreset: (input) => settingsCall((s) => s.savePreset(input)),
+      deletePreset: (id) => settingsCall((s) => s.deletePreset(id)),
+      importPresets: (file) => settingsCall((s) => s.importPresets(file)),
+    },
     library: {
       list: () => library((l) => l.list()),
       get: (id) => library((l) => l.get(id)),
@@ -346,6 +371,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       older: (conversationId, beforeId, limit) => library((l) => l.older(conversationId, beforeId, limit)),
       selectVersion: (conversationId, messageId) => library((l) => l.selectVersion(conversationId, messageId), true),
       setMaxOutput: (id, max) => library((l) => l.setMaxOutput(id, max), true),
+      setSettings: (id, settings) => library((l) => l.setSettings(id, settings), true),
       getDraft: (conversationId) => library((l) => l.getDraft(conversationId)),
       saveDraft: (conversationId, text) => library((l) => l.saveDraft(conversationId, text), true),
     },

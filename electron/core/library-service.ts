@@ -1,5 +1,6 @@
 // Core: conversations as the UI manages them (list, open, rename, delete), over the SQLite repositories.
 
+import type { ConversationSettings } from '../../shared/conversation-settings';
 import type { Conversation, ConversationWithMessages, MessagePage } from '../../shared/domain';
 import type { FindResults, LibraryEvent, SearchResults } from '../../shared/library';
 import { AppFailure, type Result, fail, ok } from '../../shared/result';
@@ -98,10 +99,21 @@ export class LibraryService {
     return conversationId === null ? guard(save) : this.ifExists(conversationId, save);
   }
 
-  create(input: { model: string; title?: string }): Result<Conversation> {
+  create(input: { model: string; title?: string; settings?: ConversationSettings }): Result<Conversation> {
     return this.announce(
-      guard(() => this.conversations.create({ title: input.title ?? defaultConversationTitle, model: input.model })),
+      guard(() =>
+        this.conversations.create({
+          title: input.title ?? defaultConversationTitle,
+          model: input.model,
+          ...(input.settings ? { settings: input.settings } : {}),
+        }),
+      ),
     );
+  }
+
+  /** The conversation's own settings (validated by the channel's schema); every window hears of the change. */
+  setSettings(id: string, settings: ConversationSettings): Result<Conversation> {
+    return this.announce(this.ifExists(id, () => this.conversations.setSettings(id, settings)));
   }
 
   rename(id: string, title: string): Result<Conversation> {

@@ -74,6 +74,13 @@ function requestHandlers(core: Core): RequestHandlers {
     'spend:reply-costs': ({ messageIds }) => core.spend.replyCosts(messageIds),
     'titles:settings': () => core.titles.settings(),
     'titles:set-enabled': ({ enabled }) => core.titles.setEnabled(enabled),
+    'conversations:set-settings': ({ id, settings }) => core.library.setSettings(id, settings),
+    'settings:conversation-defaults': () => core.settings.conversationDefaults(),
+    'settings:set-conversation-defaults': ({ settings }) => core.settings.setConversationDefaults(settings),
+    'presets:list': () => core.settings.listPresets(),
+    'presets:save': (input) => core.settings.savePreset(input),
+    'presets:delete': ({ id }) => core.settings.deletePreset(id),
+    'presets:import': ({ file }) => core.settings.importPresets(file),
   };
 }
 

@@ -17,6 +17,8 @@ const usage = (completionTokens: number, costUsd: number): Usage => ({
   totalTokens: 10 + completionTokens,
   reasoningTokens: null,
   cachedTokens: null,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
   costUsd: String(costUsd),
   isByok: false,
   raw: { completion_tokens: completionTokens },

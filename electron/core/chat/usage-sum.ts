@@ -15,6 +15,11 @@ export function addUsage(earlier: Usage | null, later: Usage | null): Usage | nu
     totalTokens: earlier.totalTokens + later.totalTokens,
     reasoningTokens: sumOrNull(earlier.reasoningTokens, later.reasoningTokens),
     cachedTokens: sumOrNull(earlier.cachedTokens, later.cachedTokens),
+    cacheWriteTokens: sumOrNull(earlier.cacheWriteTokens, later.cacheWriteTokens),
+    cacheDiscountUsd:
+      earlier.cacheDiscountUsd === null && later.cacheDiscountUsd === null
+        ? null
+        : sumUsd([earlier.cacheDiscountUsd, later.cacheDiscountUsd]),
     costUsd: earlier.costUsd === null && later.costUsd === null ? null : sumUsd([earlier.costUsd, later.costUsd]),
     isByok: later.isByok ?? earlier.isByok,
     // Each generation's own report, oldest first, for later features that read the raw figures.

@@ -34,6 +34,9 @@ export function usageFromGeneration(stats: GenerationStats): Usage {
     totalTokens: prompt + completion,
     reasoningTokens: stats.reasoningTokens,
     cachedTokens: stats.cachedTokens,
+    // The generation record's own figures (cache_discount included) stay in `raw`; the stream's are shown when known.
+    cacheWriteTokens: null,
+    cacheDiscountUsd: null,
     costUsd: stats.totalCostUsd,
     isByok: stats.isByok,
     raw: { source: 'generation', ...stats },

@@ -18,6 +18,8 @@ const usage = (costUsd: string | null): Usage => ({
   totalTokens: 30,
   reasoningTokens: null,
   cachedTokens: null,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
   costUsd,
   isByok: false,
   raw: {},

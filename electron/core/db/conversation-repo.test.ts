@@ -28,6 +28,7 @@ describe('ConversationRepo', () => {
       updatedAt: 1000,
       maxOutputTokens: null,
       pinned: false,
+      settings: {},
     });
     expect(repo.get(created.id)).toEqual(created);
     expect(repo.get('missing')).toBeNull();

@@ -2,9 +2,11 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
+import type { ConversationSettings } from '../../../shared/conversation-settings';
 import type { Conversation } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/result';
 import { defaultConversationTitle } from '../../../shared/title';
+import { settingsFromJson, settingsToJson } from './settings-json';
 import { guardStorage } from './storage-error';
 
 interface ConversationRow {
@@ -15,6 +17,7 @@ interface ConversationRow {
   updated_at: number;
   max_output_tokens: number | null;
   pinned_at: number | null;
+  settings_json: string | null;
 }
 
 export interface RepoOptions {
@@ -31,9 +34,11 @@ const toConversation = (row: ConversationRow): Conversation => ({
   updatedAt: row.updated_at,
   maxOutputTokens: row.max_output_tokens,
   pinned: row.pinned_at !== null,
+  // A stored value that no longer passes the schema counts as nothing set, rather than hiding the conversation.
+  settings: settingsFromJson(row.settings_json) ?? {},
 });
 
-const columns = 'id, title, model, created_at, updated_at, max_output_tokens, pinned_at';
+const columns = 'id, title, model, created_at, updated_at, max_output_tokens, pinned_at, settings_json';
 /** A deleted conversation waits out its undo time invisible to every read and write but restore and purge. */
 const live = 'deleted_at IS NULL';
 
@@ -51,6 +56,7 @@ export class ConversationRepo {
     rename: Statement<[{ id: string; title: string }]>;
     setModel: Statement<[{ id: string; model: string }]>;
     setMaxOutput: Statement<[{ id: string; max: number | null }]>;
+    setSettings: Statement<[{ id: string; settings_json: string | null }]>;
     setLeaf: Statement<[{ id: string; leaf: string }]>;
     touch: Statement<[{ id: string; now: number }]>;
     delete: Statement<[string]>;
@@ -74,8 +80,8 @@ export class ConversationRepo {
       ),
       get: db.prepare<[string], ConversationRow>(`SELECT ${columns} FROM conversations WHERE id = ? AND ${live}`),
       insert: db.prepare<[Omit<ConversationRow, 'pinned_at'>]>(
-        `INSERT INTO conversations (id, title, model, created_at, updated_at, max_output_tokens)
-         VALUES (@id, @title, @model, @created_at, @updated_at, @max_output_tokens)`,
+        `INSERT INTO conversations (id, title, model, created_at, updated_at, max_output_tokens, settings_json)
+         VALUES (@id, @title, @model, @created_at, @updated_at, @max_output_tokens, @settings_json)`,
       ),
       // Renaming or switching model is not activity, so neither moves the conversation up the list.
       rename: db.prepare<{ id: string; title: string }>(
@@ -86,6 +92,10 @@ export class ConversationRepo {
       ),
       setMaxOutput: db.prepare<{ id: string; max: number | null }>(
         `UPDATE conversations SET max_output_tokens = @max WHERE id = @id AND ${live}`,
+      ),
+      // Settings shape the next turn; changing them is not activity either.
+      setSettings: db.prepare<{ id: string; settings_json: string | null }>(
+        `UPDATE conversations SET settings_json = @settings_json WHERE id = @id AND ${live}`,
       ),
       // Flipping versions is looking, not activity: the list order stays.
       setLeaf: db.prepare<{ id: string; leaf: string }>(
@@ -122,7 +132,8 @@ export class ConversationRepo {
     });
   }
 
-  create(input: { model: string; title?: string }): Conversation {
+  /** `settings`: the conversation's own fields from the start (a preset); omitted = none. */
+  create(input: { model: string; title?: string; settings?: ConversationSettings }): Conversation {
     return guardStorage(this.file, () => {
       const now = this.now();
       const row: ConversationRow = {
@@ -133,6 +144,7 @@ export class ConversationRepo {
         updated_at: now,
         max_output_tokens: null,
         pinned_at: null,
+        settings_json: settingsToJson(input.settings ?? null),
       };
       const { pinned_at: _unpinned, ...insert } = row;
       this.statements.insert.run(insert);
@@ -151,6 +163,14 @@ export class ConversationRepo {
   /** null = automatic. */
   setMaxOutput(id: string, maxOutputTokens: number | null): Conversation {
     return this.updateOne(id, () => this.statements.setMaxOutput.run({ id, max: maxOutputTokens }).changes);
+  }
+
+  /** Replaces the conversation's own settings; `{}` leaves every field to the defaults. */
+  setSettings(id: string, settings: ConversationSettings): Conversation {
+    return this.updateOne(
+      id,
+      () => this.statements.setSettings.run({ id, settings_json: settingsToJson(settings) }).changes,
+    );
   }
 
   /** Makes `leafId` the end of the thread the conversation shows and continues from. */

@@ -12,6 +12,8 @@ const usage: Usage = {
   totalTokens: 42,
   reasoningTokens: 5,
   cachedTokens: 2,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
   costUsd: '0.00042',
   isByok: false,
   raw: { prompt_tokens: 12, completion_tokens: 30, cost: 0.00042, cost_details: { upstream_inference_cost: null } },
@@ -100,6 +102,10 @@ describe('MessageRepo', () => {
       costStatus: null,
       estimatedCostUsd: null,
       usage,
+      sentSettings: null,
+      requestedModel: 'openai/gpt-4o',
+      fallbackFrom: null,
+      citations: null,
       error: null,
       createdAt: 3_000,
       parentId: question.id,
@@ -196,9 +202,24 @@ describe('MessageRepo', () => {
     const answer = messages.createAssistant({ conversationId, model: null });
     const final = messages.finalize(
       answer.id,
-      done({ usage: { ...usage, promptTokens: 12.6, cachedTokens: Number.NaN, costUsd: 'Infinity' } }),
+      done({
+        usage: {
+          ...usage,
+          promptTokens: 12.6,
+          cachedTokens: Number.NaN,
+          cacheWriteTokens: null,
+          cacheDiscountUsd: null,
+          costUsd: 'Infinity',
+        },
+      }),
     );
-    expect(final.usage).toMatchObject({ promptTokens: 13, cachedTokens: null, costUsd: null });
+    expect(final.usage).toMatchObject({
+      promptTokens: 13,
+      cachedTokens: null,
+      cacheWriteTokens: null,
+      cacheDiscountUsd: null,
+      costUsd: null,
+    });
     expect(ledger()).toEqual([]);
   });
 

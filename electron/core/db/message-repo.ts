@@ -2,13 +2,23 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { CostStatus, Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
+import type { ConversationSettings } from '../../../shared/conversation-settings';
+import type {
+  Citation,
+  CostStatus,
+  Message,
+  MessageRole,
+  MessageStatus,
+  ToolCall,
+  Usage,
+} from '../../../shared/domain';
 import { toPico } from '../../../shared/money';
 import { type AppError, AppFailure } from '../../../shared/result';
 import type { RepoOptions } from './conversation-repo';
 import {
   type MessageRow,
   type UsageParams,
+  citationsToJson,
   messageColumns,
   rowToMessage,
   toolCallsToJson,
@@ -29,8 +39,10 @@ export interface NewUserMessage {
 
 export interface NewAssistantMessage {
   conversationId: string;
-  /** The model requested; finalize replaces it with the one that actually answered. */
+  /** The model requested (kept as requested_model); finalize replaces `model` with the one that actually answered. */
   model: string | null;
+  /** The effective settings the request goes out with; omitted = none recorded. */
+  sentSettings?: ConversationSettings;
   /** The user message it answers; omitted = the conversation's current leaf. The new row becomes the leaf. */
   parentId?: string | null;
 }
@@ -49,6 +61,8 @@ export interface FinalizeInput {
   firstTokenMs?: number | null;
   durationMs?: number | null;
   toolCalls?: ToolCall[] | null;
+  /** Sources the reply cited (url_citation annotations); omitted or null = none. */
+  citations?: Citation[] | null;
   /**
    * This generation's own figures, for its ledger row, when they differ from `usage` (a continued reply shows the
    * sum, but each generation is billed once). Defaults to `usage`.
@@ -66,6 +80,7 @@ interface InsertParams {
   content: string;
   status: MessageStatus;
   model: string | null;
+  sent_settings_json: string | null;
   now: number;
 }
 
@@ -86,6 +101,7 @@ type FinalizeParams = UsageParams & {
   first_token_ms: number | null;
   duration_ms: number | null;
   tool_calls_json: string | null;
+  citations_json: string | null;
   cost_status: CostStatus | null;
   now: number;
 };
@@ -165,10 +181,12 @@ export class MessageRepo {
       // seq is computed in the same statement so two inserts can never take the same place in a conversation.
       insert: db.prepare<InsertParams, MessageRow>(
         `INSERT INTO messages
-           (id, conversation_id, parent_id, seq, role, content, status, model, created_at, updated_at)
+           (id, conversation_id, parent_id, seq, role, content, status, model, requested_model, sent_settings_json,
+            created_at, updated_at)
          VALUES (@id, @conversation_id, @parent_id,
                  (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = @conversation_id),
-                 @role, @content, @status, @model, @now, @now)
+                 @role, @content, @status, @model, CASE WHEN @role = 'assistant' THEN @model END,
+                 @sent_settings_json, @now, @now)
          RETURNING ${messageColumns}`,
       ),
       // A new message is where the person is now: it becomes the end of the current thread.
@@ -199,7 +217,7 @@ export class MessageRepo {
            is_byok = @is_byok, usage_json = @usage_json, cost_status = @cost_status,
            error_code = @error_code, error_message = @error_message,
            first_token_ms = @first_token_ms, duration_ms = @duration_ms, tool_calls_json = @tool_calls_json,
-           updated_at = @now
+           citations_json = coalesce(@citations_json, citations_json), updated_at = @now
          WHERE id = @id AND status = 'streaming'
          RETURNING ${messageColumns}`,
       ),
@@ -413,7 +431,14 @@ export class MessageRepo {
 
   /** Created when the stream starts, empty and `streaming`; checkpoints fill it in. */
   createAssistant(input: NewAssistantMessage): Message {
-    return this.insertRow({ ...input, role: 'assistant', content: '', status: 'streaming' });
+    const { sentSettings, ...rest } = input;
+    return this.insertRow({
+      ...rest,
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      sentSettingsJson: sentSettings ? JSON.stringify(sentSettings) : null,
+    });
   }
 
   /** Saves partial text of a streaming reply; returns false when the message is no longer streaming. */
@@ -446,6 +471,7 @@ export class MessageRepo {
         first_token_ms: wholeMsOrNull(input.firstTokenMs),
         duration_ms: wholeMsOrNull(input.durationMs),
         tool_calls_json: toolCallsToJson(input.toolCalls ?? null),
+        citations_json: citationsToJson(input.citations ?? null),
         now: this.now(),
       };
       const spend = input.spend === undefined ? input.usage : input.spend;
@@ -467,6 +493,7 @@ export class MessageRepo {
     content: string;
     status: MessageStatus;
     model: string | null;
+    sentSettingsJson?: string | null;
   }): Message {
     return guardStorage(this.file, () =>
       rowToMessage(
@@ -478,6 +505,7 @@ export class MessageRepo {
           content: input.content,
           status: input.status,
           model: input.model,
+          sent_settings_json: input.sentSettingsJson ?? null,
           now: this.now(),
         }),
       ),

@@ -1,8 +1,19 @@
 // Core: the messages table's row shape and its mapping to the shared Message record, in both directions.
 
-import type { CostStatus, Message, MessageRole, MessageStatus, ToolCall, Usage } from '../../../shared/domain';
+import type { ConversationSettings } from '../../../shared/conversation-settings';
+import type {
+  Citation,
+  CostStatus,
+  Message,
+  MessageRole,
+  MessageStatus,
+  ToolCall,
+  Usage,
+} from '../../../shared/domain';
 import { fromPico, toPico } from '../../../shared/money';
 import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
+import { cacheFigures } from '../openrouter/usage';
+import { settingsFromJson } from './settings-json';
 
 /** The usage columns as bound parameters; all null when there is no usage, which is how a read knows there was none. */
 export interface UsageParams {
@@ -42,6 +53,9 @@ export interface MessageRow extends Omit<UsageParams, 'cost_pico'> {
   first_token_ms: number | null;
   duration_ms: number | null;
   tool_calls_json: string | null;
+  sent_settings_json: string | null;
+  requested_model: string | null;
+  citations_json: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -49,7 +63,8 @@ export interface MessageRow extends Omit<UsageParams, 'cost_pico'> {
 export const messageColumns = `id, conversation_id, parent_id, seq, role, content, reasoning, status, model,
   provider, generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens,
   cached_tokens, cost_pico, is_byok, usage_json, error_code, error_message, first_token_ms, duration_ms,
-  tool_calls_json, created_at, updated_at, cost_status, estimate_pico`;
+  tool_calls_json, created_at, updated_at, cost_status, estimate_pico, sent_settings_json, requested_model,
+  citations_json`;
 
 /** STRICT INTEGER columns reject fractions and NaN; a strange figure from upstream must not lose the whole reply. */
 const wholeOrNull = (n: number | null): number | null => (n !== null && Number.isFinite(n) ? Math.round(n) : null);
@@ -94,7 +109,10 @@ function parseRaw(json: string | null): Record<string, unknown> {
 }
 
 /** Usage as stored: each figure null where OpenRouter did not say (the export keeps that); null for no usage at all. */
-export type StoredUsage = Omit<Usage, 'promptTokens' | 'completionTokens' | 'totalTokens'> & {
+export type StoredUsage = Omit<
+  Usage,
+  'promptTokens' | 'completionTokens' | 'totalTokens' | 'cacheWriteTokens' | 'cacheDiscountUsd'
+> & {
   promptTokens: number | null;
   completionTokens: number | null;
   totalTokens: number | null;
@@ -102,6 +120,7 @@ export type StoredUsage = Omit<Usage, 'promptTokens' | 'completionTokens' | 'tot
 
 export function rowToStoredUsage(row: MessageRow): StoredUsage | null {
   if (row.usage_json === null && row.prompt_tokens === null && row.completion_tokens === null) return null;
+  const raw = parseRaw(row.usage_json);
   return {
     promptTokens: row.prompt_tokens,
     completionTokens: row.completion_tokens,
@@ -110,7 +129,7 @@ export function rowToStoredUsage(row: MessageRow): StoredUsage | null {
     cachedTokens: row.cached_tokens,
     costUsd: row.cost_pico === null ? null : fromPico(BigInt(row.cost_pico)),
     isByok: row.is_byok === null ? null : row.is_byok === 1,
-    raw: parseRaw(row.usage_json),
+    raw,
   };
 }
 
@@ -125,6 +144,8 @@ function rowToUsage(row: MessageRow): Usage | null {
     promptTokens,
     completionTokens,
     totalTokens: stored.totalTokens ?? promptTokens + completionTokens,
+    // Rare figures are read from the report as OpenRouter sent it rather than given columns of their own.
+    ...cacheFigures(stored.raw),
   };
 }
 
@@ -151,6 +172,56 @@ function rowToToolCalls(json: string | null): ToolCall[] | null {
   return calls.length > 0 ? calls : null;
 }
 
+export function citationsToJson(citations: Citation[] | null): string | null {
+  return citations && citations.length > 0 ? JSON.stringify(citations) : null;
+}
+
+const intOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Only entries with a URL survive: a damaged blob must not hide the message. */
+function rowToCitations(json: string | null): Citation[] | null {
+  if (json === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const citations = parsed.flatMap((entry: unknown): Citation[] => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const record = entry as Record<string, unknown>;
+    if (typeof record['url'] !== 'string') return [];
+    return [
+      {
+        url: record['url'],
+        title: textOrNull(record['title']),
+        content: textOrNull(record['content']),
+        startIndex: intOrNull(record['startIndex']),
+        endIndex: intOrNull(record['endIndex']),
+      },
+    ];
+  });
+  return citations.length > 0 ? citations : null;
+}
+
+/**
+ * The requested model a fallback stood in for: only when the model that answered is one of the fallbacks sent (by
+ * id, or a dated form of one: "…-20260423"). A router's pick, or a dated form of the requested model, is no fallback.
+ */
+export function fallbackFrom(
+  answered: string | null,
+  requested: string | null,
+  sent: ConversationSettings | null,
+): string | null {
+  if (answered === null || requested === null || answered === requested) return null;
+  const sameModel = (id: string) => answered === id || answered.startsWith(`${id}-`);
+  if (sameModel(requested)) return null;
+  return (sent?.fallbackModels ?? []).some(sameModel) ? requested : null;
+}
+
 const knownCodes: ReadonlySet<string> = new Set(errorCodes);
 
 function rowToError(row: MessageRow): AppError | null {
@@ -162,6 +233,7 @@ function rowToError(row: MessageRow): AppError | null {
 
 /** `versionIds` is `[id]` here; the repository fills in the siblings when it reads a thread. */
 export function rowToMessage(row: MessageRow): Message {
+  const sentSettings = settingsFromJson(row.sent_settings_json);
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -183,5 +255,10 @@ export function rowToMessage(row: MessageRow): Message {
     toolCalls: rowToToolCalls(row.tool_calls_json),
     costStatus: row.cost_status,
     estimatedCostUsd: row.estimate_pico === null ? null : fromPico(BigInt(row.estimate_pico)),
+    // A reply sent with no settings at all stored `{}`; questions store nothing.
+    sentSettings,
+    requestedModel: row.requested_model,
+    fallbackFrom: row.role === 'assistant' ? fallbackFrom(row.model, row.requested_model, sentSettings) : null,
+    citations: rowToCitations(row.citations_json),
   };
 }

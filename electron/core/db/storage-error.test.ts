@@ -70,6 +70,8 @@ describe('a full disk', () => {
               totalTokens: 2,
               reasoningTokens: null,
               cachedTokens: null,
+              cacheWriteTokens: null,
+              cacheDiscountUsd: null,
               costUsd: '0.1',
               isByok: false,
               raw: {},

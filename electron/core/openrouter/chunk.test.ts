@@ -61,6 +61,8 @@ describe('parseChunk', () => {
       totalTokens: 7056,
       reasoningTokens: null,
       cachedTokens: null,
+      cacheWriteTokens: null,
+      cacheDiscountUsd: null,
       costUsd: null,
       isByok: null,
       raw: { prompt_tokens: 7007, completion_tokens: 49, total_tokens: 7056 },

@@ -59,6 +59,8 @@ export const EXPECTED_USAGE = {
   totalTokens: 169,
   reasoningTokens: 31,
   cachedTokens: 12,
+  cacheWriteTokens: 0,
+  cacheDiscountUsd: null,
   costUsd: '0.0000421',
   isByok: false,
   raw: USAGE,

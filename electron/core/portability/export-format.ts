@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { fromPico, toPico } from '../../../shared/money';
+import { conversationSettingsSchema } from '../../../shared/conversation-settings';
 import { modelIdSchema } from '../../../shared/schemas';
 
 export const exportFormatName = 'switchboard-history';
@@ -63,6 +64,26 @@ export const exportedMessageSchema = z
       .nullable(),
     createdAt: time,
     updatedAt: time,
+    // Since conversation settings (issue 11); absent in older files, which read as null.
+    /** Replies: the effective settings the request was sent with. */
+    sentSettings: conversationSettingsSchema.nullable().optional(),
+    /** Replies: the model the request asked for (`model` answered). */
+    requestedModel: z.string().max(200).nullable().optional(),
+    /** Sources the reply cited (url_citation annotations). */
+    citations: z
+      .array(
+        z
+          .object({
+            url: z.string().max(10_000),
+            title: z.string().max(10_000).nullable(),
+            content: z.string().max(100_000).nullable(),
+            startIndex: z.number().int().nonnegative().nullable(),
+            endIndex: z.number().int().nonnegative().nullable(),
+          })
+          .strict(),
+      )
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -78,6 +99,8 @@ export const exportedConversationSchema = z
     currentLeafId: id.nullable(),
     /** When it was pinned to the top of the list; null = not pinned. */
     pinnedAt: time.nullable(),
+    /** The conversation's own settings (issue 11); absent in older files = none. */
+    settings: conversationSettingsSchema.optional(),
     /** Every message of every version, parents before their children. */
     messages: z.array(exportedMessageSchema),
   })

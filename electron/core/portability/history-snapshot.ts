@@ -3,6 +3,7 @@
 
 import type { Database, Statement } from 'better-sqlite3';
 import { type MessageRow, messageColumns, rowToMessage, rowToStoredUsage } from '../db/message-row';
+import { settingsFromJson } from '../db/settings-json';
 import { guardStorage } from '../db/storage-error';
 import type { ExportedConversation, ExportedMessage } from './export-format';
 
@@ -15,6 +16,7 @@ interface ConversationRow {
   max_output_tokens: number | null;
   current_leaf_id: string | null;
   pinned_at: number | null;
+  settings_json: string | null;
 }
 
 /**
@@ -44,6 +46,9 @@ function toExported(row: MessageRow): ExportedMessage {
     toolCalls: message.toolCalls,
     createdAt: message.createdAt,
     updatedAt: row.updated_at,
+    sentSettings: message.sentSettings,
+    requestedModel: message.requestedModel,
+    citations: message.citations,
   };
 }
 
@@ -63,7 +68,8 @@ export class HistorySnapshot {
         'SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY updated_at DESC, created_at DESC, id',
       ),
       conversation: db.prepare<[string], ConversationRow>(
-        `SELECT id, title, model, created_at, updated_at, max_output_tokens, current_leaf_id, pinned_at
+        `SELECT id, title, model, created_at, updated_at, max_output_tokens, current_leaf_id, pinned_at,
+           settings_json
          FROM conversations WHERE id = ? AND deleted_at IS NULL`,
       ),
       // seq order puts every parent before its children: a message only ever follows one written before it.
@@ -92,6 +98,7 @@ export class HistorySnapshot {
         maxOutputTokens: row.max_output_tokens,
         currentLeafId: row.current_leaf_id,
         pinnedAt: row.pinned_at,
+        settings: settingsFromJson(row.settings_json) ?? {},
         messages: this.statements.messages.all(id).map(toExported),
       };
     });

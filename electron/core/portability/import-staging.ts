@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import { citationsToJson } from '../db/message-row';
+import { settingsToJson } from '../db/settings-json';
 import { guardStorage } from '../db/storage-error';
 import type { ImportSummary } from '../../../shared/portability';
 import type { ExportedConversation, ExportedMessage } from './export-format';
@@ -31,8 +33,9 @@ export function removeLeftoverStaging(historyFile: string): void {
 const messageColumns = `id, conversation_id, parent_id, seq, role, content, reasoning, status, model, provider,
   generation_id, finish_reason, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens, cached_tokens,
   cost_pico, is_byok, usage_json, error_code, error_message, first_token_ms, duration_ms, tool_calls_json,
-  created_at, updated_at, cost_status, estimate_pico`;
-const conversationColumns = 'id, title, model, created_at, updated_at, max_output_tokens, current_leaf_id, pinned_at';
+  created_at, updated_at, cost_status, estimate_pico, sent_settings_json, requested_model, citations_json`;
+const conversationColumns =
+  'id, title, model, created_at, updated_at, max_output_tokens, current_leaf_id, pinned_at, settings_json';
 
 type MessageParams = Record<string, string | number | bigint | null>;
 
@@ -71,6 +74,10 @@ function messageParams(conversationId: string, seq: number, m: ExportedMessage):
     // A cost still being looked up elsewhere cannot be settled here (its lookup was not exported): keep what is known.
     cost_status: m.costStatus === 'pending' ? (m.estimateUsd !== null ? 'estimated' : null) : m.costStatus,
     estimate_pico: m.estimateUsd === null ? null : toPico(m.estimateUsd),
+    // A reply sent with no settings stored `{}`, which must come back as `{}`, not as "not recorded".
+    sent_settings_json: m.sentSettings ? JSON.stringify(m.sentSettings) : null,
+    requested_model: m.requestedModel ?? null,
+    citations_json: citationsToJson(m.citations ?? null),
   };
 }
 
@@ -92,18 +99,21 @@ export class ImportStaging {
       this.db.exec(`
         CREATE TABLE conversations (
           id TEXT PRIMARY KEY, title TEXT NOT NULL, model TEXT NOT NULL, created_at INTEGER NOT NULL,
-          updated_at INTEGER NOT NULL, max_output_tokens INTEGER, current_leaf_id TEXT, pinned_at INTEGER);
+          updated_at INTEGER NOT NULL, max_output_tokens INTEGER, current_leaf_id TEXT, pinned_at INTEGER,
+          settings_json TEXT);
         CREATE TABLE messages (
           id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, parent_id TEXT, seq INTEGER NOT NULL, role TEXT NOT NULL,
           content TEXT NOT NULL, reasoning TEXT, status TEXT NOT NULL, model TEXT, provider TEXT, generation_id TEXT,
           finish_reason TEXT, prompt_tokens INTEGER, completion_tokens INTEGER, total_tokens INTEGER,
           reasoning_tokens INTEGER, cached_tokens INTEGER, cost_pico INTEGER, is_byok INTEGER, usage_json TEXT,
           error_code TEXT, error_message TEXT, first_token_ms INTEGER, duration_ms INTEGER, tool_calls_json TEXT,
-          created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, cost_status TEXT, estimate_pico INTEGER);
+          created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, cost_status TEXT, estimate_pico INTEGER,
+          sent_settings_json TEXT, requested_model TEXT, citations_json TEXT);
       `);
       this.insertConversation = this.db.prepare(
         `INSERT INTO conversations (${conversationColumns})
-         VALUES (@id, @title, @model, @created_at, @updated_at, @max_output_tokens, @current_leaf_id, @pinned_at)`,
+         VALUES (@id, @title, @model, @created_at, @updated_at, @max_output_tokens, @current_leaf_id, @pinned_at,
+                 @settings_json)`,
       );
       this.insertMessage = this.db.prepare(
         `INSERT INTO messages (${messageColumns}) VALUES (${messageColumns
@@ -134,6 +144,7 @@ export class ImportStaging {
           max_output_tokens: conversation.maxOutputTokens,
           current_leaf_id: conversation.currentLeafId,
           pinned_at: conversation.pinnedAt,
+          settings_json: settingsToJson(conversation.settings ?? null),
         });
         conversation.messages.forEach((m, i) => this.insertMessage.run(messageParams(conversation.id, i + 1, m)));
       })();

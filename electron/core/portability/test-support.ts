@@ -82,6 +82,8 @@ export function seedRandomHistory(db: Database, random: () => number, conversati
                 totalTokens: Math.floor(random() * 2000),
                 reasoningTokens: random() < 0.5 ? null : 12,
                 cachedTokens: null,
+                cacheWriteTokens: null,
+                cacheDiscountUsd: null,
                 // Exact to the picodollar: more digits than a double carries.
                 costUsd: `0.${String(Math.floor(random() * 1e12)).padStart(12, '0')}`,
                 isByok: random() < 0.5 ? null : false,

@@ -24,6 +24,8 @@ const usage = (cost: string | null): Usage => ({
   totalTokens: 126,
   reasoningTokens: null,
   cachedTokens: null,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
   costUsd: cost,
   isByok: false,
   raw: {},
@@ -46,6 +48,8 @@ function upstream(title: Script) {
         completionTokens: 5,
         reasoningTokens: null,
         cachedTokens: null,
+        cacheWriteTokens: null,
+        cacheDiscountUsd: null,
         cancelled: false,
         model: defaultTitleModel,
         provider: 'OpenAI',
@@ -272,6 +276,10 @@ describe('generated titles', () => {
       toolCalls: null,
       costStatus: null,
       estimatedCostUsd: null,
+      sentSettings: null,
+      requestedModel: null,
+      fallbackFrom: null,
+      citations: null,
     };
     t.titles.afterReply('c', failed);
     await t.titles.idle();

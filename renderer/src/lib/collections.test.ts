@@ -10,6 +10,7 @@ const conversation = (id: string, updatedAt: number): Conversation => ({
   updatedAt,
   maxOutputTokens: null,
   pinned: false,
+  settings: {},
 });
 
 const message = (id: string, content: string): Message =>

@@ -59,6 +59,20 @@ const describers: Record<ErrorCode, Describe> = {
     'Check the model id; if the conversation is long, start a new chat or choose a model with a larger context.',
   ),
   not_found: withDetail('That could not be found.', 'Check the model id, or choose another model or conversation.'),
+  // Routing refusals: the request was valid, but no provider of the model may serve it under this conversation's
+  // settings. Each names the setting to relax; the core's detail says what OpenRouter answered.
+  routing_privacy: withDetail(
+    'No provider of this model meets your privacy settings.',
+    'In Conversation settings › Routing and privacy, turn off "Don\'t let providers store or train on my data" or "Zero data retention only", or choose another model.',
+  ),
+  routing_price: withDetail(
+    'No provider of this model is within your maximum price.',
+    'In Conversation settings › Routing and privacy, raise or clear the maximum price per million tokens, or choose a cheaper model.',
+  ),
+  routing_providers: withDetail(
+    'None of the providers your settings allow can serve this model.',
+    'In Conversation settings › Routing and privacy, allow more providers (Only / Ignored), turn fallbacks back on, or turn off "Require parameters".',
+  ),
   upstream_error: withDetail(
     'The model provider had a problem answering.',
     'Try again in a moment, or choose another model.',

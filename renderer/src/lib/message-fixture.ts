@@ -23,5 +23,9 @@ export const messageFixture = (overrides: Partial<Message> = {}): Message => ({
   toolCalls: null,
   costStatus: null,
   estimatedCostUsd: null,
+  sentSettings: null,
+  requestedModel: null,
+  fallbackFrom: null,
+  citations: null,
   ...overrides,
 });

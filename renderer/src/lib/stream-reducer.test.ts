@@ -11,6 +11,7 @@ const conversation: Conversation = {
   updatedAt: 2,
   maxOutputTokens: null,
   pinned: false,
+  settings: {},
 };
 
 const message = messageFixture;
@@ -28,6 +29,8 @@ const usage: Usage = {
   totalTokens: 123,
   reasoningTokens: null,
   cachedTokens: null,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
   costUsd: '0.000024',
   isByok: false,
   raw: {},

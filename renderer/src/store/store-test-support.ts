@@ -30,6 +30,7 @@ export const conversationFixture = (overrides: Partial<Conversation> = {}): Conv
   updatedAt: 1,
   maxOutputTokens: null,
   pinned: false,
+  settings: {},
   ...overrides,
 });
 

@@ -8,6 +8,7 @@ import { historyMigration } from './0050-history';
 import { spendRollupsMigration } from './0060-spend-rollups';
 import { wordPrefixesMigration } from './0070-word-prefixes';
 import { threadTotalMigration } from './0080-thread-total';
+import { conversationSettingsMigration } from './0090-conversation-settings';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -21,4 +22,5 @@ export const allMigrations: readonly Migration[] = [
   spendRollupsMigration,
   wordPrefixesMigration,
   threadTotalMigration,
+  conversationSettingsMigration,
 ];

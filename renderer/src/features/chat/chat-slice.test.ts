@@ -143,6 +143,8 @@ describe('replies in several conversations at once', () => {
         totalTokens: 12,
         reasoningTokens: null,
         cachedTokens: null,
+        cacheWriteTokens: null,
+        cacheDiscountUsd: null,
         costUsd: '0.002',
         isByok: false,
         raw: {},

@@ -28,5 +28,9 @@ export function placeholder(role: MessageRole, content: string, conversationId: 
     toolCalls: null,
     costStatus: null,
     estimatedCostUsd: null,
+    sentSettings: null,
+    requestedModel: null,
+    fallbackFrom: null,
+    citations: null,
   };
 }

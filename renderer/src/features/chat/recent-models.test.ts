@@ -10,6 +10,7 @@ const conversation = (id: string, model: string): Conversation => ({
   updatedAt: 0,
   maxOutputTokens: null,
   pinned: false,
+  settings: {},
 });
 
 describe('recentModels', () => {

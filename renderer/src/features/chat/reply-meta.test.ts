@@ -9,6 +9,8 @@ const usage: Usage = {
   totalTokens: 150,
   reasoningTokens: null,
   cachedTokens: null,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
   costUsd: '0.000024',
   isByok: false,
   raw: {},

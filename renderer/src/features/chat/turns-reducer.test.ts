@@ -11,6 +11,7 @@ const conversation = (id: string): Conversation => ({
   updatedAt: 2,
   maxOutputTokens: null,
   pinned: false,
+  settings: {},
 });
 
 const started = (conversationId: string, replyId: string): ChatStreamEvent => ({

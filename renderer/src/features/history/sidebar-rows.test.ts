@@ -12,6 +12,7 @@ const conversation = (id: string, updatedAt: number, over: Partial<Conversation>
   updatedAt,
   maxOutputTokens: null,
   pinned: false,
+  settings: {},
   ...over,
 });
 

@@ -9,6 +9,8 @@ const usage = (promptTokens: number, completionTokens: number): Usage => ({
   totalTokens: promptTokens + completionTokens,
   reasoningTokens: null,
   cachedTokens: null,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
   costUsd: null,
   isByok: null,
   raw: {},

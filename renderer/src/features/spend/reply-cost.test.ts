@@ -9,6 +9,8 @@ const usage = (overrides: Partial<Usage> = {}): Usage => ({
   totalTokens: 1_050,
   reasoningTokens: null,
   cachedTokens: null,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
   costUsd: '0.00010425',
   isByok: false,
   raw: {},

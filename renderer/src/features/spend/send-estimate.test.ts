@@ -59,6 +59,8 @@ describe('estimateNextReply', () => {
           totalTokens: 200,
           reasoningTokens: null,
           cachedTokens: null,
+          cacheWriteTokens: null,
+          cacheDiscountUsd: null,
           costUsd: '0.00001',
           isByok: false,
           raw: {},
