@@ -189,6 +189,11 @@ export interface ModelSummary {
   /** What the request may carry; null when the entry does not say (older snapshots). */
   supportedParameters: string[] | null;
   supportsReasoning: boolean;
+  /**
+   * The reasoning efforts the model takes, when the catalogue lists them (`reasoning.supported_efforts`); absent or
+   * null when it does not say (shared/settings-support.ts then assumes the documented set).
+   */
+  reasoningEfforts?: string[] | null;
   supportsTools: boolean;
   supportsStructuredOutput: boolean;
   /** The longest answer the model's top provider gives, in tokens; null when OpenRouter does not say. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSummary } from './domain';
-import { ignoredSettings, modelTakes, takesExplicitCaching } from './settings-support';
+import { reasoningEfforts } from './conversation-settings';
+import { acceptedEfforts, clampEffort, ignoredSettings, modelTakes, takesExplicitCaching } from './settings-support';
 
 const model = (overrides: Partial<ModelSummary>): ModelSummary =>
   ({ id: 'a/b', supportedParameters: [], supportsReasoning: false, isRouter: false, ...overrides }) as ModelSummary;
@@ -31,5 +32,22 @@ describe('which settings a model takes', () => {
     expect(takesExplicitCaching('anthropic/claude-sonnet-4.5')).toBe(true);
     expect(takesExplicitCaching('google/gemini-2.5-pro')).toBe(true);
     expect(takesExplicitCaching('openai/gpt-4o')).toBe(false);
+  });
+});
+
+describe('require parameters and reasoning efforts', () => {
+  it('leaves nothing out when the person asked OpenRouter to require every parameter', () => {
+    const plain = model({ supportedParameters: ['top_p'] });
+    expect(ignoredSettings({ temperature: 1, routing: { requireParameters: true } }, plain)).toEqual([]);
+  });
+
+  it('offers the catalogue’s efforts, or the documented set, and clamps to the nearest (the weaker on a tie)', () => {
+    const listed = model({ reasoningEfforts: ['low', 'high', 'unheard-of'] });
+    expect(acceptedEfforts(listed)).toEqual(['low', 'high']);
+    expect(acceptedEfforts(model({ reasoningEfforts: null }))).toEqual(reasoningEfforts);
+    expect(clampEffort('medium', listed)).toBe('low');
+    expect(clampEffort('max', listed)).toBe('high');
+    expect(clampEffort('none', listed)).toBe('low');
+    expect(clampEffort('none', null)).toBe('none');
   });
 });

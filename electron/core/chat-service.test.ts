@@ -162,9 +162,10 @@ describe('ChatService.send', () => {
     expect(events.at(-1)?.type).toBe('done');
     // A history written before versions existed (a failed turn, then the question asked again in line) must
     // still never put two user messages in a row upstream.
+    // (An Anthropic model: the answer before the question carries a cache breakpoint, chat/request-settings.ts.)
     expect(requests[0]?.messages).toEqual([
       { role: 'user', content: 'second' },
-      { role: 'assistant', content: 'answer two' },
+      { role: 'assistant', content: [{ type: 'text', text: 'answer two', cache_control: { type: 'ephemeral' } }] },
       { role: 'user', content: 'third' },
     ]);
     expect(conversations.get(conversation.id)?.model).toBe('anthropic/claude-sonnet-4.5');

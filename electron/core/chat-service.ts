@@ -3,13 +3,15 @@
 // the same way: retried automatically before the first token, timed, and finalized with its status.
 
 import { type ConversationSettings, effectiveSettings } from '../../shared/conversation-settings';
-import type { ChatStreamEvent, Conversation, Message } from '../../shared/domain';
+import type { ChatStreamEvent, Conversation, Message, ModelSummary } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 import { AppFailure } from '../../shared/result';
 import type { ChatContinueInput, ChatEditInput, ChatRegenerateInput, ChatSendInput } from '../../shared/schemas';
 import { deriveTitle } from '../../shared/title';
 import { defaultRetryDelaysMs, isRetryableBeforeFirstToken, retryDelayMs, sleep } from './chat/auto-retry';
 import { automaticMaxTokens, type OutputBudget } from './chat/output-budget';
+import { buildRequest } from './chat/request-settings';
+import { routingRefusal } from './chat/routing-refusal';
 import { TurnAccumulator } from './chat/turn-accumulator';
 import { toUpstreamMessages } from './chat/upstream-history';
 import { addUsage } from './chat/usage-sum';
@@ -44,6 +46,8 @@ export interface ChatServiceOptions {
   settler?: CostSettler;
   /** The defaults for new conversations' settings, under each conversation's own; none by default. */
   conversationDefaults?: () => ConversationSettings;
+  /** The model's catalogue entry, for which settings it honours; unknown (null) by default: settings sent as set. */
+  modelInfo?: (id: string) => Promise<ModelSummary | null>;
 }
 
 /** A finished reply the database refused (a full disk): kept in memory until a save succeeds. */
@@ -96,6 +100,7 @@ export class ChatService {
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<boolean>;
   private readonly threads: ThreadRepo;
   private readonly conversationDefaults: () => ConversationSettings;
+  private readonly modelInfo: (id: string) => Promise<ModelSummary | null>;
   readonly settler: CostSettler;
   private readonly activeTurns = new Set<Promise<void>>();
   private readonly unsaved = new Map<string, UnsavedReply>();
@@ -119,6 +124,7 @@ export class ChatService {
     this.sleep = options.sleep ?? sleep;
     this.threads = messages.threads;
     this.conversationDefaults = options.conversationDefaults ?? (() => ({}));
+    this.modelInfo = options.modelInfo ?? (async () => null);
     this.settler =
       options.settler ??
       new CostSettler(messages, messages.settlements, {
@@ -300,13 +306,19 @@ export class ChatService {
     let owedGeneration: string | null = null;
     try {
       const maxTokens = await this.maxTokensFor(plan);
+      const built = buildRequest(plan.model, await this.modelFor(plan.model), plan.settings, plan.messages);
       for (let retries = 0; ; retries++) {
         requestedAt = this.now();
         let retry: { error: AppError; delayMs: number } | null = null;
-        for await (const event of this.streamer.streamChat(
-          { model: plan.model, messages: plan.messages, maxTokens },
+        for await (const upstream of this.streamer.streamChat(
+          { model: plan.model, messages: built.messages, maxTokens, options: built.options },
           signal,
         )) {
+          // A refusal caused by the routing settings names the setting to relax (and is not retried: it would recur).
+          const event =
+            upstream.type === 'error'
+              ? { ...upstream, error: routingRefusal(upstream.error, built.options.provider) }
+              : upstream;
           // Nothing was said yet, so trying again cannot repeat or lose any of the answer.
           if (event.type === 'error' && !turn.heard && !signal.aborted && isRetryableBeforeFirstToken(event.error)) {
             const delayMs = retryDelayMs(event.error, retries + 1, this.retryDelaysMs);
@@ -368,6 +380,15 @@ export class ChatService {
           yield { type: 'done', message: final.message };
         }
       }
+    }
+  }
+
+  /** An unreachable catalogue leaves the model unknown: the settings then go as set (OpenRouter drops the rest). */
+  private async modelFor(id: string): Promise<ModelSummary | null> {
+    try {
+      return await this.modelInfo(id);
+    } catch {
+      return null;
     }
   }
 
@@ -488,6 +509,7 @@ export class ChatService {
       spend: turn.usage,
       error: outcome.error,
       toolCalls: turn.toolCallsOrNull(),
+      citations: turn.citationsOrNull(),
       // A continued reply's times add up, so tokens per second still reads (duration − first token) as writing time.
       firstTokenMs: continued ? sumOrNull(continued.firstTokenMs, timing.firstTokenMs) : timing.firstTokenMs,
       durationMs: continued ? (continued.durationMs ?? 0) + timing.durationMs : timing.durationMs,
@@ -509,6 +531,7 @@ export class ChatService {
         ...assistant,
         ...input,
         toolCalls: input.toolCalls ?? null,
+        citations: input.citations ?? null,
         firstTokenMs: input.firstTokenMs ?? null,
         durationMs: input.durationMs ?? null,
         costStatus: input.costStatus ?? null,

@@ -236,6 +236,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
           retryDelaysMs: deps.retryDelaysMs,
           settler,
           conversationDefaults: () => conversationDefaults.read(),
+          modelInfo: (id) => models.find(id),
           outputBudget: createOutputBudget({
             model: (id) => models.find(id),
             limitRemaining: () => keys.limitRemaining(),

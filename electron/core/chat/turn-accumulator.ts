@@ -1,6 +1,6 @@
 // Core: what one streamed reply has said so far, and which of it the renderer needs to hear.
 
-import type { ChatStreamEvent, Message, ToolCall, Usage } from '../../../shared/domain';
+import type { ChatStreamEvent, Citation, Message, ToolCall, Usage } from '../../../shared/domain';
 import { ToolCallCollector } from '../openrouter/tool-calls';
 import type { UpstreamEvent } from '../openrouter/types';
 
@@ -9,6 +9,8 @@ export class TurnAccumulator {
   private reasoning: string;
   private readonly toolCallsSoFar: ToolCall[];
   private readonly toolCalls = new ToolCallCollector();
+  /** Sources cited, in the order they first came; a URL cited again is kept once. */
+  private readonly citations: Citation[];
   provider: string | null;
   generationId: string | null = null;
   /** This generation's finish reason; a continued reply takes the new one. */
@@ -28,6 +30,11 @@ export class TurnAccumulator {
     this.reasoning = continued?.reasoning ?? '';
     this.toolCallsSoFar = continued?.toolCalls ?? [];
     this.provider = continued?.provider ?? null;
+    this.citations = [...(continued?.citations ?? [])];
+  }
+
+  citationsOrNull(): Citation[] | null {
+    return this.citations.length > 0 ? this.citations : null;
   }
 
   reasoningOrNull(): string | null {
@@ -58,6 +65,11 @@ export class TurnAccumulator {
         // Shown once the reply is done (the message carries them); nothing streams to the page meanwhile.
         this.toolCalls.add(event);
         this.heard = true;
+        return null;
+      case 'citations':
+        for (const citation of event.citations) {
+          if (!this.citations.some((known) => known.url === citation.url)) this.citations.push(citation);
+        }
         return null;
       case 'usage':
         this.usage = event.usage;

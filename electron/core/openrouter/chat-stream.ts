@@ -84,6 +84,11 @@ export async function* readChatStream(
             finishReason = part.finishReason;
             yield { type: 'finish', finishReason: part.finishReason, nativeFinishReason: part.nativeFinishReason };
             break;
+          case 'citations':
+            if (failure !== null) break;
+            if (!started) yield startedEvent();
+            yield { ...part };
+            break;
           case 'usage':
             usage = part.usage;
             break;

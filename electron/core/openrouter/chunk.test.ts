@@ -162,3 +162,41 @@ describe('parseChunk', () => {
     expect(ofType(parts, 'finish')[0]?.finishReason).toBe('stop');
   });
 });
+
+describe('url_citation annotations', () => {
+  const chunkWith = (annotations: unknown) =>
+    JSON.stringify({
+      id: 'gen-1',
+      model: 'openai/gpt-4o',
+      choices: [{ index: 0, delta: { content: 'Done.', annotations }, finish_reason: null }],
+    });
+
+  it('reads nested and flat url_citation annotations from a delta, after its text', () => {
+    const parts = parseChunk(
+      chunkWith([
+        {
+          type: 'url_citation',
+          url_citation: { url: 'https://a.example/x', title: 'A', content: 'quote', start_index: 3, end_index: 9 },
+        },
+        { type: 'url_citation', url: 'http://b.example/', title: '' },
+        { type: 'file_citation', url: 'https://c.example/' },
+      ]),
+    );
+    expect(parts.map((p) => p.type)).toEqual(['metadata', 'content', 'citations']);
+    expect(ofType(parts, 'citations')[0]?.citations).toEqual([
+      { url: 'https://a.example/x', title: 'A', content: 'quote', startIndex: 3, endIndex: 9 },
+      { url: 'http://b.example/', title: null, content: null, startIndex: null, endIndex: null },
+    ]);
+  });
+
+  it('keeps only web links: a javascript: or missing URL from the model is dropped', () => {
+    const parts = parseChunk(
+      chunkWith([
+        { type: 'url_citation', url_citation: { url: 'javascript:alert(1)', title: 'x' } },
+        { type: 'url_citation', url_citation: { title: 'no url' } },
+        'not an object',
+      ]),
+    );
+    expect(ofType(parts, 'citations')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // Reads one SSE data payload of a chat completion stream into typed parts, tolerating every chunk shape seen in the wild.
 
-import type { Usage } from '../../../shared/domain';
+import type { Citation, Usage } from '../../../shared/domain';
 import type { AppError } from '../../../shared/result';
 import { errorFromErrorFinish, errorFromStreamPayload, makeError } from './errors';
 import { isRecord, nonEmptyStringOrNull, parseJson, stringOrNull, type JsonRecord } from './narrow';
@@ -14,6 +14,8 @@ export type ChunkPart =
   /** One streamed fragment of a tool call; same index, same call (docs/openrouter-protocol.md §3.7). */
   | { type: 'tool-call'; index: number; id: string | null; name: string | null; arguments: string }
   | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
+  /** Sources cited so far (url_citation annotations, e.g. from web search; docs/openrouter-protocol.md §2.8). */
+  | { type: 'citations'; citations: Citation[] }
   | { type: 'usage'; usage: Usage }
   | { type: 'error'; error: AppError };
 
@@ -49,6 +51,8 @@ export function parseChunk(data: string): ChunkPart[] {
     const content = stringOrNull(delta['content']);
     if (content) parts.push({ type: 'content', text: content });
     parts.push(...toolCallParts(delta['tool_calls']));
+    const citations = citationsOf(delta['annotations']);
+    if (citations.length > 0) parts.push({ type: 'citations', citations });
 
     const finishReason = nonEmptyStringOrNull(choice['finish_reason']);
     const nativeFinishReason = nonEmptyStringOrNull(choice['native_finish_reason']);
@@ -84,6 +88,32 @@ function toolCallParts(calls: unknown): ChunkPart[] {
       name: nonEmptyStringOrNull(fn['name']),
       arguments: stringOrNull(fn['arguments']) ?? '',
     };
+  });
+}
+
+const indexOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+
+/**
+ * `url_citation` annotations: `{ type, url_citation: { url, title, content, start_index, end_index } }`, or the same
+ * fields flat on the annotation. Only http(s) URLs are kept: model output is untrusted and becomes links.
+ */
+function citationsOf(annotations: unknown): Citation[] {
+  if (!Array.isArray(annotations)) return [];
+  return annotations.filter(isRecord).flatMap((annotation): Citation[] => {
+    if (annotation['type'] !== 'url_citation') return [];
+    const cited = isRecord(annotation['url_citation']) ? annotation['url_citation'] : annotation;
+    const url = nonEmptyStringOrNull(cited['url']);
+    if (url === null || !/^https?:\/\//i.test(url)) return [];
+    return [
+      {
+        url,
+        title: nonEmptyStringOrNull(cited['title']),
+        content: nonEmptyStringOrNull(cited['content']),
+        startIndex: indexOrNull(cited['start_index']),
+        endIndex: indexOrNull(cited['end_index']),
+      },
+    ];
   });
 }
 

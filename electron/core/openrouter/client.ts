@@ -85,6 +85,8 @@ export class OpenRouterClient {
     }
     const key = keyResult.value;
     const body = {
+      // Settings first, so none of them can change how the request is streamed or capped.
+      ...request.options,
       model: request.model,
       messages: request.messages,
       stream: true,

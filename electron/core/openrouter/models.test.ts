@@ -96,6 +96,7 @@ describe('mapModelEntries', () => {
       outputModalities: ['text'],
       supportedParameters: gpt4oMini.supported_parameters,
       supportsReasoning: false,
+      reasoningEfforts: null,
       supportsTools: true,
       supportsStructuredOutput: true,
       maxCompletionTokens: 16384,

@@ -57,6 +57,7 @@ export function mapModel(entry: JsonRecord): ModelSummary | null {
     outputModalities: modalities(architecture, 'output_modalities', 1),
     supportedParameters: parameters,
     supportsReasoning: has('reasoning') || has('include_reasoning'),
+    reasoningEfforts: stringArray(recordAt(entry, 'reasoning')['supported_efforts']),
     supportsTools: has('tools'),
     supportsStructuredOutput: has('structured_outputs') || has('response_format'),
     maxCompletionTokens: positiveOrNull(numberOrNull(topProvider['max_completion_tokens'])),

@@ -1,17 +1,50 @@
 // Types the OpenRouter client hands to the rest of the core; transport-free so services and tests can share them.
 
-import type { Usage } from '../../../shared/domain';
+import type { Citation, Usage } from '../../../shared/domain';
 import type { Usd } from '../../../shared/money';
 import type { AppError } from '../../../shared/result';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
+/** A text part; `cache_control` marks a prompt-caching breakpoint (docs/openrouter-protocol.md §2.9). */
+export interface TextPart {
+  type: 'text';
+  text: string;
+  cache_control?: { type: 'ephemeral' };
+}
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string | TextPart[];
+}
+
+/** Request fields from the conversation's settings, named as OpenRouter names them (chat/request-settings.ts). */
+export interface RequestOptions {
+  temperature?: number;
+  top_p?: number;
+  reasoning?: { effort?: string; max_tokens?: number; exclude?: boolean };
+  provider?: {
+    sort?: string;
+    order?: string[];
+    only?: string[];
+    ignore?: string[];
+    allow_fallbacks?: boolean;
+    require_parameters?: boolean;
+    data_collection?: 'deny';
+    zdr?: boolean;
+    max_price?: { prompt?: string; completion?: string };
+  };
+  models?: string[];
+  plugins?: { id: 'web'; max_results?: number }[];
+}
+
 export interface ChatRequest {
   model: string;
   /** A final assistant message is a prefill: the model continues its text (docs/openrouter-protocol.md §2.2). */
-  messages: { role: ChatRole; content: string }[];
+  messages: ChatMessage[];
   /** Upper bound on the answer; OpenRouter reserves credit for this worst case, so it defaults to a modest value. */
   maxTokens?: number;
+  options?: RequestOptions;
 }
 
 /**
@@ -30,6 +63,8 @@ export type UpstreamEvent =
   | { type: 'tool-call'; index: number; id: string | null; name: string | null; arguments: string }
   /** The first non-null finish_reason other than "error" (e.g. stop, length, tool_calls, content_filter). */
   | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
+  /** Sources the reply cites, as they arrive (TurnAccumulator keeps each URL once). */
+  | { type: 'citations'; citations: Citation[] }
   | { type: 'usage'; usage: Usage }
   /** finishReason is null only when OpenRouter sent [DONE] without ever giving a reason. */
   | { type: 'done'; finishReason: string | null; generationId: string | null }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../../shared/result';
+import { routingRefusal } from './routing-refusal';
+
+const refused = (status: number, message: string): AppError => ({ code: 'not_found', message, status });
+
+describe('routingRefusal', () => {
+  it('names privacy when OpenRouter speaks of the data policy and privacy settings were sent', () => {
+    const error = refused(
+      404,
+      'OpenRouter could not find that. Details: No endpoints found matching your data policy.',
+    );
+    expect(routingRefusal(error, { data_collection: 'deny', max_price: { prompt: '1' } })).toEqual({
+      ...error,
+      code: 'routing_privacy',
+    });
+    expect(routingRefusal(error, { zdr: true }).code).toBe('routing_privacy');
+  });
+
+  it('names the maximum price when the answer speaks of price', () => {
+    const error = refused(404, 'No endpoints found matching your max price.');
+    expect(routingRefusal(error, { zdr: true, max_price: { completion: '0.5' } }).code).toBe('routing_price');
+  });
+
+  it('falls back to the one kind of restriction sent when the answer does not say which', () => {
+    const vague = refused(503, 'No endpoints found that can handle the requested parameters.');
+    expect(routingRefusal(vague, { max_price: { prompt: '1' } }).code).toBe('routing_price');
+    expect(routingRefusal(vague, { only: ['azure'] }).code).toBe('routing_providers');
+    expect(routingRefusal(vague, { require_parameters: true }).code).toBe('routing_providers');
+    expect(routingRefusal({ ...vague, status: 400 }, { zdr: true }).code).toBe('routing_privacy');
+  });
+
+  it('leaves every other error alone', () => {
+    const noEndpoints = refused(404, 'No endpoints found for acme/model.');
+    expect(routingRefusal(noEndpoints, undefined)).toBe(noEndpoints);
+    expect(routingRefusal(noEndpoints, { sort: 'price' })).toBe(noEndpoints);
+    const rateLimited: AppError = { code: 'rate_limited', message: 'No providers free', status: 429 };
+    expect(routingRefusal(rateLimited, { zdr: true })).toBe(rateLimited);
+    const other = refused(400, 'acme/x is not a valid model ID');
+    expect(routingRefusal(other, { zdr: true })).toBe(other);
+  });
+});
