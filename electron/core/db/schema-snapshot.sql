@@ -3,7 +3,7 @@
 --   UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run electron/core/db/schema-snapshot.test.ts
 -- and commit this file with it.
 
-PRAGMA user_version = 80;
+PRAGMA user_version = 90;
 
 CREATE TABLE conversation_costs (
   conversation_id TEXT PRIMARY KEY NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
@@ -18,7 +18,7 @@ CREATE TABLE conversations (
   created_at INTEGER NOT NULL,
   -- last activity (a message added, or an explicit touch): what the list sorts by
   updated_at INTEGER NOT NULL
-  , current_leaf_id TEXT, max_output_tokens INTEGER, pinned_at INTEGER, deleted_at INTEGER) STRICT;
+  , current_leaf_id TEXT, max_output_tokens INTEGER, pinned_at INTEGER, deleted_at INTEGER, settings_json TEXT) STRICT;
 
 CREATE TABLE drafts (
   id INTEGER PRIMARY KEY,
@@ -56,7 +56,7 @@ CREATE TABLE "messages" (
   tool_calls_json TEXT,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
-  , cost_pico INTEGER, cost_status TEXT CHECK (cost_status IN ('pending', 'estimated')), estimate_pico INTEGER) STRICT;
+  , cost_pico INTEGER, cost_status TEXT CHECK (cost_status IN ('pending', 'estimated')), estimate_pico INTEGER, sent_settings_json TEXT, requested_model TEXT, citations_json TEXT) STRICT;
 
 CREATE VIRTUAL TABLE messages_fts USING fts5 (
   content, content = 'messages', content_rowid = 'row_id', prefix = '1 2 3'
@@ -112,6 +112,15 @@ CREATE TABLE pending_settlements (
   created_at INTEGER NOT NULL
   ) STRICT;
 
+CREATE TABLE presets (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  model TEXT NOT NULL,
+  settings_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+  ) STRICT;
+
 CREATE TABLE spend_by_conversation (
   conversation_id TEXT,
   total INTEGER NOT NULL,
@@ -160,6 +169,8 @@ CREATE INDEX messages_by_parent ON messages (conversation_id, parent_id, seq);
 CREATE INDEX messages_cost_pending ON messages (conversation_id) WHERE cost_status = 'pending';
 
 CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming';
+
+CREATE INDEX presets_by_name ON presets (name COLLATE NOCASE, created_at);
 
 CREATE UNIQUE INDEX spend_by_conversation_key ON spend_by_conversation (conversation_id);
 
