@@ -33,6 +33,7 @@ import {
   type StreamPlan,
   type StreamProgress,
 } from './stream-plan';
+import { type CacheUse, takesBreakpoints } from './prompt-cache';
 import { computeUsage, type Usage } from './usage';
 import { type ChunkHead, completionBody } from './wire-format';
 
@@ -78,6 +79,25 @@ interface Generation {
   finish: FinishReason;
   nativeFinish: string;
   promptTokens: number;
+  /** What this request read from and wrote to the key's prompt cache; null when it used none. */
+  cache: CacheUse | null;
+  /** url_citation annotations the reply ends with, when web search was asked for. */
+  annotations: Record<string, unknown>[] | null;
+}
+
+/** Made-up sources for a web search: one per result, about the question (docs/openrouter-protocol.md §2.8). */
+function searchAnnotations(question: string, count: number): Record<string, unknown>[] {
+  const topic = question.split(/\s+/).slice(0, 4).join(' ');
+  return Array.from({ length: count }, (_, i) => ({
+    type: 'url_citation',
+    url_citation: {
+      url: `https://example.com/search/${i + 1}?q=${encodeURIComponent(topic)}`,
+      title: `Result ${i + 1}: ${topic}`,
+      content: `What page ${i + 1} says about ${topic}.`,
+      start_index: 0,
+      end_index: 0,
+    },
+  }));
 }
 
 export async function handleChat(ctx: RequestContext): Promise<void> {
@@ -88,7 +108,7 @@ export async function handleChat(ctx: RequestContext): Promise<void> {
   const entry = chooseModel(ctx, request, auth);
   if (!entry) return;
 
-  const gen = prepare(ctx, request, entry);
+  const gen = prepare(ctx, request, entry, auth.key);
   ctx.generations.begin(auth.key, baseRecord(ctx, request, gen));
   ctx.record.generationId = gen.id;
   ctx.notify();
@@ -129,7 +149,7 @@ function nativeFinishOf(provider: string, finish: FinishReason): string {
   return finish;
 }
 
-function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntry): Generation {
+function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntry, apiKey: string): Generation {
   const startedAt = Date.now();
   const id = newGenerationId(startedAt);
   const behaviour = behaviourFor(entry.model.id);
@@ -177,6 +197,8 @@ function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntr
     finish,
     nativeFinish: nativeFinishOf(provider, finish),
     promptTokens: promptTokensOf(request.messages),
+    cache: takesBreakpoints(entry.model.id) ? ctx.promptCache.use(apiKey, request.messages) : null,
+    annotations: request.webResults === null ? null : searchAnnotations(prompt, request.webResults),
   };
 }
 
@@ -190,7 +212,22 @@ function usageFor(gen: Generation, progress: StreamProgress, charged: boolean): 
     price: priceOf(gen.entry),
     free: isFreeModel(gen.entry),
     charged,
+    ...(gen.cache ? { cache: { ...gen.cache, ...cachePrices(gen.entry) } } : {}),
   });
+}
+
+/** The catalogue's cache prices, or Anthropic's usual ratios to the prompt price (0.1× to read, 1.25× to write). */
+function cachePrices(entry: CatalogueEntry): { readPrice: number; writePrice: number } {
+  const pricing = entry.model.pricing as unknown as Record<string, unknown>;
+  const prompt = priceOf(entry).prompt;
+  const listed = (key: string) => {
+    const n = Number(pricing[key]);
+    return Number.isFinite(n) && n >= 0 ? n : null;
+  };
+  return {
+    readPrice: listed('input_cache_read') ?? prompt * 0.1,
+    writePrice: listed('input_cache_write') ?? prompt * 1.25,
+  };
 }
 
 function fullProgress(gen: Generation): StreamProgress {
@@ -283,6 +320,9 @@ function settle(ctx: RequestContext, auth: Authenticated, gen: Generation, outco
       total_cost: usage.cost,
       usage: usage.cost,
       upstream_inference_cost: usage.cost_details.upstream_inference_cost,
+      cache_discount: usage.cache_discount ?? null,
+      native_tokens_cached: usage.prompt_tokens_details.cached_tokens,
+      num_search_results: gen.annotations?.length ?? 0,
       cancelled: outcome.cancelled,
       latency: outcome.firstTokenAt === null ? null : outcome.firstTokenAt - gen.startedAt,
       moderation_latency: gen.entry.model.top_provider.is_moderated ? 12 : null,
@@ -315,6 +355,7 @@ async function stream(ctx: RequestContext, auth: Authenticated, request: ChatReq
     usageFor: (progress, charged) => usageFor(gen, progress, charged),
   };
   if (gen.toolCall) plan.toolCall = gen.toolCall;
+  if (gen.annotations) plan.annotations = gen.annotations;
   let writes: Iterable<PlannedWrite> = planStream(plan);
   const chaos = gen.behaviour.chaos;
   if (chaos) {

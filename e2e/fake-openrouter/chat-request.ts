@@ -13,12 +13,13 @@ import {
   noEndpoints,
   noTextOutput,
   rateLimited,
+  routingRefused,
   timeout,
   tooManyModels,
   upstreamDown,
 } from './fixtures';
 import { type ChatMessageLike, lastUserText } from './reply-text';
-import { fakeModels, failFirstAttemptsFor, type PreStreamError, preStreamErrorFor } from './scenarios';
+import { fakeModels, failFirstAttemptsFor, type PreStreamError, preStreamErrorFor, retainsDataFor } from './scenarios';
 
 export interface ChatRequest {
   messages: ChatMessageLike[];
@@ -31,6 +32,10 @@ export interface ChatRequest {
   usageRequested: boolean;
   user: string | null;
   sessionId: string | null;
+  /** The `provider` routing object as sent (docs/openrouter-protocol.md §2.7). */
+  provider: Record<string, unknown> | null;
+  /** The `web` plugin's result count when it was asked for (default 5), else null. */
+  webResults: number | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -102,7 +107,46 @@ export function parseChatRequest(ctx: RequestContext): ChatRequest | null {
       typeof body.session_id === 'string'
         ? body.session_id
         : ((ctx.req.headers['x-session-id'] as string | undefined) ?? null),
+    provider: isRecord(body.provider) ? body.provider : null,
+    webResults: webResultsOf(body.plugins),
   };
+}
+
+function webResultsOf(plugins: unknown): number | null {
+  if (!Array.isArray(plugins)) return null;
+  const web = plugins.find((p) => isRecord(p) && p.id === 'web') as Record<string, unknown> | undefined;
+  if (!web) return null;
+  const n = web.max_results;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? Math.min(n, 10) : 5;
+}
+
+/** USD per million tokens, from a max_price string or number; null when absent or unreadable. */
+function perMillion(value: unknown): number | null {
+  const n = typeof value === 'string' || typeof value === 'number' ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The endpoint the request's routing settings rule out, if they rule out this model's only one. */
+function routingFailure(entry: CatalogueEntry, request: ChatRequest): Fixture | null {
+  const provider = request.provider;
+  if (!provider) return null;
+  if ((provider.data_collection === 'deny' || provider.zdr === true) && retainsDataFor(entry.model.id))
+    return routingRefused('data policy');
+  const maxPrice = isRecord(provider.max_price) ? provider.max_price : {};
+  const price = {
+    prompt: Number(entry.model.pricing.prompt) * 1e6,
+    completion: Number(entry.model.pricing.completion) * 1e6,
+  };
+  const maxPrompt = perMillion(maxPrice.prompt);
+  const maxCompletion = perMillion(maxPrice.completion);
+  if ((maxPrompt !== null && price.prompt > maxPrompt) || (maxCompletion !== null && price.completion > maxCompletion))
+    return routingRefused('max price');
+  if (Array.isArray(provider.only) && provider.only.length > 0) {
+    const slug = entry.provider.toLowerCase().replace(/\s+/g, '-');
+    if (!provider.only.some((p) => typeof p === 'string' && slug.startsWith(p.toLowerCase())))
+      return routingRefused('only');
+  }
+  return null;
 }
 
 export function preStreamFixture(kind: PreStreamError, entry: CatalogueEntry, request: ChatRequest): Fixture {
@@ -169,6 +213,8 @@ function failureFor(
   request: ChatRequest,
   auth: Authenticated,
 ): Fixture | null {
+  const routing = routingFailure(entry, request);
+  if (routing) return routing;
   const scripted = preStreamErrorFor(entry.model.id);
   if (scripted) return preStreamFixture(scripted, entry, request);
   // Same key, model and messages = the same request tried again.

@@ -5,6 +5,7 @@ import { type AttemptCounter } from './attempts';
 import { type Fixture } from './fixtures';
 import { type GenerationStore } from './generation-store';
 import { type KeyLedger } from './keys';
+import { type PromptCache } from './prompt-cache';
 import { type RecordedRequest } from './server';
 
 export interface ServerSettings {
@@ -29,6 +30,8 @@ export interface RequestContext {
   generations: GenerationStore;
   /** Identical chat requests seen so far, for models that fail their first attempts. */
   attempts: AttemptCounter;
+  /** Prompt prefixes each key marked for caching, for a later turn to read. */
+  promptCache: PromptCache;
   /** Re-checks pending `waitFor` predicates after the record changed. */
   notify(): void;
 }

@@ -125,6 +125,15 @@ export function upstreamDown(provider: string): Fixture {
   };
 }
 
+/** No provider left under the request's routing settings (docs/openrouter-protocol.md §5.4); wording inferred. */
+export function routingRefused(reason: 'data policy' | 'max price' | 'only'): Fixture {
+  const message =
+    reason === 'only'
+      ? 'No allowed providers are available for the selected model.'
+      : `No endpoints found matching your ${reason}.`;
+  return { status: 404, body: { error: { code: 404, message }, user_id: FAKE_USER_ID } };
+}
+
 export function noEndpoints(): Fixture {
   return {
     status: 503,

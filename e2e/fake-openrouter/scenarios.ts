@@ -49,6 +49,8 @@
 // | flaky502Thrice                    | the first 3 attempts answer 502: more than an automatic retry waits for |
 // | pricey                            | $1 per 1,000 completion tokens, max output 128,000: max_tokens sizing against credit |
 // | imageOnly                         | 404: an image-only model cannot answer a text chat                  |
+// | retainsData                       | its only provider keeps and trains on prompts, no zero retention: with |
+// |                                   | provider.data_collection "deny" or zdr → 404 "…matching your data policy" |
 // | unknown id                        | 400 "<id> is not a valid model ID"                                  |
 //
 // A request with a system message asking for a title (how Switchboard asks for a generated conversation title)
@@ -58,6 +60,12 @@
 // Any request honours `max_tokens`/`max_completion_tokens`: a longer reply is cut with finish_reason "length".
 // A final assistant message is a prefill (docs/openrouter-protocol.md §2.2): when it begins the reply the prompt
 // would get, the model goes on from there, so continuing a reply cut at the length limit (`length`) finishes it.
+// Routing (docs/openrouter-protocol.md §2.7, §5.4), any model: provider.max_price below its price per million tokens
+// → 404 "No endpoints found matching your max price"; provider.only without its provider → 404 "No allowed providers
+// are available for the selected model.". plugins [{ id: "web", max_results }] → the reply ends with that many
+// url_citation annotations (default 5). Anthropic and Gemini models honour cache_control breakpoints per key: a
+// prefix marked before is read from the cache (cached_tokens, at the cache-read price, with cache_discount), the
+// longest new one written (cache_write_tokens, at the cache-write price).
 // Every request body is recorded (`fake.requests[i].body`), so a test can read the `max_tokens` a client sent.
 // With `models: [...]` fallbacks, a model whose scenario fails before streaming is skipped, and the reply's
 // `model` names the one that answered.
@@ -118,6 +126,7 @@ export const fakeModels = {
   flaky502: 'switchboard-test/flaky-502',
   flaky502Thrice: 'switchboard-test/flaky-502-thrice',
   pricey: 'switchboard-test/pricey',
+  retainsData: 'switchboard-test/retains-data',
   unknown: 'acme/fake-1.0',
 } as const;
 
@@ -185,6 +194,8 @@ export interface TestModelSpec {
   preStreamError?: PreStreamError;
   /** Listed as a reasoning model that always reasons (the reasoning text of reply-text.ts comes first). */
   reasoning?: boolean;
+  /** Its providers store or train on prompts and none retains zero data: privacy routing finds no endpoint. */
+  retainsData?: boolean;
   /** The first this-many attempts of the same request answer 502 before streaming. */
   failFirstAttempts?: number;
   /** Catalogue overrides: max completion tokens and [prompt, completion] USD per token. */
@@ -417,6 +428,13 @@ export const testModelSpecs: readonly TestModelSpec[] = [
     maxOutput: 128000,
     price: ['0.00001', '0.001'],
   },
+  {
+    id: fakeModels.retainsData,
+    name: 'Switchboard Test: Retains data',
+    description: 'Served only by a provider that keeps and trains on prompts (no zero data retention).',
+    provider: 'DataKeeper',
+    retainsData: true,
+  },
 ];
 
 const testModelsById = new Map(testModelSpecs.map((t) => [t.id, t]));
@@ -427,6 +445,10 @@ export function behaviourFor(modelId: string): StreamBehaviour {
 
 export function preStreamErrorFor(modelId: string): PreStreamError | undefined {
   return testModelsById.get(modelId)?.preStreamError;
+}
+
+export function retainsDataFor(modelId: string): boolean {
+  return testModelsById.get(modelId)?.retainsData === true;
 }
 
 export function failFirstAttemptsFor(modelId: string): number {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { type AddressInfo } from 'node:net';
 import { type RequestContext, type ServerSettings } from './context';
 import { AttemptCounter } from './attempts';
+import { PromptCache } from './prompt-cache';
 import { GenerationStore } from './generation-store';
 import { KeyLedger } from './keys';
 import { route } from './routes';
@@ -103,6 +104,7 @@ export function startFakeOpenRouter(options: FakeOptions = {}): Promise<FakeOpen
   const ledger = new KeyLedger();
   const generations = new GenerationStore(settings.generationDelayMs);
   const attempts = new AttemptCounter();
+  const promptCache = new PromptCache();
   const requests: RecordedRequest[] = [];
   const waiters = new Set<Waiter>();
   const notify = () => {
@@ -153,6 +155,7 @@ export function startFakeOpenRouter(options: FakeOptions = {}): Promise<FakeOpen
       ledger,
       generations,
       attempts,
+      promptCache,
       notify,
     };
     try {
@@ -226,6 +229,7 @@ export function startFakeOpenRouter(options: FakeOptions = {}): Promise<FakeOpen
           ledger.reset();
           generations.reset();
           attempts.reset();
+          promptCache.reset();
         },
         close() {
           return new Promise((resolveClose) => {

@@ -9,6 +9,7 @@ import { type LegacyUsage, type Usage } from './usage';
 import {
   type ChunkError,
   type ChunkHead,
+  annotationsChunk,
   contentChunk,
   errorChunk,
   finishChunk,
@@ -48,6 +49,8 @@ export interface StreamPlan {
   finish: FinishReason;
   nativeFinish: string;
   includeUsage: boolean;
+  /** url_citation annotations, sent in a chunk of their own after the text (web search). */
+  annotations?: readonly Record<string, unknown>[];
   usageFor(progress: StreamProgress, charged: boolean): Usage;
 }
 
@@ -134,6 +137,7 @@ export function* planStream(plan: StreamPlan): Generator<PlannedWrite> {
     return;
   }
 
+  if (plan.annotations) yield event(annotationsChunk(head, plan.annotations));
   yield event(finishChunk(head, plan.finish, plan.nativeFinish));
   if (plan.includeUsage) yield usageEvent(plan, plan.finish, plan.nativeFinish, plan.usageFor(snapshot(), true));
   yield { chunk: data('[DONE]'), delayMs: 0, data: true };

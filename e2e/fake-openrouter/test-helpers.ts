@@ -34,6 +34,7 @@ export interface ChoiceLike {
     reasoning?: string | null;
     reasoning_details?: unknown[];
     tool_calls?: unknown[];
+    annotations?: unknown[];
   };
   finish_reason: string | null;
   native_finish_reason?: string | null;

@@ -21,6 +21,11 @@ export interface Usage {
     upstream_inference_completions_cost: number;
   };
   completion_tokens_details: { reasoning_tokens: number; image_tokens: number; audio_tokens: number };
+  /**
+   * USD caching saved (reads at the cache price instead of the prompt price, less the premium on writes); only when
+   * the request used the cache. OpenRouter reports it on the generation record; the fake sends it here too.
+   */
+  cache_discount?: number;
 }
 
 /** Usage as old streams (and intermediaries that drop fields) sent it: tokens only, no cost. */
@@ -35,6 +40,8 @@ export interface UsageInput {
   free: boolean;
   /** False under zero-completion insurance (an `error` finish): no model charge. */
   charged: boolean;
+  /** Prompt tokens read from / written to the provider's cache, and their prices per token. */
+  cache?: { readTokens: number; writeTokens: number; readPrice: number; writePrice: number };
 }
 
 export function roundCost(usd: number): number {
@@ -43,7 +50,14 @@ export function roundCost(usd: number): number {
 
 export function computeUsage(input: UsageInput): Usage {
   const billed = input.charged && !input.free;
-  const promptCost = billed ? roundCost(input.promptTokens * input.price.prompt) : 0;
+  const cache = input.cache;
+  const plain = input.promptTokens - (cache ? cache.readTokens + cache.writeTokens : 0);
+  const promptCost = billed
+    ? roundCost(
+        plain * input.price.prompt +
+          (cache ? cache.readTokens * cache.readPrice + cache.writeTokens * cache.writePrice : 0),
+      )
+    : 0;
   const completionCost = billed ? roundCost(input.completionTokens * input.price.completion) : 0;
   return {
     prompt_tokens: input.promptTokens,
@@ -51,7 +65,12 @@ export function computeUsage(input: UsageInput): Usage {
     total_tokens: input.promptTokens + input.completionTokens,
     cost: roundCost(promptCost + completionCost),
     is_byok: false,
-    prompt_tokens_details: { cached_tokens: 0, cache_write_tokens: 0, audio_tokens: 0, video_tokens: 0 },
+    prompt_tokens_details: {
+      cached_tokens: cache?.readTokens ?? 0,
+      cache_write_tokens: cache?.writeTokens ?? 0,
+      audio_tokens: 0,
+      video_tokens: 0,
+    },
     cost_details: {
       // Free routes report 0 here and paid non-BYOK calls null, as in the captures.
       upstream_inference_cost: input.free ? 0 : null,
@@ -59,5 +78,13 @@ export function computeUsage(input: UsageInput): Usage {
       upstream_inference_completions_cost: completionCost,
     },
     completion_tokens_details: { reasoning_tokens: input.reasoningTokens, image_tokens: 0, audio_tokens: 0 },
+    ...(cache && billed
+      ? {
+          cache_discount: roundCost(
+            cache.readTokens * (input.price.prompt - cache.readPrice) -
+              cache.writeTokens * (cache.writePrice - input.price.prompt),
+          ),
+        }
+      : {}),
   };
 }

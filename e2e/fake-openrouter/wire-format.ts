@@ -78,6 +78,11 @@ export function contentChunk(head: ChunkHead, content: string): string {
   return chunk(head, [choice(head, textDelta(head, content))]);
 }
 
+/** Annotations ride on an otherwise empty delta, as streamed web-search citations do. */
+export function annotationsChunk(head: ChunkHead, annotations: readonly Record<string, unknown>[]): string {
+  return chunk(head, [choice(head, { ...textDelta(head, ''), annotations })]);
+}
+
 export function reasoningChunk(head: ChunkHead, reasoning: string): string {
   return chunk(head, [choice(head, textDelta(head, '', reasoning))]);
 }
