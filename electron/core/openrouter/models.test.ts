@@ -121,6 +121,12 @@ describe('mapModelEntries', () => {
     });
   });
 
+  it('reads the reasoning efforts a 2026 entry lists, and none where it lists none', () => {
+    const listed = { ...deepseekV4Pro, reasoning: { supported_efforts: ['low', 'high'], mandatory: false } };
+    expect(mapModelEntries([listed])[0]?.reasoningEfforts).toEqual(['low', 'high']);
+    expect(mapModelEntries([deepseekV4Pro])[0]?.reasoningEfforts).toBeNull();
+  });
+
   it('reads the old format: no supported_parameters (unknown, not empty), free by its prices and its :free id', () => {
     const [model] = mapModelEntries([reflectionOldFormat]);
     expect(model).toMatchObject({
