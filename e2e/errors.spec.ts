@@ -63,7 +63,7 @@ test('no credits, rate limits and refusals each say what happened and keep the q
 
   await chooseModel(page, fakeModels.error429);
   await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('button', { name: 'Replace key' }).click();
   await settings.getByLabel('OpenRouter API key').fill(fakeKeys.valid);

@@ -74,7 +74,7 @@ test('restart finds the key in the keychain; settings show only its last four; r
   await expect(composer(page)).toBeVisible();
   await expect(welcome(page)).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await expect(settings.getByRole('heading', { name: 'API key' })).toBeVisible();
   await expect(settings).toContainText(`sk-or-…${fakeKeys.valid.slice(-4)}`);
@@ -101,7 +101,7 @@ test('replacing the key keeps every conversation', async ({ page, launch }) => {
   await sendMessage(page, 'Keep this conversation');
   await expect(assistantMessages(page).last()).toContainText('You said');
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('button', { name: 'Replace key' }).click();
   await settings.getByLabel('OpenRouter API key').fill(fakeKeys.unlimited);

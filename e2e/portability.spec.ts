@@ -47,7 +47,7 @@ function whatMarkdownKeeps({ meta, text }: { meta: string[]; text: string[] }) {
 }
 
 async function openSettings(page: Page) {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(settings(page)).toBeVisible();
 }
 

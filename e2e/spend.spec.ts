@@ -206,7 +206,7 @@ test('with a budget below the estimate, sending asks first; 80 % of it warns onc
   await page.goto(host.url);
   await pasteKey(page, fakeKeys.unlimited);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByLabel('Monthly budget (USD)').fill('abc');
   await settings.getByRole('button', { name: 'Save budget' }).click();
@@ -252,7 +252,7 @@ test('delete all history asks whether the spending history goes too; kept by def
   await sendMessage(page, 'Something to spend on');
   await expect(assistantMessages(page).last()).toContainText(replyOpening('Something to spend on'));
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: 'Delete all history…' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete all history?' });
   await expect(confirm).toContainText('What replies cost stays in your spending history unless you choose below.');

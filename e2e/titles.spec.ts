@@ -39,7 +39,7 @@ test('generated titles: off by default; turned on, a first reply earns a short t
   expect(fake.requests.filter(asksForTitle)).toHaveLength(0);
 
   // Settings says what it costs; turned on from the keyboard.
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   const toggle = settings.getByRole('checkbox', { name: 'Name new conversations with a cheap model' });
   await expect(toggle).not.toBeChecked();

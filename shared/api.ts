@@ -79,6 +79,7 @@ export interface DesktopApi {
     setFavorite(model: string, favorite: boolean): Call<'models:set-favorite'>;
     setDefault(model: string): Call<'models:set-default'>;
     markUsed(model: string): Call<'models:mark-used'>;
+    providers(model: string): Call<'models:providers'>;
   };
   history: { status(): Call<'history:status'>; recover(input: HistoryRecoverInput): Call<'history:recover'> };
   portability: {
@@ -182,6 +183,7 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
       setFavorite: (model, favorite) => call('models:set-favorite', { model, favorite }),
       setDefault: (model) => call('models:set-default', { model }),
       markUsed: (model) => call('models:mark-used', { model }),
+      providers: (model) => call('models:providers', { model }),
     },
     history: {
       status: () => call('history:status', undefined),

@@ -12,6 +12,7 @@ import type {
   MessagePage,
   ModelCatalogue,
   ModelPreferences,
+  ModelProvider,
 } from './domain';
 import type { FindResults, SearchResults } from './library';
 import {
@@ -98,6 +99,8 @@ export const requestChannels = {
   'models:set-default': { input: modelOnlySchema, result: null as unknown as ModelPreferences },
   // A model was just chosen: it heads the recents.
   'models:mark-used': { input: modelOnlySchema, result: null as unknown as ModelPreferences },
+  // The providers serving a model, for the routing settings to choose from.
+  'models:providers': { input: modelOnlySchema, result: null as unknown as ModelProvider[] },
   // Answers once the start-up integrity check has decided; `recover` is the person's choice after damage.
   'history:status': { input: emptySchema, result: null as unknown as HistoryStatus },
   'history:recover': { input: historyRecoverSchema, result: null as unknown as HistoryStatus },

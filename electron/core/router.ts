@@ -47,6 +47,7 @@ function requestHandlers(core: Core): RequestHandlers {
     'models:set-favorite': ({ model, favorite }) => core.models.setFavorite(model, favorite),
     'models:set-default': ({ model }) => core.models.setDefault(model),
     'models:mark-used': ({ model }) => core.models.markUsed(model),
+    'models:providers': ({ model }) => core.models.providers(model),
     'history:status': async () => ({ ok: true, value: await core.history.status() }),
     'history:recover': (input) => core.history.recover(input),
     'conversations:set-pinned': ({ id, pinned }) => core.library.setPinned(id, pinned),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ModelProvider } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import { openDatabase } from '../db/open-database';
 import { useTempDir } from '../db/test-support';
@@ -15,7 +16,11 @@ const entry = (id: string, extra: JsonRecord = {}): JsonRecord => ({
   ...extra,
 });
 
-const offline: Result<JsonRecord[]> = { ok: false, error: { code: 'offline', message: 'Could not reach OpenRouter.' } };
+const offlineError = {
+  ok: false as const,
+  error: { code: 'offline' as const, message: 'Could not reach OpenRouter.' },
+};
+const offline: Result<JsonRecord[]> = offlineError;
 
 describe('ModelService', () => {
   const tempDir = useTempDir();
@@ -34,6 +39,7 @@ describe('ModelService', () => {
           fetches++;
           return answers.shift() ?? offline;
         },
+        getModelProviders: async () => offlineError,
       },
       store: async () => store,
       now: () => clock,
@@ -148,10 +154,34 @@ describe('ModelService', () => {
 
   it('answers a storage error for preferences when the history cannot be used, and still lists in memory', async () => {
     const service = new ModelService({
-      source: { listModelEntries: async () => ({ ok: true, value: [entry('a/one')] }) },
+      source: {
+        listModelEntries: async () => ({ ok: true, value: [entry('a/one')] }),
+        getModelProviders: async () => offlineError,
+      },
       store: async () => null,
     });
     expect(await service.preferences()).toMatchObject({ ok: false, error: { code: 'storage_error' } });
     expect((await service.list()).ok).toBe(true);
+  });
+  it('keeps a model’s providers once they arrived, and asks again after a failure', async () => {
+    const answers: Result<ModelProvider[]>[] = [
+      offlineError,
+      { ok: true, value: [{ slug: 'openai', name: 'OpenAI' }] },
+    ];
+    let asked = 0;
+    const service = new ModelService({
+      source: {
+        listModelEntries: async () => offline,
+        getModelProviders: async () => {
+          asked++;
+          return answers.shift() ?? offlineError;
+        },
+      },
+      store: async () => null,
+    });
+    expect((await service.providers('openai/gpt-4o')).ok).toBe(false);
+    expect(await service.providers('openai/gpt-4o')).toEqual({ ok: true, value: [{ slug: 'openai', name: 'OpenAI' }] });
+    expect(await service.providers('openai/gpt-4o')).toEqual({ ok: true, value: [{ slug: 'openai', name: 'OpenAI' }] });
+    expect(asked).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 // Core: OpenRouter's model catalogue, kept in SQLite so the picker opens at once and works offline; fetched again
 // when the copy is older than a day, or when the person asks (docs/openrouter-protocol.md §6.3).
 
-import type { ModelCatalogue, ModelPreferences, ModelSummary } from '../../../shared/domain';
+import type { ModelCatalogue, ModelPreferences, ModelProvider, ModelSummary } from '../../../shared/domain';
 import { type AppError, type Result, fail } from '../../../shared/result';
 import type { Logger } from '../logger';
 import { mapModelEntries } from '../openrouter/models';
@@ -10,6 +10,7 @@ import type { ModelStore } from './model-store';
 
 export interface ModelSource {
   listModelEntries(): Promise<Result<JsonRecord[]>>;
+  getModelProviders(modelId: string): Promise<Result<ModelProvider[]>>;
 }
 
 export interface ModelServiceOptions {
@@ -36,6 +37,7 @@ export class ModelService {
   private refreshError: AppError | null = null;
   private lastFailureAt: number | null = null;
   private fetching: Promise<Result<ModelCatalogue>> | null = null;
+  private readonly providerLists = new Map<string, ModelProvider[]>();
   private readonly now: () => number;
 
   constructor(private readonly options: ModelServiceOptions) {
@@ -62,6 +64,15 @@ export class ModelService {
   async find(id: string): Promise<ModelSummary | null> {
     const listed = await this.list();
     return listed.ok ? (listed.value.models.find((model) => model.id === id) ?? null) : null;
+  }
+
+  /** The providers serving a model; a list that arrived is kept for the session (it changes rarely). */
+  async providers(modelId: string): Promise<Result<ModelProvider[]>> {
+    const known = this.providerLists.get(modelId);
+    if (known) return { ok: true, value: known };
+    const fetched = await this.options.source.getModelProviders(modelId);
+    if (fetched.ok) this.providerLists.set(modelId, fetched.value);
+    return fetched;
   }
 
   async preferences(): Promise<Result<ModelPreferences>> {

@@ -5,6 +5,7 @@ import { defaultConversationTitle } from '../../../shared/title';
 import { selectActiveConversation } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
 import { ReplyLengthButton } from '../features/chat/ReplyLength';
+import { ConversationSettingsButton } from '../features/conversation-settings/ConversationSettingsDialog';
 import { ExportConversationButton } from '../features/portability/ExportConversationButton';
 import { ContextGauge } from '../features/models/ContextGauge';
 import { ModelChip } from '../features/models/ModelChip';
@@ -23,6 +24,7 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
       <ConversationCost />
       <ContextGauge />
       <ReplyLengthButton />
+      <ConversationSettingsButton />
       <ExportConversationButton />
       <button type="button" className="header-icon" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
         <Settings aria-hidden="true" size={16} />

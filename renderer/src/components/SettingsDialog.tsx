@@ -10,6 +10,8 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorAlert } from './ErrorAlert';
 import { KeyForm } from './KeyForm';
 import { Modal } from './Modal';
+import { DefaultsSettings } from '../features/conversation-settings/DefaultsSettings';
+import { PresetsSettings } from '../features/conversation-settings/PresetsSettings';
 import { HistorySettings } from '../features/portability/HistorySettings';
 import { BudgetSettings } from '../features/spend/BudgetSettings';
 
@@ -68,6 +70,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         )}
       </section>
       <DefaultModelSetting />
+      <DefaultsSettings />
+      <PresetsSettings onDone={onClose} />
       <GeneratedTitlesSetting />
       <BudgetSettings />
       <HistorySettings />

@@ -11,6 +11,7 @@ import { createKeySlice } from './key-slice';
 import { createLibrarySlice } from '../features/history/library-slice';
 import { createModelsSlice } from './models-slice';
 import { createSpendSlice } from './spend-slice';
+import { createSettingsSlice } from '../features/conversation-settings/settings-slice';
 import type { AppState, StoreDeps } from './types';
 
 export function createAppStore(deps: StoreDeps) {
@@ -25,6 +26,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createHistorySlice(set, get, deps),
     ...createPortabilitySlice(set, get, deps),
     ...createLibrarySlice(set, get, deps),
+    ...createSettingsSlice(set, get, deps),
   }));
   deps.connection.subscribe((connection) => store.setState({ connection }));
   // Changes from any window (this one too) apply at once: the list is the same in every window.

@@ -1,5 +1,6 @@
 // Renderer: the store's shape, assembled from one interface per slice.
 
+import type { SettingsSlice } from '../features/conversation-settings/settings-slice';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DesktopApi } from '../../../shared/api';
 import type { Conversation, HistoryStatus, KeyStatus, Message, ModelSummary } from '../../../shared/domain';
@@ -235,6 +236,7 @@ export interface HistorySlice {
 }
 
 export type AppState = PortabilitySlice &
+  SettingsSlice &
   AppSlice &
   LibrarySlice &
   KeySlice &

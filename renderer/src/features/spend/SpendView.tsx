@@ -1,6 +1,7 @@
 // Renderer: the Spend view — this app's spend from the local ledger (today, week, month, all time, 30 days, per model
 // and per conversation, CSV of every row) beside what OpenRouter reports for the key everywhere it is used.
 
+import { downloadText } from '../../lib/download';
 import './spend.css';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,16 +25,8 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 const keyFigure = (usd: number | null) => (usd === null ? '—' : formatCredit(usd));
 
-function download(csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `switchboard-spend-${new Date().toISOString().slice(0, 10)}.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (csv: string) =>
+  downloadText(csv, `switchboard-spend-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv;charset=utf-8');
 
 export function SpendView() {
   const close = useAppStore((s) => s.closeSpendView);
