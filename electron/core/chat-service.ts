@@ -10,7 +10,7 @@ import type { ChatContinueInput, ChatEditInput, ChatRegenerateInput, ChatSendInp
 import { deriveTitle } from '../../shared/title';
 import { defaultRetryDelaysMs, isRetryableBeforeFirstToken, retryDelayMs, sleep } from './chat/auto-retry';
 import { automaticMaxTokens, type OutputBudget } from './chat/output-budget';
-import { buildRequest } from './chat/request-settings';
+import { buildRequest, outputCapWith } from './chat/request-settings';
 import { routingRefusal } from './chat/routing-refusal';
 import { TurnAccumulator } from './chat/turn-accumulator';
 import { toUpstreamMessages } from './chat/upstream-history';
@@ -311,7 +311,12 @@ export class ChatService {
         requestedAt = this.now();
         let retry: { error: AppError; delayMs: number } | null = null;
         for await (const upstream of this.streamer.streamChat(
-          { model: plan.model, messages: built.messages, maxTokens, options: built.options },
+          {
+            model: plan.model,
+            messages: built.messages,
+            maxTokens: outputCapWith(maxTokens, built.options),
+            options: built.options,
+          },
           signal,
         )) {
           // A refusal caused by the routing settings names the setting to relax (and is not retried: it would recur).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationSettings } from '../../../shared/conversation-settings';
 import type { ModelSummary } from '../../../shared/domain';
 import type { ChatMessage } from '../openrouter/types';
-import { buildRequest, maxCacheBreakpoints } from './request-settings';
+import { answerRoomAboveBudget, buildRequest, maxCacheBreakpoints, outputCapWith } from './request-settings';
 
 type ModelFacts = ModelSummary | null;
 const facts = (overrides: Partial<ModelSummary>): ModelSummary =>
@@ -83,6 +83,13 @@ describe('buildRequest', () => {
     const budget = buildRequest('openai/o3', o3, { reasoningMaxTokens: 4000, showReasoning: false }, history);
     expect(budget.options.reasoning).toEqual({ max_tokens: 4000, exclude: true });
     expect(buildRequest('openai/o3', o3, { showReasoning: true }, history).options.reasoning).toBeUndefined();
+  });
+
+  it('raises the output cap above a reasoning token budget, and leaves it alone otherwise', () => {
+    const budget = buildRequest('openai/o3', o3, { reasoningMaxTokens: 8000 }, history).options;
+    expect(outputCapWith(4096, budget)).toBe(8000 + answerRoomAboveBudget);
+    expect(outputCapWith(16_000, budget)).toBe(16_000);
+    expect(outputCapWith(4096, buildRequest('openai/o3', o3, { reasoningEffort: 'high' }, history).options)).toBe(4096);
   });
 
   it('turns routing and privacy into the provider object, only what is set', () => {

@@ -65,6 +65,18 @@ export function buildRequest(
   return { messages, options, ignored };
 }
 
+/** Room left for the answer itself above a reasoning token budget. */
+export const answerRoomAboveBudget = 1024;
+
+/**
+ * The output cap once a reasoning token budget is sent: the budget counts as output, and Anthropic refuses a cap that
+ * does not exceed it (docs/openrouter-protocol.md §2.6), so the cap is raised above it when it is not already.
+ */
+export function outputCapWith(maxTokens: number, options: RequestOptions): number {
+  const budget = options.reasoning?.max_tokens;
+  return budget !== undefined && maxTokens <= budget ? budget + answerRoomAboveBudget : maxTokens;
+}
+
 function providerOptions(settings: ConversationSettings): RequestOptions['provider'] | null {
   const routing = settings.routing;
   if (!routing) return null;
