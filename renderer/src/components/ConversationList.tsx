@@ -7,7 +7,7 @@ import { sidebarRows, type SidebarRow } from '../features/history/sidebar-rows';
 import { drawEveryRow } from '../features/history/every-row';
 import { SidebarResizer } from '../features/history/SidebarResizer';
 import { sidebarId, sidebarToggleId } from '../features/history/SidebarToggle';
-import { searchShortcutLabel } from '../features/history/shortcuts';
+import { shortcutLabel } from '../lib/keyboard';
 import { useMinuteClock } from '../features/history/use-minute-clock';
 import { useAppStore } from '../store/use-app-store';
 import { ConversationItem } from './ConversationItem';
@@ -83,7 +83,7 @@ export function ConversationList() {
           <button
             type="button"
             className="sidebar-search"
-            title={`Search all conversations (${searchShortcutLabel})`}
+            title={`Search all conversations (${shortcutLabel('search')})`}
             onClick={() => setSearchOpen(true)}
           >
             Search

@@ -18,9 +18,16 @@ import { SettingsDialog } from './SettingsDialog';
 import '../features/chat/chat.css';
 import { StatusBar } from './StatusBar';
 import { SpendLayer, SpendNotices } from '../features/spend/SpendLayer';
+import { useShortcut } from '../lib/use-shortcut';
 
 export function MainLayout() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  useShortcut('settings', (event) => {
+    // Not over another dialog: Esc closes the topmost thing, and two modals at once would trap each other.
+    if (document.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    setSettingsOpen(true);
+  });
   return (
     <div className="app-shell">
       <ConversationList />

@@ -6,28 +6,25 @@ import { appStore } from '../../store/use-app-store';
 import { selectIsReplying } from '../../store/selectors';
 import { lastOfRole } from './thread';
 import { composerInputId } from './Composer';
+import { isShortcut } from '../../lib/keyboard';
 
 /** Where the copy went, for the page to say so; injected so the shortcut works wherever a clipboard exists. */
 export type CopyText = (text: string) => Promise<void>;
 
 const defaultCopy: CopyText = (text) => navigator.clipboard.writeText(text);
 
-/** True for Ctrl on Windows/Linux and Cmd on macOS. */
-const primary = (event: KeyboardEvent) => (navigator.platform.startsWith('Mac') ? event.metaKey : event.ctrlKey);
-
 export function useChatShortcuts(copy: CopyText = defaultCopy, onCopied?: (ok: boolean) => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const state = appStore.getState();
-      const key = event.key.toLowerCase();
-      if (primary(event) && !event.shiftKey && !event.altKey && key === 'n') {
+      if (isShortcut('new-chat', event)) {
         event.preventDefault();
         state.newChat();
         document.getElementById(composerInputId)?.focus();
         return;
       }
-      if (primary(event) && event.shiftKey && !event.altKey && key === 'c') {
+      if (isShortcut('copy-last-reply', event)) {
         event.preventDefault();
         const reply = lastOfRole(state.messages, 'assistant');
         if (!reply || reply.content === '') return;
@@ -38,7 +35,7 @@ export function useChatShortcuts(copy: CopyText = defaultCopy, onCopied?: (ok: b
         return;
       }
       // Esc belongs to the topmost thing first: an open dialog handles it itself (and the page is inert then).
-      if (event.key === 'Escape' && !document.querySelector('dialog[open]') && selectIsReplying(state)) {
+      if (isShortcut('stop', event) && !document.querySelector('dialog[open]') && selectIsReplying(state)) {
         event.preventDefault();
         state.stopReply();
       }

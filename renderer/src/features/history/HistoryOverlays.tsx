@@ -4,19 +4,22 @@
 import { useEffect } from 'react';
 import { appStore } from '../../store/use-app-store';
 import { SearchDialog } from './SearchDialog';
-import { primary } from './shortcuts';
+import { isShortcut } from '../../lib/keyboard';
 import { UndoToast } from './UndoToast';
 
 export function HistoryOverlays() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || !primary(event) || event.altKey) return;
-      if (event.key.toLowerCase() !== 'f') return;
+      if (event.defaultPrevented || event.isComposing) return;
       const state = appStore.getState();
-      if (event.shiftKey) {
+      if (isShortcut('search', event)) {
         event.preventDefault();
         state.setSearchOpen(true);
-      } else if (state.activeConversationId !== null && !document.querySelector('dialog[open]')) {
+      } else if (
+        isShortcut('find', event) &&
+        state.activeConversationId !== null &&
+        !document.querySelector('dialog[open]')
+      ) {
         // The browser's own find sees only the messages on screen; this one searches the whole conversation.
         event.preventDefault();
         state.setFindOpen(true);

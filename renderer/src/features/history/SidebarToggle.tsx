@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { PanelLeft } from 'lucide-react';
 import { appStore, useAppStore } from '../../store/use-app-store';
 import { isNarrowWindow, useNarrowWindow } from './narrow-window';
-import { primary, sidebarShortcutLabel } from './shortcuts';
+import { isShortcut, shortcutLabel } from '../../lib/keyboard';
 
 export const sidebarToggleId = 'sidebar-toggle';
 export const sidebarId = 'conversation-sidebar';
@@ -23,7 +23,7 @@ export function SidebarToggle() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
-      if (!primary(event) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'b') return;
+      if (!isShortcut('toggle-sidebar', event)) return;
       if (!isNarrowWindow() || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       const state = appStore.getState();
@@ -42,7 +42,7 @@ export function SidebarToggle() {
       aria-label="Conversations"
       aria-expanded={open}
       aria-controls={sidebarId}
-      title={`Conversations (${sidebarShortcutLabel})`}
+      title={`Conversations (${shortcutLabel('toggle-sidebar')})`}
       onClick={() => setOpen(!open)}
     >
       <PanelLeft size={18} aria-hidden="true" />

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/use-app-store';
-import { primary } from './shortcuts';
+import { isShortcut } from '../../lib/keyboard';
 
 /** Long enough to notice and reach; the core keeps the conversation restorable for longer than this. */
 export const undoToastMs = 8_000;
@@ -20,7 +20,7 @@ export function UndoToast() {
     const timer = setTimeout(dismissUndo, undoToastMs);
     const onKeyDown = (event: KeyboardEvent) => {
       // In a text field, Ctrl/Cmd+Z undoes typing, as everywhere else.
-      if (!primary(event) || event.shiftKey || event.key.toLowerCase() !== 'z' || isTextField(event.target)) return;
+      if (!isShortcut('undo-delete', event) || isTextField(event.target)) return;
       event.preventDefault();
       void undoDelete();
     };

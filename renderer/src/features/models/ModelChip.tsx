@@ -6,8 +6,9 @@ import { selectModelEntry, selectModelUnlisted } from '../../store/models-slice'
 import { selectCurrentModel } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { compactPrice, displayName } from './model-format';
+import { shortcutLabel } from '../../lib/keyboard';
 
-const shortcut = () => (navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl+K');
+const shortcut = () => shortcutLabel('model-palette');
 
 export function ModelChip() {
   const id = useAppStore(selectCurrentModel);

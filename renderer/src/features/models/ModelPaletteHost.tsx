@@ -5,15 +5,13 @@ import { appStore, useAppStore } from '../../store/use-app-store';
 import { composerInputId } from '../chat/Composer';
 import { ModelPalette, type PaletteView } from './ModelPalette';
 import { noFilters } from './model-query';
-
-/** True for Ctrl on Windows/Linux and Cmd on macOS. */
-const primary = (event: KeyboardEvent) => (navigator.platform.startsWith('Mac') ? event.metaKey : event.ctrlKey);
+import { isShortcut } from '../../lib/keyboard';
 
 export function useModelPaletteShortcut(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
-      if (!primary(event) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'k') return;
+      if (!isShortcut('model-palette', event)) return;
       event.preventDefault();
       const state = appStore.getState();
       // The same keys close it again, as in other palettes.

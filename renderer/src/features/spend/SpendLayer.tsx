@@ -6,7 +6,7 @@ import './spend.css';
 import { useEffect } from 'react';
 import { appStore, useAppStore } from '../../store/use-app-store';
 import { Modal } from '../../components/Modal';
-import { isSpendShortcut } from './shortcut';
+import { isShortcut } from '../../lib/keyboard';
 import { SpendView } from './SpendView';
 
 /** How often an open view asks whether its pending costs have settled. */
@@ -25,7 +25,7 @@ function usePendingCostWatch(): void {
 function useSpendShortcut(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || !isSpendShortcut(event)) return;
+      if (event.defaultPrevented || event.isComposing || !isShortcut('spend', event)) return;
       event.preventDefault();
       const state = appStore.getState();
       if (state.spendViewOpen) state.closeSpendView();

@@ -5,7 +5,7 @@ import './spend.css';
 import { formatCost } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
 import { budgetShare } from './budget';
-import { spendShortcutLabel } from './shortcut';
+import { shortcutAria, shortcutLabel } from '../../lib/keyboard';
 
 export function SpendStatus() {
   const overview = useAppStore((s) => s.spendOverview);
@@ -21,8 +21,8 @@ export function SpendStatus() {
       <button
         type="button"
         className="link-button"
-        aria-keyshortcuts={spendShortcutLabel().replace('⌘', 'Meta+').replace('⇧', 'Shift+')}
-        title={`Open the Spend view (${spendShortcutLabel()})`}
+        aria-keyshortcuts={shortcutAria('spend')}
+        title={`Open the Spend view (${shortcutLabel('spend')})`}
         onClick={openSpendView}
       >
         {month === null
@@ -30,7 +30,7 @@ export function SpendStatus() {
           : overview?.budget
             ? `This month: ${month} of ${formatCost(overview.budget)}`
             : `This month: ${month}`}
-        <span className="shortcut-hint"> ({spendShortcutLabel()})</span>
+        <span className="shortcut-hint"> ({shortcutLabel('spend')})</span>
       </button>
       {share !== null ? (
         <progress

@@ -12,7 +12,7 @@ import { useAppStore } from '../../store/use-app-store';
 import { BreakdownTable, conversationRows, modelRows } from './BreakdownTable';
 import { budgetShare } from './budget';
 import { SpendChart } from './SpendChart';
-import { spendShortcutLabel } from './shortcut';
+import { shortcutLabel } from '../../lib/keyboard';
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -55,7 +55,7 @@ export function SpendView() {
     <Modal role="dialog" label="Spend" className="spend-view" onClose={close}>
       <div className="dialog-header">
         <h2>Spend</h2>
-        <span className="muted">{spendShortcutLabel()}</span>
+        <span className="muted">{shortcutLabel('spend')}</span>
       </div>
       {error ? <ErrorAlert error={error} /> : null}
       {!summary && !error ? <p className="muted">Reading the spending history…</p> : null}
