@@ -105,3 +105,28 @@ test('defaults from Settings reach a new conversation; a preset saved from one s
   expect(body?.messages?.[0]).toEqual({ role: 'system', content: 'Be terse.' });
   expect(body?.temperature).toBe(0.9);
 });
+
+test('a system prompt saved by name is there to pick in another conversation', async ({ page, launch, fake }) => {
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await ask(page, 'Snippet source');
+  await page.getByRole('button', { name: 'Conversation settings' }).click();
+  await panel(page).getByLabel('System prompt').fill('Review code like a careful senior engineer.');
+  await panel(page).getByRole('textbox', { name: 'Name for this prompt' }).fill('Reviewer');
+  await panel(page).getByRole('button', { name: 'Save prompt' }).click();
+  await expect(panel(page).getByRole('status')).toHaveText('Saved “Reviewer”.');
+  await panel(page).getByRole('button', { name: 'Cancel' }).click();
+
+  await page.keyboard.press('Control+n');
+  await ask(page, 'Snippet user');
+  await page.getByRole('button', { name: 'Conversation settings' }).click();
+  await panel(page).getByRole('combobox', { name: 'Saved prompts' }).selectOption('Reviewer');
+  await expect(panel(page).getByLabel('System prompt')).toHaveValue('Review code like a careful senior engineer.');
+  await panel(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await ask(page, 'Second snippet question');
+  expect(lastChatBody(fake)?.messages?.[0]).toEqual({
+    role: 'system',
+    content: 'Review code like a careful senior engineer.',
+  });
+});

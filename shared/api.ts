@@ -16,7 +16,7 @@ import type {
   SpendSummaryInput,
 } from './schemas';
 import type { ExportStartInput, FileTransfer, ImportStartInput } from './portability';
-import type { ConversationSettings, PresetSaveInput, PresetsFile } from './conversation-settings';
+import type { ConversationSettings, PresetSaveInput, PresetsFile, PromptSnippet } from './conversation-settings';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -54,6 +54,8 @@ export interface DesktopApi {
   settings: {
     conversationDefaults(): Call<'settings:conversation-defaults'>;
     setConversationDefaults(settings: ConversationSettings): Call<'settings:set-conversation-defaults'>;
+    promptSnippets(): Call<'settings:prompt-snippets'>;
+    setPromptSnippets(snippets: PromptSnippet[]): Call<'settings:set-prompt-snippets'>;
   };
   presets: {
     list(): Call<'presets:list'>;
@@ -159,6 +161,8 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
     settings: {
       conversationDefaults: () => call('settings:conversation-defaults', undefined),
       setConversationDefaults: (settings) => call('settings:set-conversation-defaults', { settings }),
+      promptSnippets: () => call('settings:prompt-snippets', undefined),
+      setPromptSnippets: (snippets) => call('settings:set-prompt-snippets', { snippets }),
     },
     presets: {
       list: () => call('presets:list', undefined),

@@ -153,3 +153,16 @@ export const presetSaveSchema = presetSchema.extend({ id: recordId.optional() })
 export type PresetSaveInput = z.infer<typeof presetSaveSchema>;
 export const presetIdSchema = z.object({ id: recordId }).strict();
 export const presetsImportSchema = z.object({ file: presetsFileSchema }).strict();
+
+/** A system prompt kept under a name, to pick from in the settings panel. */
+export const promptSnippetSchema = z
+  .object({ name: z.string().trim().min(1).max(60), text: z.string().min(1).max(20_000) })
+  .strict();
+export type PromptSnippet = z.infer<typeof promptSnippetSchema>;
+
+/** The whole list is saved at once; a name appears once. */
+export const promptSnippetsSchema = z
+  .array(promptSnippetSchema)
+  .max(50)
+  .refine((list) => new Set(list.map((item) => item.name)).size === list.length, 'each snippet needs its own name');
+export const promptSnippetsSetSchema = z.object({ snippets: promptSnippetsSchema }).strict();

@@ -65,6 +65,8 @@ import {
   presetIdSchema,
   presetSaveSchema,
   presetsImportSchema,
+  type PromptSnippet,
+  promptSnippetsSetSchema,
 } from './conversation-settings';
 
 /** Request/response channels: input schema and (type-only) result. */
@@ -145,6 +147,9 @@ export const requestChannels = {
     input: conversationDefaultsSetSchema,
     result: null as unknown as ConversationSettings,
   },
+  // Saved system prompts to pick from in the settings panel; the whole list is replaced at once.
+  'settings:prompt-snippets': { input: emptySchema, result: null as unknown as PromptSnippet[] },
+  'settings:set-prompt-snippets': { input: promptSnippetsSetSchema, result: null as unknown as PromptSnippet[] },
   'presets:list': { input: emptySchema, result: null as unknown as Preset[] },
   'presets:save': { input: presetSaveSchema, result: null as unknown as Preset },
   'presets:delete': { input: presetIdSchema, result: null as unknown as { id: string } },

@@ -41,6 +41,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { TitleGenerator, defaultTitleModel } from './titles/title-generator';
 import { ConversationDefaultsRepo } from './db/conversation-defaults-repo';
 import { PresetRepo } from './db/preset-repo';
+import { PromptSnippetsRepo } from './db/prompt-snippets-repo';
 import { SettingsService } from './settings-service';
 import type { TitleSettings } from '../../shared/titles';
 
@@ -243,7 +244,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
           }),
         }),
         spend: new SpendService(new SpendRepo(db), messages),
-        settings: new SettingsService(conversationDefaults, new PresetRepo(db)),
+        settings: new SettingsService(conversationDefaults, new PresetRepo(db), new PromptSnippetsRepo(db)),
       };
     },
   });
@@ -354,6 +355,8 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       savePreset: (input) => settingsCall((s) => s.savePreset(input)),
       deletePreset: (id) => settingsCall((s) => s.deletePreset(id)),
       importPresets: (file) => settingsCall((s) => s.importPresets(file)),
+      promptSnippets: () => settingsCall((s) => s.promptSnippets()),
+      setPromptSnippets: (snippets) => settingsCall((s) => s.setPromptSnippets(snippets)),
     },
     library: {
       list: () => library((l) => l.list()),

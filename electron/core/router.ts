@@ -78,6 +78,8 @@ function requestHandlers(core: Core): RequestHandlers {
     'conversations:set-settings': ({ id, settings }) => core.library.setSettings(id, settings),
     'settings:conversation-defaults': () => core.settings.conversationDefaults(),
     'settings:set-conversation-defaults': ({ settings }) => core.settings.setConversationDefaults(settings),
+    'settings:prompt-snippets': () => core.settings.promptSnippets(),
+    'settings:set-prompt-snippets': ({ snippets }) => core.settings.setPromptSnippets(snippets),
     'presets:list': () => core.settings.listPresets(),
     'presets:save': (input) => core.settings.savePreset(input),
     'presets:delete': ({ id }) => core.settings.deletePreset(id),

@@ -1,9 +1,16 @@
 // Core: the defaults for new conversations' settings and the saved presets, as the Settings and preset UI manage them.
 
-import type { ConversationSettings, Preset, PresetSaveInput, PresetsFile } from '../../shared/conversation-settings';
+import type {
+  ConversationSettings,
+  Preset,
+  PresetSaveInput,
+  PresetsFile,
+  PromptSnippet,
+} from '../../shared/conversation-settings';
 import { type AppError, AppFailure, type Result, fail, ok } from '../../shared/result';
 import type { ConversationDefaultsRepo } from './db/conversation-defaults-repo';
 import type { PresetRepo } from './db/preset-repo';
+import type { PromptSnippetsRepo } from './db/prompt-snippets-repo';
 
 function guard<T>(work: () => T): Result<T> {
   try {
@@ -21,7 +28,16 @@ export class SettingsService {
   constructor(
     private readonly defaults: ConversationDefaultsRepo,
     private readonly presets: PresetRepo,
+    private readonly snippets: PromptSnippetsRepo,
   ) {}
+
+  promptSnippets(): Result<PromptSnippet[]> {
+    return guard(() => this.snippets.read());
+  }
+
+  setPromptSnippets(snippets: PromptSnippet[]): Result<PromptSnippet[]> {
+    return guard(() => this.snippets.write(snippets));
+  }
 
   conversationDefaults(): Result<ConversationSettings> {
     return guard(() => this.defaults.read());

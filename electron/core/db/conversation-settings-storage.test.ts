@@ -10,6 +10,7 @@ import { ConversationRepo } from './conversation-repo';
 import { MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
 import { PresetRepo } from './preset-repo';
+import { PromptSnippetsRepo } from './prompt-snippets-repo';
 import { useTempDir } from './test-support';
 
 const tempDir = useTempDir();
@@ -125,9 +126,28 @@ describe('defaults and presets', () => {
     file = join(tempDir(), 'history.sqlite3');
     db = openDatabase(file);
     ids = 0;
-    service = new SettingsService(new ConversationDefaultsRepo(db), new PresetRepo(db, { newId: () => `p${++ids}` }));
+    service = new SettingsService(
+      new ConversationDefaultsRepo(db),
+      new PresetRepo(db, { newId: () => `p${++ids}` }),
+      new PromptSnippetsRepo(db),
+    );
   });
   afterEach(() => db.close());
+
+  it('keeps prompt snippets across a reopen, and reads a damaged list as none', () => {
+    expect(service.promptSnippets()).toEqual({ ok: true, value: [] });
+    const snippets = [
+      { name: 'Reviewer', text: 'Review this code like a senior engineer.' },
+      { name: 'Brief', text: 'Answer in three sentences.' },
+    ];
+    expect(service.setPromptSnippets(snippets)).toEqual({ ok: true, value: snippets });
+    db.close();
+    db = openDatabase(file);
+    const reopened = new PromptSnippetsRepo(db);
+    expect(reopened.read()).toEqual(snippets);
+    db.prepare("UPDATE model_settings SET value = '[{\"name\": 3}]' WHERE key = 'prompt_snippets'").run();
+    expect(reopened.read()).toEqual([]);
+  });
 
   it('keeps the defaults for new conversations beside the default model; {} clears them', () => {
     expect(service.conversationDefaults()).toEqual({ ok: true, value: {} });

@@ -16,6 +16,7 @@ import { useAppStore } from '../../store/use-app-store';
 import { SettingsFields } from './SettingsFields';
 import { fieldWords } from './field-words';
 import { useProviders } from './use-providers';
+import { useSnippets } from './use-snippets';
 import './conversation-settings.css';
 
 export function ConversationSettingsButton() {
@@ -47,6 +48,7 @@ function ConversationSettingsDialog({ onClose }: { onClose(): void }) {
   const loadDefaults = useAppStore((s) => s.loadConversationDefaults);
   const save = useAppStore((s) => s.saveConversationSettings);
   const savePreset = useAppStore((s) => s.savePreset);
+  const snippets = useSnippets();
   const providers = useProviders(conversation?.model ?? null);
   const [edited, setEdited] = useState<ConversationSettings | null>(null);
   const [presetName, setPresetName] = useState('');
@@ -73,7 +75,14 @@ function ConversationSettingsDialog({ onClose }: { onClose(): void }) {
       {defaults === null ? (
         <p className="settings-hint">Loading the defaults…</p>
       ) : (
-        <SettingsFields value={value} onChange={setEdited} model={model} providers={providers} modelIds={modelIds} />
+        <SettingsFields
+          value={value}
+          onChange={setEdited}
+          model={model}
+          providers={providers}
+          modelIds={modelIds}
+          snippets={snippets}
+        />
       )}
       <form
         className="inline-form preset-save"

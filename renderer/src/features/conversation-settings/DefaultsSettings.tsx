@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/use-app-store';
 import { fieldWords } from './field-words';
 import { SettingsFields } from './SettingsFields';
 import { useProviders } from './use-providers';
+import { useSnippets } from './use-snippets';
 import './conversation-settings.css';
 
 export function DefaultsSettings() {
@@ -44,6 +45,7 @@ function DefaultsDialog({ initial, onClose }: { initial: ConversationSettings; o
   const model = useAppStore((s) => selectModelEntry(s, defaultModel));
   const modelIds = useAppStore((s) => s.models).map((item) => item.id);
   const save = useAppStore((s) => s.saveConversationDefaults);
+  const snippets = useSnippets();
   const providers = useProviders(defaultModel);
   const [value, setValue] = useState(initial);
   return (
@@ -53,7 +55,14 @@ function DefaultsDialog({ initial, onClose }: { initial: ConversationSettings; o
         Providers listed are those of the default model, <code>{defaultModel}</code>. A conversation’s own settings
         override these.
       </p>
-      <SettingsFields value={value} onChange={setValue} model={model} providers={providers} modelIds={modelIds} />
+      <SettingsFields
+        value={value}
+        onChange={setValue}
+        model={model}
+        providers={providers}
+        modelIds={modelIds}
+        snippets={snippets}
+      />
       <div className="button-row">
         <button type="button" onClick={() => setValue({})}>
           Clear all

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import {
   type ConversationSettings,
   maxFallbackModels,
+  type PromptSnippet,
   type ProviderSort,
   providerSorts,
   type ReasoningEffort,
@@ -40,6 +41,13 @@ interface SettingsFieldsProps {
   providers: readonly string[] | null;
   /** The catalogue's model ids, offered for the fallback list. */
   modelIds: readonly string[];
+  /** Saved system prompts to pick from and add to; left out where none are offered. */
+  snippets?: SnippetChoices;
+}
+
+export interface SnippetChoices {
+  list: readonly PromptSnippet[] | null;
+  save(snippet: PromptSnippet): Promise<boolean>;
 }
 
 /** A value set to undefined is removed, so the stored settings hold only what the person set. */
@@ -49,7 +57,7 @@ function without<T extends object>(object: T, changes: Partial<T>): T {
   return next;
 }
 
-export function SettingsFields({ value, onChange, model, providers, modelIds }: SettingsFieldsProps) {
+export function SettingsFields({ value, onChange, model, providers, modelIds, snippets }: SettingsFieldsProps) {
   const id = useId();
   const set = (changes: Partial<ConversationSettings>) => onChange(without(value, changes));
   const routing = value.routing ?? {};
@@ -72,6 +80,13 @@ export function SettingsFields({ value, onChange, model, providers, modelIds }: 
           value={value.systemPrompt ?? ''}
           onChange={(event) => set({ systemPrompt: event.target.value === '' ? undefined : event.target.value })}
         />
+        {snippets ? (
+          <SnippetPicker
+            choices={snippets}
+            prompt={value.systemPrompt ?? ''}
+            onPick={(systemPrompt) => set({ systemPrompt })}
+          />
+        ) : null}
       </fieldset>
 
       <fieldset>
@@ -471,6 +486,64 @@ function FallbackModels(props: {
       ) : (
         <p className="settings-hint">OpenRouter takes at most {maxFallbackModels} fallback models.</p>
       )}
+    </div>
+  );
+}
+
+/** Pick a saved system prompt, or keep the one written here under a name for other conversations. */
+function SnippetPicker(props: { choices: SnippetChoices; prompt: string; onPick(text: string): void }) {
+  const [name, setName] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const list = props.choices.list;
+  return (
+    <div className="snippet-picker">
+      <label>
+        <span>Saved prompts</span>
+        <select
+          value=""
+          disabled={!list || list.length === 0}
+          onChange={(event) => {
+            const picked = list?.find((item) => item.name === event.target.value);
+            if (picked) props.onPick(picked.text);
+          }}
+        >
+          <option value="">{list && list.length > 0 ? 'Use a saved prompt…' : 'None saved yet'}</option>
+          {(list ?? []).map((item) => (
+            <option key={item.name} value={item.name}>
+              {item.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="inline-form">
+        <input
+          aria-label="Name for this prompt"
+          placeholder="Name, to keep this prompt"
+          maxLength={60}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <button
+          type="button"
+          disabled={name.trim() === '' || props.prompt.trim() === ''}
+          onClick={() => {
+            const kept = name.trim();
+            void props.choices.save({ name: kept, text: props.prompt }).then((ok) => {
+              if (ok) {
+                setSaved(`Saved “${kept}”.`);
+                setName('');
+              }
+            });
+          }}
+        >
+          Save prompt
+        </button>
+      </div>
+      {saved ? (
+        <p role="status" className="settings-hint">
+          {saved}
+        </p>
+      ) : null}
     </div>
   );
 }
