@@ -13,6 +13,7 @@ import type { Logger } from '../../electron/core/logger';
 import { createRouter } from '../../electron/core/router';
 import { startWebHost } from '../../electron/web/server';
 import { reportSamples } from './measure';
+import { installPaintProbe } from './paint-probe';
 import { type PacedReply, longMarkdown, pacedFetch } from './paced-openrouter';
 import { chromiumArgs, chromiumExecutable } from '../../e2e/support/chromium';
 import { type SeededConversation, seedLongConversation } from '../../e2e/support/seed-history';
@@ -33,6 +34,7 @@ const typingRounds = 2;
 async function newBenchPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript('globalThis.__name = (fn) => fn;');
+  await installPaintProbe(page);
   return page;
 }
 
@@ -45,19 +47,21 @@ async function openConversation(page: Page, conversation: SeededConversation): P
       );
       if (!button) throw new Error(`no sidebar entry "${title}"`);
       const start = performance.now();
+      const shown = () => {
+        const articles = document.querySelectorAll('article');
+        return articles[articles.length - 1]?.textContent?.includes(marker) ?? false;
+      };
+      const { whenPainted } = window as unknown as { whenPainted(shown: () => boolean): Promise<number> };
+      const painted = whenPainted(shown);
       button.click();
-      await new Promise<void>((done, fail) => {
-        const check = () => {
-          const articles = document.querySelectorAll('article');
-          if (articles[articles.length - 1]?.textContent?.includes(marker)) done();
-          // Never wait forever: a conversation whose last message changed would otherwise hang the whole run.
-          else if (performance.now() - start > 30_000) fail(new Error(`"${title}" never showed its last message`));
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      });
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-      return performance.now() - start;
+      // Never wait forever: a conversation whose last message changed would otherwise hang the whole run.
+      const end = await Promise.race([
+        painted,
+        new Promise<number>((_, fail) =>
+          setTimeout(() => fail(new Error(`"${title}" never showed its last message`)), 30_000),
+        ),
+      ]);
+      return end - start;
     },
     { title: conversation.title, marker: conversation.lastMarker },
   );

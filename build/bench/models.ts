@@ -22,6 +22,7 @@ import { catalogue } from '../../e2e/fake-openrouter/catalogue';
 import { noFilters, queryModels } from '../../renderer/src/features/models/model-query';
 import type { ModelSummary } from '../../shared/domain';
 import { reportSamples } from './measure';
+import { installPaintProbe } from './paint-probe';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const rendererDir = join(projectRoot, 'out/renderer');
@@ -116,36 +117,22 @@ async function startHostWithCatalogue(entries: JsonRecord[]) {
 async function paletteOpenTimes(browser: Browser, url: string): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript('globalThis.__name = (fn) => fn;');
+  await installPaintProbe(page);
   await page.goto(url);
   await page.getByRole('button', { name: /^Model: / }).waitFor({ timeout: 30_000 });
   // The catalogue is in the store once the header chip shows the model's price.
   await page.locator('.chip-price').waitFor({ timeout: 30_000 });
   await page.evaluate(() => {
-    const w = window as unknown as { openTimes: number[] };
+    const w = window as unknown as { openTimes: number[]; whenPainted(shown: () => boolean): Promise<number> };
     w.openTimes = [];
-    // True from the start of a frame's animation callbacks until the task after that frame: a row inserted then
-    // (by a resize observer, say, which runs after layout) is painted in that very frame.
-    let inFrame = false;
-    const everyFrame = () => {
-      inFrame = true;
-      setTimeout(() => (inFrame = false), 0);
-      requestAnimationFrame(everyFrame);
-    };
-    requestAnimationFrame(everyFrame);
     window.addEventListener(
       'keydown',
       (event) => {
         if (event.key !== 'k' || !event.ctrlKey) return;
         const start = event.timeStamp;
-        const painted = () => w.openTimes.push(performance.now() - start);
-        const watcher = new MutationObserver(() => {
-          if (!document.querySelector('[role="listbox"] [role="option"]')) return;
-          watcher.disconnect();
-          // The task after the frame that paints the row: this frame's if the row came during it, else the next's.
-          if (inFrame) setTimeout(painted, 0);
-          else requestAnimationFrame(() => setTimeout(painted, 0));
-        });
-        watcher.observe(document.body, { childList: true, subtree: true });
+        void w
+          .whenPainted(() => document.querySelector('[role="listbox"] [role="option"]') !== null)
+          .then((painted) => w.openTimes.push(painted - start));
       },
       true,
     );
