@@ -56,3 +56,35 @@ export class AppFailure extends Error {
     this.error = error;
   }
 }
+
+/*
+ * Error → Result, one way for the whole core. An AppFailure is an expected failure (a full disk, a damaged file, a
+ * keychain that refuses) and becomes a failed Result carrying its error; anything else is a bug. Where the caller is
+ * a service method, a bug propagates (the router logs it once and answers `internal`); where the caller must answer
+ * anyway (the router, a stream already under way), it names its own fallback.
+ */
+
+/** The expected failure an AppFailure carries; `fallback` for anything else. */
+export function appErrorOf(error: unknown, fallback: AppError): AppError {
+  return error instanceof AppFailure ? error.error : fallback;
+}
+
+/** `work`'s value as a Result: an AppFailure becomes a failed Result; anything else is rethrown. */
+export function resultOf<T>(work: () => T): Result<T> {
+  try {
+    return ok(work());
+  } catch (error) {
+    if (error instanceof AppFailure) return { ok: false, error: error.error };
+    throw error;
+  }
+}
+
+/** resultOf for asynchronous work. */
+export async function resultOfAsync<T>(work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    if (error instanceof AppFailure) return { ok: false, error: error.error };
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@
 import { type ConversationSettings, effectiveSettings } from '../../shared/conversation-settings';
 import type { ChatStreamEvent, Conversation, Message, ModelSummary } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
-import { AppFailure } from '../../shared/result';
+import { AppFailure, appErrorOf } from '../../shared/result';
 import type { ChatContinueInput, ChatEditInput, ChatRegenerateInput, ChatSendInput } from '../../shared/schemas';
 import { deriveTitle } from '../../shared/title';
 import { defaultRetryDelaysMs, isRetryableBeforeFirstToken, retryDelayMs, sleep } from './chat/auto-retry';
@@ -551,7 +551,9 @@ export class ChatService {
   }
 }
 
-function toAppError(error: unknown): AppError {
-  if (error instanceof AppFailure) return error.error;
-  return { code: 'internal', message: 'Something went wrong while handling this message; what was received is kept.' };
-}
+/** A turn that threw: an expected failure as it is, anything else as this (the stream must still end with an error). */
+const turnFailed: AppError = {
+  code: 'internal',
+  message: 'Something went wrong while handling this message; what was received is kept.',
+};
+const toAppError = (error: unknown): AppError => appErrorOf(error, turnFailed);

@@ -1,7 +1,7 @@
 // Core: the API key's life cycle — check a pasted key with OpenRouter, keep it in the keychain (or this session only), describe it safely.
 
 import type { KeyStatus } from '../../shared/domain';
-import { type AppError, type Result, fail, ok } from '../../shared/result';
+import { type AppError, type Result, fail, resultOfAsync } from '../../shared/result';
 import type { KeyInfo } from './openrouter/types';
 import type { KeyUsage } from '../../shared/spend';
 import { keyUsageOf } from './cost/spend-service';
@@ -57,9 +57,9 @@ export class KeyService {
   }
 
   async status(): Promise<Result<KeyStatus>> {
-    try {
+    return resultOfAsync(async () => {
       const described = await this.source.describe();
-      return ok({
+      return {
         present: described.present,
         storage: described.storage,
         last4: described.last4,
@@ -68,11 +68,8 @@ export class KeyService {
         limitRemaining: this.info?.limitRemaining ?? null,
         isFreeTier: this.info?.isFreeTier ?? null,
         verified: described.present && this.verified,
-      });
-    } catch (error) {
-      if (error instanceof AppFailure) return { ok: false, error: error.error };
-      throw error;
-    }
+      };
+    });
   }
 
   async save(input: { key: string; sessionOnly?: boolean; skipValidation?: boolean }): Promise<Result<KeyStatus>> {
@@ -87,17 +84,15 @@ export class KeyService {
       info = checked.value;
     }
 
-    try {
+    const stored = await resultOfAsync(async () => {
       if (input.sessionOnly) {
         await this.session.set(key);
       } else {
         await this.keychain.set(key);
         await this.session.delete();
       }
-    } catch (error) {
-      if (error instanceof AppFailure) return { ok: false, error: error.error };
-      throw error;
-    }
+    });
+    if (!stored.ok) return stored;
     this.info = info;
     this.verified = info !== null;
     return this.status();

@@ -3,7 +3,7 @@
 import type { ConversationSettings } from '../../shared/conversation-settings';
 import type { Conversation, ConversationWithMessages, MessagePage } from '../../shared/domain';
 import type { FindResults, LibraryEvent, SearchResults } from '../../shared/library';
-import { AppFailure, type Result, fail, ok } from '../../shared/result';
+import { AppFailure, type Result, fail, ok, resultOf } from '../../shared/result';
 import type { SearchInput } from '../../shared/schemas';
 import { defaultConversationTitle } from '../../shared/title';
 import type { ConversationRepo } from './db/conversation-repo';
@@ -11,16 +11,6 @@ import type { DraftRepo } from './db/draft-repo';
 import type { MessageRepo } from './db/message-repo';
 import type { SearchRepo } from './db/search-repo';
 import { defaultPageSize, type ThreadRepo } from './db/thread-repo';
-
-/** Storage failures (disk full, damaged file) become values the UI can show; anything else is a bug and propagates. */
-function guard<T>(work: () => T): Result<T> {
-  try {
-    return ok(work());
-  } catch (error) {
-    if (error instanceof AppFailure) return { ok: false, error: error.error };
-    throw error;
-  }
-}
 
 const missing = () => fail<never>('not_found', 'That conversation no longer exists.');
 const tooLateToRestore = () =>
@@ -51,15 +41,15 @@ export class LibraryService {
   ) {}
 
   list(): Result<Conversation[]> {
-    return guard(() => this.conversations.list());
+    return resultOf(() => this.conversations.list());
   }
 
   get(id: string): Result<ConversationWithMessages> {
-    const found = guard(() => this.conversations.get(id));
+    const found = resultOf(() => this.conversations.get(id));
     if (!found.ok) return found;
     if (!found.value) return missing();
     const conversation = found.value;
-    return guard(() => {
+    return resultOf(() => {
       const page = this.threads.pageEndingAt(id, this.messages.currentLeaf(id));
       return { conversation, ...page };
     });
@@ -87,7 +77,7 @@ export class LibraryService {
   }
 
   getDraft(conversationId: string | null): Result<{ text: string }> {
-    return guard(() => ({ text: this.drafts.get(conversationId) }));
+    return resultOf(() => ({ text: this.drafts.get(conversationId) }));
   }
 
   /** A draft for a conversation deleted meanwhile is not_found rather than a foreign-key failure. */
@@ -96,12 +86,12 @@ export class LibraryService {
       this.drafts.save(conversationId, text);
       return { saved: true as const };
     };
-    return conversationId === null ? guard(save) : this.ifExists(conversationId, save);
+    return conversationId === null ? resultOf(save) : this.ifExists(conversationId, save);
   }
 
   create(input: { model: string; title?: string; settings?: ConversationSettings }): Result<Conversation> {
     return this.announce(
-      guard(() =>
+      resultOf(() =>
         this.conversations.create({
           title: input.title ?? defaultConversationTitle,
           model: input.model,
@@ -141,7 +131,7 @@ export class LibraryService {
 
   /** Undo of `delete`, within its undo time. */
   restore(id: string): Result<Conversation> {
-    const restored = guard(() => this.conversations.restore(id));
+    const restored = resultOf(() => this.conversations.restore(id));
     if (!restored.ok) return restored;
     if (!restored.value) return tooLateToRestore();
     return this.announce(ok(restored.value));
@@ -149,18 +139,18 @@ export class LibraryService {
 
   /** Removes for good every deletion still waiting for an undo: at start, no Undo from before can be on screen. */
   purgeDeleted(): Result<{ purged: number }> {
-    return guard(() => ({ purged: this.conversations.purgeDeleted(this.now()) }));
+    return resultOf(() => ({ purged: this.conversations.purgeDeleted(this.now()) }));
   }
 
   /** Every conversation, its messages and drafts, for good; what was spent stays on record. */
   deleteAll(): Result<{ deleted: number }> {
-    const done = guard(() => ({ deleted: this.conversations.deleteAll() }));
+    const done = resultOf(() => ({ deleted: this.conversations.deleteAll() }));
     if (done.ok) this.emit({ type: 'cleared' });
     return done;
   }
 
   searchMessages(input: SearchInput): Result<SearchResults> {
-    return guard(() => this.search.search(input));
+    return resultOf(() => this.search.search(input));
   }
 
   findInConversation(conversationId: string, query: string): Result<FindResults> {
@@ -193,7 +183,7 @@ export class LibraryService {
 
   /** Tells every window about a conversation that changed. */
   announceChanged(id: string): void {
-    const found = guard(() => this.conversations.get(id));
+    const found = resultOf(() => this.conversations.get(id));
     if (found.ok && found.value) this.emit({ type: 'changed', conversation: found.value });
   }
 
@@ -203,9 +193,9 @@ export class LibraryService {
   }
 
   private ifExists<T>(id: string, work: () => T): Result<T> {
-    const found = guard(() => this.conversations.get(id));
+    const found = resultOf(() => this.conversations.get(id));
     if (!found.ok) return found;
     if (!found.value) return missing();
-    return guard(work);
+    return resultOf(work);
   }
 }

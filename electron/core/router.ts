@@ -14,7 +14,7 @@ import {
   requestChannels,
   streamChannels,
 } from '../../shared/ipc';
-import { AppFailure, type AppError, type Result, fail } from '../../shared/result';
+import { AppFailure, type AppError, type Result, appErrorOf, fail } from '../../shared/result';
 import type { Core } from './core';
 import type { Logger } from './logger';
 
@@ -154,11 +154,13 @@ export function createRouter(core: Core, logger: Logger): Router {
   };
 }
 
+const internalError: AppError = {
+  code: 'internal',
+  message: 'Something went wrong inside Switchboard; nothing was lost. Details are in the log.',
+};
+
+/** A handler that threw: an expected failure is answered as it is; a bug is logged here, once, and answered `internal`. */
 function unexpected(error: unknown, channel: string, logger: Logger): AppError {
-  if (error instanceof AppFailure) return error.error;
-  logger.error(`${channel} failed`, error);
-  return {
-    code: 'internal',
-    message: 'Something went wrong inside Switchboard; nothing was lost. Details are in the log.',
-  };
+  if (!(error instanceof AppFailure)) logger.error(`${channel} failed`, error);
+  return appErrorOf(error, internalError);
 }

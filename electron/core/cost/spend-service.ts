@@ -3,23 +3,13 @@
 // which need a management key: docs/openrouter-protocol.md §8.2, §8.3).
 
 import type { Message } from '../../../shared/domain';
-import { type Result, AppFailure, ok } from '../../../shared/result';
+import { type Result, resultOf } from '../../../shared/result';
 import type { SpendSummaryInput } from '../../../shared/schemas';
 import type { ConversationSpend, KeyUsage, SpendExport, SpendOverview, SpendSummary } from '../../../shared/spend';
 import type { MessageRepo } from '../db/message-repo';
 import type { KeyInfo } from '../openrouter/types';
 import { ledgerToCsv } from './ledger-csv';
 import type { SpendRepo } from './spend-repo';
-
-/** Storage failures become values the UI can show; anything else is a bug and propagates. */
-function guard<T>(work: () => T): Result<T> {
-  try {
-    return ok(work());
-  } catch (error) {
-    if (error instanceof AppFailure) return { ok: false, error: error.error };
-    throw error;
-  }
-}
 
 export class SpendService {
   constructor(
@@ -28,23 +18,23 @@ export class SpendService {
   ) {}
 
   summary(input: SpendSummaryInput): Result<SpendSummary> {
-    return guard(() => this.spend.summary(input));
+    return resultOf(() => this.spend.summary(input));
   }
 
   overview(monthStart: number): Result<SpendOverview> {
-    return guard(() => this.spend.overview(monthStart));
+    return resultOf(() => this.spend.overview(monthStart));
   }
 
   conversation(conversationId: string): Result<ConversationSpend> {
-    return guard(() => this.spend.conversation(conversationId));
+    return resultOf(() => this.spend.conversation(conversationId));
   }
 
   exportCsv(): Result<SpendExport> {
-    return guard(() => ledgerToCsv((write) => this.spend.eachLedgerRow(write)));
+    return resultOf(() => ledgerToCsv((write) => this.spend.eachLedgerRow(write)));
   }
 
   setBudget(monthlyUsd: string | null): Result<{ budget: string | null }> {
-    return guard(() => {
+    return resultOf(() => {
       // Stored in canonical form: "20.50" and "20.5" are one budget.
       const budget = monthlyUsd === null || Number(monthlyUsd) === 0 ? null : canonical(monthlyUsd);
       this.spend.setBudget(budget);
@@ -53,7 +43,7 @@ export class SpendService {
   }
 
   markWarned(kind: 'budget' | 'key-limit', month: string): Result<{ marked: true }> {
-    return guard(() => {
+    return resultOf(() => {
       this.spend.markWarned(kind, month);
       return { marked: true as const };
     });
@@ -64,12 +54,12 @@ export class SpendService {
    * replies are untouched (deleting those is the history's own operation); this is the ledger's only delete.
    */
   clearLedger(): Result<{ deleted: number }> {
-    return guard(() => ({ deleted: this.spend.clear() }));
+    return resultOf(() => ({ deleted: this.spend.clear() }));
   }
 
   /** The replies as stored now, for a view waiting on "cost pending"; ids no longer stored are left out. */
   replyCosts(messageIds: readonly string[]): Result<Message[]> {
-    return guard(() => messageIds.flatMap((id) => this.messages.get(id) ?? []));
+    return resultOf(() => messageIds.flatMap((id) => this.messages.get(id) ?? []));
   }
 }
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ImportStartInput, ImportSummary, PortabilityJob, ExportTicket } from '../../../shared/portability';
-import { AppFailure, type Result, fail, ok } from '../../../shared/result';
+import { AppFailure, type Result, appErrorOf, fail, ok } from '../../../shared/result';
 import { type ExportRequest, exportFileName, exportIds, writeExport } from './export-writer';
 import { HistorySnapshot } from './history-snapshot';
 import { type ImportLimits, defaultImportLimits } from './import-limits';
@@ -43,8 +43,7 @@ interface Job extends PortabilityJob {
 const keepFinishedMs = 10 * 60_000;
 const waitForReaderMs = 2 * 60_000;
 
-const message = (error: unknown) =>
-  error instanceof AppFailure ? error.error : { code: 'internal' as const, message: 'The file could not be read.' };
+const message = (error: unknown) => appErrorOf(error, { code: 'internal', message: 'The file could not be read.' });
 
 export class PortabilityService {
   private readonly jobs = new Map<string, Job>();
