@@ -111,6 +111,19 @@ describe('KeyService', () => {
     expect(removed.ok && removed.value.present).toBe(false);
   });
 
+  it('a key saved to the keychain replaces a session-only key, which would otherwise win over it', async () => {
+    const { service, source, keychain } = setUp();
+    const sessionKey = `sk-or-v1-${'cd34'.repeat(16)}`;
+    await service.save({ key: sessionKey, sessionOnly: true });
+    expect(await source.read()).toBe(sessionKey);
+
+    const saved = await service.save({ key: goodKey });
+    expect(saved.ok && saved.value).toMatchObject({ present: true, storage: 'keychain', last4: 'ab12' });
+    expect(await keychain.get()).toBe(goodKey);
+    expect(await source.session.get()).toBeNull();
+    expect(await source.read()).toBe(goodKey);
+  });
+
   it('removes the key from the keychain', async () => {
     const { service, keychain } = setUp();
     await service.save({ key: goodKey });
