@@ -8,7 +8,18 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'chi
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', '.tsbuild', 'test-results', 'playwright-report', '.stryker-tmp', 'reports'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      '.tsbuild',
+      'test-results',
+      'playwright-report',
+      '.stryker-tmp',
+      'reports',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
