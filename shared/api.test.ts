@@ -85,6 +85,7 @@ const requests: [string, (api: DesktopApi) => Promise<unknown>, unknown][] = [
   ['models:set-favorite', (a) => a.models.setFavorite('m/x', false), { model: 'm/x', favorite: false }],
   ['models:set-default', (a) => a.models.setDefault('m/x'), { model: 'm/x' }],
   ['models:mark-used', (a) => a.models.markUsed('m/x'), { model: 'm/x' }],
+  ['models:providers', (a) => a.models.providers('m/x'), { model: 'm/x' }],
   ['history:status', (a) => a.history.status(), undefined],
   ['history:recover', (a) => a.history.recover(given('recover')), given('recover')],
   ['portability:export-start', (a) => a.portability.startExport(given('export')), given('export')],
