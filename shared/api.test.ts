@@ -66,6 +66,12 @@ const requests: [string, (api: DesktopApi) => Promise<unknown>, unknown][] = [
     (a) => a.settings.setConversationDefaults(given('defaults')),
     { settings: given('defaults') },
   ],
+  ['settings:prompt-snippets', (a) => a.settings.promptSnippets(), undefined],
+  [
+    'settings:set-prompt-snippets',
+    (a) => a.settings.setPromptSnippets(given('snippets')),
+    { snippets: given('snippets') },
+  ],
   ['presets:list', (a) => a.presets.list(), undefined],
   ['presets:save', (a) => a.presets.save(given('preset')), given('preset')],
   ['presets:delete', (a) => a.presets.delete('p1'), { id: 'p1' }],
