@@ -3,7 +3,14 @@ import base from './vitest.config';
 
 // The unit tests Stryker reruns for each mutant (npm run mutate): those beside the code. The e2e/ folder's Vitest
 // files start web hosts and the OpenRouter fake as processes, which would run once per mutant they cover.
+// MUTATE_TESTS (comma-separated globs) narrows them further, e.g. to a folder's own tests for a quick run whose score
+// is then a lower bound: a mutant those tests miss may still be caught by another folder's tests.
+const narrowed = process.env.MUTATE_TESTS?.split(',').filter((glob) => glob !== '');
+
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['{shared,electron,renderer}/**/*.test.{ts,tsx}'] },
+  test: {
+    ...base.test,
+    include: narrowed?.length ? narrowed : ['{shared,electron,renderer}/**/*.test.{ts,tsx}'],
+  },
 });
