@@ -63,15 +63,15 @@ const describers: Record<ErrorCode, Describe> = {
   // settings. Each names the setting to relax; the core's detail says what OpenRouter answered.
   routing_privacy: withDetail(
     'No provider of this model meets your privacy settings.',
-    'In Conversation settings › Routing and privacy, turn off "Don\'t let providers store or train on my data" or "Zero data retention only", or choose another model.',
+    'In Conversation settings › Routing and privacy, turn off “Zero data retention only” or “Don’t let providers store or train on my prompts”, or choose another model.',
   ),
   routing_price: withDetail(
     'No provider of this model is within your maximum price.',
-    'In Conversation settings › Routing and privacy, raise or clear the maximum price per million tokens, or choose a cheaper model.',
+    'In Conversation settings › Routing and privacy, raise or clear “Max prompt price” and “Max completion price”, or choose a cheaper model.',
   ),
   routing_providers: withDetail(
     'None of the providers your settings allow can serve this model.',
-    'In Conversation settings › Routing and privacy, allow more providers (Only / Ignored), turn fallbacks back on, or turn off "Require parameters".',
+    'In Conversation settings › Routing and privacy, allow more providers (fewer “Only”, fewer “Never”), turn “Allow other providers when the chosen ones fail” back on, or turn off “Only providers that take every setting here”.',
   ),
   upstream_error: withDetail(
     'The model provider had a problem answering.',

@@ -5,6 +5,7 @@ import type { RetryNotice } from '../../lib/stream-reducer';
 import { describeError, describeRetry, interruptedText, lengthLimitText } from '../../lib/error-text';
 import { MessageActions } from './MessageActions';
 import { ReplyMeta } from './ReplyMeta';
+import { Sources } from './Sources';
 import { ToolCallNote } from './ToolCallNote';
 import { useAppStore } from '../../store/use-app-store';
 
@@ -43,6 +44,7 @@ export function MessageFooter({ message, retrying }: MessageFooterProps) {
         </p>
       ) : null}
       {message.toolCalls && message.toolCalls.length > 0 ? <ToolCallNote calls={message.toolCalls} /> : null}
+      <Sources citations={message.citations} />
       {!live && message.finishReason === 'length' ? <LengthNote message={message} /> : null}
       <div className="reply-footer">
         <ReplyMeta message={message} />

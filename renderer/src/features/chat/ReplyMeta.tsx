@@ -4,17 +4,20 @@
 import type { Message } from '../../../../shared/domain';
 import { ReplyCost } from '../spend/ReplyCost';
 import { replyCost } from '../spend/reply-cost';
+import { useAppStore } from '../../store/use-app-store';
+import { selectModelEntry } from '../../store/models-slice';
 import { replyMetaParts } from './reply-meta';
 
 export function ReplyMeta({ message }: { message: Message }) {
-  const parts = replyMetaParts(message);
+  const models = useAppStore((s) => s.models);
+  const parts = replyMetaParts(message, (id) => selectModelEntry({ models }, id)?.name ?? null);
   // The cost control shows whenever there is a figure, a pending lookup, an estimate or tokens to break down.
   const showCost = replyCost(message) !== null || (message.status !== 'streaming' && message.usage !== null);
   if (parts.length === 0 && !showCost) return null;
   return (
     <div className="message-meta">
       {parts.map((part, index) => (
-        <span key={part.text} title={part.title}>
+        <span key={part.text} title={part.title} className={part.className}>
           {index > 0 ? <span aria-hidden="true"> · </span> : null}
           {part.text}
         </span>

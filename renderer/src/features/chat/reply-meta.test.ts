@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
 import { messageFixture } from '../../lib/message-fixture';
-import { replyMetaParts, tokensPerSecond } from './reply-meta';
+import { fallbackText, replyMetaParts, tokensPerSecond } from './reply-meta';
 
 const usage: Usage = {
   promptTokens: 100,
@@ -38,6 +38,26 @@ describe('replyMetaParts', () => {
   it('leaves out what is not known', () => {
     const message = messageFixture({ model: 'openai/gpt-4o', provider: null, usage: null });
     expect(replyMetaParts(message).map((part) => part.text)).toEqual(['gpt-4o']);
+  });
+});
+
+describe('fallbackText', () => {
+  const names: Record<string, string> = { 'openai/gpt-4o-mini': 'OpenAI: GPT-4o mini' };
+  const nameOf = (id: string) => names[id] ?? null;
+
+  it('names the model that answered and the one asked for, by catalogue name where known', () => {
+    const message = messageFixture({ model: 'openai/gpt-4o-mini', fallbackFrom: 'acme/retains-data' });
+    expect(fallbackText(message, nameOf)).toBe('answered by OpenAI: GPT-4o mini, fallback from retains-data');
+    expect(replyMetaParts(message, nameOf)[0]).toMatchObject({
+      text: 'answered by OpenAI: GPT-4o mini, fallback from retains-data',
+      className: 'meta-fallback',
+    });
+  });
+
+  it('is nothing when the requested model answered', () => {
+    const message = messageFixture({ model: 'openai/gpt-4o-mini', fallbackFrom: null });
+    expect(fallbackText(message, nameOf)).toBeNull();
+    expect(replyMetaParts(message, nameOf)[0]?.text).toBe('gpt-4o-mini');
   });
 });
 

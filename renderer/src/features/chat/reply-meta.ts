@@ -22,13 +22,37 @@ export interface MetaPart {
   text: string;
   /** The full figure or name, for the hover title. */
   title?: string;
+  /** Set on a part that must stand out (a fallback answered). */
+  className?: string;
+}
+
+/** A model's name as people know it: the catalogue's when it lists the model, else null. */
+export type ModelNameOf = (modelId: string) => string | null;
+
+/**
+ * "answered by GPT-4o mini, fallback from Llama 3.3": said in words, not only in a hover, because a fallback may be
+ * billed at another model's price. Null when the requested model answered.
+ */
+export function fallbackText(message: Message, nameOf: ModelNameOf = () => null): string | null {
+  if (!message.fallbackFrom || !message.model) return null;
+  const name = (id: string) => nameOf(id) ?? shortModelName(id);
+  return `answered by ${name(message.model)}, fallback from ${name(message.fallbackFrom)}`;
 }
 
 /** "gpt-4o-mini · OpenAI · 0.42 s to first token · 58 tokens/s · 123 tokens", leaving out what is unknown; the cost
- * follows it as its own control (features/spend/ReplyCost). */
-export function replyMetaParts(message: Message): MetaPart[] {
+ * follows it as its own control (features/spend/ReplyCost). A fallback reply names both models instead. */
+export function replyMetaParts(message: Message, nameOf: ModelNameOf = () => null): MetaPart[] {
   const parts: MetaPart[] = [];
-  if (message.model) parts.push({ text: shortModelName(message.model), title: `Answered by ${message.model}` });
+  const fallback = fallbackText(message, nameOf);
+  if (fallback !== null && message.model && message.fallbackFrom) {
+    parts.push({
+      text: fallback,
+      className: 'meta-fallback',
+      title: `Answered by ${message.model}: ${message.fallbackFrom} was asked for, and one of this conversation's fallback models stood in`,
+    });
+  } else if (message.model) {
+    parts.push({ text: shortModelName(message.model), title: `Answered by ${message.model}` });
+  }
   if (message.provider) parts.push({ text: message.provider, title: `Served by ${message.provider}` });
   if (message.firstTokenMs != null) {
     parts.push({ text: `${twoDecimals.format(message.firstTokenMs / 1000)} s to first token` });

@@ -1,11 +1,12 @@
 // Renderer: a reply's cost at the end of its meta line — "free", "$0.000024", "cost pending…" or a marked estimate —
-// which opens the breakdown (tokens, cache discount, reasoning, provider, speed, the exact figure).
+// which opens the breakdown (tokens, cache discount, reasoning, provider, speed, the exact figure); then what the
+// prompt cache saved, when it was read from.
 
 import { useId, useState } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { tokensPerSecond } from '../chat/reply-meta';
 import { useAppStore } from '../../store/use-app-store';
-import { costBreakdown, replyCost } from './reply-cost';
+import { cacheSummary, costBreakdown, replyCost } from './reply-cost';
 import { selectModelPricing } from './model-prices';
 import './spend.css';
 
@@ -16,6 +17,7 @@ export function ReplyCost({ message }: { message: Message }) {
   const cost = replyCost(message);
   if (!cost && !message.usage) return null;
   const label = cost ? cost.text : 'details';
+  const cached = cacheSummary(message.usage, promptPrice);
   return (
     <span className="reply-cost">
       <button
@@ -29,6 +31,12 @@ export function ReplyCost({ message }: { message: Message }) {
         {label}
         {cost?.byok ? <span className="byok-tag"> BYOK</span> : null}
       </button>
+      {cached !== null ? (
+        <span className="reply-cache">
+          <span aria-hidden="true"> · </span>
+          {cached}
+        </span>
+      ) : null}
       {open ? (
         <dl id={id} className="cost-breakdown" aria-label="Cost breakdown">
           {costBreakdown(message, { promptPrice, tokensPerSecond: tokensPerSecond(message) }).map((line) => (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
 import { messageFixture } from '../../lib/message-fixture';
-import { cacheDiscount, costBreakdown, replyCost } from './reply-cost';
+import { cacheDiscount, cacheSummary, costBreakdown, replyCost } from './reply-cost';
 
 const usage = (overrides: Partial<Usage> = {}): Usage => ({
   promptTokens: 1_000,
@@ -66,12 +66,56 @@ describe('cacheDiscount and the breakdown', () => {
     expect(lines).toEqual([
       { term: 'Cost', value: '$0.00010425 (charged by OpenRouter)' },
       { term: 'Prompt', value: '1,000 tokens' },
-      { term: 'Cached', value: '800 tokens (saved $0.000108)' },
+      { term: 'Cached', value: '800 tokens read from the cache, saved $0.000108' },
       { term: 'Completion', value: '50 tokens' },
       { term: 'Reasoning', value: '20 tokens' },
       { term: 'Provider', value: 'OpenAI' },
       { term: 'First token', value: '0.42 s' },
       { term: 'Speed', value: '58.3 tokens/s' },
     ]);
+  });
+
+  it('takes OpenRouter’s reported cache discount over a worked-out one, and says what writing the cache cost', () => {
+    const lines = costBreakdown(reply({ usage: { ...cached, cacheDiscountUsd: '0.0002', cacheWriteTokens: 300 } }), {
+      promptPrice: 0.00000015,
+      tokensPerSecond: null,
+    });
+    expect(lines).toContainEqual({ term: 'Cached', value: '800 tokens read from the cache, saved $0.0002' });
+    expect(lines).toContainEqual({ term: 'Cache write', value: '300 tokens written to the cache' });
+    const firstTurn = costBreakdown(
+      reply({ usage: usage({ cacheWriteTokens: 1_200, cacheDiscountUsd: '-0.00045' }) }),
+      { promptPrice: 0.00000015, tokensPerSecond: null },
+    );
+    expect(firstTurn).toContainEqual({
+      term: 'Cache write',
+      value: '1,200 tokens written to the cache, $0.00045 extra this turn',
+    });
+    expect(firstTurn.map((line) => line.term)).not.toContain('Cached');
+  });
+});
+
+describe('cacheSummary', () => {
+  it('says how many tokens came from the cache and what that saved', () => {
+    expect(cacheSummary(usage({ cachedTokens: 2_400, cacheDiscountUsd: '0.0032' }), null)).toBe(
+      'cached 2,400 tokens, saved $0.0032',
+    );
+    // No reported discount: worked out from the charged prompt cost and the catalogue price.
+    expect(
+      cacheSummary(
+        usage({ cachedTokens: 800, raw: { cost_details: { upstream_inference_prompt_cost: 0.000042 } } }),
+        0.00000015,
+      ),
+    ).toBe('cached 800 tokens, saved $0.00011');
+  });
+
+  it('names the tokens alone when no saving is known or it is not a saving', () => {
+    expect(cacheSummary(usage({ cachedTokens: 800 }), null)).toBe('cached 800 tokens');
+    expect(cacheSummary(usage({ cachedTokens: 800, cacheDiscountUsd: '-0.001' }), null)).toBe('cached 800 tokens');
+  });
+
+  it('is nothing when no prompt was read from a cache', () => {
+    expect(cacheSummary(usage(), 0.00000015)).toBeNull();
+    expect(cacheSummary(usage({ cachedTokens: 0, cacheDiscountUsd: '0' }), null)).toBeNull();
+    expect(cacheSummary(null, null)).toBeNull();
   });
 });

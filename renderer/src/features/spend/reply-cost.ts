@@ -4,6 +4,15 @@ import type { Message, Usage } from '../../../../shared/domain';
 import { fromPico, toPico, type Usd } from '../../../../shared/money';
 import { formatCost, formatExactCost } from '../../lib/format';
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A saving worth showing: a positive figure; a negative or unknown one is not a saving. */
+function positive(usd: Usd | null): Usd | null {
+  if (usd === null) return null;
+  const pico = toPico(usd);
+  return pico !== null && pico > 0n ? usd : null;
+}
+
 export type CostKind = 'charged' | 'free' | 'pending' | 'estimated' | 'unknown';
 
 export interface ReplyCost {
@@ -55,6 +64,27 @@ export function cacheDiscount(usage: Usage, promptPrice: number | null): Usd | n
   return saved > 0n ? fromPico(saved) : null;
 }
 
+/**
+ * What caching saved on this reply: OpenRouter's own `cache_discount` when it reported one, else the saving worked
+ * out from the charged prompt cost and the catalogue price (cacheDiscount); null when neither is known.
+ */
+export function cacheSaving(usage: Usage, promptPrice: number | null): Usd | null {
+  if (usage.cacheDiscountUsd !== null) return usage.cacheDiscountUsd;
+  return cacheDiscount(usage, promptPrice);
+}
+
+/**
+ * "cached 1,200 tokens, saved $0.0032" under a reply that read its prompt from a provider's cache; without a known
+ * saving just "cached 1,200 tokens". Null when nothing was read from a cache. A negative discount (writing the cache
+ * cost more than it saved this turn) is not a saving, so it is left to the breakdown.
+ */
+export function cacheSummary(usage: Usage | null, promptPrice: number | null): string | null {
+  if (!usage?.cachedTokens || usage.cachedTokens <= 0) return null;
+  const saved = positive(cacheSaving(usage, promptPrice));
+  const tokens = `cached ${count(usage.cachedTokens)} tokens`;
+  return saved !== null ? `${tokens}, saved ${formatCost(saved)}` : tokens;
+}
+
 /** What a BYOK provider charged on its own bill (OpenRouter's `upstream_inference_cost`); null when not BYOK. */
 export function byokUpstreamCost(usage: Usage): Usd | null {
   if (usage.isByok !== true) return null;
@@ -70,8 +100,6 @@ export interface BreakdownLine {
   term: string;
   value: string;
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** The expandable detail under a reply, line by line; what is unknown is left out. */
 export function costBreakdown(
@@ -102,10 +130,21 @@ export function costBreakdown(
     }
     lines.push({ term: 'Prompt', value: `${count(usage.promptTokens)} tokens` });
     if (usage.cachedTokens) {
-      const saved = cacheDiscount(usage, facts.promptPrice);
+      const saved = positive(cacheSaving(usage, facts.promptPrice));
       lines.push({
         term: 'Cached',
-        value: `${count(usage.cachedTokens)} tokens${saved !== null ? ` (saved ${formatExactCost(saved)})` : ''}`,
+        value: `${count(usage.cachedTokens)} tokens read from the cache${saved !== null ? `, saved ${formatExactCost(saved)}` : ''}`,
+      });
+    }
+    if (usage.cacheWriteTokens) {
+      const discountPico = usage.cacheDiscountUsd === null ? null : toPico(usage.cacheDiscountUsd);
+      const extra =
+        discountPico !== null && discountPico < 0n
+          ? `, ${formatExactCost(fromPico(-discountPico))} extra this turn`
+          : '';
+      lines.push({
+        term: 'Cache write',
+        value: `${count(usage.cacheWriteTokens)} tokens written to the cache${extra}`,
       });
     }
     lines.push({ term: 'Completion', value: `${count(usage.completionTokens)} tokens` });
