@@ -34,6 +34,18 @@ describe('toPico / fromPico', () => {
     ]) {
       expect(toPico(bad)).toBeNull();
     }
+    expect(toUsd('abc')).toBeNull();
+    expect(toUsd(Number.NaN)).toBeNull();
+  });
+
+  it('refuses an exponent past 400 at once, instead of building a number with millions of digits', () => {
+    const started = Date.now();
+    expect(toPico('1e999999999')).toBeNull();
+    expect(toPico('1e-999999999')).toBeNull();
+    expect(toPico('1e401')).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The bound is generous: 1e400 is still read exactly.
+    expect(toPico('1e400')).toBe(10n ** 412n);
   });
 
   it('writes plain decimals, never an exponent', () => {
