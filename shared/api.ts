@@ -17,6 +17,7 @@ import type {
 } from './schemas';
 import type { ExportStartInput, FileTransfer, ImportStartInput } from './portability';
 import type { ConversationSettings, PresetSaveInput, PresetsFile, PromptSnippet } from './conversation-settings';
+import type { ThemeChoice } from './preferences';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -112,6 +113,10 @@ export interface DesktopApi {
   titles: {
     settings(): Call<'titles:settings'>;
     setEnabled(enabled: boolean): Call<'titles:set-enabled'>;
+  };
+  preferences: {
+    get(): Call<'preferences:get'>;
+    setTheme(theme: ThemeChoice): Call<'preferences:set-theme'>;
   };
   chat: {
     send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
@@ -219,6 +224,10 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
     titles: {
       settings: () => call('titles:settings', undefined),
       setEnabled: (enabled) => call('titles:set-enabled', { enabled }),
+    },
+    preferences: {
+      get: () => call('preferences:get', undefined),
+      setTheme: (theme) => call('preferences:set-theme', { theme }),
     },
     chat: {
       send: (input, onEvent) => transport.stream('chat:send', input, onEvent),

@@ -68,6 +68,7 @@ import {
   type PromptSnippet,
   promptSnippetsSetSchema,
 } from './conversation-settings';
+import { type AppPreferences, preferencesSetThemeSchema } from './preferences';
 
 /** Request/response channels: input schema and (type-only) result. */
 export const requestChannels = {
@@ -155,6 +156,9 @@ export const requestChannels = {
   'presets:delete': { input: presetIdSchema, result: null as unknown as { id: string } },
   // Adds every preset of the file (new ids); answers with the whole list.
   'presets:import': { input: presetsImportSchema, result: null as unknown as Preset[] },
+  // The app's own preferences (the theme), kept by the core so both hosts remember them.
+  'preferences:get': { input: emptySchema, result: null as unknown as AppPreferences },
+  'preferences:set-theme': { input: preferencesSetThemeSchema, result: null as unknown as AppPreferences },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */

@@ -36,7 +36,7 @@ export interface Shortcut {
    * app and the browser's own zoom on the web host, so the page must not take those keys.
    */
   handledBy: 'page' | 'window';
-  /** When it applies, if not always. */
+  /** When it applies, if not always, as the sheet words it ("in a narrow window"). */
   when?: string;
 }
 
@@ -55,7 +55,7 @@ export const shortcuts: readonly Shortcut[] = [
     group: 'Conversations',
     accelerator: 'CmdOrCtrl+F',
     handledBy: 'page',
-    when: 'a conversation is open',
+    when: 'with a conversation open',
   },
   {
     id: 'undo-delete',
@@ -72,7 +72,14 @@ export const shortcuts: readonly Shortcut[] = [
     accelerator: 'CmdOrCtrl+K',
     handledBy: 'page',
   },
-  { id: 'stop', label: 'Stop the reply', group: 'Chat', accelerator: 'Escape', handledBy: 'page', when: 'replying' },
+  {
+    id: 'stop',
+    label: 'Stop the reply',
+    group: 'Chat',
+    accelerator: 'Escape',
+    handledBy: 'page',
+    when: 'while a reply arrives',
+  },
   {
     id: 'copy-last-reply',
     label: 'Copy the last reply',
@@ -86,7 +93,7 @@ export const shortcuts: readonly Shortcut[] = [
     group: 'Window',
     accelerator: 'CmdOrCtrl+B',
     handledBy: 'page',
-    when: 'the window is narrow',
+    when: 'in a narrow window',
   },
   { id: 'settings', label: 'Settings', group: 'Window', accelerator: 'CmdOrCtrl+,', handledBy: 'page' },
   { id: 'spend', label: 'Spend', group: 'Window', accelerator: 'CmdOrCtrl+Shift+S', handledBy: 'page' },

@@ -44,6 +44,7 @@ import { PresetRepo } from './db/preset-repo';
 import { PromptSnippetsRepo } from './db/prompt-snippets-repo';
 import { SettingsService } from './settings-service';
 import type { TitleSettings } from '../../shared/titles';
+import type { AppPreferences, ThemeChoice } from '../../shared/preferences';
 
 /** LibraryService's methods, answering once the history is known to be sound (or with the storage_error why not). */
 /** Start-up and turn bookkeeping stay inside the core. */
@@ -98,6 +99,11 @@ export interface Core {
   titles: {
     settings(): Promise<Result<TitleSettings>>;
     setEnabled(enabled: boolean): Promise<Result<TitleSettings>>;
+  };
+  /** The app's own preferences (the theme), in the history database beside the other named settings. */
+  preferences: {
+    get(): Promise<Result<AppPreferences>>;
+    setTheme(theme: ThemeChoice): Promise<Result<AppPreferences>>;
   };
   appInfo(): AppInfo;
   close(): void;
@@ -328,6 +334,18 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   /** Runs a settings call once the history is sound. */
   const settingsCall = <T>(work: (settings: SettingsService) => Result<T>) =>
     history.services().then((services): Result<T> => (services.ok ? work(services.value.settings) : services));
+  /** Preferences wait for a sound history like every other setting; until then the page follows the system. */
+  const preferences = async (change?: ThemeChoice): Promise<Result<AppPreferences>> => {
+    const services = await history.services();
+    if (!services.ok) return services;
+    const store = services.value.modelStore;
+    try {
+      const theme = change === undefined ? store.theme() : store.setTheme(change);
+      return { ok: true, value: { theme } };
+    } catch (error) {
+      return { ok: false, error: toStorageError(error).error };
+    }
+  };
   /** Runs a spend call once the history is sound. */
   const spending = <T>(work: (spend: SpendService) => Result<T>) =>
     history.services().then((services): Result<T> => (services.ok ? work(services.value.spend) : services));
@@ -397,6 +415,10 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     titles: {
       settings: () => titleSettings(),
       setEnabled: (enabled) => titleSettings(enabled),
+    },
+    preferences: {
+      get: () => preferences(),
+      setTheme: (theme) => preferences(theme),
     },
     appInfo: () => ({
       version: config.appVersion,

@@ -84,6 +84,8 @@ function requestHandlers(core: Core): RequestHandlers {
     'presets:save': (input) => core.settings.savePreset(input),
     'presets:delete': ({ id }) => core.settings.deletePreset(id),
     'presets:import': ({ file }) => core.settings.importPresets(file),
+    'preferences:get': () => core.preferences.get(),
+    'preferences:set-theme': ({ theme }) => core.preferences.setTheme(theme),
   };
 }
 

@@ -1,8 +1,10 @@
-// Core: the model feature's tables: the last good catalogue, favorites, recents, the default model, and whether a
-// cheap model writes conversation titles (titles/title-generator.ts).
+// Core: the model feature's tables: the last good catalogue, favorites, recents, the default model, whether a
+// cheap model writes conversation titles (titles/title-generator.ts), and the app's theme — the named settings share
+// one key/value table (model_settings) rather than a migration per preference.
 
 import type { Database, Statement } from 'better-sqlite3';
 import type { ModelPreferences } from '../../../shared/domain';
+import { type ThemeChoice, defaultPreferences, themeChoices } from '../../../shared/preferences';
 import { guardStorage } from '../db/storage-error';
 import { isRecord, type JsonRecord, parseJson } from '../openrouter/narrow';
 
@@ -117,6 +119,17 @@ export class ModelStore {
       this.statements.writeSetting.run({ key: 'generated_titles', value: enabled ? 'on' : 'off' }),
     );
     return this.generatedTitles();
+  }
+
+  /** The colour theme; anything unknown (a newer app's choice) reads as the default. */
+  theme(): ThemeChoice {
+    const stored = guardStorage(this.file, () => this.statements.readSetting.get({ key: 'theme' })?.value);
+    return themeChoices.find((choice) => choice === stored) ?? defaultPreferences.theme;
+  }
+
+  setTheme(theme: ThemeChoice): ThemeChoice {
+    guardStorage(this.file, () => this.statements.writeSetting.run({ key: 'theme', value: theme }));
+    return this.theme();
   }
 
   markUsed(model: string): ModelPreferences {

@@ -1,6 +1,7 @@
 // Renderer: picks the screen from the store: token problem, damaged history, loading, key entry or the chat.
 
 import { useAppStore } from '../store/use-app-store';
+import { useTheme } from '../features/appearance/use-theme';
 import { HistoryRecovery } from './HistoryRecovery';
 import { LoadingScreen } from './LoadingScreen';
 import { MainLayout } from './MainLayout';
@@ -14,6 +15,7 @@ export function App() {
   const keyLoadError = useAppStore((s) => s.keyLoadError);
   const keyRejected = useAppStore((s) => s.keyRejected);
   const history = useAppStore((s) => s.historyStatus);
+  useTheme();
 
   if (connection === 'refused') return <TokenNeeded />;
   // Before anything else: no screen may read or write history until the person has chosen.

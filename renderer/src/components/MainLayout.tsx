@@ -19,6 +19,7 @@ import '../features/chat/chat.css';
 import { StatusBar } from './StatusBar';
 import { SpendLayer, SpendNotices } from '../features/spend/SpendLayer';
 import { useShortcut } from '../lib/use-shortcut';
+import { ShortcutsSheet } from '../features/appearance/ShortcutsSheet';
 
 export function MainLayout() {
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -49,6 +50,8 @@ export function MainLayout() {
       <HistoryOverlays />
       <SpendLayer />
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+      {/* After Settings, so the sheet opened from there shows above it. */}
+      <ShortcutsSheet />
     </div>
   );
 }

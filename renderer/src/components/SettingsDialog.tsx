@@ -14,6 +14,7 @@ import { DefaultsSettings } from '../features/conversation-settings/DefaultsSett
 import { PresetsSettings } from '../features/conversation-settings/PresetsSettings';
 import { HistorySettings } from '../features/portability/HistorySettings';
 import { BudgetSettings } from '../features/spend/BudgetSettings';
+import { AppearanceSettings } from '../features/appearance/AppearanceSettings';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const key = useAppStore((s) => s.keyStatus);
@@ -69,6 +70,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </div>
         )}
       </section>
+      <AppearanceSettings />
       <DefaultModelSetting />
       <DefaultsSettings />
       <PresetsSettings onDone={onClose} />

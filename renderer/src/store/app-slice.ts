@@ -6,8 +6,9 @@ export const createAppSlice: SliceCreator<AppSlice> = (_set, get, deps) => ({
   connection: deps.connection.getState(),
 
   async start() {
-    // In parallel: the history check and the keychain are independent, and both take a moment.
-    await Promise.all([get().loadKeyStatus(), get().loadHistoryStatus()]);
+    // In parallel: the history check and the keychain are independent, and both take a moment. The theme comes
+    // with them, so even the key screen shows in the chosen one.
+    await Promise.all([get().loadKeyStatus(), get().loadHistoryStatus(), get().loadPreferences()]);
   },
 
   async loadWorkspace() {

@@ -12,6 +12,7 @@ import { createLibrarySlice } from '../features/history/library-slice';
 import { createModelsSlice } from './models-slice';
 import { createSpendSlice } from './spend-slice';
 import { createSettingsSlice } from '../features/conversation-settings/settings-slice';
+import { createAppearanceSlice } from '../features/appearance/appearance-slice';
 import type { AppState, StoreDeps } from './types';
 
 export function createAppStore(deps: StoreDeps) {
@@ -27,6 +28,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createPortabilitySlice(set, get, deps),
     ...createLibrarySlice(set, get, deps),
     ...createSettingsSlice(set, get, deps),
+    ...createAppearanceSlice(set, get, deps),
   }));
   deps.connection.subscribe((connection) => store.setState({ connection }));
   // Changes from any window (this one too) apply at once: the list is the same in every window.

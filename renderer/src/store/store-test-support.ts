@@ -15,6 +15,7 @@ import type {
 import type { LibraryEvent } from '../../../shared/library';
 import type { Result } from '../../../shared/result';
 import type { TitleSettings } from '../../../shared/titles';
+import type { AppPreferences, ThemeChoice } from '../../../shared/preferences';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import { messageFixture } from '../lib/message-fixture';
 import { alwaysOpen } from '../transport/connection';
@@ -168,6 +169,10 @@ export function setupStore() {
     titles: {
       settings: vi.fn(() => ok<TitleSettings>({ enabled: false, model: 'openai/gpt-4.1-nano' })),
       setEnabled: vi.fn((enabled: boolean) => ok<TitleSettings>({ enabled, model: 'openai/gpt-4.1-nano' })),
+    },
+    preferences: {
+      get: vi.fn(() => ok<AppPreferences>({ theme: 'system' })),
+      setTheme: vi.fn((theme: ThemeChoice) => ok<AppPreferences>({ theme })),
     },
   };
   const store = createAppStore({

@@ -12,6 +12,7 @@ import type { RetryNotice } from '../lib/stream-reducer';
 import type { ConnectionMonitor, ConnectionState } from '../transport/connection';
 import type { PortabilitySlice } from '../features/portability/portability-slice';
 import type { LibrarySlice } from '../features/history/library-slice';
+import type { AppearanceSlice } from '../features/appearance/appearance-slice';
 
 /** What the store needs from outside; injected so tests can run the real slices against fakes. */
 export interface StoreDeps {
@@ -237,6 +238,7 @@ export interface HistorySlice {
 
 export type AppState = PortabilitySlice &
   SettingsSlice &
+  AppearanceSlice &
   AppSlice &
   LibrarySlice &
   KeySlice &

@@ -1,0 +1,47 @@
+// Renderer store slice: the colour theme (kept by the core, so both hosts remember it) and the Keyboard Shortcuts
+// sheet. The page applies the theme at once and saves it after, so switching is live even on a slow disk.
+
+import { type ThemeChoice, defaultPreferences } from '../../../../shared/preferences';
+import type { AppError } from '../../../../shared/result';
+import type { SliceCreator } from '../../store/types';
+
+export interface AppearanceSlice {
+  /** The person's choice; "system" until the core answers (or when the history cannot be read). */
+  theme: ThemeChoice;
+  shortcutsSheetOpen: boolean;
+  loadPreferences(): Promise<void>;
+  /** Applies the theme at once and keeps it; the error, if it could not be kept (it still applies until restart). */
+  setTheme(theme: ThemeChoice): Promise<AppError | null>;
+  /** The shortcut: the other one of light and dark from what is on screen now (`systemDark`: what the OS shows). */
+  toggleTheme(systemDark: boolean): Promise<AppError | null>;
+  setShortcutsSheetOpen(open: boolean): void;
+}
+
+/** What is on screen for a choice: "system" is whatever the OS says now. */
+export const effectiveTheme = (theme: ThemeChoice, systemDark: boolean): 'light' | 'dark' =>
+  theme === 'system' ? (systemDark ? 'dark' : 'light') : theme;
+
+export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, { api }) => ({
+  theme: defaultPreferences.theme,
+  shortcutsSheetOpen: false,
+
+  async loadPreferences() {
+    const result = await api.preferences.get();
+    // Unreadable history: the page follows the system, as on a first start; the history screens say why.
+    if (result.ok) set({ theme: result.value.theme });
+  },
+
+  async setTheme(theme) {
+    set({ theme });
+    const result = await api.preferences.setTheme(theme);
+    return result.ok ? null : result.error;
+  },
+
+  toggleTheme(systemDark) {
+    return get().setTheme(effectiveTheme(get().theme, systemDark) === 'dark' ? 'light' : 'dark');
+  },
+
+  setShortcutsSheetOpen(open) {
+    set({ shortcutsSheetOpen: open });
+  },
+});
