@@ -86,7 +86,7 @@ test('paid and free replies show what the fake billed, to the digit; the header 
   const dearer = await billed(fake, 2, fakeKeys.valid);
   const total = sumUsd([paid, '0', dearer]);
   await expect(page.locator('.conversation-cost')).toHaveAttribute(
-    'aria-label',
+    'title',
     new RegExp(`^This conversation has cost \\$${total.replace('.', '\\.')} in all`),
   );
 
@@ -135,7 +135,7 @@ test('a stopped reply shows "cost pending", then its settled cost in place; dele
     // No reopening: the figure replaces "cost pending" where it is.
     await expect(costButton(page)).toHaveAttribute('title', `$${settled} — show the breakdown`, { timeout: 15_000 });
     await expect(page.locator('.conversation-cost')).toHaveAttribute(
-      'aria-label',
+      'title',
       new RegExp(`\\$${settled.replace('.', '\\.')}`),
     );
 

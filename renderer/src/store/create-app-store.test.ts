@@ -86,6 +86,7 @@ const setup = (
       conversation: vi.fn(() => ok({ total: '0', thread: '0', pending: 0 })),
       markWarned: vi.fn(() => ok({ marked: true })),
     },
+    preferences: { get: vi.fn(() => ok({ theme: 'dark' })), setTheme: vi.fn((theme: string) => ok({ theme })) },
   } as unknown as DesktopApi;
   const store = createAppStore({ api, connection: alwaysOpen, scheduleFrame: frames.schedule });
   return { store, api, stream, frames };
@@ -98,6 +99,8 @@ describe('key flows', () => {
     const { store, api } = setup({ key: { status: vi.fn(() => ok(noKey)) } });
     await store.getState().start();
     expect(store.getState().keyStatus?.present).toBe(false);
+    // The theme comes at start, so even the key screen shows in the chosen one.
+    expect(store.getState().theme).toBe('dark');
     expect(api.conversations.list).not.toHaveBeenCalled();
   });
 

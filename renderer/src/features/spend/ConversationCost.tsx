@@ -26,7 +26,9 @@ export function ConversationCost() {
     (pending > 0 ? `; ${pending} repl${pending === 1 ? 'y is' : 'ies are'} still being settled` : '') +
     '.';
   return (
-    <span className="conversation-cost" title={title} aria-label={title}>
+    // The figure is shown short; screen readers get the whole sentence as text (aria-label is not allowed on a span).
+    <span className="conversation-cost" title={title}>
+      <span className="visually-hidden">{title}</span>
       <span aria-hidden="true">
         {formatCost(total, { compact: true })}
         {differs ? <span className="thread-cost"> (this thread {formatCost(thread, { compact: true })})</span> : null}

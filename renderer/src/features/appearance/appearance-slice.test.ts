@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { fail } from '../../../../shared/result';
+import { setupStore } from '../../store/store-test-support';
+import { effectiveTheme } from './appearance-slice';
+
+describe('appearance slice', () => {
+  it('applies a theme at once and asks the core to keep it', async () => {
+    const { store, api } = setupStore();
+    expect(store.getState().theme).toBe('system');
+    const saving = store.getState().setTheme('dark');
+    // Live: on screen before the core answers.
+    expect(store.getState().theme).toBe('dark');
+    expect(await saving).toBeNull();
+    expect(api.preferences.setTheme).toHaveBeenCalledWith('dark');
+  });
+
+  it('keeps the theme on screen but says so when it could not be kept', async () => {
+    const { store, api } = setupStore();
+    api.preferences.setTheme.mockResolvedValueOnce(fail('storage_error', 'The disk is full.'));
+    const error = await store.getState().setTheme('light');
+    expect(error?.code).toBe('storage_error');
+    expect(store.getState().theme).toBe('light');
+  });
+
+  it('toggles to the other of light and dark from what is on screen, the system included', async () => {
+    const { store } = setupStore();
+    await store.getState().toggleTheme(true);
+    expect(store.getState().theme).toBe('light');
+    await store.getState().toggleTheme(true);
+    expect(store.getState().theme).toBe('dark');
+    await store.getState().setTheme('system');
+    await store.getState().toggleTheme(false);
+    expect(store.getState().theme).toBe('dark');
+  });
+
+  it('reads "system" as what the OS shows', () => {
+    expect(effectiveTheme('system', true)).toBe('dark');
+    expect(effectiveTheme('system', false)).toBe('light');
+    expect(effectiveTheme('light', true)).toBe('light');
+  });
+});
