@@ -57,6 +57,12 @@ test('the settings panel sends exactly what was set, and the header says how man
   expect(body?.temperature).toBe(0.3);
   expect(body?.top_p).toBeUndefined();
   expect(body?.provider).toEqual({ sort: 'price', data_collection: 'deny' });
+  // The reply keeps what it was sent with; the first reply, sent with the defaults, shows none.
+  const sentWith = assistantMessages(page).last().getByText('Sent with 4 settings');
+  await sentWith.click();
+  await expect(assistantMessages(page).last().locator('.sent-settings')).toContainText('temperature 0.3');
+  await expect(assistantMessages(page).last().locator('.sent-settings')).toContainText('no data collection');
+  await expect(assistantMessages(page).first().locator('.sent-settings')).toHaveCount(0);
 
   // Kept with the conversation across a restart.
   const restarted = await launch();

@@ -5,6 +5,7 @@ import type { RetryNotice } from '../../lib/stream-reducer';
 import { describeError, describeRetry, interruptedText, lengthLimitText } from '../../lib/error-text';
 import { MessageActions } from './MessageActions';
 import { ReplyMeta } from './ReplyMeta';
+import { SentSettings } from './SentSettings';
 import { Sources } from './Sources';
 import { ToolCallNote } from './ToolCallNote';
 import { useAppStore } from '../../store/use-app-store';
@@ -45,6 +46,7 @@ export function MessageFooter({ message, retrying }: MessageFooterProps) {
       ) : null}
       {message.toolCalls && message.toolCalls.length > 0 ? <ToolCallNote calls={message.toolCalls} /> : null}
       <Sources citations={message.citations} />
+      {live ? null : <SentSettings message={message} />}
       {!live && message.finishReason === 'length' ? <LengthNote message={message} /> : null}
       <div className="reply-footer">
         <ReplyMeta message={message} />
