@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
 import { messageFixture } from '../../lib/message-fixture';
-import { fallbackText, replyMetaParts, tokensPerSecond } from './reply-meta';
+import { fallbackText, replyMetaParts, reroutedFrom, tokensPerSecond } from './reply-meta';
 
 const usage: Usage = {
   promptTokens: 100,
@@ -70,5 +70,20 @@ describe('tokensPerSecond', () => {
     expect(tokensPerSecond(messageFixture({ usage, firstTokenMs: null, durationMs: 3000 }))).toBeNull();
     expect(tokensPerSecond(messageFixture({ usage: null, firstTokenMs: 1, durationMs: 3000 }))).toBeNull();
     expect(tokensPerSecond(messageFixture({ usage, firstTokenMs: 3000, durationMs: 3000 }))).toBeNull();
+  });
+});
+
+describe('a reply served by another provider than the preferred ones', () => {
+  const served = (provider: string, routing: object | undefined) =>
+    messageFixture({ role: 'assistant', provider, sentSettings: routing ? { routing } : {} });
+
+  it('names the preferred provider it was routed away from, and nothing when one of them served it', () => {
+    expect(reroutedFrom(served('DeepInfra', { order: ['together', 'fireworks'] }))).toBe('together');
+    expect(reroutedFrom(served('Together', { order: ['fireworks', 'together'] }))).toBeNull();
+    expect(reroutedFrom(served('Google Vertex', { only: ['google-vertex/us-east5'] }))).toBeNull();
+    expect(reroutedFrom(served('OpenAI', { sort: 'price' }))).toBeNull();
+    expect(reroutedFrom(served('OpenAI', undefined))).toBeNull();
+    const parts = replyMetaParts(served('DeepInfra', { order: ['together'] }));
+    expect(parts.find((part) => part.className === 'meta-fallback')?.text).toBe('served by DeepInfra, not together');
   });
 });

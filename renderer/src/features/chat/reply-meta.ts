@@ -39,6 +39,25 @@ export function fallbackText(message: Message, nameOf: ModelNameOf = () => null)
   return `answered by ${name(message.model)}, fallback from ${name(message.fallbackFrom)}`;
 }
 
+/** Provider names and routing slugs compared alike ("Google Vertex" and "google-vertex/us-east5"). */
+const providerKey = (name: string) =>
+  name
+    .toLowerCase()
+    .split('/')[0]!
+    .replace(/[^a-z0-9]+/g, '');
+
+/**
+ * The first preferred provider, when the reply was sent preferring some (or allowing only some) and was served by
+ * none of them; null otherwise. OpenRouter may route elsewhere when they fail, and the person should see it.
+ */
+export function reroutedFrom(message: Message): string | null {
+  const routing = message.sentSettings?.routing;
+  const wanted = [...(routing?.order ?? []), ...(routing?.only ?? [])];
+  if (!message.provider || wanted.length === 0) return null;
+  const served = providerKey(message.provider);
+  return wanted.some((slug) => providerKey(slug) === served) ? null : wanted[0]!;
+}
+
 /** "gpt-4o-mini · OpenAI · 0.42 s to first token · 58 tokens/s · 123 tokens", leaving out what is unknown; the cost
  * follows it as its own control (features/spend/ReplyCost). A fallback reply names both models instead. */
 export function replyMetaParts(message: Message, nameOf: ModelNameOf = () => null): MetaPart[] {
@@ -53,7 +72,18 @@ export function replyMetaParts(message: Message, nameOf: ModelNameOf = () => nul
   } else if (message.model) {
     parts.push({ text: shortModelName(message.model), title: `Answered by ${message.model}` });
   }
-  if (message.provider) parts.push({ text: message.provider, title: `Served by ${message.provider}` });
+  if (message.provider) {
+    const preferred = reroutedFrom(message);
+    parts.push(
+      preferred === null
+        ? { text: message.provider, title: `Served by ${message.provider}` }
+        : {
+            text: `served by ${message.provider}, not ${preferred}`,
+            className: 'meta-fallback',
+            title: `The preferred providers (${preferred} first) did not serve this reply; OpenRouter routed it to ${message.provider}`,
+          },
+    );
+  }
   if (message.firstTokenMs != null) {
     parts.push({ text: `${twoDecimals.format(message.firstTokenMs / 1000)} s to first token` });
   }
