@@ -113,7 +113,7 @@ const checks: Record<ShortcutId, (page: Page) => Promise<void>> = {
   },
   settings: async (page) => {
     await press(page, 'settings');
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const dialog = page.getByRole('dialog', { name: 'Settings', exact: true });
     await expect(dialog).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -186,8 +186,8 @@ test('the Keyboard Shortcuts sheet lists the whole table by group, from its keys
   await expect(sheet).toBeHidden();
 
   // From Settings: the sheet opens above it, and Esc closes the topmost first.
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings', exact: true });
   await settings.getByRole('button', { name: /Keyboard shortcuts/ }).click();
   await expect(sheet).toBeVisible();
   await page.keyboard.press('Escape');

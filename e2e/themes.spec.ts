@@ -14,8 +14,8 @@ const background = { light: 'rgb(246, 247, 249)', dark: 'rgb(21, 23, 27)' };
 const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 
 async function chooseTheme(page: Page, name: 'Same as the system' | 'Light' | 'Dark') {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings', exact: true });
   await settings.getByRole('radio', { name }).check();
   await settings.getByRole('button', { name: 'Close' }).click();
   await expect(settings).toBeHidden();
