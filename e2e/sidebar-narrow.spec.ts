@@ -18,6 +18,10 @@ async function chatOnce(page: Page, text: string) {
 
 /** Every box of the page's chrome lies inside the window, and the page itself never scrolls sideways or down. */
 async function expectNothingOverflows(page: Page) {
+  // An opening sidebar slides in over 150 ms; measure where it comes to rest, not half way.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.sidebar.open')).every((el) => el.getAnimations().length === 0),
+  );
   const spills = await page.evaluate(() => {
     const width = window.innerWidth;
     const height = window.innerHeight;

@@ -72,6 +72,8 @@ const requests: [string, (api: DesktopApi) => Promise<unknown>, unknown][] = [
     (a) => a.settings.setPromptSnippets(given('snippets')),
     { snippets: given('snippets') },
   ],
+  ['preferences:get', (a) => a.preferences.get(), undefined],
+  ['preferences:set-theme', (a) => a.preferences.setTheme('dark'), { theme: 'dark' }],
   ['presets:list', (a) => a.presets.list(), undefined],
   ['presets:save', (a) => a.presets.save(given('preset')), given('preset')],
   ['presets:delete', (a) => a.presets.delete('p1'), { id: 'p1' }],
