@@ -64,6 +64,20 @@ test('the settings panel sends exactly what was set, and the header says how man
   await expect(assistantMessages(page).last().locator('.sent-settings')).toContainText('no data collection');
   await expect(assistantMessages(page).first().locator('.sent-settings')).toHaveCount(0);
 
+  // Changed since, the reply can still be regenerated exactly as it was sent; plain Regenerate uses the new value.
+  await page.getByRole('button', { name: 'Conversation settings (3 changed)' }).click();
+  await panel(page).getByRole('spinbutton', { name: 'Temperature' }).fill('0.8');
+  await panel(page).getByRole('button', { name: 'Save', exact: true }).click();
+  const requestsBefore = fake.requests.length;
+  await assistantMessages(page).last().getByRole('button', { name: 'Regenerate with another model' }).click();
+  await page.getByRole('menuitem', { name: /As sent/ }).click();
+  await expect.poll(() => fake.requests.length).toBeGreaterThan(requestsBefore);
+  await expect(assistantMessages(page).last()).toContainText(replyOpening('Second question'));
+  expect(lastChatBody(fake)?.temperature).toBe(0.3);
+  await assistantMessages(page).last().getByRole('button', { name: 'Regenerate', exact: true }).click();
+  await expect.poll(() => lastChatBody(fake)?.temperature).toBe(0.8);
+  await expect(assistantMessages(page).last()).toContainText(replyOpening('Second question'));
+
   // Kept with the conversation across a restart.
   const restarted = await launch();
   await page.goto(restarted.url);

@@ -77,6 +77,26 @@ describe('conversation settings against the fake', () => {
     expect(message.fallbackFrom).toBeNull();
   });
 
+  it('regenerates a reply as it was sent, or with the settings changed since', async () => {
+    const conversation = await conversationWith(fakeModels.default, { temperature: 0.4 });
+    const { message } = await send(conversation.id, 'Once more?', fakeModels.default);
+    await call('conversations:set-settings', { id: conversation.id, settings: { temperature: 0.9 } });
+    const regenerate = async (asSent: boolean) => {
+      const input = { conversationId: conversation.id, messageId: message.id, ...(asSent ? { asSent } : {}) };
+      const events: ChatStreamEvent[] = [];
+      for await (const event of core.chat.regenerate(input, new AbortController().signal)) events.push(event);
+      const last = events.at(-1);
+      return (last && 'message' in last ? last.message : null) as Message;
+    };
+
+    const faithful = await regenerate(true);
+    expect(lastBody().temperature).toBe(0.4);
+    expect(faithful).toMatchObject({ sentSettings: { temperature: 0.4 }, parentId: message.parentId });
+    const current = await regenerate(false);
+    expect(lastBody().temperature).toBe(0.9);
+    expect(current.sentSettings).toEqual({ temperature: 0.9 });
+  });
+
   it('refuses an out-of-range value with a message naming the field, and changes nothing', async () => {
     const created = await call<Conversation>('conversations:create', { model: fakeModels.default });
     const refused = await createRouter(core, logger).call('conversations:set-settings', {

@@ -52,8 +52,12 @@ export const chatSendSchema = z
   .strict();
 
 /** A new version of a reply (also Retry); `model` defaults to the conversation's. */
+/**
+ * A new version of a reply. `asSent`: with the model and settings that reply was sent with (an old reply regenerated
+ * faithfully) instead of the conversation's current ones.
+ */
 export const chatRegenerateSchema = z
-  .object({ conversationId: id, messageId: id, model: modelIdSchema.optional() })
+  .object({ conversationId: id, messageId: id, model: modelIdSchema.optional(), asSent: z.literal(true).optional() })
   .strict();
 
 /** A new version of a user message, then its reply; the old branch is kept. */

@@ -214,6 +214,11 @@ export class ChatService {
     const conversation = this.conversationFor(input.conversationId);
     const reply = this.messageIn(conversation.id, input.messageId, 'assistant');
     const question = this.messageIn(conversation.id, reply.parentId, 'user');
+    if (input.asSent) {
+      // The request that reply was sent with: its own settings, and the model asked for (not a fallback that served it).
+      const model = reply.requestedModel ?? question.model ?? conversation.model;
+      return this.replyTo(conversation, question, model, reply.sentSettings ?? this.settingsFor(conversation));
+    }
     return this.replyTo(conversation, question, input.model ?? conversation.model);
   }
 
@@ -252,8 +257,12 @@ export class ChatService {
   }
 
   /** A new reply row under `question`, which becomes the current leaf; upstream gets the path up to the question. */
-  private replyTo(conversation: Conversation, question: Message, model: string): TurnPlan {
-    const settings = this.settingsFor(conversation);
+  private replyTo(
+    conversation: Conversation,
+    question: Message,
+    model: string,
+    settings: ConversationSettings = this.settingsFor(conversation),
+  ): TurnPlan {
     const assistant = this.messages.createAssistant({
       conversationId: conversation.id,
       model,

@@ -122,7 +122,8 @@ export interface ChatSlice {
   loadOlder(): Promise<void>;
   sendMessage(): Promise<void>;
   /** A new version of a reply, optionally from another model; also how Retry works (with the reply's own model). */
-  regenerate(messageId: string, model?: string): Promise<void>;
+  /** A new version of a reply: with `model` (else the conversation's), or `{ asSent: true }` as that reply was sent. */
+  regenerate(messageId: string, model?: string, how?: { asSent: true }): Promise<void>;
   retryReply(messageId: string): Promise<void>;
   editMessage(messageId: string, text: string): Promise<void>;
   continueReply(messageId: string): Promise<void>;

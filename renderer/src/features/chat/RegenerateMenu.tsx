@@ -1,4 +1,5 @@
-// Renderer: Regenerate, and a small menu to regenerate with another model (lately used ones, or any model id).
+// Renderer: Regenerate, and a small menu to regenerate with another model (lately used ones, or any model id), or
+// exactly as the reply was sent (its model and settings, when the conversation's have changed since).
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -22,6 +23,11 @@ export function RegenerateMenu({ message, disabled }: { message: Message; disabl
     close(false);
     void regenerate(message.id, model);
   };
+  const chooseAsSent = () => {
+    close(false);
+    void regenerate(message.id, undefined, { asSent: true });
+  };
+  const sentModel = message.requestedModel ?? message.model;
 
   return (
     <span className="regenerate">
@@ -42,7 +48,15 @@ export function RegenerateMenu({ message, disabled }: { message: Message; disabl
       >
         ▾
       </button>
-      {open ? <ModelMenu id={`${id}-menu`} exclude={message.model} onChoose={choose} onClose={close} /> : null}
+      {open ? (
+        <ModelMenu
+          id={`${id}-menu`}
+          exclude={message.model}
+          asSent={message.sentSettings && sentModel ? { model: sentModel, onChoose: chooseAsSent } : null}
+          onChoose={choose}
+          onClose={close}
+        />
+      ) : null}
     </span>
   );
 }
@@ -50,11 +64,13 @@ export function RegenerateMenu({ message, disabled }: { message: Message; disabl
 interface ModelMenuProps {
   id: string;
   exclude: string | null;
+  /** Offered when the reply recorded what it was sent with. */
+  asSent: { model: string; onChoose(): void } | null;
   onChoose(model: string): void;
   onClose(refocus: boolean): void;
 }
 
-function ModelMenu({ id, exclude, onChoose, onClose }: ModelMenuProps) {
+function ModelMenu({ id, exclude, asSent, onChoose, onClose }: ModelMenuProps) {
   const models = useAppStore(useShallow((s) => recentModels(s.conversations, selectCurrentModel(s), exclude)));
   const [typed, setTyped] = useState('');
   const menuRef = useRef<HTMLDivElement>(null);
@@ -87,6 +103,12 @@ function ModelMenu({ id, exclude, onChoose, onClose }: ModelMenuProps) {
 
   return (
     <div ref={menuRef} id={id} role="menu" aria-label="Regenerate with" className="popover-menu" onKeyDown={onKeyDown}>
+      {asSent ? (
+        <button type="button" role="menuitem" title={asSent.model} onClick={asSent.onChoose}>
+          As sent
+          <span className="menu-detail">{shortModelName(asSent.model)} with this reply’s settings</span>
+        </button>
+      ) : null}
       {models.map((model) => (
         <button key={model} type="button" role="menuitem" title={model} onClick={() => onChoose(model)}>
           {shortModelName(model)}

@@ -243,6 +243,17 @@ describe('versions', () => {
     expect(ctx.store.getState().messages.map((m) => m.id)).toEqual(['u1', 'a1b']);
   });
 
+  it('regenerates as sent: asks for the reply’s own request, showing the model it asked for meanwhile', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1', [
+      userMessage({ id: 'u1', conversationId: 'c1' }),
+      reply({ id: 'a1', conversationId: 'c1', parentId: 'u1', model: 'openai/gpt-4o', requestedModel: 'x/asked' }),
+    ]);
+    void ctx.store.getState().regenerate('a1', undefined, { asSent: true });
+    expect(ctx.stream(0).input).toEqual({ conversationId: 'c1', messageId: 'a1', asSent: true });
+    expect(Object.values(ctx.store.getState().liveTurns)[0]?.reply?.model).toBe('x/asked');
+  });
+
   it('flips to another version, keeping the thread above it', async () => {
     const ctx = setupStore();
     const before = [

@@ -234,18 +234,29 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       );
     },
 
-    async regenerate(messageId, model) {
+    async regenerate(messageId, model, how) {
       const conversationId = get().activeConversationId;
       const reply = findMessage(messageId);
       if (!conversationId || !reply || busy(conversationId)) return;
       if (model !== undefined && invalidModel(model)) return;
-      const placeholderReply = { ...placeholder('assistant', '', conversationId), model: model ?? null };
+      const asSent = how?.asSent === true;
+      const placeholderReply = {
+        ...placeholder('assistant', '', conversationId),
+        model: asSent ? reply.requestedModel : (model ?? null),
+      };
       await runTurn(
         { kind: 'regenerate', text: '', conversationId },
         // The question stays; the reply being replaced (and anything after it) steps aside for the new one.
         { pendingUser: null, reply: placeholderReply, cutAfterId: reply.parentId },
         (onEvent) =>
-          api.chat.regenerate(model ? { conversationId, messageId, model } : { conversationId, messageId }, onEvent),
+          api.chat.regenerate(
+            asSent
+              ? { conversationId, messageId, asSent }
+              : model
+                ? { conversationId, messageId, model }
+                : { conversationId, messageId },
+            onEvent,
+          ),
       );
     },
 
