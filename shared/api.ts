@@ -18,6 +18,7 @@ import type {
 import type { ExportStartInput, FileTransfer, ImportStartInput } from './portability';
 import type { ConversationSettings, PresetSaveInput, PresetsFile, PromptSnippet } from './conversation-settings';
 import type { ThemeChoice } from './preferences';
+import type { CompareCreateInput } from './compare';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -117,6 +118,16 @@ export interface DesktopApi {
   preferences: {
     get(): Call<'preferences:get'>;
     setTheme(theme: ThemeChoice): Call<'preferences:set-theme'>;
+  };
+  /** Compares: each column is an ordinary conversation; a round is one `chat.send` per column. */
+  compares: {
+    list(): Call<'compares:list'>;
+    get(id: string): Call<'compares:get'>;
+    create(input: CompareCreateInput): Call<'compares:create'>;
+    delete(id: string): Call<'compares:delete'>;
+    continueColumn(conversationId: string): Call<'compares:continue'>;
+    addColumn(compareId: string, model: string): Call<'compares:add-column'>;
+    dropColumn(conversationId: string): Call<'compares:drop-column'>;
   };
   chat: {
     send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
@@ -228,6 +239,15 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
     preferences: {
       get: () => call('preferences:get', undefined),
       setTheme: (theme) => call('preferences:set-theme', { theme }),
+    },
+    compares: {
+      list: () => call('compares:list', undefined),
+      get: (id) => call('compares:get', { id }),
+      create: (input) => call('compares:create', input),
+      delete: (id) => call('compares:delete', { id }),
+      continueColumn: (conversationId) => call('compares:continue', { conversationId }),
+      addColumn: (compareId, model) => call('compares:add-column', { compareId, model }),
+      dropColumn: (conversationId) => call('compares:drop-column', { conversationId }),
     },
     chat: {
       send: (input, onEvent) => transport.stream('chat:send', input, onEvent),

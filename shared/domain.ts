@@ -57,6 +57,11 @@ export interface Conversation {
    * sent (effectiveSettings in shared/conversation-settings.ts). `{}` = all defaults.
    */
   settings: ConversationSettings;
+  /**
+   * Set while the conversation is a column of a compare (shared/compare.ts): the sidebar lists the compare instead.
+   * Absent for an ordinary conversation, and once "Continue with this one" made the column one.
+   */
+  compareId?: string;
 }
 
 /** A source the model cited (a `url_citation` annotation, e.g. from web search). Untrusted: shown as text and links. */

@@ -69,6 +69,14 @@ import {
   promptSnippetsSetSchema,
 } from './conversation-settings';
 import { type AppPreferences, preferencesSetThemeSchema } from './preferences';
+import {
+  type Compare,
+  type CompareWithThreads,
+  compareAddColumnSchema,
+  compareColumnSchema,
+  compareCreateSchema,
+  compareIdSchema,
+} from './compare';
 
 /** Request/response channels: input schema and (type-only) result. */
 export const requestChannels = {
@@ -159,6 +167,15 @@ export const requestChannels = {
   // The app's own preferences (the theme), kept by the core so both hosts remember them.
   'preferences:get': { input: emptySchema, result: null as unknown as AppPreferences },
   'preferences:set-theme': { input: preferencesSetThemeSchema, result: null as unknown as AppPreferences },
+  // Compares (issue 13): a group of ordinary conversations, one per column. A round is one chat:send per column.
+  'compares:list': { input: emptySchema, result: null as unknown as Compare[] },
+  'compares:get': { input: compareIdSchema, result: null as unknown as CompareWithThreads },
+  'compares:create': { input: compareCreateSchema, result: null as unknown as Compare },
+  'compares:delete': { input: compareIdSchema, result: null as unknown as { id: string } },
+  // The column's conversation becomes an ordinary one; the compare keeps it, marked continued.
+  'compares:continue': { input: compareColumnSchema, result: null as unknown as Conversation },
+  'compares:add-column': { input: compareAddColumnSchema, result: null as unknown as Compare },
+  'compares:drop-column': { input: compareColumnSchema, result: null as unknown as Compare },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */

@@ -40,7 +40,7 @@ export const conversationSetModelSchema = z.object({ id, model: modelIdSchema })
 export const maxMessageLength = 200_000;
 
 /** What a person may send as a message: the same rules for a new message and an edited one. */
-const messageTextSchema = z.string().trim().min(1, 'message is empty').max(maxMessageLength);
+export const messageTextSchema = z.string().trim().min(1, 'message is empty').max(maxMessageLength);
 
 export const chatSendSchema = z
   .object({

@@ -45,6 +45,8 @@ import { PromptSnippetsRepo } from './db/prompt-snippets-repo';
 import { SettingsService } from './settings-service';
 import type { TitleSettings } from '../../shared/titles';
 import type { AppPreferences, ThemeChoice } from '../../shared/preferences';
+import { CompareRepo } from './compare/compare-repo';
+import { CompareService } from './compare/compare-service';
 
 /** LibraryService's methods, answering once the history is known to be sound (or with the storage_error why not). */
 /** Start-up and turn bookkeeping stay inside the core. */
@@ -60,6 +62,11 @@ export type HistorySettings = {
   [K in keyof SettingsService]: (...args: Parameters<SettingsService[K]>) => Promise<ReturnType<SettingsService[K]>>;
 };
 
+/** CompareService's methods, answering once the history is known to be sound. */
+export type HistoryCompares = {
+  [K in keyof CompareService]: (...args: Parameters<CompareService[K]>) => Promise<ReturnType<CompareService[K]>>;
+};
+
 /** SpendService's methods, answering once the history is known to be sound. */
 export type HistorySpend = {
   [K in keyof SpendService]: (...args: Parameters<SpendService[K]>) => Promise<ReturnType<SpendService[K]>>;
@@ -73,6 +80,8 @@ export interface Core {
   spend: HistorySpend;
   /** Defaults for new conversations' settings, and presets. */
   settings: HistorySettings;
+  /** Compares: groups of ordinary conversations, one per column (a round is one chat turn per column). */
+  compares: HistoryCompares;
   models: ModelService;
   chat: {
     send(input: ChatSendInput, signal: AbortSignal): AsyncGenerator<ChatStreamEvent>;
@@ -117,6 +126,7 @@ interface HistoryServices {
   modelStore: ModelStore;
   titles: TitleGenerator;
   settings: SettingsService;
+  compares: CompareService;
 }
 
 export interface CoreDependencies {
@@ -251,6 +261,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
         }),
         spend: new SpendService(new SpendRepo(db), messages),
         settings: new SettingsService(conversationDefaults, new PresetRepo(db), new PromptSnippetsRepo(db)),
+        compares: new CompareService(db, new CompareRepo(db), conversations, library, (event) => events.emit(event)),
       };
     },
   });
@@ -346,6 +357,13 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       return { ok: false, error: toStorageError(error).error };
     }
   };
+  /** Runs a compare call once the history is sound; a write first retries replies a full disk kept in memory. */
+  const comparing = <T>(work: (compares: CompareService) => Result<T>, write = false) =>
+    history.services().then((services): Result<T> => {
+      if (!services.ok) return services;
+      if (write) services.value.chat.saveUnsavedReplies();
+      return work(services.value.compares);
+    });
   /** Runs a spend call once the history is sound. */
   const spending = <T>(work: (spend: SpendService) => Result<T>) =>
     history.services().then((services): Result<T> => (services.ok ? work(services.value.spend) : services));
@@ -375,6 +393,15 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       importPresets: (file) => settingsCall((s) => s.importPresets(file)),
       promptSnippets: () => settingsCall((s) => s.promptSnippets()),
       setPromptSnippets: (snippets) => settingsCall((s) => s.setPromptSnippets(snippets)),
+    },
+    compares: {
+      list: () => comparing((c) => c.list()),
+      get: (id) => comparing((c) => c.get(id)),
+      create: (input) => comparing((c) => c.create(input), true),
+      delete: (id) => comparing((c) => c.delete(id), true),
+      continueColumn: (id) => comparing((c) => c.continueColumn(id), true),
+      addColumn: (compareId, model) => comparing((c) => c.addColumn(compareId, model), true),
+      dropColumn: (id) => comparing((c) => c.dropColumn(id), true),
     },
     library: {
       list: () => library((l) => l.list()),

@@ -86,6 +86,13 @@ function requestHandlers(core: Core): RequestHandlers {
     'presets:import': ({ file }) => core.settings.importPresets(file),
     'preferences:get': () => core.preferences.get(),
     'preferences:set-theme': ({ theme }) => core.preferences.setTheme(theme),
+    'compares:list': () => core.compares.list(),
+    'compares:get': ({ id }) => core.compares.get(id),
+    'compares:create': (input) => core.compares.create(input),
+    'compares:delete': ({ id }) => core.compares.delete(id),
+    'compares:continue': ({ conversationId }) => core.compares.continueColumn(conversationId),
+    'compares:add-column': ({ compareId, model }) => core.compares.addColumn(compareId, model),
+    'compares:drop-column': ({ conversationId }) => core.compares.dropColumn(conversationId),
   };
 }
 

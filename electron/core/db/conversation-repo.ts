@@ -18,6 +18,8 @@ interface ConversationRow {
   max_output_tokens: number | null;
   pinned_at: number | null;
   settings_json: string | null;
+  /** The compare this conversation is a column of, unless it was continued on its own (migration 0110). */
+  compare_id: string | null;
 }
 
 export interface RepoOptions {
@@ -36,9 +38,14 @@ const toConversation = (row: ConversationRow): Conversation => ({
   pinned: row.pinned_at !== null,
   // A stored value that no longer passes the schema counts as nothing set, rather than hiding the conversation.
   settings: settingsFromJson(row.settings_json) ?? {},
+  // Only on a compare's columns, so an ordinary conversation reads exactly as before.
+  ...(row.compare_id === null ? {} : { compareId: row.compare_id }),
 });
 
-const columns = 'id, title, model, created_at, updated_at, max_output_tokens, pinned_at, settings_json';
+// A compare's column is listed under its compare, not as a conversation of its own (one indexed lookup per row).
+const columns = `id, title, model, created_at, updated_at, max_output_tokens, pinned_at, settings_json,
+  (SELECT compare_id FROM compare_columns WHERE conversation_id = conversations.id AND continued_at IS NULL)
+    AS compare_id`;
 /** A deleted conversation waits out its undo time invisible to every read and write but restore and purge. */
 const live = 'deleted_at IS NULL';
 
@@ -52,7 +59,7 @@ export class ConversationRepo {
   private readonly statements: {
     list: Statement<[], ConversationRow>;
     get: Statement<[string], ConversationRow>;
-    insert: Statement<[Omit<ConversationRow, 'pinned_at'>]>;
+    insert: Statement<[Omit<ConversationRow, 'pinned_at' | 'compare_id'>]>;
     rename: Statement<[{ id: string; title: string }]>;
     setModel: Statement<[{ id: string; model: string }]>;
     setMaxOutput: Statement<[{ id: string; max: number | null }]>;
@@ -79,7 +86,7 @@ export class ConversationRepo {
          ORDER BY (pinned_at IS NULL), updated_at DESC, created_at DESC, id`,
       ),
       get: db.prepare<[string], ConversationRow>(`SELECT ${columns} FROM conversations WHERE id = ? AND ${live}`),
-      insert: db.prepare<[Omit<ConversationRow, 'pinned_at'>]>(
+      insert: db.prepare<[Omit<ConversationRow, 'pinned_at' | 'compare_id'>]>(
         `INSERT INTO conversations (id, title, model, created_at, updated_at, max_output_tokens, settings_json)
          VALUES (@id, @title, @model, @created_at, @updated_at, @max_output_tokens, @settings_json)`,
       ),
@@ -145,8 +152,9 @@ export class ConversationRepo {
         max_output_tokens: null,
         pinned_at: null,
         settings_json: settingsToJson(input.settings ?? null),
+        compare_id: null,
       };
-      const { pinned_at: _unpinned, ...insert } = row;
+      const { pinned_at: _unpinned, compare_id: _alone, ...insert } = row;
       this.statements.insert.run(insert);
       return toConversation(row);
     });

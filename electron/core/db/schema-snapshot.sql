@@ -3,7 +3,22 @@
 --   UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run electron/core/db/schema-snapshot.test.ts
 -- and commit this file with it.
 
-PRAGMA user_version = 90;
+PRAGMA user_version = 110;
+
+CREATE TABLE compare_columns (
+  conversation_id TEXT PRIMARY KEY NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  compare_id TEXT NOT NULL REFERENCES compares (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  model TEXT NOT NULL,
+  continued_at INTEGER
+  ) STRICT;
+
+CREATE TABLE compares (
+  id TEXT PRIMARY KEY NOT NULL,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+  ) STRICT;
 
 CREATE TABLE conversation_costs (
   conversation_id TEXT PRIMARY KEY NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
@@ -154,6 +169,8 @@ CREATE TABLE spend_settings (
   key TEXT PRIMARY KEY NOT NULL,
   value TEXT NOT NULL
   ) STRICT;
+
+CREATE INDEX compare_columns_by_compare ON compare_columns (compare_id, position);
 
 CREATE INDEX conversations_deleted ON conversations (deleted_at) WHERE deleted_at IS NOT NULL;
 

@@ -9,6 +9,7 @@ import { spendRollupsMigration } from './0060-spend-rollups';
 import { wordPrefixesMigration } from './0070-word-prefixes';
 import { threadTotalMigration } from './0080-thread-total';
 import { conversationSettingsMigration } from './0090-conversation-settings';
+import { comparesMigration } from './0110-compares';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -23,4 +24,5 @@ export const allMigrations: readonly Migration[] = [
   wordPrefixesMigration,
   threadTotalMigration,
   conversationSettingsMigration,
+  comparesMigration,
 ];

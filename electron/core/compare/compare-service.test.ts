@@ -1,0 +1,249 @@
+// The column/thread model: a compare is ordinary conversations linked in order; each column keeps its own thread
+// through the ordinary chat path, is billed like any reply, and the whole survives a restart.
+
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Usage } from '../../../shared/domain';
+import { ChatService, type ChatStreamer } from '../chat-service';
+import { ConversationRepo } from '../db/conversation-repo';
+import { DraftRepo } from '../db/draft-repo';
+import { MessageRepo } from '../db/message-repo';
+import { openDatabase } from '../db/open-database';
+import { SearchRepo } from '../db/search-repo';
+import { useTempDir } from '../db/test-support';
+import { LibraryService } from '../library-service';
+import type { ChatRequest, UpstreamEvent } from '../openrouter/types';
+import { CompareRepo } from './compare-repo';
+import { CompareService } from './compare-service';
+import type { LibraryEvent } from '../../../shared/library';
+
+const tempDir = useTempDir();
+
+const usageCosting = (costUsd: string): Usage => ({
+  promptTokens: 10,
+  completionTokens: 5,
+  totalTokens: 15,
+  reasoningTokens: null,
+  cachedTokens: null,
+  cacheWriteTokens: null,
+  cacheDiscountUsd: null,
+  costUsd,
+  isByok: false,
+  raw: {},
+});
+
+/** Answers "<model> says <n>" and bills each model its own price; counts requests in flight at once. */
+function echoStreamer(prices: Record<string, string>) {
+  const requests: ChatRequest[] = [];
+  let inFlight = 0;
+  let mostAtOnce = 0;
+  const streamer: ChatStreamer = {
+    getGeneration: async () => ({ ok: false, error: { code: 'not_found', message: 'none' } }),
+    async *streamChat(request): AsyncGenerator<UpstreamEvent> {
+      requests.push(request);
+      inFlight++;
+      mostAtOnce = Math.max(mostAtOnce, inFlight);
+      try {
+        // Every column's request is out before any answers: a slow one never holds back the others' start.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const n = requests.filter((r) => r.model === request.model).length;
+        const generationId = `gen-${request.model}-${n}`;
+        yield { type: 'started', model: request.model, provider: 'Fake', generationId };
+        yield { type: 'delta', text: `${request.model} says ${n}` };
+        yield { type: 'usage', usage: usageCosting(prices[request.model] ?? '0') };
+        yield { type: 'done', finishReason: 'stop', generationId };
+      } finally {
+        inFlight--;
+      }
+    },
+  };
+  return { streamer, requests, mostAtOnce: () => mostAtOnce };
+}
+
+function open(file: string, streamer: ChatStreamer) {
+  const db = openDatabase(file);
+  const conversations = new ConversationRepo(db);
+  const messages = new MessageRepo(db);
+  const events: LibraryEvent[] = [];
+  const library = new LibraryService(
+    conversations,
+    messages,
+    messages.threads,
+    new DraftRepo(db),
+    new SearchRepo(db),
+    (event) => events.push(event),
+  );
+  const compares = new CompareService(db, new CompareRepo(db), conversations, library, (e) => events.push(e));
+  const chat = new ChatService(conversations, messages, streamer);
+  return { db, compares, library, chat, events };
+}
+
+const value = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value;
+};
+
+async function drain(stream: AsyncIterable<unknown>) {
+  for await (const _ of stream);
+}
+
+const models = ['a/one', 'b/two', 'c/three'];
+const prices = { 'a/one': '0.001', 'b/two': '0.02', 'c/three': '0.3' };
+
+async function round(chat: ChatService, conversationIds: string[], text: string) {
+  await Promise.all(
+    conversationIds.map((conversationId, i) =>
+      drain(chat.send({ conversationId, text, model: models[i]! }, new AbortController().signal)),
+    ),
+  );
+}
+
+describe('compares', () => {
+  it('starts one conversation per model, in order, each a column named after the first message', () => {
+    const { compares, library } = open(join(tempDir(), 'h.sqlite3'), echoStreamer(prices).streamer);
+    const compare = value(compares.create({ models, text: 'Which sorting algorithm for 10 items?' }));
+    expect(compare.title).toBe('Which sorting algorithm for 10 items?');
+    expect(compare.columns.map((c) => [c.model, c.position, c.continuedAt])).toEqual([
+      ['a/one', 0, null],
+      ['b/two', 1, null],
+      ['c/three', 2, null],
+    ]);
+    const listed = value(library.list());
+    expect(listed).toHaveLength(3);
+    for (const column of compare.columns) {
+      const conversation = listed.find((c) => c.id === column.conversationId);
+      expect(conversation).toMatchObject({ model: column.model, compareId: compare.id, title: compare.title });
+    }
+  });
+
+  it('sends a round to every column at once and keeps each thread to its own answers', async () => {
+    const upstream = echoStreamer(prices);
+    const { compares, chat } = open(join(tempDir(), 'h.sqlite3'), upstream.streamer);
+    const compare = value(compares.create({ models, text: 'First' }));
+    const ids = compare.columns.map((c) => c.conversationId);
+    await round(chat, ids, 'First');
+    expect(upstream.mostAtOnce()).toBe(3);
+    await round(chat, ids, 'Second');
+
+    const second = upstream.requests.slice(3);
+    for (const model of models) {
+      const request = second.find((r) => r.model === model)!;
+      expect(request.messages.map((m) => [m.role, m.content])).toEqual([
+        ['user', 'First'],
+        ['assistant', `${model} says 1`],
+        ['user', 'Second'],
+      ]);
+    }
+    const opened = value(compares.get(compare.id));
+    expect(opened.threads.map((t) => t.messages.map((m) => m.content))).toEqual(
+      models.map((model) => ['First', `${model} says 1`, 'Second', `${model} says 2`]),
+    );
+    // Each column's replies carry their own model's cost, as any reply does.
+    expect(opened.threads.map((t) => t.messages.at(-1)?.usage?.costUsd)).toEqual(['0.001', '0.02', '0.3']);
+  });
+
+  it('writes every column reply to the spend ledger like any other', async () => {
+    const { compares, chat, db } = open(join(tempDir(), 'h.sqlite3'), echoStreamer(prices).streamer);
+    const compare = value(compares.create({ models, text: 'Hi' }));
+    await round(
+      chat,
+      compare.columns.map((c) => c.conversationId),
+      'Hi',
+    );
+    const rows = db.prepare('SELECT model, cost_pico FROM spend_ledger ORDER BY model').all();
+    expect(rows).toEqual([
+      { model: 'a/one', cost_pico: 1_000_000_000 },
+      { model: 'b/two', cost_pico: 20_000_000_000 },
+      { model: 'c/three', cost_pico: 300_000_000_000 },
+    ]);
+  });
+
+  it('reopens exactly as it was after a restart', async () => {
+    const file = join(tempDir(), 'h.sqlite3');
+    const first = open(file, echoStreamer(prices).streamer);
+    const compare = value(first.compares.create({ models, text: 'Persist me' }));
+    await round(
+      first.chat,
+      compare.columns.map((c) => c.conversationId),
+      'Persist me',
+    );
+    const before = value(first.compares.get(compare.id));
+    first.db.close();
+
+    const second = open(file, echoStreamer(prices).streamer);
+    expect(value(second.compares.list()).map((c) => c.id)).toEqual([compare.id]);
+    expect(value(second.compares.get(compare.id))).toEqual(before);
+  });
+
+  it('continues one column as an ordinary conversation; the compare keeps it, marked, and sends it no more', () => {
+    const { compares, library, events } = open(join(tempDir(), 'h.sqlite3'), echoStreamer(prices).streamer);
+    const compare = value(compares.create({ models, text: 'Pick one' }));
+    const chosen = compare.columns[1]!.conversationId;
+    const conversation = value(compares.continueColumn(chosen));
+    expect(conversation.id).toBe(chosen);
+    expect(conversation.compareId).toBeUndefined();
+    expect(events.at(-1)).toEqual({ type: 'changed', conversation });
+    expect(value(library.list()).find((c) => c.id === chosen)?.compareId).toBeUndefined();
+    const after = value(compares.get(compare.id)).compare;
+    expect(after.columns[1]).toMatchObject({ conversationId: chosen, continuedAt: expect.any(Number) });
+    expect(after.columns[0]!.continuedAt).toBeNull();
+  });
+
+  it('lists the newest activity of any column as the compare’s own', async () => {
+    let clock = 1_000;
+    const upstream = echoStreamer(prices);
+    const file = join(tempDir(), 'h.sqlite3');
+    const db = openDatabase(file);
+    const conversations = new ConversationRepo(db, { now: () => clock });
+    const messages = new MessageRepo(db, { now: () => clock });
+    const library = new LibraryService(
+      conversations,
+      messages,
+      messages.threads,
+      new DraftRepo(db),
+      new SearchRepo(db),
+    );
+    const compares = new CompareService(db, new CompareRepo(db, { now: () => clock }), conversations, library);
+    const old = value(compares.create({ models: ['a/one', 'b/two'], text: 'Older' }));
+    clock = 2_000;
+    const newer = value(compares.create({ models: ['a/one', 'b/two'], text: 'Newer' }));
+    clock = 3_000;
+    const chat = new ChatService(conversations, messages, upstream.streamer, { now: () => clock });
+    await drain(
+      chat.send(
+        { conversationId: old.columns[1]!.conversationId, text: 'Older', model: 'b/two' },
+        new AbortController().signal,
+      ),
+    );
+    expect(value(compares.list()).map((c) => [c.id, c.updatedAt])).toEqual([
+      [old.id, 3_000],
+      [newer.id, 2_000],
+    ]);
+  });
+
+  it('adds a column up to four, drops one, and deletes the compare with its columns but not a continued one', () => {
+    const { compares, library } = open(join(tempDir(), 'h.sqlite3'), echoStreamer(prices).streamer);
+    const compare = value(compares.create({ models, text: 'Grow' }));
+    const grown = value(compares.addColumn(compare.id, 'd/four'));
+    expect(grown.columns.map((c) => [c.model, c.position])).toEqual([
+      ['a/one', 0],
+      ['b/two', 1],
+      ['c/three', 2],
+      ['d/four', 3],
+    ]);
+    const full = compares.addColumn(compare.id, 'e/five');
+    expect(full.ok ? null : full.error.code).toBe('invalid_input');
+
+    const dropped = value(compares.dropColumn(grown.columns[0]!.conversationId));
+    expect(dropped.columns.map((c) => c.model)).toEqual(['b/two', 'c/three', 'd/four']);
+    expect(value(library.list()).some((c) => c.id === grown.columns[0]!.conversationId)).toBe(false);
+
+    const kept = dropped.columns[0]!.conversationId;
+    value(compares.continueColumn(kept));
+    value(compares.delete(compare.id));
+    expect(value(compares.list())).toEqual([]);
+    expect(value(library.list()).map((c) => c.id)).toEqual([kept]);
+    const gone = compares.get(compare.id);
+    expect(gone.ok ? null : gone.error.code).toBe('not_found');
+  });
+});

@@ -1,0 +1,133 @@
+// Core: compares as the UI manages them — start one over 2–4 models, open it with every column's thread, continue a
+// column as an ordinary conversation, add or drop a column, delete it. A round is not sent here: the renderer sends
+// one ordinary chat turn per column (chat:send), so every column streams, saves and bills through ChatService.
+
+import type { Database } from 'better-sqlite3';
+import type { Compare, CompareCreateInput, CompareWithThreads } from '../../../shared/compare';
+import type { Conversation } from '../../../shared/domain';
+import type { LibraryEvent } from '../../../shared/library';
+import { AppFailure, type Result, resultOf } from '../../../shared/result';
+import { deriveTitle } from '../../../shared/title';
+import type { ConversationRepo } from '../db/conversation-repo';
+import type { LibraryService } from '../library-service';
+import type { CompareRepo } from './compare-repo';
+import { maxCompareColumns } from '../../../shared/compare';
+
+const compareGone = () => new AppFailure({ code: 'not_found', message: 'That compare no longer exists.' });
+const notAColumn = () =>
+  new AppFailure({ code: 'not_found', message: 'That conversation is not a column of a compare (any more).' });
+
+export class CompareService {
+  constructor(
+    private readonly db: Database,
+    private readonly compares: CompareRepo,
+    private readonly conversations: ConversationRepo,
+    private readonly library: LibraryService,
+    private readonly emit: (event: LibraryEvent) => void = () => {},
+  ) {}
+
+  list(): Result<Compare[]> {
+    return resultOf(() => this.compares.list());
+  }
+
+  /**
+   * One conversation per model, each named after the first message (as a chat's first message names it), linked
+   * as the compare's columns in one transaction; the renderer then sends that message to every column.
+   */
+  create(input: CompareCreateInput): Result<Compare> {
+    const created = resultOf(() =>
+      this.db.transaction(() => {
+        const title = deriveTitle(input.text);
+        const columns = input.models.map((model) => ({
+          conversationId: this.conversations.create({ title, model }).id,
+          model,
+        }));
+        return this.compares.create(title, columns);
+      })(),
+    );
+    if (created.ok) for (const column of created.value.columns) this.library.announceChanged(column.conversationId);
+    return created;
+  }
+
+  /** The compare and each column's thread (its last page, as a conversation opens). */
+  get(id: string): Result<CompareWithThreads> {
+    return resultOf(() => {
+      const compare = this.compares.get(id);
+      if (!compare) throw compareGone();
+      const threads = compare.columns.map((column) => {
+        const thread = this.library.get(column.conversationId);
+        if (!thread.ok) throw new AppFailure(thread.error);
+        return thread.value;
+      });
+      return { compare, threads };
+    });
+  }
+
+  /** The column's conversation becomes an ordinary one (listed on its own); the compare keeps naming it. */
+  continueColumn(conversationId: string): Result<Conversation> {
+    return resultOf(() => {
+      const column = this.compares.columnOf(conversationId);
+      if (!column) throw notAColumn();
+      this.compares.markContinued(conversationId);
+      const conversation = this.conversations.get(conversationId);
+      if (!conversation) throw notAColumn();
+      this.emit({ type: 'changed', conversation });
+      return conversation;
+    });
+  }
+
+  /** A new, empty column at the right end; the renderer sends it the compare's first message. */
+  addColumn(compareId: string, model: string): Result<Compare> {
+    const added = resultOf(() =>
+      this.db.transaction(() => {
+        const compare = this.compares.get(compareId);
+        if (!compare) throw compareGone();
+        const live = compare.columns.filter((column) => column.continuedAt === null);
+        if (live.length >= maxCompareColumns) {
+          throw new AppFailure({
+            code: 'invalid_input',
+            message: `A compare has at most ${maxCompareColumns} columns; drop one first.`,
+          });
+        }
+        const conversation = this.conversations.create({ title: compare.title, model });
+        this.compares.addColumn(compareId, conversation.id, model);
+        return { compare: this.compares.get(compareId) as Compare, conversationId: conversation.id };
+      })(),
+    );
+    if (!added.ok) return added;
+    this.library.announceChanged(added.value.conversationId);
+    return { ok: true, value: added.value.compare };
+  }
+
+  /** Drops a column and deletes its conversation (its spending stays in the ledger, as for any deleted one). */
+  dropColumn(conversationId: string): Result<Compare> {
+    const column = resultOf(() => this.compares.columnOf(conversationId));
+    if (!column.ok) return column;
+    if (!column.value) return { ok: false, error: notAColumn().error };
+    const compareId = column.value.compareId;
+    const dropped = resultOf(() => {
+      this.compares.dropColumn(conversationId);
+      return this.compares.get(compareId);
+    });
+    if (!dropped.ok) return dropped;
+    this.library.delete(conversationId);
+    return dropped.value ? { ok: true, value: dropped.value } : { ok: false, error: compareGone().error };
+  }
+
+  /**
+   * The compare and the conversations of its columns (as a conversation is deleted: hidden at once, gone for good at
+   * the next delete or start); continued columns are ordinary conversations by now and stay.
+   */
+  delete(id: string): Result<{ id: string }> {
+    const compare = resultOf(() => this.compares.get(id));
+    if (!compare.ok) return compare;
+    if (!compare.value) return { ok: false, error: compareGone().error };
+    for (const column of compare.value.columns) {
+      if (column.continuedAt === null) this.library.delete(column.conversationId);
+    }
+    return resultOf(() => {
+      this.compares.delete(id);
+      return { id };
+    });
+  }
+}

@@ -1,0 +1,52 @@
+// Contract: compares (issue 13). A compare is a group of ordinary conversations, one per column, each sent the same
+// message; the renderer sends a round as one ordinary chat turn per column (chat:send), so nothing here streams.
+
+import { z } from 'zod';
+import type { ConversationWithMessages } from './domain';
+import { modelIdSchema } from './model-id';
+import { messageTextSchema } from './schemas';
+
+/** How many columns a compare may have: fewer is a chat, more do not fit side by side. */
+export const minCompareColumns = 2;
+export const maxCompareColumns = 4;
+
+export interface CompareColumn {
+  /** The column's own conversation: its thread, cost and ledger rows are those of any conversation. */
+  conversationId: string;
+  /** The model the column was started with (the conversation's model may be changed later). */
+  model: string;
+  /** Left to right, from 0. */
+  position: number;
+  /** When "Continue with this one" made it an ordinary conversation; it then takes no more rounds. */
+  continuedAt: number | null;
+}
+
+export interface Compare {
+  id: string;
+  title: string;
+  createdAt: number;
+  /** The newest activity in any of its columns. */
+  updatedAt: number;
+  columns: CompareColumn[];
+}
+
+/** A compare as opened: every column's thread, as `conversations:get` answers it, in column order. */
+export interface CompareWithThreads {
+  compare: Compare;
+  threads: ConversationWithMessages[];
+}
+
+const id = z.string().min(1).max(100);
+
+/** A compare starts with its first message (it names the compare and its columns) and 2–4 models. */
+export const compareCreateSchema = z
+  .object({
+    models: z.array(modelIdSchema).min(minCompareColumns).max(maxCompareColumns),
+    text: messageTextSchema,
+  })
+  .strict();
+export type CompareCreateInput = z.infer<typeof compareCreateSchema>;
+
+export const compareIdSchema = z.object({ id }).strict();
+export const compareColumnSchema = z.object({ conversationId: id }).strict();
+export const compareAddColumnSchema = z.object({ compareId: id, model: modelIdSchema }).strict();
