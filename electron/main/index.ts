@@ -3,7 +3,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
@@ -12,7 +12,10 @@ import { createRouter } from '../core/router';
 import { createShutdown } from '../core/shutdown';
 import { readStaticFile } from '../core/static-files';
 import { AppFailure } from '../../shared/result';
+import { buildAppMenuTemplate } from './app-menu';
 import { appScheme, appSchemePrivileges, createAppSchemeHandler } from './app-scheme';
+import { createCommandSender } from './command-sender';
+import { buildContextMenuTemplate } from './context-menu';
 import { broadcastLibraryEvents, registerIpc, type RegisteredIpc } from './ipc';
 import { registerFileTransfer } from './file-transfer';
 import { type LaunchSettings, readLaunchSettings } from './launch-settings';
@@ -49,6 +52,13 @@ function start(settings: LaunchSettings): void {
   // Every web contents, the window's and any other, gets the same guard the moment it exists.
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, { shell, isOwnPage, logger });
+    contents.on('context-menu', (_event, params) => {
+      const template = buildContextMenuTemplate(params, {
+        replaceMisspelling: (word) => contents.replaceMisspelling(word),
+        addToDictionary: (word) => void contents.session.addWordToSpellCheckerDictionary(word),
+      });
+      Menu.buildFromTemplate(template).popup();
+    });
     guardUnload(contents, () => {
       const prompt = closeWhileReplyingPrompt;
       const choice = dialog.showMessageBoxSync({
@@ -95,6 +105,21 @@ function start(settings: LaunchSettings): void {
       router,
       () => BrowserWindow.getAllWindows().map((window) => window.webContents),
       senderCheck,
+    );
+    const sendCommand = createCommandSender({
+      focused: () => BrowserWindow.getFocusedWindow(),
+      all: () => BrowserWindow.getAllWindows(),
+      isTrustedSender: senderCheck,
+    });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildAppMenuTemplate({
+          platform: process.platform,
+          appName: app.name,
+          development: !app.isPackaged,
+          send: (command, window) => void sendCommand(command, window),
+        }),
+      ),
     );
     const portability = core.portability;
     const backupFolder = core.backupFolder;

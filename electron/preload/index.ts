@@ -1,4 +1,5 @@
-// Electron preload (sandboxed renderer, bundled to one CommonJS file): exposes DesktopApi as window.api, nothing more.
+// Electron preload (sandboxed renderer, bundled to one CommonJS file): exposes DesktopApi as window.api and the
+// desktop shell's commands as window.shell, nothing more.
 
 import { contextBridge, ipcRenderer } from 'electron';
 import { type DesktopApi, type Transport, createDesktopApi } from '../../shared/api';
@@ -7,6 +8,7 @@ import { type LibraryEvent, libraryEventChannel } from '../../shared/library';
 import { fileChannels } from '../../shared/file-channels';
 import type { PortCancelFrame, PortFrame } from '../../shared/port-protocol';
 import type { FileTransfer } from '../../shared/portability';
+import { type DesktopShell, type ShellCommand, shellCommandChannel } from '../../shared/shell-commands';
 
 const transport: Transport = {
   invoke: (channel: RequestChannel, input: ChannelInput<RequestChannel>) => ipcRenderer.invoke(channel, input),
@@ -48,3 +50,13 @@ const files: FileTransfer = {
 
 const api = createDesktopApi(transport, files) satisfies DesktopApi;
 contextBridge.exposeInMainWorld('api', api);
+
+// The menu's and notifications' commands, main to page only (the page runs them as its own shortcuts).
+const shell: DesktopShell = {
+  onCommand(listener) {
+    const forward = (_event: unknown, command: ShellCommand) => listener(command);
+    ipcRenderer.on(shellCommandChannel, forward);
+    return () => ipcRenderer.removeListener(shellCommandChannel, forward);
+  },
+};
+contextBridge.exposeInMainWorld('shell', shell);

@@ -2,6 +2,7 @@
 // talks to the loopback web host over a WebSocket instead. Everything else imports `api` from here.
 
 import { createDesktopApi, type DesktopApi } from '../../shared/api';
+import type { DesktopShell } from '../../shared/shell-commands';
 import { alwaysOpen, type ConnectionMonitor } from './transport/connection';
 import { readPageToken, webSocketProtocols, webSocketUrl } from './transport/page-address';
 import { createWebFileTransfer } from './transport/web-file-transfer';
@@ -23,3 +24,6 @@ function connect(): { api: DesktopApi; connection: ConnectionMonitor } {
 }
 
 export const { api, connection } = connect();
+
+/** The desktop app's menu and notification commands (shared/shell-commands.ts); null on the web host, which has none. */
+export const shell: DesktopShell | null = (window as Window & { shell?: DesktopShell }).shell ?? null;

@@ -1,6 +1,9 @@
 // Renderer: picks the screen from the store: token problem, damaged history, loading, key entry or the chat.
 
-import { useAppStore } from '../store/use-app-store';
+import { shell } from '../api';
+import { type ShellCommandTargets, useShellCommands } from '../lib/shell-commands';
+import { runShortcutAction } from '../lib/shortcut-actions';
+import { appStore, useAppStore } from '../store/use-app-store';
 import { useTheme } from '../features/appearance/use-theme';
 import { HistoryRecovery } from './HistoryRecovery';
 import { LoadingScreen } from './LoadingScreen';
@@ -9,6 +12,13 @@ import { StartupError } from './StartupError';
 import { TokenNeeded } from './TokenNeeded';
 import { WelcomeScreen } from './WelcomeScreen';
 
+/** Where the desktop shell's commands land: a menu item runs its shortcut's own action. */
+const shellTargets = (): ShellCommandTargets => ({
+  runShortcut: (id) => void runShortcutAction(id),
+  openConversation: (id) => void appStore.getState().selectConversation(id),
+  openAbout: () => appStore.getState().setAboutOpen(true),
+});
+
 export function App() {
   const connection = useAppStore((s) => s.connection);
   const keyStatus = useAppStore((s) => s.keyStatus);
@@ -16,6 +26,7 @@ export function App() {
   const keyRejected = useAppStore((s) => s.keyRejected);
   const history = useAppStore((s) => s.historyStatus);
   useTheme();
+  useShellCommands(shell, shellTargets);
 
   if (connection === 'refused') return <TokenNeeded />;
   // Before anything else: no screen may read or write history until the person has chosen.

@@ -23,11 +23,11 @@ import { ShortcutsSheet } from '../features/appearance/ShortcutsSheet';
 
 export function MainLayout() {
   const [settingsOpen, setSettingsOpen] = useState(false);
-  useShortcut('settings', (event) => {
+  useShortcut('settings', () => {
     // Not over another dialog: Esc closes the topmost thing, and two modals at once would trap each other.
-    if (document.querySelector('dialog[open]')) return;
-    event.preventDefault();
+    if (document.querySelector('dialog[open]')) return false;
     setSettingsOpen(true);
+    return true;
   });
   return (
     <div className="app-shell">

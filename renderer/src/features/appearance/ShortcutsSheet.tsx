@@ -11,12 +11,12 @@ import { appStore, useAppStore } from '../../store/use-app-store';
 export function ShortcutsSheet() {
   const open = useAppStore((s) => s.shortcutsSheetOpen);
   const setOpen = useAppStore((s) => s.setShortcutsSheetOpen);
-  useShortcut('shortcuts-sheet', (event) => {
+  useShortcut('shortcuts-sheet', () => {
     const isOpen = appStore.getState().shortcutsSheetOpen;
     // Over another dialog it would trap focus twice; Settings has its own button for it.
-    if (!isOpen && document.querySelector('dialog[open]')) return;
-    event.preventDefault();
+    if (!isOpen && document.querySelector('dialog[open]')) return false;
     setOpen(!isOpen);
+    return true;
   });
   if (!open) return null;
   return (

@@ -9,12 +9,15 @@ export interface AppearanceSlice {
   /** The person's choice; "system" until the core answers (or when the history cannot be read). */
   theme: ThemeChoice;
   shortcutsSheetOpen: boolean;
+  /** The About dialog (Help › About, or Settings). */
+  aboutOpen: boolean;
   loadPreferences(): Promise<void>;
   /** Applies the theme at once and keeps it; the error, if it could not be kept (it still applies until restart). */
   setTheme(theme: ThemeChoice): Promise<AppError | null>;
   /** The shortcut: the other one of light and dark from what is on screen now (`systemDark`: what the OS shows). */
   toggleTheme(systemDark: boolean): Promise<AppError | null>;
   setShortcutsSheetOpen(open: boolean): void;
+  setAboutOpen(open: boolean): void;
 }
 
 /** What is on screen for a choice: "system" is whatever the OS says now. */
@@ -24,6 +27,7 @@ export const effectiveTheme = (theme: ThemeChoice, systemDark: boolean): 'light'
 export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, { api }) => ({
   theme: defaultPreferences.theme,
   shortcutsSheetOpen: false,
+  aboutOpen: false,
 
   async loadPreferences() {
     const result = await api.preferences.get();
@@ -43,5 +47,9 @@ export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, {
 
   setShortcutsSheetOpen(open) {
     set({ shortcutsSheetOpen: open });
+  },
+
+  setAboutOpen(open) {
+    set({ aboutOpen: open });
   },
 });

@@ -14,8 +14,8 @@ export function useTheme(): void {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  useShortcut('toggle-theme', (event) => {
-    event.preventDefault();
+  useShortcut('toggle-theme', () => {
     void appStore.getState().toggleTheme(systemPrefersDark());
+    return true;
   });
 }

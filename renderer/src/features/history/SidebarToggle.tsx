@@ -5,7 +5,8 @@ import { useEffect } from 'react';
 import { PanelLeft } from 'lucide-react';
 import { appStore, useAppStore } from '../../store/use-app-store';
 import { isNarrowWindow, useNarrowWindow } from './narrow-window';
-import { isShortcut, shortcutLabel } from '../../lib/keyboard';
+import { shortcutLabel } from '../../lib/keyboard';
+import { useShortcut } from '../../lib/use-shortcut';
 
 export const sidebarToggleId = 'sidebar-toggle';
 export const sidebarId = 'conversation-sidebar';
@@ -20,19 +21,13 @@ export function SidebarToggle() {
     if (!narrow) setOpen(false);
   }, [narrow, setOpen]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return;
-      if (!isShortcut('toggle-sidebar', event)) return;
-      if (!isNarrowWindow() || document.querySelector('dialog[open]')) return;
-      event.preventDefault();
-      const state = appStore.getState();
-      state.setSidebarOpen(!state.sidebarOpen);
-      if (state.sidebarOpen) document.getElementById(sidebarToggleId)?.focus();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useShortcut('toggle-sidebar', () => {
+    if (!isNarrowWindow() || document.querySelector('dialog[open]')) return false;
+    const state = appStore.getState();
+    state.setSidebarOpen(!state.sidebarOpen);
+    if (state.sidebarOpen) document.getElementById(sidebarToggleId)?.focus();
+    return true;
+  });
 
   return (
     <button

@@ -1,26 +1,20 @@
 // Renderer: mounts the model palette when asked, and installs its shortcut, Ctrl/Cmd+K, for the whole window.
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { appStore, useAppStore } from '../../store/use-app-store';
 import { composerInputId } from '../chat/Composer';
 import { ModelPalette, type PaletteView } from './ModelPalette';
 import { noFilters } from './model-query';
-import { isShortcut } from '../../lib/keyboard';
+import { useShortcut } from '../../lib/use-shortcut';
 
 export function useModelPaletteShortcut(): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return;
-      if (!isShortcut('model-palette', event)) return;
-      event.preventDefault();
-      const state = appStore.getState();
-      // The same keys close it again, as in other palettes.
-      if (state.modelPalette) state.closeModelPalette();
-      else state.openModelPalette('conversation');
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useShortcut('model-palette', () => {
+    const state = appStore.getState();
+    // The same keys close it again, as in other palettes.
+    if (state.modelPalette) state.closeModelPalette();
+    else state.openModelPalette('conversation');
+    return true;
+  });
 }
 
 export function ModelPaletteHost() {

@@ -6,7 +6,7 @@ import './spend.css';
 import { useEffect } from 'react';
 import { appStore, useAppStore } from '../../store/use-app-store';
 import { Modal } from '../../components/Modal';
-import { isShortcut } from '../../lib/keyboard';
+import { useShortcut } from '../../lib/use-shortcut';
 import { SpendView } from './SpendView';
 
 /** How often an open view asks whether its pending costs have settled. */
@@ -23,17 +23,12 @@ function usePendingCostWatch(): void {
 }
 
 function useSpendShortcut(): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || !isShortcut('spend', event)) return;
-      event.preventDefault();
-      const state = appStore.getState();
-      if (state.spendViewOpen) state.closeSpendView();
-      else state.openSpendView();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useShortcut('spend', () => {
+    const state = appStore.getState();
+    if (state.spendViewOpen) state.closeSpendView();
+    else state.openSpendView();
+    return true;
+  });
 }
 
 export function SpendLayer() {

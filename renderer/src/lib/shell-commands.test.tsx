@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DesktopShell, ShellCommand } from '../../../shared/shell-commands';
+import { mount, type Mounted } from '../features/markdown/test-dom';
+import { runShortcutAction } from './shortcut-actions';
+import { type ShellCommandTargets, useShellCommands } from './shell-commands';
+import { useShortcut } from './use-shortcut';
+
+let mounted: Mounted | null = null;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = null;
+});
+
+/** A component owning one shortcut whose action takes it only while `accept` says so. */
+function Owner({ log, accept }: { log: string[]; accept: () => boolean }) {
+  useShortcut('spend', () => {
+    if (!accept()) return false;
+    log.push('spend ran');
+    return true;
+  });
+  return null;
+}
+
+const press = (init: KeyboardEventInit) => {
+  const event = new KeyboardEvent('keydown', { cancelable: true, ...init });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+};
+
+describe('a shortcut’s keys and its menu command', () => {
+  it('run the same action, and the keys are claimed only when it acts', () => {
+    const log: string[] = [];
+    let accept = true;
+    mounted = mount(<Owner log={log} accept={() => accept} />);
+    expect(press({ key: 'S', ctrlKey: true, shiftKey: true })).toBe(true);
+    expect(runShortcutAction('spend')).toBe(true);
+    expect(log).toEqual(['spend ran', 'spend ran']);
+    accept = false;
+    expect(press({ key: 'S', ctrlKey: true, shiftKey: true })).toBe(false);
+    expect(runShortcutAction('spend')).toBe(false);
+    expect(log).toHaveLength(2);
+  });
+
+  it('stop answering once the owner is gone', () => {
+    const log: string[] = [];
+    mounted = mount(<Owner log={log} accept={() => true} />);
+    mounted.unmount();
+    mounted = null;
+    expect(runShortcutAction('spend')).toBe(false);
+    expect(press({ key: 'S', ctrlKey: true, shiftKey: true })).toBe(false);
+    expect(log).toEqual([]);
+  });
+});
+
+function Listener({ shell, targets }: { shell: DesktopShell | null; targets: () => ShellCommandTargets }) {
+  useShellCommands(shell, targets);
+  return null;
+}
+
+describe('useShellCommands', () => {
+  it('routes each command of the shell to its target while mounted', () => {
+    let listener: ((command: ShellCommand) => void) | null = null;
+    const shell: DesktopShell = {
+      onCommand: (next) => {
+        listener = next;
+        return () => (listener = null);
+      },
+    };
+    const calls: string[] = [];
+    const targets: ShellCommandTargets = {
+      runShortcut: (id) => calls.push(`shortcut ${id}`),
+      openConversation: (id) => calls.push(`open ${id}`),
+      openAbout: () => calls.push('about'),
+    };
+    const stableTargets = () => targets;
+    mounted = mount(<Listener shell={shell} targets={stableTargets} />);
+    listener!({ type: 'shortcut', id: 'new-chat' });
+    listener!({ type: 'open-conversation', conversationId: 'c1' });
+    listener!({ type: 'about' });
+    expect(calls).toEqual(['shortcut new-chat', 'open c1', 'about']);
+    mounted.unmount();
+    mounted = null;
+    expect(listener).toBeNull();
+  });
+});
