@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type DesktopApi, type Transport, createDesktopApi } from './api';
 import { requestChannels, streamChannels } from './ipc';
 import type { FileTransfer } from './portability';
+import type { AttachmentTransport } from './attachments';
 
 function recordingApi() {
   const calls: { channel: string; input: unknown }[] = [];
@@ -23,7 +24,8 @@ function recordingApi() {
     subscribe: () => () => undefined,
   };
   const files = {} as FileTransfer;
-  return { api: createDesktopApi(transport, files), calls, streams, answer, handle, files };
+  const attachments = {} as AttachmentTransport;
+  return { api: createDesktopApi(transport, files, attachments), calls, streams, answer, handle, files, attachments };
 }
 
 /** An input passed through as it is: the same object must reach the transport. */
@@ -153,7 +155,7 @@ describe('createDesktopApi', () => {
     expect(streams.map((s) => s.channel).sort()).toEqual(Object.keys(streamChannels).sort());
   });
 
-  it('passes library events through from the transport, and the file transfer as given', () => {
+  it('passes library events through from the transport, and the file and attachment transfers as given', () => {
     const unsubscribe = () => undefined;
     const listeners: unknown[] = [];
     const transport = {
@@ -165,10 +167,12 @@ describe('createDesktopApi', () => {
       },
     } as unknown as Transport;
     const files = {} as FileTransfer;
-    const api = createDesktopApi(transport, files);
+    const attachments = {} as AttachmentTransport;
+    const api = createDesktopApi(transport, files, attachments);
     const listener = () => undefined;
     expect(api.library.subscribe(listener)).toBe(unsubscribe);
     expect(listeners).toEqual([listener]);
     expect(api.files).toBe(files);
+    expect(api.attachments).toBe(attachments);
   });
 });

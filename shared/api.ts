@@ -19,6 +19,7 @@ import type { ExportStartInput, FileTransfer, ImportStartInput } from './portabi
 import type { ConversationSettings, PresetSaveInput, PresetsFile, PromptSnippet } from './conversation-settings';
 import type { ThemeChoice } from './preferences';
 import type { CompareCreateInput } from './compare';
+import type { AttachmentTransport } from './attachments';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -99,6 +100,8 @@ export interface DesktopApi {
   };
   /** Files in and out: each transport hands them over its own way (see FileTransfer). */
   files: FileTransfer;
+  /** Files sent with a message, and images models send back: bytes in, URLs out, per transport (shared/attachments.ts). */
+  attachments: AttachmentTransport;
   spend: {
     summary(input: SpendSummaryInput): Call<'spend:summary'>;
     overview(monthStart: number): Call<'spend:overview'>;
@@ -149,7 +152,11 @@ export interface Transport {
   subscribe(listener: (event: LibraryEvent) => void): () => void;
 }
 
-export function createDesktopApi(transport: Transport, files: FileTransfer): DesktopApi {
+export function createDesktopApi(
+  transport: Transport,
+  files: FileTransfer,
+  attachments: AttachmentTransport,
+): DesktopApi {
   const call = <C extends RequestChannel>(channel: C, input: ChannelInput<C>) => transport.invoke(channel, input);
   return {
     app: { info: () => call('app:info', undefined) },
@@ -221,6 +228,7 @@ export function createDesktopApi(transport: Transport, files: FileTransfer): Des
       restore: (path) => call('backups:restore', { path }),
     },
     files,
+    attachments,
     spend: {
       summary: (input) => call('spend:summary', input),
       overview: (monthStart) => call('spend:overview', { monthStart }),

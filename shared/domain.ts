@@ -1,5 +1,6 @@
 // Contract: the records that cross the boundary between core and renderer.
 
+import type { Attachment } from './attachments';
 import type { ConversationSettings } from './conversation-settings';
 import type { Usd } from './money';
 import type { AppError } from './result';
@@ -118,6 +119,11 @@ export interface Message {
   costStatus: CostStatus | null;
   /** Our own estimate, only when `costStatus` is 'estimated': OpenRouter never reported the charge. */
   estimatedCostUsd: Usd | null;
+  /**
+   * Questions: the files sent with it, in the order shown. Replies: the images the model sent back (kind 'image').
+   * `[]` when none.
+   */
+  attachments: Attachment[];
 }
 
 /**

@@ -18,6 +18,19 @@ export const errorCodes = [
   'routing_price',
   'routing_providers',
   'upstream_error',
+  // Attachments (shared/attachments.ts): refused before anything is stored or sent; the message names the file and,
+  // where there is one, the limit.
+  'attachment_empty',
+  'attachment_too_large',
+  'attachment_unsupported',
+  'attachment_corrupt',
+  'attachment_too_many_pages',
+  'attachment_too_many',
+  // A file the renderer could not read any more (moved or deleted since it was chosen), or an id the core no longer has.
+  'attachment_unreadable',
+  'attachment_missing',
+  // The chosen model takes no image input (its catalogue entry); refused before any request.
+  'model_no_image_input',
   'offline',
   'aborted',
   'keychain_unavailable',

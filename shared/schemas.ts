@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { conversationSettingsSchema } from './conversation-settings';
 import { modelIdSchema } from './model-id';
+import { attachmentIdsSchema, pdfEngineSchema } from './attachments';
 
 export { modelIdSchema };
 
@@ -42,28 +43,56 @@ export const maxMessageLength = 200_000;
 /** What a person may send as a message: the same rules for a new message and an edited one. */
 export const messageTextSchema = z.string().trim().min(1, 'message is empty').max(maxMessageLength);
 
+/** A message's text when files may go with it: empty only when they do (attachmentIds). */
+const textWithFilesSchema = z.string().trim().max(maxMessageLength);
+const hasTextOrFiles = (input: { text: string; attachmentIds?: string[] | undefined }) =>
+  input.text.length > 0 || (input.attachmentIds?.length ?? 0) > 0;
+const emptyMessage = { message: 'message is empty', path: ['text'] };
+
 export const chatSendSchema = z
   .object({
     /** Omitted to start a new conversation with this first message. */
     conversationId: id.optional(),
-    text: messageTextSchema,
+    text: textWithFilesSchema,
     model: modelIdSchema,
+    /** Files added through `api.attachments.add`, in the order shown; omitted = none. */
+    attachmentIds: attachmentIdsSchema.optional(),
+    /** How OpenRouter should read the PDFs among them; omitted = the model's best (shared/attachments.ts). */
+    pdfEngine: pdfEngineSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(hasTextOrFiles, emptyMessage);
 
 /** A new version of a reply (also Retry); `model` defaults to the conversation's. */
 /**
  * A new version of a reply. `asSent`: with the model and settings that reply was sent with (an old reply regenerated
- * faithfully) instead of the conversation's current ones.
+ * faithfully) instead of the conversation's current ones. Earlier turns' files go again.
  */
 export const chatRegenerateSchema = z
-  .object({ conversationId: id, messageId: id, model: modelIdSchema.optional(), asSent: z.literal(true).optional() })
+  .object({
+    conversationId: id,
+    messageId: id,
+    model: modelIdSchema.optional(),
+    asSent: z.literal(true).optional(),
+    pdfEngine: pdfEngineSchema.optional(),
+  })
   .strict();
 
-/** A new version of a user message, then its reply; the old branch is kept. */
+/**
+ * A new version of a user message, then its reply; the old branch is kept. `attachmentIds` omitted keeps the edited
+ * message's files; given, the new version has exactly those (so `[]` removes them all).
+ */
 export const chatEditSchema = z
-  .object({ conversationId: id, messageId: id, text: messageTextSchema, model: modelIdSchema })
-  .strict();
+  .object({
+    conversationId: id,
+    messageId: id,
+    text: textWithFilesSchema,
+    model: modelIdSchema,
+    attachmentIds: attachmentIdsSchema.optional(),
+    pdfEngine: pdfEngineSchema.optional(),
+  })
+  .strict()
+  .refine(hasTextOrFiles, emptyMessage);
 
 /** Asks the model to go on with a reply that was cut at the length limit, stopped or interrupted. */
 export const chatContinueSchema = z.object({ conversationId: id, messageId: id }).strict();

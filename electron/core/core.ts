@@ -30,6 +30,8 @@ import { PortabilityService } from './portability/portability-service';
 import type { BackupEntry, BackupOverview } from '../../shared/portability';
 import { type Result, fail } from '../../shared/result';
 import { KeyService } from './key-service';
+import type { AttachmentFiles } from './attachments/attachment-files';
+import { attachmentErrors } from './attachments/attachment-errors';
 import { LibraryService } from './library-service';
 import type { Logger } from './logger';
 import { ModelService } from './models/model-service';
@@ -97,6 +99,8 @@ export interface Core {
   };
   /** Export and import jobs; the transports deliver their bytes (openExport, runImport). */
   portability: PortabilityService;
+  /** Files sent with messages and images models send back: both transports hand bytes in and read them by id. */
+  attachments: AttachmentFiles;
   /** Where snapshots of the history are kept (the one folder the desktop app may open for the page). */
   backupFolder: string;
   backups: {
@@ -368,10 +372,20 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   const spending = <T>(work: (spend: SpendService) => Result<T>) =>
     history.services().then((services): Result<T> => (services.ok ? work(services.value.spend) : services));
 
+  // Until the store lands, every file is refused with a clear message rather than half-handled.
+  async function* notYet(): AsyncGenerator<ChatStreamEvent> {
+    yield { type: 'error', error: attachmentErrors.missing(), message: null };
+  }
+  const attachments: AttachmentFiles = {
+    add: async () => fail('attachment_unsupported', 'Attachments are not ready yet in this build of Switchboard.'),
+    read: async () => null,
+  };
+
   return {
     keys,
     events,
     portability,
+    attachments,
     backupFolder: backupFolder(historyFile),
     backups,
     spend: {
@@ -426,9 +440,9 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     },
     models,
     chat: {
-      send: (input, signal) => turn((chat) => chat.send(input, signal)),
+      send: (input, signal) => (input.attachmentIds?.length ? notYet() : turn((chat) => chat.send(input, signal))),
       regenerate: (input, signal) => turn((chat) => chat.regenerate(input, signal)),
-      edit: (input, signal) => turn((chat) => chat.edit(input, signal)),
+      edit: (input, signal) => (input.attachmentIds?.length ? notYet() : turn((chat) => chat.edit(input, signal))),
       continue: (input, signal) => turn((chat) => chat.continue(input, signal)),
       settled: async () => {
         await history.current()?.chat.settled();

@@ -6,6 +6,7 @@ import { contentSecurityPolicy } from '../core/page-policy';
 import { readStaticFile } from '../core/static-files';
 import { appEntryUrl, createAppSchemeHandler } from './app-scheme';
 import { recordingLogger } from './glue.test-support';
+import { attachmentPath, desktopAttachmentPrefix } from '../../shared/attachments';
 
 let rendererDir: string;
 let logger: ReturnType<typeof recordingLogger>;
@@ -20,10 +21,17 @@ beforeAll(() => {
   writeFileSync(join(base, 'secret.txt'), 'outside');
   symlinkSync(join(base, 'secret.txt'), join(rendererDir, 'assets', 'link.js'));
   logger = recordingLogger();
-  handle = createAppSchemeHandler({ rendererDir, readStaticFile, logger });
+  const attachments = {
+    read: async (id: string, variant: string) =>
+      id === attachmentId && variant === 'sent'
+        ? { mime: 'image/jpeg', bytes: new Uint8Array([9, 8]), name: 'a.jpg' }
+        : null,
+  };
+  handle = createAppSchemeHandler({ rendererDir, readStaticFile, attachments, logger });
 });
 
 const get = (url: string, method = 'GET') => handle(new Request(url, { method }));
+const attachmentId = '12'.repeat(32);
 
 describe('the app:// scheme handler', () => {
   it('serves the entry page with the app CSP as a header', async () => {
@@ -57,5 +65,15 @@ describe('the app:// scheme handler', () => {
     const head = await get(appEntryUrl, 'HEAD');
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('serves an attachment by id and variant with the stored type, and nothing else under that path', async () => {
+    const response = await get(attachmentPath(desktopAttachmentPrefix, attachmentId, 'sent'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(response.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([9, 8]);
+    expect((await get(attachmentPath(desktopAttachmentPrefix, attachmentId, 'thumb'))).status).toBe(404);
+    expect((await get(`${desktopAttachmentPrefix}index.html`)).status).toBe(404);
   });
 });

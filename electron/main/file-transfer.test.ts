@@ -16,6 +16,7 @@ function setup(over: { savePath?: string | null; openPath?: string | null; write
   const imported: { jobId: string; data: string }[] = [];
   const cancelled: string[] = [];
   const opened: string[] = [];
+  const added: { name: string; size: number }[] = [];
   const deps: FileTransferDeps = {
     ipcMain: { handle: (channel, listener) => void handlers.set(channel, listener) },
     dialogs: {
@@ -73,6 +74,15 @@ function setup(over: { savePath?: string | null; openPath?: string | null; write
       },
       cancel: (id) => void cancelled.push(id),
     },
+    attachments: {
+      add: async (name, bytes) => {
+        added.push({ name, size: bytes.byteLength });
+        return {
+          ok: true,
+          value: { id: 'a'.repeat(64), kind: 'text', mime: 'text/plain', name, sizeBytes: bytes.byteLength },
+        };
+      },
+    },
     backupFolder: () => '/profile/backups',
     isTrustedSender: (frame) => frame?.url === trusted.url,
     logger: recordingLogger(),
@@ -80,7 +90,7 @@ function setup(over: { savePath?: string | null; openPath?: string | null; write
   registerFileTransfer(deps);
   const call = (channel: string, input?: unknown, frame = trusted) =>
     handlers.get(channel)!({ senderFrame: frame }, input);
-  return { call, written, removed, imported, cancelled, opened };
+  return { call, written, removed, imported, cancelled, opened, added };
 }
 
 describe('desktop file transfer', () => {
@@ -139,5 +149,25 @@ describe('desktop file transfer', () => {
     }
     expect(t.written).toEqual([]);
     expect(t.opened).toEqual([]);
+    expect(t.added).toEqual([]);
+  });
+
+  it('hands an attachment’s bytes to the core and answers with its Result', async () => {
+    const t = setup();
+    const answer = await t.call(fileChannels.addAttachment, { name: 'notes.txt', bytes: new Uint8Array([104, 105]) });
+    expect(answer).toMatchObject({ ok: true, value: { name: 'notes.txt', sizeBytes: 2 } });
+    expect(t.added).toEqual([{ name: 'notes.txt', size: 2 }]);
+    // Anything but bytes is refused before the core sees it.
+    expect(await t.call(fileChannels.addAttachment, { name: 'x', bytes: 'hi' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(
+      await t.call(fileChannels.addAttachment, { name: 'x', bytes: new Uint8Array(1) }, stranger as typeof trusted),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(t.added).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 // Electron main: files in and out of the desktop app — a save dialog for an export, an open dialog for an import,
-// the file manager for the backups folder. Main chooses every path itself: the page only ever holds a random handle
+// the file manager for the backups folder, a message's attachments as bytes the page read (the core checks them). Main chooses every path itself: the page only ever holds a random handle
 // for a file main picked, so it cannot make main read or write a path of its own choosing.
 // Electron's objects come in as parameters, so this file is unit-tested in Node with plain stand-ins.
 
@@ -8,9 +8,17 @@ import type { ReadStream, WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileChannels, saveExportSchema, sendImportSchema, showFolderSchema } from '../../shared/file-channels';
+import {
+  addAttachmentSchema,
+  fileChannels,
+  saveExportSchema,
+  sendImportSchema,
+  showFolderSchema,
+} from '../../shared/file-channels';
+import type { Attachment } from '../../shared/attachments';
+import type { AttachmentFiles } from '../core/attachments/attachment-files';
 import type { ChosenFile, ImportSummary, TransferOutcome } from '../../shared/portability';
-import type { Result } from '../../shared/result';
+import { type Result, fail } from '../../shared/result';
 import type { Logger } from '../core/logger';
 import type { SenderCheck, SenderFrame } from './sender-check';
 
@@ -46,6 +54,8 @@ export interface FileTransferDeps {
   dialogs: FileDialogs;
   fs: FileSystemLike;
   jobs: DesktopFileJobs;
+  /** Where a message's files are checked and stored (the page hands over their bytes). */
+  attachments: Pick<AttachmentFiles, 'add'>;
   /** The one folder the page may ask to show. */
   backupFolder(): string;
   isTrustedSender: SenderCheck;
@@ -101,6 +111,14 @@ export function registerFileTransfer(deps: FileTransferDeps): void {
     // The job records the outcome; the page reads it from there, as on the web host.
     await deps.jobs.runImport(parsed.data.jobId, deps.fs.createReadStream(path) as AsyncIterable<Uint8Array>);
     return { ok: true };
+  });
+
+  // Attachments answer a Result like the router's channels, the refusal included.
+  deps.ipcMain.handle(fileChannels.addAttachment, async (event, input): Promise<Result<Attachment>> => {
+    if (!deps.isTrustedSender(event.senderFrame)) return fail('forbidden', refused.message);
+    const parsed = addAttachmentSchema.safeParse(input);
+    if (!parsed.success) return fail('invalid_input', 'That file could not be handed over.');
+    return deps.attachments.add(parsed.data.name, parsed.data.bytes);
   });
 
   handle(fileChannels.showFolder, async (input) => {

@@ -95,7 +95,10 @@ function start(settings: LaunchSettings): void {
       cannotStart(error);
       return;
     }
-    protocol.handle(appScheme, createAppSchemeHandler({ rendererDir, readStaticFile, logger }));
+    protocol.handle(
+      appScheme,
+      createAppSchemeHandler({ rendererDir, readStaticFile, attachments: core.attachments, logger }),
+    );
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     const router = createRouter(core, logger);
@@ -141,6 +144,7 @@ function start(settings: LaunchSettings): void {
         runImport: (jobId, bytes) => portability.runImport(jobId, bytes),
         cancel: (jobId) => portability.cancel(jobId),
       },
+      attachments: core.attachments,
       backupFolder: () => backupFolder,
       isTrustedSender: senderCheck,
       logger,

@@ -9,6 +9,7 @@ import { fileChannels } from '../../shared/file-channels';
 import type { PortCancelFrame, PortFrame } from '../../shared/port-protocol';
 import type { FileTransfer } from '../../shared/portability';
 import { type DesktopShell, type ShellCommand, shellCommandChannel } from '../../shared/shell-commands';
+import { type AttachmentTransport, attachmentPath, desktopAttachmentPrefix } from '../../shared/attachments';
 
 const transport: Transport = {
   invoke: (channel: RequestChannel, input: ChannelInput<RequestChannel>) => ipcRenderer.invoke(channel, input),
@@ -48,7 +49,13 @@ const files: FileTransfer = {
   showFolder: (path) => ipcRenderer.invoke(fileChannels.showFolder, { path }),
 };
 
-const api = createDesktopApi(transport, files) satisfies DesktopApi;
+// Bytes go to main over IPC (a Uint8Array crosses the bridge as is); main's app:// scheme serves them back by id.
+const attachments: AttachmentTransport = {
+  add: (file) => ipcRenderer.invoke(fileChannels.addAttachment, { name: file.name, bytes: file.bytes }),
+  url: (id, variant) => attachmentPath(desktopAttachmentPrefix, id, variant),
+};
+
+const api = createDesktopApi(transport, files, attachments) satisfies DesktopApi;
 contextBridge.exposeInMainWorld('api', api);
 
 // The menu's and notifications' commands, main to page only (the page runs them as its own shortcuts).

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     logger,
     staticDir,
     files: core.portability,
+    attachments: core.attachments,
     port: Number(process.env.SWITCHBOARD_WEB_PORT ?? 0),
   });
   console.log(`Switchboard web host listening at ${host.url}`);

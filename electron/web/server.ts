@@ -11,6 +11,8 @@ import type { Router } from '../core/router';
 import { hasValidToken, isAllowedHost, isAllowedOrigin, offeredProtocols } from './request-guard';
 import { createRefusalLog } from './refusal-log';
 import { type FileJobs, serveFiles } from './file-routes';
+import { serveAttachments } from './attachment-routes';
+import type { AttachmentFiles } from '../core/attachments/attachment-files';
 import { serveSocket } from './socket-session';
 import { pageHeaders } from '../core/page-policy';
 import { readStaticFile } from '../core/static-files';
@@ -25,6 +27,8 @@ export interface WebHostOptions {
   token?: string;
   /** Export downloads and import uploads (file-routes.ts); without it those addresses are 404. */
   files?: FileJobs;
+  /** Attachment uploads and reads (attachment-routes.ts); without it those addresses are 404. */
+  attachments?: AttachmentFiles;
 }
 
 export interface WebHost {
@@ -54,6 +58,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (options.files && (await serveFiles(request, response, options.files, port, logger))) return;
+    if (
+      options.attachments &&
+      (await serveAttachments(request, response, { attachments: options.attachments, port, token }))
+    )
+      return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

@@ -6,6 +6,7 @@ import type { DesktopShell } from '../../shared/shell-commands';
 import { alwaysOpen, type ConnectionMonitor } from './transport/connection';
 import { readPageToken, webSocketProtocols, webSocketUrl } from './transport/page-address';
 import { createWebFileTransfer } from './transport/web-file-transfer';
+import { createWebAttachmentTransfer } from './transport/web-attachment-transfer';
 import { createWebSocketTransport, openBrowserSocket } from './transport/web-socket-transport';
 
 function connect(): { api: DesktopApi; connection: ConnectionMonitor } {
@@ -19,8 +20,10 @@ function connect(): { api: DesktopApi; connection: ConnectionMonitor } {
     protocols: token ? webSocketProtocols(token) : null,
     openSocket: openBrowserSocket,
   });
-  const files = createWebFileTransfer({ document, fetch: (input, init) => globalThis.fetch(input, init) });
-  return { api: createDesktopApi(transport, files), connection: transport.connection };
+  const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+  const files = createWebFileTransfer({ document, fetch });
+  const attachments = createWebAttachmentTransfer({ fetch, token });
+  return { api: createDesktopApi(transport, files, attachments), connection: transport.connection };
 }
 
 export const { api, connection } = connect();

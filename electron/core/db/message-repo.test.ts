@@ -113,6 +113,7 @@ describe('MessageRepo', () => {
       firstTokenMs: null,
       durationMs: null,
       toolCalls: null,
+      attachments: [],
     });
     expect(question.parentId).toBeNull();
     expect(messages.currentLeaf(conversationId)).toBe(answer.id);

@@ -231,7 +231,7 @@ function rowToError(row: MessageRow): AppError | null {
   return { code, message: row.error_message ?? '' };
 }
 
-/** `versionIds` is `[id]` here; the repository fills in the siblings when it reads a thread. */
+/** `versionIds` is `[id]` and `attachments` `[]` here; the repository fills them in when it reads a thread. */
 export function rowToMessage(row: MessageRow): Message {
   const sentSettings = settingsFromJson(row.sent_settings_json);
   return {
@@ -260,5 +260,7 @@ export function rowToMessage(row: MessageRow): Message {
     requestedModel: row.requested_model,
     fallbackFrom: row.role === 'assistant' ? fallbackFrom(row.model, row.requested_model, sentSettings) : null,
     citations: rowToCitations(row.citations_json),
+    // The repository fills them in from the link table when it reads messages.
+    attachments: [],
   };
 }

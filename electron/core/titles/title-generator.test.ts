@@ -280,6 +280,7 @@ describe('generated titles', () => {
       requestedModel: null,
       fallbackFrom: null,
       citations: null,
+      attachments: [],
     };
     t.titles.afterReply('c', failed);
     await t.titles.idle();

@@ -77,6 +77,31 @@ const describers: Record<ErrorCode, Describe> = {
     'The model provider had a problem answering.',
     'Try again in a moment, or choose another model.',
   ),
+  // Attachments: the core's detail names the file and, where there is one, the limit.
+  attachment_empty: withDetail('That file is empty.', 'Choose the file again; it may not have finished saving.'),
+  attachment_too_large: withDetail('That file is too large to attach.', 'Attach a smaller file, or a part of it.'),
+  attachment_unsupported: withDetail(
+    'Switchboard cannot attach that kind of file.',
+    'Attach an image (PNG, JPEG, WebP, GIF), a PDF, or a text or code file.',
+  ),
+  attachment_corrupt: withDetail(
+    'That file could not be read: it looks damaged.',
+    'Open it in another app to check it, or export it again.',
+  ),
+  attachment_too_many_pages: withDetail('That PDF has too many pages to send.', 'Send a shorter part of it.'),
+  attachment_too_many: withDetail('Too many files on one message.', 'Remove some, or send them in two messages.'),
+  attachment_unreadable: withDetail(
+    'That file could not be read any more.',
+    'It may have been moved or deleted since you chose it; attach it again.',
+  ),
+  attachment_missing: withDetail(
+    'An attached file is no longer kept by Switchboard.',
+    'Remove it from the message and attach it again.',
+  ),
+  model_no_image_input: withDetail(
+    'This model does not accept images.',
+    'Pick a model that does (Ctrl/Cmd+K), or remove the images.',
+  ),
   // Offline covers both "OpenRouter unreachable" and "the Switchboard host went away"; the core's text says which.
   offline: (error) => ({
     message: error.message.trim() || 'Switchboard cannot reach the network.',

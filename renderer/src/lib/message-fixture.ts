@@ -27,5 +27,6 @@ export const messageFixture = (overrides: Partial<Message> = {}): Message => ({
   requestedModel: null,
   fallbackFrom: null,
   citations: null,
+  attachments: [],
   ...overrides,
 });

@@ -32,5 +32,6 @@ export function placeholder(role: MessageRole, content: string, conversationId: 
     requestedModel: null,
     fallbackFrom: null,
     citations: null,
+    attachments: [],
   };
 }
