@@ -76,6 +76,7 @@ const requests: [string, (api: DesktopApi) => Promise<unknown>, unknown][] = [
   ],
   ['preferences:get', (a) => a.preferences.get(), undefined],
   ['preferences:set-theme', (a) => a.preferences.setTheme('dark'), { theme: 'dark' }],
+  ['preferences:set-notifications', (a) => a.preferences.setNotifications(false), { enabled: false }],
   ['compares:list', (a) => a.compares.list(), undefined],
   ['compares:get', (a) => a.compares.get('p1'), { id: 'p1' }],
   ['compares:create', (a) => a.compares.create(given('compare')), given('compare')],

@@ -121,6 +121,7 @@ export interface DesktopApi {
   preferences: {
     get(): Call<'preferences:get'>;
     setTheme(theme: ThemeChoice): Call<'preferences:set-theme'>;
+    setNotifications(enabled: boolean): Call<'preferences:set-notifications'>;
   };
   /** Compares: each column is an ordinary conversation; a round is one `chat.send` per column. */
   compares: {
@@ -247,6 +248,7 @@ export function createDesktopApi(
     preferences: {
       get: () => call('preferences:get', undefined),
       setTheme: (theme) => call('preferences:set-theme', { theme }),
+      setNotifications: (enabled) => call('preferences:set-notifications', { enabled }),
     },
     compares: {
       list: () => call('compares:list', undefined),

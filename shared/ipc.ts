@@ -68,7 +68,7 @@ import {
   type PromptSnippet,
   promptSnippetsSetSchema,
 } from './conversation-settings';
-import { type AppPreferences, preferencesSetThemeSchema } from './preferences';
+import { type AppPreferences, preferencesSetNotificationsSchema, preferencesSetThemeSchema } from './preferences';
 import {
   type Compare,
   type CompareWithThreads,
@@ -167,6 +167,10 @@ export const requestChannels = {
   // The app's own preferences (the theme), kept by the core so both hosts remember them.
   'preferences:get': { input: emptySchema, result: null as unknown as AppPreferences },
   'preferences:set-theme': { input: preferencesSetThemeSchema, result: null as unknown as AppPreferences },
+  'preferences:set-notifications': {
+    input: preferencesSetNotificationsSchema,
+    result: null as unknown as AppPreferences,
+  },
   // Compares (issue 13): a group of ordinary conversations, one per column. A round is one chat:send per column.
   'compares:list': { input: emptySchema, result: null as unknown as Compare[] },
   'compares:get': { input: compareIdSchema, result: null as unknown as CompareWithThreads },

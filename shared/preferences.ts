@@ -1,4 +1,5 @@
-// Contract: the app's own preferences (not a conversation's, not the model feature's): today the colour theme.
+// Contract: the app's own preferences (not a conversation's, not the model feature's): the colour theme and whether
+// a finished reply is announced by a system notification.
 // Kept by the core in the history database, so the desktop app and the web host (whose origin changes with its port,
 // so page storage would forget) remember them alike.
 
@@ -10,8 +11,14 @@ export type ThemeChoice = (typeof themeChoices)[number];
 
 export interface AppPreferences {
   theme: ThemeChoice;
+  /**
+   * A system notification when a reply finishes or fails while the window is not focused (and the count of replies
+   * finished unread on the dock or taskbar). On by default; the web host also needs the browser's permission.
+   */
+  notifications: boolean;
 }
 
-export const defaultPreferences: AppPreferences = { theme: 'system' };
+export const defaultPreferences: AppPreferences = { theme: 'system', notifications: true };
 
 export const preferencesSetThemeSchema = z.object({ theme: z.enum(themeChoices) }).strict();
+export const preferencesSetNotificationsSchema = z.object({ enabled: z.boolean() }).strict();

@@ -113,10 +113,13 @@ export interface Core {
     settings(): Promise<Result<TitleSettings>>;
     setEnabled(enabled: boolean): Promise<Result<TitleSettings>>;
   };
-  /** The app's own preferences (the theme), in the history database beside the other named settings. */
+  /** The app's own preferences (theme, notifications), in the history database beside the other named settings. */
   preferences: {
     get(): Promise<Result<AppPreferences>>;
     setTheme(theme: ThemeChoice): Promise<Result<AppPreferences>>;
+    setNotifications(enabled: boolean): Promise<Result<AppPreferences>>;
+    /** Hears every change once kept (the desktop app's theme and notifications follow); returns the unsubscribe. */
+    subscribe(listener: (preferences: AppPreferences) => void): () => void;
   };
   appInfo(): AppInfo;
   close(): void;
@@ -350,16 +353,30 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   const settingsCall = <T>(work: (settings: SettingsService) => Result<T>) =>
     history.services().then((services): Result<T> => (services.ok ? work(services.value.settings) : services));
   /** Preferences wait for a sound history like every other setting; until then the page follows the system. */
-  const preferences = async (change?: ThemeChoice): Promise<Result<AppPreferences>> => {
+  const preferenceListeners = new Set<(preferences: AppPreferences) => void>();
+  const preferences = async (change?: Partial<AppPreferences>): Promise<Result<AppPreferences>> => {
     const services = await history.services();
     if (!services.ok) return services;
     const store = services.value.modelStore;
+    let value: AppPreferences;
     try {
-      const theme = change === undefined ? store.theme() : store.setTheme(change);
-      return { ok: true, value: { theme } };
+      if (change?.theme !== undefined) store.setTheme(change.theme);
+      if (change?.notifications !== undefined) store.setNotifications(change.notifications);
+      value = { theme: store.theme(), notifications: store.notifications() };
     } catch (error) {
       return { ok: false, error: toStorageError(error).error };
     }
+    if (change !== undefined) {
+      for (const listener of [...preferenceListeners]) {
+        // A listener's failure (a window gone) must not turn a kept change into a reported failure.
+        try {
+          listener(value);
+        } catch (error) {
+          deps.logger.warn(`a preferences listener failed: ${String(error)}`);
+        }
+      }
+    }
+    return { ok: true, value };
   };
   /** Runs a compare call once the history is sound; a write first retries replies a full disk kept in memory. */
   const comparing = <T>(work: (compares: CompareService) => Result<T>, write = false) =>
@@ -459,7 +476,12 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     },
     preferences: {
       get: () => preferences(),
-      setTheme: (theme) => preferences(theme),
+      setTheme: (theme) => preferences({ theme }),
+      setNotifications: (notifications) => preferences({ notifications }),
+      subscribe: (listener) => {
+        preferenceListeners.add(listener);
+        return () => void preferenceListeners.delete(listener);
+      },
     },
     appInfo: () => ({
       version: config.appVersion,

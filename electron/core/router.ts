@@ -86,6 +86,7 @@ function requestHandlers(core: Core): RequestHandlers {
     'presets:import': ({ file }) => core.settings.importPresets(file),
     'preferences:get': () => core.preferences.get(),
     'preferences:set-theme': ({ theme }) => core.preferences.setTheme(theme),
+    'preferences:set-notifications': ({ enabled }) => core.preferences.setNotifications(enabled),
     'compares:list': () => core.compares.list(),
     'compares:get': ({ id }) => core.compares.get(id),
     'compares:create': (input) => core.compares.create(input),

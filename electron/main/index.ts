@@ -3,7 +3,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, net, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
@@ -20,6 +20,7 @@ import { broadcastLibraryEvents, registerIpc, type RegisteredIpc } from './ipc';
 import { registerFileTransfer } from './file-transfer';
 import { type LaunchSettings, readLaunchSettings } from './launch-settings';
 import { guardWebContents } from './navigation-guard';
+import { followThemePreference } from './native-theme';
 import { originOf } from './origin';
 import { createSenderCheck } from './sender-check';
 import { closeWhileReplyingPrompt, guardUnload } from './unload-guard';
@@ -109,6 +110,7 @@ function start(settings: LaunchSettings): void {
       () => BrowserWindow.getAllWindows().map((window) => window.webContents),
       senderCheck,
     );
+    void followThemePreference(nativeTheme, core.preferences);
     const sendCommand = createCommandSender({
       focused: () => BrowserWindow.getFocusedWindow(),
       all: () => BrowserWindow.getAllWindows(),

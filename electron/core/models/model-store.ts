@@ -132,6 +132,18 @@ export class ModelStore {
     return this.theme();
   }
 
+  /** System notifications for replies finished in the background: on unless turned off. */
+  notifications(): boolean {
+    return guardStorage(this.file, () => this.statements.readSetting.get({ key: 'notifications' })?.value !== 'off');
+  }
+
+  setNotifications(enabled: boolean): boolean {
+    guardStorage(this.file, () =>
+      this.statements.writeSetting.run({ key: 'notifications', value: enabled ? 'on' : 'off' }),
+    );
+    return this.notifications();
+  }
+
   markUsed(model: string): ModelPreferences {
     guardStorage(this.file, () => this.markUsedTx(model));
     return this.preferences();

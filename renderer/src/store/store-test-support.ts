@@ -171,8 +171,9 @@ export function setupStore() {
       setEnabled: vi.fn((enabled: boolean) => ok<TitleSettings>({ enabled, model: 'openai/gpt-4.1-nano' })),
     },
     preferences: {
-      get: vi.fn(() => ok<AppPreferences>({ theme: 'system' })),
-      setTheme: vi.fn((theme: ThemeChoice) => ok<AppPreferences>({ theme })),
+      get: vi.fn(() => ok<AppPreferences>({ theme: 'system', notifications: true })),
+      setTheme: vi.fn((theme: ThemeChoice) => ok<AppPreferences>({ theme, notifications: true })),
+      setNotifications: vi.fn((notifications: boolean) => ok<AppPreferences>({ theme: 'system', notifications })),
     },
   };
   const store = createAppStore({
