@@ -1,9 +1,21 @@
 // Electron main: starts the core, wires IPC, opens the window. Holds the key only inside the core; no business rules here.
 
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, net, protocol, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { createCore, type Core } from '../core/core';
 import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
@@ -24,7 +36,8 @@ import { followThemePreference } from './native-theme';
 import { originOf } from './origin';
 import { createSenderCheck } from './sender-check';
 import { closeWhileReplyingPrompt, guardUnload } from './unload-guard';
-import { createMainWindow } from './window';
+import { createMainWindow, minimumWindowSize } from './window';
+import { parseWindowState, restoreWindowState, trackWindowState, windowStateFileName } from './window-state';
 
 const rendererDir = join(import.meta.dirname, '../renderer');
 
@@ -42,6 +55,33 @@ function cannotStart(error: unknown): void {
     error instanceof AppFailure ? error.message : 'An unexpected error stopped Switchboard from starting.',
   );
   app.exit(1);
+}
+
+/** The window where it was last (on a display that still exists), its state kept as it moves. */
+function openMainWindow(settings: LaunchSettings): void {
+  const stateFile = join(settings.config.profileDir, windowStateFileName);
+  let text: string | null = null;
+  try {
+    text = readFileSync(stateFile, 'utf8');
+  } catch {
+    // First start, or the file was removed: the default, centred.
+  }
+  const state = restoreWindowState(
+    parseWindowState(text),
+    screen.getAllDisplays(),
+    screen.getPrimaryDisplay(),
+    minimumWindowSize,
+  );
+  const window = createMainWindow(settings.entryUrl, state);
+  trackWindowState(window, {
+    write: (contents) => {
+      writeFileSync(`${stateFile}.tmp`, contents);
+      renameSync(`${stateFile}.tmp`, stateFile);
+    },
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+    onError: (error) => logger.warn(`could not keep the window's place: ${String(error)}`),
+  });
 }
 
 function start(settings: LaunchSettings): void {
@@ -151,7 +191,7 @@ function start(settings: LaunchSettings): void {
       isTrustedSender: senderCheck,
       logger,
     });
-    createMainWindow(settings.entryUrl);
+    openMainWindow(settings);
   }, cannotStart);
 
   const shutdown = createShutdown({
