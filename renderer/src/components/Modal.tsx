@@ -1,6 +1,6 @@
 // Renderer: a native modal <dialog>, which brings focus trapping, Escape and an inert background for free.
 
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 
 interface ModalProps {
   role: 'dialog' | 'alertdialog';
@@ -8,21 +8,35 @@ interface ModalProps {
   labelledBy?: string;
   describedBy?: string;
   className?: string;
+  /**
+   * Whether it is shown (default: while mounted). A dialog opened often can stay mounted while closed, so opening it
+   * again is a `showModal()` rather than building its contents anew.
+   */
+  open?: boolean;
   onClose(): void;
   children: ReactNode;
 }
 
-export function Modal({ role, label, labelledBy, describedBy, className, onClose, children }: ModalProps) {
+export function Modal({ role, label, labelledBy, describedBy, className, open = true, onClose, children }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
+  // Before paint, and before the layout effects of the component holding the dialog (children's run first): those
+  // can then measure and scroll what is inside an open dialog.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    if (!open) {
+      if (dialog.open) dialog.close();
+      return;
+    }
     if (!dialog.open) dialog.showModal();
     // React's autoFocus runs before the dialog is open, when nothing inside can take focus.
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [open]);
+  useEffect(() => {
+    const dialog = ref.current;
     return () => {
-      if (dialog.open) dialog.close();
+      if (dialog?.open) dialog.close();
     };
   }, []);
 

@@ -30,6 +30,8 @@ export interface PaletteView {
 }
 
 interface ModelPaletteProps {
+  /** Closed, it stays mounted and hidden; each opening starts with an empty query at the current model. */
+  open: boolean;
   purpose: ModelPalettePurpose;
   /** Filters and sort outlive one opening of the palette; the query does not. */
   view: PaletteView;
@@ -37,7 +39,7 @@ interface ModelPaletteProps {
   onClose(): void;
 }
 
-export function ModelPalette({ purpose, view, onView, onClose }: ModelPaletteProps) {
+export function ModelPalette({ open, purpose, view, onView, onClose }: ModelPaletteProps) {
   const id = useId();
   const models = useAppStore((s) => s.models);
   const favorites = useAppStore((s) => s.favoriteModels);
@@ -52,6 +54,16 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
 
   const [query, setQuery] = useState('');
   const list = useRef<VListHandle>(null);
+  // Each opening is a fresh start: no query, the current model highlighted (see the layout effect below).
+  const [openings, setOpenings] = useState(0);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setQuery('');
+      setOpenings((count) => count + 1);
+    }
+  }
 
   const items = useMemo<Item[]>(() => {
     const found = queryModels(models, { query, filters: view.filters, sort: view.sort, favorites, recents });
@@ -62,27 +74,33 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
       list.unshift({ kind: 'typed', id: typed });
     }
     return list;
-    // favorites/recents are left out on purpose: starring a row must not reshuffle the list under the pointer.
+    // favorites/recents are left out on purpose: starring a row must not reshuffle the list under the pointer. Each
+    // opening orders them afresh.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [models, query, view]);
+  }, [models, query, view, openings]);
 
   /** Where the current model is: highlighted when the palette opens, and when the catalogue first arrives. */
   const currentIndex = () => {
     const at = items.findIndex((item) => item.kind === 'model' && item.model.id === current);
     return at === -1 ? 0 : at;
   };
-  const [initialIndex] = useState(currentIndex);
-  const [activeIndex, setActiveIndex] = useState(initialIndex);
+  const [activeIndex, setActiveIndex] = useState(currentIndex);
   const [seenModels, setSeenModels] = useState(models);
-  if (seenModels !== models) {
+  const [highlightedFor, setHighlightedFor] = useState(openings);
+  // Once the list is the whole catalogue again (the query reset above), the current model is found in it.
+  if (seenModels !== models || (highlightedFor !== openings && query === '')) {
     setSeenModels(models);
+    setHighlightedFor(openings);
     setActiveIndex(currentIndex());
   }
 
-  // The current model is in view when the palette first paints, two rows below the top where the list allows.
+  // The current model is in view when the palette paints on opening, two rows below the top where the list allows.
   useLayoutEffect(() => {
-    if (initialIndex > 0) list.current?.scrollToIndex(Math.max(0, initialIndex - 2), { align: 'start' });
-  }, [initialIndex]);
+    if (!open) return;
+    list.current?.scrollToIndex(Math.max(0, currentIndex() - 2), { align: 'start' });
+    // Only on opening: later changes of the list (typing, filters) place the highlight themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openings]);
 
   const moveTo = useCallback(
     (index: number) => {
@@ -136,7 +154,7 @@ export function ModelPalette({ purpose, view, onView, onClose }: ModelPalettePro
   const title = purpose === 'default' ? 'Default model for new conversations' : 'Choose a model';
 
   return (
-    <Modal role="dialog" label={title} className="model-palette" onClose={onClose}>
+    <Modal role="dialog" label={title} className="model-palette" open={open} onClose={onClose}>
       <div className="palette-search">
         <input
           data-autofocus

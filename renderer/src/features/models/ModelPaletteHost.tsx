@@ -21,17 +21,24 @@ export function ModelPaletteHost() {
   const purpose = useAppStore((s) => s.modelPalette);
   const close = useAppStore((s) => s.closeModelPalette);
   const [view, setView] = useState<PaletteView>({ filters: noFilters, sort: 'relevance' });
+  // Once opened, the palette stays mounted (closed) for the session: people open it many times a day, and showing a
+  // built dialog again is much cheaper than building it (bench `models`). A change of purpose builds it afresh.
+  const [lastPurpose, setLastPurpose] = useState(purpose);
+  if (purpose !== null && purpose !== lastPurpose) setLastPurpose(purpose);
   useModelPaletteShortcut();
-  if (!purpose) return null;
+  if (!lastPurpose) return null;
   return (
     <ModelPalette
-      purpose={purpose}
+      key={lastPurpose}
+      open={purpose !== null}
+      purpose={lastPurpose}
       view={view}
       onView={setView}
       onClose={() => {
         close();
         // Back to writing: choosing a model is usually the step before a message.
-        if (purpose === 'conversation') requestAnimationFrame(() => document.getElementById(composerInputId)?.focus());
+        if (lastPurpose === 'conversation')
+          requestAnimationFrame(() => document.getElementById(composerInputId)?.focus());
       }}
     />
   );
