@@ -100,6 +100,16 @@ const checks: Record<ShortcutId, (page: Page) => Promise<void>> = {
     await expect(page.getByText('Copied the last reply.')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('You said: “Walk the table”');
   },
+  'attach-files': async (page) => {
+    // The system's file chooser opens; the chosen file waits in the tray above the message, and comes off again.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'attach-files')]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Shortcut notes\n') });
+    const tray = page.getByRole('list', { name: 'Attachments' });
+    await expect(tray.getByRole('listitem', { name: /notes\.txt/ })).toBeVisible();
+    await tray.getByRole('button', { name: 'Remove notes.txt' }).click();
+    await expect(tray).toBeHidden();
+  },
   'toggle-sidebar': async (page) => {
     // Only a narrow window folds the sidebar away.
     await page.setViewportSize({ width: 800, height: 600 });

@@ -40,6 +40,7 @@ describe('the shortcut table', () => {
     expect(shortcut('copy-last-reply').accelerator).toBe('CmdOrCtrl+Shift+C');
     expect(shortcut('shortcuts-sheet').accelerator).toBe('CmdOrCtrl+/');
     expect(shortcut('toggle-theme').accelerator).toBe('CmdOrCtrl+Shift+L');
+    expect(shortcut('attach-files').accelerator).toBe('CmdOrCtrl+U');
     // Zoom is the window's own (menu roles, the browser's zoom), never the page's.
     expect(shortcuts.filter((s) => s.handledBy === 'window').map((s) => s.id)).toEqual([
       'zoom-in',

@@ -9,6 +9,7 @@ export type ShortcutId =
   | 'find'
   | 'stop'
   | 'copy-last-reply'
+  | 'attach-files'
   | 'undo-delete'
   | 'toggle-sidebar'
   | 'settings'
@@ -85,6 +86,14 @@ export const shortcuts: readonly Shortcut[] = [
     label: 'Copy the last reply',
     group: 'Chat',
     accelerator: 'CmdOrCtrl+Shift+C',
+    handledBy: 'page',
+  },
+  // U for upload, as in other chat apps; the browser's view-source on Ctrl+U gives way to the page.
+  {
+    id: 'attach-files',
+    label: 'Attach files',
+    group: 'Chat',
+    accelerator: 'CmdOrCtrl+U',
     handledBy: 'page',
   },
   {

@@ -20,9 +20,13 @@ import { StatusBar } from './StatusBar';
 import { SpendLayer, SpendNotices } from '../features/spend/SpendLayer';
 import { useShortcut } from '../lib/use-shortcut';
 import { ShortcutsSheet } from '../features/appearance/ShortcutsSheet';
+import { DropOverlay } from '../features/attachments/DropOverlay';
+import { useFileDrop } from '../features/attachments/use-file-drop';
 
 export function MainLayout() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // Files dropped anywhere on the conversation go into the composer's tray.
+  const drop = useFileDrop();
   useShortcut('settings', () => {
     // Not over another dialog: Esc closes the topmost thing, and two modals at once would trap each other.
     if (document.querySelector('dialog[open]')) return false;
@@ -32,7 +36,8 @@ export function MainLayout() {
   return (
     <div className="app-shell">
       <ConversationList />
-      <main className="chat">
+      <main className={`chat${drop.dragging ? ' is-dropping' : ''}`} {...drop.handlers}>
+        {drop.dragging ? <DropOverlay /> : null}
         <ChatHeader onOpenSettings={() => setSettingsOpen(true)} />
         <HistoryNotice />
         <ModelUnlistedNotice />

@@ -13,6 +13,7 @@ import { createModelsSlice } from './models-slice';
 import { createSpendSlice } from './spend-slice';
 import { createSettingsSlice } from '../features/conversation-settings/settings-slice';
 import { createAppearanceSlice } from '../features/appearance/appearance-slice';
+import { createAttachmentsSlice } from '../features/attachments/attachments-slice';
 import type { AppState, StoreDeps } from './types';
 
 export function createAppStore(deps: StoreDeps) {
@@ -22,6 +23,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createConversationsSlice(set, get, deps),
     ...createChatSlice(set, get, deps),
     ...createDraftSlice(set, get, deps),
+    ...createAttachmentsSlice(set, get, deps),
     ...createModelsSlice(set, get, deps),
     ...createSpendSlice(set, get, deps),
     ...createHistorySlice(set, get, deps),

@@ -51,6 +51,7 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get, { api }) 
     defaultModel,
     newChatModel: defaultModel,
     modelPalette: null,
+    modelPaletteRequires: [],
 
     async loadModels() {
       if (get().modelsStatus === 'loading') return;
@@ -138,8 +139,8 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get, { api }) 
       return true;
     },
 
-    openModelPalette(purpose = 'conversation') {
-      set({ modelPalette: purpose });
+    openModelPalette(purpose = 'conversation', requires = []) {
+      set({ modelPalette: purpose, modelPaletteRequires: requires });
       // Opening the palette is the natural moment to catch up with a catalogue that failed to load.
       if (get().modelsStatus === 'error' || get().modelsStatus === 'idle') void get().loadModels();
     },

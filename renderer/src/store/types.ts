@@ -13,6 +13,8 @@ import type { ConnectionMonitor, ConnectionState } from '../transport/connection
 import type { PortabilitySlice } from '../features/portability/portability-slice';
 import type { LibrarySlice } from '../features/history/library-slice';
 import type { AppearanceSlice } from '../features/appearance/appearance-slice';
+import type { InputModalityFilter } from '../features/models/model-query';
+import type { AttachmentsSlice } from '../features/attachments/attachments-slice';
 
 /** What the store needs from outside; injected so tests can run the real slices against fakes. */
 export interface StoreDeps {
@@ -185,7 +187,9 @@ export interface ModelsSlice {
   setDefaultModel(id: string): Promise<void>;
   /** False when the id is not shaped like a model id. */
   chooseModel(id: string): Promise<boolean>;
-  openModelPalette(purpose?: ModelPalettePurpose): void;
+  /** Input kinds the palette opens filtered to (a model that accepts the attached images); empty = as left. */
+  modelPaletteRequires: InputModalityFilter[];
+  openModelPalette(purpose?: ModelPalettePurpose, requires?: InputModalityFilter[]): void;
   closeModelPalette(): void;
 }
 
@@ -238,6 +242,7 @@ export interface HistorySlice {
 }
 
 export type AppState = PortabilitySlice &
+  AttachmentsSlice &
   SettingsSlice &
   AppearanceSlice &
   AppSlice &

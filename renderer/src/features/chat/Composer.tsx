@@ -1,12 +1,18 @@
 // Renderer: where the next message is written. Enter sends, Shift+Enter starts a new line, Up in an empty composer
-// edits your last message. Only this component reads the draft, so typing re-renders nothing else.
+// edits your last message. Files come in by the paperclip (Ctrl/Cmd+U), a drop or a paste and wait in the tray above
+// the text. Only this component reads the draft, so typing re-renders nothing else.
 
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type ClipboardEvent, type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { maxMessageLength } from '../../../../shared/schemas';
 import { selectIsReplying } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { type ClickGuard, createClickGuard, stopArmDelayMs } from './click-guard';
 import { SendEstimate } from '../spend/SendEstimate';
+import { AttachButton } from '../attachments/AttachButton';
+import { AttachmentTray } from '../attachments/AttachmentTray';
+import { AttachmentRefusalNotice } from '../attachments/AttachmentRefusalNotice';
+import { decidePaste, pastedData } from '../attachments/paste-rule';
+import { selectSendBlocker } from '../attachments/send-blocker';
 
 export const composerInputId = 'composer-input';
 
@@ -18,8 +24,20 @@ export function Composer() {
   // Through the budget check: a reply that may pass the budget or the key's limit is asked about first.
   const sendMessage = useAppStore((s) => s.requestSend);
   const editLastMessage = useAppStore((s) => s.editLastMessage);
+  const attachFiles = useAppStore((s) => s.attachFiles);
+  const attachPastedText = useAppStore((s) => s.attachPastedText);
   const tooLong = draft.length > maxMessageLength;
-  const canSend = !replying && draft.trim() !== '' && !tooLong;
+  // One rule for the button, Enter and the store's send: empty, too long, uploading, or a file the model can't read.
+  const blocker = useAppStore((s) => selectSendBlocker(s)?.kind ?? null);
+  const canSend = !replying && blocker === null;
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const decision = decidePaste(pastedData(event.clipboardData));
+    if (decision.kind === 'plain') return;
+    event.preventDefault();
+    if (decision.kind === 'files') attachFiles(decision.files);
+    else attachPastedText(decision.text);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +61,10 @@ export function Composer() {
       <label htmlFor={composerInputId} className="visually-hidden">
         Message
       </label>
+      <AttachButton />
       <div className="composer-field">
+        <AttachmentTray />
+        <AttachmentRefusalNotice />
         {tooLong && (
           <p className="composer-limit" role="alert" id="composer-limit">
             This message is {draft.length.toLocaleString('en-US')} characters long; the limit is{' '}
@@ -56,9 +77,10 @@ export function Composer() {
           rows={2}
           placeholder="Write a message…  (Enter to send, Shift+Enter for a new line)"
           aria-invalid={tooLong}
-          aria-describedby={tooLong ? 'composer-limit' : undefined}
+          aria-describedby={tooLong ? 'composer-limit' : blocker === 'model' ? 'composer-refusal' : undefined}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
       </div>
       {replying ? (
@@ -66,7 +88,13 @@ export function Composer() {
       ) : (
         <div className="send-side">
           <SendEstimate />
-          <button type="submit" className="primary" disabled={!canSend}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!canSend}
+            aria-describedby={blocker === 'model' ? 'composer-refusal' : undefined}
+            title={blocker === 'uploading' ? 'Waiting for the files to be added' : undefined}
+          >
             Send
           </button>
         </div>

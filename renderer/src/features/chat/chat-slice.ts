@@ -3,12 +3,14 @@
 
 import type { StreamHandle } from '../../../../shared/api';
 import type { ChatStreamEvent, Message } from '../../../../shared/domain';
-import { maxMessageLength, modelIdSchema } from '../../../../shared/schemas';
+import { type ChatSendInput, maxMessageLength, modelIdSchema } from '../../../../shared/schemas';
 import { upsertMessage } from '../../lib/collections';
 import { createFrameBatcher } from '../../lib/frame-batcher';
 import { emptyTurn, finishUnended, type TurnView } from '../../lib/stream-reducer';
 import { selectCurrentModel } from '../../store/selectors';
 import type { AppState, ChatSlice, LiveTurn, SliceCreator } from '../../store/types';
+import type { Attachment } from '../attachments/contract';
+import { selectSendBlocker } from '../attachments/send-blocker';
 import { placeholder } from './placeholder';
 import { cutAfter, lastOfRole, prependPage, switchVersion, threadAtStart } from './thread';
 import { changedTurns, reduceTurns, type TurnEvent, type TurnViews } from './turns-reducer';
@@ -21,8 +23,21 @@ interface Running {
   kind: 'send' | 'regenerate' | 'edit' | 'continue';
   /** The text sent (send and edit), so a turn that never reached the core can give it back. */
   text: string;
+  /** The files sent with it (send), given back the same way. */
+  attachments?: Attachment[];
   conversationId: string | null;
   handle: StreamHandle | null;
+}
+
+/** chat:send's input: without a conversation id the core starts a new conversation and names it from the message. */
+function sendInput(
+  conversationId: string | null,
+  text: string,
+  model: string,
+  attachments: Attachment[],
+): ChatSendInput {
+  const input = { ...(conversationId ? { conversationId } : {}), text, model };
+  return (attachments.length > 0 ? { ...input, attachmentIds: attachments.map((a) => a.id) } : input) as ChatSendInput;
 }
 
 /** Finished replies, remembered briefly: a thread loaded while one was finishing may hold its stale copy. */
@@ -99,7 +114,10 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     const failed = error !== null && error.code !== 'aborted';
     // A message the core never saved goes back to the composer. One it saved stays in the thread with Retry on its
     // reply: sending it again would put the question upstream twice.
-    if (next.userMessage === null && run.kind === 'send') get().restoreDraft(run.conversationId, run.text);
+    if (next.userMessage === null && run.kind === 'send') {
+      get().restoreDraft(run.conversationId, run.text);
+      get().restoreTray(run.conversationId, run.attachments ?? []);
+    }
     if (failed && error.code !== 'unauthorized' && (showing || next.userMessage === null)) extra.chatError = error;
     if (messages !== state.messages) extra.messages = messages;
     patchTurn(turnId, null, extra);
@@ -216,13 +234,14 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       const state = get();
       const text = state.draft;
       const conversationId = state.activeConversationId;
-      // Over the limit the composer explains; the draft stays where it is.
-      if (busy(conversationId) || text.trim() === '' || text.length > maxMessageLength) return;
+      // Over the limit, uploading, or with a file the model cannot read, the composer explains; nothing is sent.
+      if (busy(conversationId) || selectSendBlocker(state) !== null) return;
       const model = selectCurrentModel(state);
       if (invalidModel(model)) return;
       state.setDraft('');
+      const attachments = state.takeTray();
       await runTurn(
-        { kind: 'send', text, conversationId },
+        { kind: 'send', text, conversationId, attachments },
         {
           pendingUser: placeholder('user', text, conversationId),
           reply: placeholder('assistant', '', conversationId),
@@ -230,7 +249,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
         },
         (onEvent) =>
           // Without a conversation id the core starts a new conversation and names it from this message.
-          api.chat.send(conversationId ? { conversationId, text, model } : { text, model }, onEvent),
+          api.chat.send(sendInput(conversationId, text, model, attachments), onEvent),
       );
     },
 

@@ -42,6 +42,8 @@ export const createDraftSlice: SliceCreator<DraftSlice> = (set, get, { api, setT
     },
 
     switchDraft(conversationId) {
+      // The files waiting to be sent belong to the same conversation as the text.
+      get().switchTray(conversationId);
       if (conversationId === key && known.has(key)) return;
       void saver.flush();
       key = conversationId;
@@ -53,6 +55,7 @@ export const createDraftSlice: SliceCreator<DraftSlice> = (set, get, { api, setT
 
     adoptNewChatDraft(conversationId) {
       if (key !== null) return;
+      get().adoptNewChatTray(conversationId);
       const text = known.get(null) ?? get().draft;
       key = conversationId;
       known.set(conversationId, text);

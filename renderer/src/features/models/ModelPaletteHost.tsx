@@ -20,11 +20,24 @@ export function useModelPaletteShortcut(): void {
 export function ModelPaletteHost() {
   const purpose = useAppStore((s) => s.modelPalette);
   const close = useAppStore((s) => s.closeModelPalette);
+  const requires = useAppStore((s) => s.modelPaletteRequires);
   const [view, setView] = useState<PaletteView>({ filters: noFilters, sort: 'relevance' });
   // Once opened, the palette stays mounted (closed) for the session: people open it many times a day, and showing a
   // built dialog again is much cheaper than building it (bench `models`). A change of purpose builds it afresh.
   const [lastPurpose, setLastPurpose] = useState(purpose);
   if (purpose !== null && purpose !== lastPurpose) setLastPurpose(purpose);
+  // Opened from the composer to find a model that takes the attached images: that filter is on, whatever was left.
+  const [applied, setApplied] = useState(requires);
+  if (applied !== requires) {
+    setApplied(requires);
+    const missing = requires.filter((kind) => !view.filters.inputModalities.includes(kind));
+    if (missing.length > 0) {
+      setView({
+        ...view,
+        filters: { ...view.filters, inputModalities: [...view.filters.inputModalities, ...missing] },
+      });
+    }
+  }
   useModelPaletteShortcut();
   if (!lastPurpose) return null;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsInput, unsupportedInputNotice } from './capabilities';
+import { acceptsInput, refusedInputs, unsupportedInputNotice } from './capabilities';
 import { modelFixture } from './model-fixture';
 
 const textOnly = modelFixture({ id: 'a/text', name: 'Acme: Text 1' });
@@ -16,9 +16,16 @@ describe('capabilities for attachments', () => {
 
   it('names what the model cannot read, once each, or says nothing', () => {
     expect(unsupportedInputNotice(textOnly, ['image', 'file', 'image'])).toBe(
-      'Text 1 cannot read images or files or PDFs. Choose a model that can (Ctrl+K), or send the message without them.',
+      'Text 1 does not accept images or files or PDFs — pick one that does, or remove them.',
     );
     expect(unsupportedInputNotice(vision, ['image'])).toBeNull();
     expect(unsupportedInputNotice(null, ['image'])).toBeNull();
+    expect(unsupportedInputNotice(router, ['image'])).toBeNull();
+  });
+
+  it('lists the refused kinds once each, and none for a model nothing is known of', () => {
+    expect(refusedInputs(textOnly, ['image', 'file', 'image'])).toEqual(['image', 'file']);
+    expect(refusedInputs(vision, ['image', 'file'])).toEqual(['file']);
+    expect(refusedInputs(null, ['image'])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// What a model can take in, for a message carrying an image, a PDF or a recording: ready for attachments, which will
-// ask before sending something the model cannot read.
+// What a model can take in, for a message carrying an image, a PDF or a recording: the composer refuses to send an
+// attachment the chosen model cannot read, in these words.
 
 import type { ModelSummary } from '../../../../shared/domain';
 import { displayName } from './model-format';
@@ -16,11 +16,16 @@ export function acceptsInput(model: ModelSummary | null, kind: InputKind): boole
   return model.isRouter || model.inputModalities.includes(kind);
 }
 
+/** The kinds of `kinds` the model is known not to accept (none when it is not listed), each once. */
+export function refusedInputs(model: ModelSummary | null, kinds: readonly InputKind[]): InputKind[] {
+  return [...new Set(kinds)].filter((kind) => acceptsInput(model, kind) === false);
+}
+
 /** One sentence naming what the model cannot read, or null when it can read everything listed (or is unknown). */
 export function unsupportedInputNotice(model: ModelSummary | null, kinds: readonly InputKind[]): string | null {
-  const refused = [...new Set(kinds)].filter((kind) => acceptsInput(model, kind) === false);
+  const refused = refusedInputs(model, kinds);
   if (!model || refused.length === 0) return null;
   const words = refused.map((kind) => kindWords[kind]);
   const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-  return `${displayName(model)} cannot read ${list}. Choose a model that can (Ctrl+K), or send the message without them.`;
+  return `${displayName(model)} does not accept ${list} — pick one that does, or remove them.`;
 }

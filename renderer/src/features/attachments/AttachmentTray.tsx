@@ -1,0 +1,107 @@
+// Renderer: the files waiting above the message field: a thumbnail for an image, a chip for a PDF (pages and size) or
+// a text file (size). Each shows that it is uploading, or why the core refused it, and comes off with its × button
+// (or Delete/Backspace while it has focus). A refused file never takes the draft or the other files with it.
+
+import { FileCode, FileText, ImageIcon, LoaderCircle, X } from 'lucide-react';
+import type { KeyboardEvent } from 'react';
+import { describeError } from '../../lib/error-text';
+import { useAppStore } from '../../store/use-app-store';
+import type { TrayItem } from './attachments-slice';
+import { attachmentSrc } from './attachment-url';
+import { formatFileSize } from './file-size';
+import './attachments.css';
+
+export function AttachmentTray() {
+  const tray = useAppStore((s) => s.tray);
+  if (tray.length === 0) return null;
+  return (
+    <ul className="attachment-tray" aria-label="Attachments">
+      {tray.map((item) => (
+        <TrayChip key={item.localId} item={item} />
+      ))}
+    </ul>
+  );
+}
+
+/** The facts under a chip's name: pages and size for a PDF, size otherwise. */
+export function chipFacts(item: Pick<TrayItem, 'sizeBytes' | 'attachment'>): string {
+  const size = formatFileSize(item.attachment?.sizeBytes ?? item.sizeBytes);
+  const pages = item.attachment?.pageCount;
+  return pages === undefined ? size : `${pages} ${pages === 1 ? 'page' : 'pages'} · ${size}`;
+}
+
+function ChipIcon({ item }: { item: TrayItem }) {
+  if (item.status === 'uploading') return <LoaderCircle className="spin" size={18} aria-hidden="true" />;
+  const kind = item.attachment?.kind;
+  if (kind === 'image' || (!kind && item.mime.startsWith('image/'))) return <ImageIcon size={18} aria-hidden="true" />;
+  if (kind === 'text') return <FileCode size={18} aria-hidden="true" />;
+  return <FileText size={18} aria-hidden="true" />;
+}
+
+function TrayChip({ item }: { item: TrayItem }) {
+  const remove = useAppStore((s) => s.removeTrayItem);
+  const keepAsText = useAppStore((s) => s.keepPasteAsText);
+  const errorId = `${item.localId}-error`;
+  const image = item.status === 'ready' && item.attachment?.kind === 'image' ? item.attachment : null;
+  const error = item.error ? describeError(item.error) : null;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    if ((event.key === 'Delete' || event.key === 'Backspace') && event.target === event.currentTarget) {
+      event.preventDefault();
+      remove(item.localId);
+      document.getElementById('composer-input')?.focus();
+    }
+  };
+
+  return (
+    <li
+      className={`tray-chip status-${item.status}${image ? ' is-image' : ''}`}
+      tabIndex={0}
+      aria-label={`${item.name}, ${item.status === 'uploading' ? 'adding…' : item.status === 'failed' ? 'not attached' : chipFacts(item)}`}
+      aria-busy={item.status === 'uploading' || undefined}
+      aria-describedby={error ? errorId : undefined}
+      onKeyDown={onKeyDown}
+    >
+      {image ? (
+        // Fixed box: the tray never jumps when the thumbnail arrives.
+        <img className="tray-thumb" src={attachmentSrc(image.id, 'thumb')} alt="" width={56} height={56} />
+      ) : (
+        <span className="tray-icon">
+          <ChipIcon item={item} />
+        </span>
+      )}
+      {image ? null : (
+        <span className="tray-text">
+          <span className="tray-name" title={item.name}>
+            {item.name}
+          </span>
+          <span className="tray-facts">
+            {item.status === 'uploading' ? 'Adding…' : item.status === 'failed' ? 'Not attached' : chipFacts(item)}
+          </span>
+        </span>
+      )}
+      {item.pastedText !== undefined && item.status !== 'uploading' ? (
+        <button type="button" className="link-button tray-keep-text" onClick={() => keepAsText(item.localId)}>
+          Paste as text
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="icon-button tray-remove"
+        aria-label={`Remove ${item.name}`}
+        title="Remove"
+        onClick={() => {
+          remove(item.localId);
+          document.getElementById('composer-input')?.focus();
+        }}
+      >
+        <X size={14} aria-hidden="true" />
+      </button>
+      {error ? (
+        <p className="tray-error" id={errorId} role="alert">
+          {error.detail ?? error.message} {error.nextStep}
+        </p>
+      ) : null}
+    </li>
+  );
+}

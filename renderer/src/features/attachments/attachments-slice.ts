@@ -1,0 +1,188 @@
+// Renderer store slice: the files waiting in the composer's tray, per conversation like the draft. Each file goes to
+// the core as soon as it is added (the core sniffs, checks, stores and answers with an Attachment or a per-file
+// error); the tray shows it uploading, ready, or refused with the core's reason, and a refusal never touches the
+// draft or the other files.
+
+import type { AppError } from '../../../../shared/result';
+import type { SliceCreator } from '../../store/types';
+import { type Attachment, type AttachmentsApi, attachmentLimits } from './contract';
+
+export interface TrayItem {
+  /** The tray's own id: the same file added twice is two items until the core says they are one. */
+  localId: string;
+  name: string;
+  sizeBytes: number;
+  /** As the browser guessed it from the name; only for the icon while uploading (the core sniffs the content). */
+  mime: string;
+  status: 'uploading' | 'ready' | 'failed';
+  attachment: Attachment | null;
+  error: AppError | null;
+  /** A long paste made into a file: it can go back into the message as plain text. */
+  pastedText?: string;
+}
+
+export interface AttachmentsSlice {
+  /** The open conversation's (or the new chat's) tray, in the order added. */
+  tray: TrayItem[];
+  /** Hands each file to the core; several at once. */
+  attachFiles(files: readonly File[]): void;
+  /** A long paste becomes a text attachment instead of filling the composer. */
+  attachPastedText(text: string): void;
+  removeTrayItem(localId: string): void;
+  /** The long paste goes back into the message where the caret is (appended when unknown). */
+  keepPasteAsText(localId: string): void;
+  /** The tray follows the draft: switching conversations shows that conversation's tray. */
+  switchTray(conversationId: string | null): void;
+  adoptNewChatTray(conversationId: string): void;
+  /** What a send takes from the tray: the ready attachments; the tray is emptied (refused files included). */
+  takeTray(): Attachment[];
+  /** A message that never reached the core gets its files back, unless the tray was filled again meanwhile. */
+  restoreTray(conversationId: string | null, attachments: readonly Attachment[]): void;
+}
+
+/** The name a long paste gets as a file. */
+export const pastedTextName = 'Pasted text.txt';
+
+let nextLocalId = 0;
+
+export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get, deps) => {
+  // The transport owns how bytes travel (HTTP POST on the web host, IPC in Electron); this slice only asks.
+  const files = (deps.api as unknown as { attachments: AttachmentsApi }).attachments;
+  const trays = new Map<string | null, TrayItem[]>();
+  let key: string | null = null;
+
+  const setTray = (owner: string | null, items: TrayItem[]) => {
+    trays.set(owner, items);
+    if (owner === key) set({ tray: items });
+  };
+  /** Whose tray holds this item now (the person may have switched conversations while it uploaded). */
+  const ownerOf = (localId: string): string | null | undefined => {
+    for (const [owner, items] of trays) if (items.some((item) => item.localId === localId)) return owner;
+    return undefined;
+  };
+  const patch = (localId: string, change: Partial<TrayItem>) => {
+    const owner = ownerOf(localId);
+    if (owner === undefined) return;
+    setTray(
+      owner,
+      (trays.get(owner) ?? []).map((item) => (item.localId === localId ? { ...item, ...change } : item)),
+    );
+  };
+
+  const upload = async (localId: string, file: File) => {
+    let result;
+    try {
+      result = await files.add(file);
+    } catch {
+      // The transport went away mid-upload; the core's wording for that is the offline one.
+      result = { ok: false as const, error: { code: 'offline' as const, message: '' } };
+    }
+    if (result.ok) patch(localId, { status: 'ready', attachment: result.value, error: null });
+    else patch(localId, { status: 'failed', error: result.error });
+  };
+
+  const add = (file: File, extra: Partial<TrayItem> = {}) => {
+    const current = trays.get(key) ?? [];
+    const localId = `tray-${++nextLocalId}`;
+    const counted = current.filter((item) => item.status !== 'failed').length;
+    const item: TrayItem = {
+      localId,
+      name: file.name || 'Untitled',
+      sizeBytes: file.size,
+      mime: file.type,
+      status: 'uploading',
+      attachment: null,
+      error: null,
+      ...extra,
+    };
+    if (counted >= attachmentLimits.maxFiles) {
+      setTray(key, [
+        ...current,
+        {
+          ...item,
+          status: 'failed',
+          error: {
+            code: 'invalid_input',
+            message: `A message takes up to ${attachmentLimits.maxFiles} files; this one was not added.`,
+          },
+        },
+      ]);
+      return;
+    }
+    setTray(key, [...current, item]);
+    void upload(localId, file);
+  };
+
+  return {
+    tray: [],
+
+    attachFiles(list) {
+      for (const file of list) add(file);
+    },
+
+    attachPastedText(text) {
+      add(new File([text], pastedTextName, { type: 'text/plain' }), { pastedText: text });
+    },
+
+    removeTrayItem(localId) {
+      const owner = ownerOf(localId);
+      if (owner === undefined) return;
+      setTray(
+        owner,
+        (trays.get(owner) ?? []).filter((item) => item.localId !== localId),
+      );
+    },
+
+    keepPasteAsText(localId) {
+      const item = get().tray.find((entry) => entry.localId === localId);
+      if (!item?.pastedText) return;
+      get().removeTrayItem(localId);
+      const draft = get().draft;
+      get().setDraft(draft === '' ? item.pastedText : `${draft}${draft.endsWith('\n') ? '' : '\n'}${item.pastedText}`);
+    },
+
+    switchTray(conversationId) {
+      key = conversationId;
+      set({ tray: trays.get(conversationId) ?? [] });
+    },
+
+    adoptNewChatTray(conversationId) {
+      if (key !== null) return;
+      const items = trays.get(null) ?? [];
+      trays.delete(null);
+      key = conversationId;
+      trays.set(conversationId, items);
+      set({ tray: items });
+    },
+
+    takeTray() {
+      const ready = get()
+        .tray.filter((item) => item.status === 'ready' && item.attachment)
+        .map((item) => item.attachment as Attachment);
+      setTray(key, []);
+      return ready;
+    },
+
+    restoreTray(conversationId, attachments) {
+      if (attachments.length === 0 || (trays.get(conversationId)?.length ?? 0) > 0) return;
+      setTray(
+        conversationId,
+        attachments.map((attachment) => ({
+          localId: `tray-${++nextLocalId}`,
+          name: attachment.name,
+          sizeBytes: attachment.sizeBytes,
+          mime: attachment.mime,
+          status: 'ready',
+          attachment,
+          error: null,
+        })),
+      );
+    },
+  };
+};
+
+/** Send waits for uploads; refused files are left behind (their chips say why), never sent. */
+export const trayUploading = (tray: readonly TrayItem[]): boolean => tray.some((item) => item.status === 'uploading');
+
+export const trayAttachments = (tray: readonly TrayItem[]): Attachment[] =>
+  tray.flatMap((item) => (item.status === 'ready' && item.attachment ? [item.attachment] : []));
