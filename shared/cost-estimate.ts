@@ -12,6 +12,43 @@ export const fallbackOutputCap = 16_384;
 
 export const tokensForText = (chars: number): number => (chars <= 0 ? 0 : Math.ceil(chars / charsPerToken));
 
+/*
+ * Attachments, roughly (the estimate says "≈"; the real charge shows under the reply):
+ * - an image: width × height / 750 tokens (Anthropic's published rule of thumb, near OpenAI's tile count for the sizes
+ *   images are downscaled to), at most 1,600; 1,000 when the size is unknown. The catalogue's per-image price is not
+ *   added on top: providers count images as prompt tokens, which that price only restates.
+ * - a text file: inlined, so its characters at four a token, like the message.
+ * - a PDF: about 800 tokens a page (its text, plus the page image a native reader also takes), whichever engine
+ *   reads it; a priced parser's own charge is added by the caller (pdfParserPrice).
+ */
+export const imageTokensPerPixel = 1 / 750;
+export const maxImageTokens = 1_600;
+export const unknownImageTokens = 1_000;
+export const pdfTokensPerPage = 800;
+
+/** What the estimate needs of an attachment (shared/attachments.ts's Attachment has all of it). */
+export interface AttachmentFacts {
+  kind: 'image' | 'pdf' | 'text';
+  width?: number;
+  height?: number;
+  pageCount?: number;
+  textChars?: number;
+}
+
+export function tokensForAttachment(attachment: AttachmentFacts): number {
+  switch (attachment.kind) {
+    case 'image': {
+      const { width, height } = attachment;
+      if (!width || !height) return unknownImageTokens;
+      return Math.min(maxImageTokens, Math.ceil(width * height * imageTokensPerPixel));
+    }
+    case 'text':
+      return tokensForText(attachment.textChars ?? 0);
+    case 'pdf':
+      return Math.max(1, attachment.pageCount ?? 1) * pdfTokensPerPage;
+  }
+}
+
 export interface EstimatePrices {
   /** USD per prompt token (a catalogue price); null = unknown or variable. */
   promptPrice: number | null;

@@ -7,6 +7,7 @@ import { last30DayStarts, monthKey, startOfDay, startOfMonth, startOfWeek } from
 import { selectModelPricing } from '../features/spend/model-prices';
 import { estimateNextReply } from '../features/spend/send-estimate';
 import { selectActiveConversation, selectCurrentModel } from './selectors';
+import { trayAttachments } from '../features/attachments/attachments-slice';
 import type { AppState, SliceCreator, SpendSlice } from './types';
 
 /** The estimate beside Send, from the store as it is now. */
@@ -14,6 +15,7 @@ export function selectNextReplyEstimate(state: AppState) {
   return estimateNextReply({
     thread: state.messages,
     draft: state.draft,
+    attachments: trayAttachments(state.tray),
     pricing: selectModelPricing(state, selectCurrentModel(state)),
     maxOutputTokens: selectActiveConversation(state)?.maxOutputTokens ?? null,
   });

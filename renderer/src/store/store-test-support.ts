@@ -20,6 +20,18 @@ import type { ScheduleFrame } from '../lib/frame-batcher';
 import { messageFixture } from '../lib/message-fixture';
 import { alwaysOpen } from '../transport/connection';
 import { createAppStore } from './create-app-store';
+import type { Attachment } from '../features/attachments/contract';
+
+/** An attachment as the core describes one; an image unless told otherwise. */
+export const attachmentFixture = (overrides: Partial<Attachment> & { id: string }): Attachment => ({
+  kind: 'image',
+  mime: 'image/png',
+  name: `${overrides.id}.png`,
+  sizeBytes: 1234,
+  width: 640,
+  height: 480,
+  ...overrides,
+});
 
 export const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 
@@ -90,6 +102,14 @@ export const manualTimers = () => {
     pending: () => queued.length,
   };
 };
+
+/** What the fake core answers for a file: its kind from its name's ending, as the real core would sniff it. */
+export function attachmentFor(file: File): Attachment {
+  const common = { id: `sha-${file.name}`, name: file.name, sizeBytes: file.size };
+  if (file.name.endsWith('.pdf')) return attachmentFixture({ ...common, kind: 'pdf', mime: 'application/pdf', pageCount: 3 });
+  if (file.name.endsWith('.txt')) return attachmentFixture({ ...common, kind: 'text', mime: 'text/plain', textChars: file.size });
+  return attachmentFixture(common);
+}
 
 export function setupStore() {
   const streams: ManualStream[] = [];
@@ -169,6 +189,10 @@ export function setupStore() {
     titles: {
       settings: vi.fn(() => ok<TitleSettings>({ enabled: false, model: 'openai/gpt-4.1-nano' })),
       setEnabled: vi.fn((enabled: boolean) => ok<TitleSettings>({ enabled, model: 'openai/gpt-4.1-nano' })),
+    },
+    attachments: {
+      // The core's answer for a file it accepts: an id from its name (tests pick distinct names), its kind by type.
+      add: vi.fn((file: File) => ok(attachmentFor(file))),
     },
     preferences: {
       get: vi.fn(() => ok<AppPreferences>({ theme: 'system', notifications: true })),

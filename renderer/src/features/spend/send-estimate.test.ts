@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCostRange } from '../../../../shared/cost-estimate';
+import { estimateCostRange, tokensForAttachment } from '../../../../shared/cost-estimate';
 import { compareUsd, sumUsd } from '../../../../shared/money';
 import { messageFixture } from '../../lib/message-fixture';
 import { estimateNextReply } from './send-estimate';
@@ -90,5 +90,30 @@ describe('estimateNextReply', () => {
       }),
     ).toBeNull();
     expect(estimateNextReply({ thread: [], draft: 'hi', pricing: null, maxOutputTokens: null })).toBeNull();
+  });
+});
+
+describe('attachments in the estimate', () => {
+  it('counts an image by its pixels (capped), a text file by its characters, a PDF by its pages', () => {
+    expect(tokensForAttachment({ kind: 'image', width: 750, height: 100 })).toBe(100);
+    expect(tokensForAttachment({ kind: 'image', width: 4000, height: 3000 })).toBe(1_600);
+    expect(tokensForAttachment({ kind: 'image' })).toBe(1_000);
+    expect(tokensForAttachment({ kind: 'text', textChars: 4_001 })).toBe(1_001);
+    expect(tokensForAttachment({ kind: 'pdf', pageCount: 3 })).toBe(2_400);
+    expect(tokensForAttachment({ kind: 'pdf' })).toBe(800);
+  });
+
+  it('prices the draft’s files as fresh prompt tokens', () => {
+    const bare = estimateNextReply({ thread: [], draft: 'Look', pricing, maxOutputTokens: 100 });
+    const withImage = estimateNextReply({
+      thread: [],
+      draft: 'Look',
+      attachments: [{ kind: 'image', width: 750, height: 1000 }],
+      pricing,
+      maxOutputTokens: 100,
+    });
+    // 1,000 image tokens at $0.15/M more, at both ends.
+    expect(compareUsd(withImage!.low, bare!.low)).toBe(1);
+    expect(withImage!.high).toBe(sumUsd([bare!.high, '0.00015']));
   });
 });

@@ -3,10 +3,12 @@
 
 import type { Message } from '../../../../shared/domain';
 import {
+  type AttachmentFacts,
   type CostRange,
   defaultExpectedOutputTokens,
   estimateCostRange,
   fallbackOutputCap,
+  tokensForAttachment,
   tokensForText,
 } from '../../../../shared/cost-estimate';
 import type { ModelPricing } from './model-prices';
@@ -14,6 +16,8 @@ import type { ModelPricing } from './model-prices';
 export interface NextReplyFacts {
   thread: readonly Message[];
   draft: string;
+  /** The files waiting to go with the draft. Earlier messages' files go again with every turn. */
+  attachments?: readonly AttachmentFacts[];
   pricing: ModelPricing | null;
   /** The conversation's own reply-length cap; null = automatic. */
   maxOutputTokens: number | null;
@@ -29,17 +33,26 @@ function typicalOutput(thread: readonly Message[]): number {
   return counts[Math.floor(counts.length / 2)] ?? defaultExpectedOutputTokens;
 }
 
+const attachmentTokens = (attachments: readonly AttachmentFacts[]) =>
+  attachments.reduce((sum, attachment) => sum + tokensForAttachment(attachment), 0);
+
+/** STAND-IN until Message.attachments lands in the contract. */
+const attachmentsOf = (message: Message): readonly AttachmentFacts[] =>
+  (message as Message & { attachments?: AttachmentFacts[] }).attachments ?? [];
+
 export function estimateNextReply(facts: NextReplyFacts): CostRange | null {
   const { pricing } = facts;
   if (!pricing || pricing.isFree) return null;
   if (pricing.promptPrice === 0 && pricing.completionPrice === 0) return null;
   const earlierChars = facts.thread.reduce((sum, m) => sum + m.content.length, 0);
+  const earlier = tokensForText(earlierChars) + attachmentTokens(facts.thread.flatMap(attachmentsOf));
+  const draft = tokensForText(facts.draft.length) + attachmentTokens(facts.attachments ?? []);
   return estimateCostRange({
     promptPrice: pricing.promptPrice,
     completionPrice: pricing.completionPrice,
     cacheReadPrice: pricing.cacheReadPrice ?? null,
-    promptTokens: tokensForText(earlierChars + facts.draft.length),
-    repeatedPromptTokens: tokensForText(earlierChars),
+    promptTokens: earlier + draft,
+    repeatedPromptTokens: earlier,
     expectedOutputTokens: typicalOutput(facts.thread),
     maxOutputTokens: facts.maxOutputTokens ?? pricing.maxCompletionTokens ?? fallbackOutputCap,
   });

@@ -1,0 +1,88 @@
+// Renderer: the files a message carries. A person's message shows its pictures as thumbnails and its PDFs and text
+// files as chips; a reply shows the images the model made, larger, each with Save as…. Pictures sit in fixed boxes
+// and load lazily, so a long virtualized thread neither jumps nor fetches what is far off screen. A picture opens
+// full size in a dialog (click or Enter; Esc closes).
+
+import { Download, FileCode, FileText } from 'lucide-react';
+import { useState } from 'react';
+import { downloadUrl } from '../../lib/download';
+import { attachmentSrc } from './attachment-url';
+import type { Attachment } from './contract';
+import { formatFileSize } from './file-size';
+import { ImageViewer } from './ImageViewer';
+import './attachments.css';
+
+export function fileFacts(attachment: Attachment): string {
+  const size = formatFileSize(attachment.sizeBytes);
+  const pages = attachment.pageCount;
+  return pages === undefined ? size : `${pages} ${pages === 1 ? 'page' : 'pages'} · ${size}`;
+}
+
+/** The name a generated image is saved under when the model gave none. */
+const savedName = (attachment: Attachment) => attachment.name || `image-${attachment.id.slice(0, 8)}.png`;
+
+export function MessageAttachments({
+  attachments,
+  generated,
+}: {
+  attachments: readonly Attachment[];
+  generated: boolean;
+}) {
+  const [viewing, setViewing] = useState<Attachment | null>(null);
+  if (attachments.length === 0) return null;
+  return (
+    <>
+      <ul className="message-attachments" aria-label={generated ? 'Generated images' : 'Attached files'}>
+        {attachments.map((attachment) => (
+          <li key={attachment.id} className={generated ? 'generated-image' : undefined}>
+            {attachment.kind === 'image' ? (
+              <>
+                <button
+                  type="button"
+                  className="message-image-button"
+                  aria-label={`View ${attachment.name} full size`}
+                  onClick={() => setViewing(attachment)}
+                >
+                  <img
+                    src={attachmentSrc(attachment.id, generated ? 'full' : 'thumb')}
+                    alt={attachment.name}
+                    loading="lazy"
+                    decoding="async"
+                    width={generated ? 320 : 160}
+                    height={generated ? 320 : 160}
+                  />
+                </button>
+                {generated ? (
+                  <button
+                    type="button"
+                    className="icon-text-button"
+                    onClick={() => downloadUrl(attachmentSrc(attachment.id, 'full'), savedName(attachment))}
+                  >
+                    <Download size={16} aria-hidden="true" /> Save as…
+                  </button>
+                ) : null}
+              </>
+            ) : (
+              <span className="message-file-chip" title={attachment.name}>
+                {attachment.kind === 'text' ? (
+                  <FileCode size={16} aria-hidden="true" />
+                ) : (
+                  <FileText size={16} aria-hidden="true" />
+                )}
+                <span className="tray-name">{attachment.name}</span>
+                <span className="tray-facts">{fileFacts(attachment)}</span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {viewing ? (
+        <ImageViewer
+          attachment={viewing}
+          onSave={() => downloadUrl(attachmentSrc(viewing.id, 'full'), savedName(viewing))}
+          onClose={() => setViewing(null)}
+        />
+      ) : null}
+    </>
+  );
+}

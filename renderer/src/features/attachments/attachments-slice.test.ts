@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../../shared/result';
+import { modelFixture } from '../models/model-fixture';
+import { attachmentFor, conversationFixture, ok, setupStore, tick } from '../../store/store-test-support';
+import type { Attachment } from './contract';
+import { pastedTextName } from './attachments-slice';
+import { selectSendBlocker } from './send-blocker';
+
+type Ctx = ReturnType<typeof setupStore>;
+
+const file = (name: string, bytes = 'x'.repeat(10), type = '') => new File([bytes], name, { type });
+const statuses = (ctx: Ctx) => ctx.store.getState().tray.map((item) => [item.name, item.status]);
+
+/** An upload the test finishes when it wants, to see the tray while it runs. */
+function holdUploads(ctx: Ctx) {
+  const pending: { file: File; resolve(result: Result<Attachment>): void }[] = [];
+  ctx.api.attachments.add.mockImplementation(
+    (f: File) => new Promise<Result<Attachment>>((resolve) => pending.push({ file: f, resolve })),
+  );
+  return pending;
+}
+
+async function open(ctx: Ctx, id: string, model = 'openai/gpt-4o-mini') {
+  ctx.api.conversations.get.mockReturnValueOnce(
+    ok({ conversation: conversationFixture({ id, model }), messages: [], hasOlder: false }),
+  );
+  await ctx.store.getState().selectConversation(id);
+}
+
+describe('the attachment tray', () => {
+  it('shows several files uploading, then ready; a refused one says why and keeps the draft and the others', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    ctx.store.getState().setDraft('What is in these?');
+    const pending = holdUploads(ctx);
+    ctx.store.getState().attachFiles([file('a.png'), file('huge.png'), file('b.pdf')]);
+    expect(statuses(ctx)).toEqual([
+      ['a.png', 'uploading'],
+      ['huge.png', 'uploading'],
+      ['b.pdf', 'uploading'],
+    ]);
+    expect(selectSendBlocker(ctx.store.getState())).toEqual({ kind: 'uploading' });
+
+    pending[0]!.resolve({ ok: true, value: attachmentFor(pending[0]!.file) });
+    pending[1]!.resolve({
+      ok: false,
+      error: { code: 'invalid_input', message: 'huge.png is 31 MB; the limit for an image is 20 MB.' },
+    });
+    pending[2]!.resolve({ ok: true, value: attachmentFor(pending[2]!.file) });
+    await tick();
+
+    const state = ctx.store.getState();
+    expect(statuses(ctx)).toEqual([
+      ['a.png', 'ready'],
+      ['huge.png', 'failed'],
+      ['b.pdf', 'ready'],
+    ]);
+    expect(state.tray[1]!.error?.message).toContain('the limit for an image is 20 MB');
+    expect(state.draft).toBe('What is in these?');
+    // The refused file does not hold the message back; it is simply not sent.
+    expect(selectSendBlocker(state)).toBeNull();
+  });
+
+  it('sends the ready files by id with the text, empties the tray, and leaves the refused ones behind', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    ctx.api.attachments.add.mockImplementationOnce(() =>
+      Promise.resolve<Result<Attachment>>({
+        ok: false,
+        error: { code: 'invalid_input', message: 'empty.png is empty (0 bytes).' },
+      }),
+    );
+    ctx.store.getState().attachFiles([file('empty.png', ''), file('cat.png')]);
+    await tick();
+    ctx.store.getState().setDraft('A cat');
+    void ctx.store.getState().sendMessage();
+    await tick();
+    expect(ctx.stream(0).input).toEqual({
+      conversationId: 'c1',
+      text: 'A cat',
+      model: 'openai/gpt-4o-mini',
+      attachmentIds: ['sha-cat.png'],
+    });
+    expect(ctx.store.getState().tray).toEqual([]);
+  });
+
+  it('may send files without text, but not nothing', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    expect(selectSendBlocker(ctx.store.getState())).toEqual({ kind: 'empty' });
+    ctx.store.getState().attachFiles([file('cat.png')]);
+    await tick();
+    expect(selectSendBlocker(ctx.store.getState())).toBeNull();
+  });
+
+  it('gives the files back with the text when the message never reached the core', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    ctx.store.getState().attachFiles([file('cat.png')]);
+    await tick();
+    ctx.store.getState().setDraft('A cat');
+    const sending = ctx.store.getState().sendMessage();
+    await tick();
+    ctx.store.getState().stopReply();
+    ctx.stream(0).end();
+    await sending;
+    const state = ctx.store.getState();
+    expect(state.draft).toBe('A cat');
+    expect(state.tray.map((item) => [item.name, item.status, item.attachment?.id])).toEqual([
+      ['cat.png', 'ready', 'sha-cat.png'],
+    ]);
+  });
+
+  it('belongs to its conversation, like the draft, and follows a new chat into the conversation it becomes', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    ctx.store.getState().attachFiles([file('one.png')]);
+    await open(ctx, 'c2');
+    expect(ctx.store.getState().tray).toEqual([]);
+    await open(ctx, 'c1');
+    await tick();
+    expect(statuses(ctx)).toEqual([['one.png', 'ready']]);
+
+    ctx.store.getState().newChat();
+    ctx.store.getState().attachFiles([file('new.png')]);
+    await tick();
+    ctx.store.getState().adoptNewChatTray('c3');
+    ctx.store.getState().switchTray('c3');
+    expect(statuses(ctx)).toEqual([['new.png', 'ready']]);
+  });
+
+  it('removes a file, and refuses more than a message may carry without losing the others', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    const many = Array.from({ length: 11 }, (_, i) => file(`f${i}.png`));
+    ctx.store.getState().attachFiles(many);
+    await tick();
+    const tray = ctx.store.getState().tray;
+    expect(tray.filter((item) => item.status === 'ready')).toHaveLength(10);
+    expect(tray[10]).toMatchObject({ name: 'f10.png', status: 'failed' });
+    expect(tray[10]!.error?.message).toBe('A message takes up to 10 files; this one was not added.');
+    expect(ctx.api.attachments.add).toHaveBeenCalledTimes(10);
+
+    ctx.store.getState().removeTrayItem(tray[0]!.localId);
+    expect(ctx.store.getState().tray.map((item) => item.name)).not.toContain('f0.png');
+    expect(ctx.store.getState().tray).toHaveLength(10);
+  });
+
+  it('makes a long paste a text file, which can go back into the message as plain text', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    ctx.store.getState().setDraft('Look at this log:');
+    const log = 'line\n'.repeat(1000);
+    ctx.store.getState().attachPastedText(log);
+    await tick();
+    const [item] = ctx.store.getState().tray;
+    expect(item).toMatchObject({ name: pastedTextName, status: 'ready', pastedText: log });
+    const sent = ctx.api.attachments.add.mock.calls[0]![0] as File;
+    expect(sent.type).toBe('text/plain');
+    expect(await sent.text()).toBe(log);
+
+    ctx.store.getState().keepPasteAsText(item!.localId);
+    expect(ctx.store.getState().tray).toEqual([]);
+    expect(ctx.store.getState().draft).toBe(`Look at this log:\n${log}`);
+  });
+
+  it('refuses to send an image to a model that cannot read images, and says which palette filter finds one', async () => {
+    const ctx = setupStore();
+    ctx.store.setState({
+      models: [
+        modelFixture({ id: 'acme/text-only', name: 'Acme: Text Only' }),
+        modelFixture({ id: 'acme/vision', inputModalities: ['text', 'image'] }),
+      ],
+    });
+    await open(ctx, 'c1', 'acme/text-only');
+    ctx.store.getState().attachFiles([file('notes.txt'), file('report.pdf')]);
+    await tick();
+    // Text is inlined and a PDF goes through OpenRouter's parser: any model takes them.
+    expect(selectSendBlocker(ctx.store.getState())).toBeNull();
+
+    ctx.store.getState().attachFiles([file('cat.png')]);
+    await tick();
+    ctx.store.getState().setDraft('What is this?');
+    expect(selectSendBlocker(ctx.store.getState())).toEqual({
+      kind: 'model',
+      notice: 'Text Only does not accept images — pick one that does, or remove them.',
+      filters: ['image'],
+    });
+    await ctx.store.getState().sendMessage();
+    expect(ctx.open).not.toHaveBeenCalled();
+    expect(ctx.store.getState().draft).toBe('What is this?');
+
+    ctx.store.getState().openModelPalette('conversation', ['image']);
+    expect(ctx.store.getState()).toMatchObject({ modelPalette: 'conversation', modelPaletteRequires: ['image'] });
+  });
+});
