@@ -106,8 +106,10 @@ export const manualTimers = () => {
 /** What the fake core answers for a file: its kind from its name's ending, as the real core would sniff it. */
 export function attachmentFor(file: File): Attachment {
   const common = { id: `sha-${file.name}`, name: file.name, sizeBytes: file.size };
-  if (file.name.endsWith('.pdf')) return attachmentFixture({ ...common, kind: 'pdf', mime: 'application/pdf', pageCount: 3 });
-  if (file.name.endsWith('.txt')) return attachmentFixture({ ...common, kind: 'text', mime: 'text/plain', textChars: file.size });
+  if (file.name.endsWith('.pdf'))
+    return attachmentFixture({ ...common, kind: 'pdf', mime: 'application/pdf', pageCount: 3 });
+  if (file.name.endsWith('.txt'))
+    return attachmentFixture({ ...common, kind: 'text', mime: 'text/plain', textChars: file.size });
   return attachmentFixture(common);
 }
 
