@@ -104,12 +104,12 @@ export const manualTimers = () => {
 };
 
 /** What the fake core answers for a file: its kind from its name's ending, as the real core would sniff it. */
-export function attachmentFor(file: File): Attachment {
-  const common = { id: `sha-${file.name}`, name: file.name, sizeBytes: file.size };
+export function attachmentFor(file: { name: string; bytes: Uint8Array }): Attachment {
+  const common = { id: `sha-${file.name}`, name: file.name, sizeBytes: file.bytes.length };
   if (file.name.endsWith('.pdf'))
     return attachmentFixture({ ...common, kind: 'pdf', mime: 'application/pdf', pageCount: 3 });
   if (file.name.endsWith('.txt'))
-    return attachmentFixture({ ...common, kind: 'text', mime: 'text/plain', textChars: file.size });
+    return attachmentFixture({ ...common, kind: 'text', mime: 'text/plain', textChars: file.bytes.length });
   return attachmentFixture(common);
 }
 
@@ -194,7 +194,8 @@ export function setupStore() {
     },
     attachments: {
       // The core's answer for a file it accepts: an id from its name (tests pick distinct names), its kind by type.
-      add: vi.fn((file: File) => ok(attachmentFor(file))),
+      add: vi.fn((file: { name: string; bytes: Uint8Array }) => ok(attachmentFor(file))),
+      url: vi.fn((id: string, variant: string) => `/api/attachments/${id}/${variant}`),
     },
     preferences: {
       get: vi.fn(() => ok<AppPreferences>({ theme: 'system', notifications: true })),

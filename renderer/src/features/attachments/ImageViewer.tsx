@@ -31,7 +31,7 @@ export function ImageViewer({
           <X size={18} aria-hidden="true" />
         </button>
       </div>
-      <img src={attachmentSrc(attachment.id, 'full')} alt={attachment.name} />
+      <img src={attachmentSrc(attachment.id, 'original')} alt={attachment.name} />
     </Modal>
   );
 }

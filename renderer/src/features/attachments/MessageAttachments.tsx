@@ -44,7 +44,7 @@ export function MessageAttachments({
                   onClick={() => setViewing(attachment)}
                 >
                   <img
-                    src={attachmentSrc(attachment.id, generated ? 'full' : 'thumb')}
+                    src={attachmentSrc(attachment.id, generated ? 'original' : 'thumb')}
                     alt={attachment.name}
                     loading="lazy"
                     decoding="async"
@@ -56,7 +56,7 @@ export function MessageAttachments({
                   <button
                     type="button"
                     className="icon-text-button"
-                    onClick={() => downloadUrl(attachmentSrc(attachment.id, 'full'), savedName(attachment))}
+                    onClick={() => downloadUrl(attachmentSrc(attachment.id, 'original'), savedName(attachment))}
                   >
                     <Download size={16} aria-hidden="true" /> Save as…
                   </button>
@@ -79,7 +79,7 @@ export function MessageAttachments({
       {viewing ? (
         <ImageViewer
           attachment={viewing}
-          onSave={() => downloadUrl(attachmentSrc(viewing.id, 'full'), savedName(viewing))}
+          onSave={() => downloadUrl(attachmentSrc(viewing.id, 'original'), savedName(viewing))}
           onClose={() => setViewing(null)}
         />
       ) : null}

@@ -1,6 +1,8 @@
-// Renderer: where an attachment's picture is read from. STAND-IN until the contract's attachmentUrl lands.
+// Renderer: where an attachment's picture is read from: the transport says (the web host's HTTP route, the desktop
+// app's app:// scheme); no path on disk ever reaches the page.
 
-import type { AttachmentVariant } from './contract';
+import { api } from '../../api';
+import type { AttachmentTransport, AttachmentVariant } from './contract';
 
 export const attachmentSrc = (id: string, variant: AttachmentVariant): string =>
-  `/attachments/${encodeURIComponent(id)}/${variant}`;
+  (api as unknown as { attachments: AttachmentTransport }).attachments.url(id, variant);

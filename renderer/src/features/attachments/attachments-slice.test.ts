@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../shared/result';
 import { modelFixture } from '../models/model-fixture';
 import { attachmentFor, conversationFixture, ok, setupStore, tick } from '../../store/store-test-support';
-import type { Attachment } from './contract';
+import type { Attachment, AttachmentFile } from './contract';
 import { pastedTextName } from './attachments-slice';
 import { selectSendBlocker } from './send-blocker';
 
@@ -13,9 +13,9 @@ const statuses = (ctx: Ctx) => ctx.store.getState().tray.map((item) => [item.nam
 
 /** An upload the test finishes when it wants, to see the tray while it runs. */
 function holdUploads(ctx: Ctx) {
-  const pending: { file: File; resolve(result: Result<Attachment>): void }[] = [];
+  const pending: { file: AttachmentFile; resolve(result: Result<Attachment>): void }[] = [];
   ctx.api.attachments.add.mockImplementation(
-    (f: File) => new Promise<Result<Attachment>>((resolve) => pending.push({ file: f, resolve })),
+    (f: AttachmentFile) => new Promise<Result<Attachment>>((resolve) => pending.push({ file: f, resolve })),
   );
   return pending;
 }
@@ -138,7 +138,10 @@ describe('the attachment tray', () => {
     const tray = ctx.store.getState().tray;
     expect(tray.filter((item) => item.status === 'ready')).toHaveLength(10);
     expect(tray[10]).toMatchObject({ name: 'f10.png', status: 'failed' });
-    expect(tray[10]!.error?.message).toBe('A message takes up to 10 files; this one was not added.');
+    expect(tray[10]!.error).toEqual({
+      code: 'attachment_too_many',
+      message: 'A message takes up to 10 files; this one was not added.',
+    });
     expect(ctx.api.attachments.add).toHaveBeenCalledTimes(10);
 
     ctx.store.getState().removeTrayItem(tray[0]!.localId);
@@ -155,9 +158,9 @@ describe('the attachment tray', () => {
     await tick();
     const [item] = ctx.store.getState().tray;
     expect(item).toMatchObject({ name: pastedTextName, status: 'ready', pastedText: log });
-    const sent = ctx.api.attachments.add.mock.calls[0]![0] as File;
-    expect(sent.type).toBe('text/plain');
-    expect(await sent.text()).toBe(log);
+    const sent = ctx.api.attachments.add.mock.calls[0]![0];
+    expect(sent.name).toBe(pastedTextName);
+    expect(new TextDecoder().decode(sent.bytes)).toBe(log);
 
     ctx.store.getState().keepPasteAsText(item!.localId);
     expect(ctx.store.getState().tray).toEqual([]);

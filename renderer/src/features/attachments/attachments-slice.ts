@@ -3,9 +3,9 @@
 // error); the tray shows it uploading, ready, or refused with the core's reason, and a refusal never touches the
 // draft or the other files.
 
-import type { AppError } from '../../../../shared/result';
+import type { AppError, Result } from '../../../../shared/result';
 import type { SliceCreator } from '../../store/types';
-import { type Attachment, type AttachmentsApi, attachmentLimits } from './contract';
+import { type Attachment, type AttachmentTransport, attachmentLimits } from './contract';
 
 export interface TrayItem {
   /** The tray's own id: the same file added twice is two items until the core says they are one. */
@@ -47,7 +47,7 @@ let nextLocalId = 0;
 
 export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get, deps) => {
   // The transport owns how bytes travel (HTTP POST on the web host, IPC in Electron); this slice only asks.
-  const files = (deps.api as unknown as { attachments: AttachmentsApi }).attachments;
+  const files = (deps.api as unknown as { attachments: AttachmentTransport }).attachments;
   const trays = new Map<string | null, TrayItem[]>();
   let key: string | null = null;
 
@@ -70,12 +70,13 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
   };
 
   const upload = async (localId: string, file: File) => {
-    let result;
+    let result: Result<Attachment>;
     try {
-      result = await files.add(file);
+      // The page reads the bytes (the person chose the file); the core alone decides what they are.
+      result = await files.add({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     } catch {
-      // The transport went away mid-upload; the core's wording for that is the offline one.
-      result = { ok: false as const, error: { code: 'offline' as const, message: '' } };
+      // The file vanished or changed before it could be read, or the transport went away mid-upload.
+      result = { ok: false, error: { code: 'attachment_unreadable', message: `${file.name} could not be read.` } };
     }
     if (result.ok) patch(localId, { status: 'ready', attachment: result.value, error: null });
     else patch(localId, { status: 'failed', error: result.error });
@@ -95,15 +96,15 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
       error: null,
       ...extra,
     };
-    if (counted >= attachmentLimits.maxFiles) {
+    if (counted >= attachmentLimits.perMessage) {
       setTray(key, [
         ...current,
         {
           ...item,
           status: 'failed',
           error: {
-            code: 'invalid_input',
-            message: `A message takes up to ${attachmentLimits.maxFiles} files; this one was not added.`,
+            code: 'attachment_too_many',
+            message: `A message takes up to ${attachmentLimits.perMessage} files; this one was not added.`,
           },
         },
       ]);

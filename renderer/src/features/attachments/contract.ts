@@ -1,12 +1,10 @@
-// Renderer: STAND-IN for shared/attachments.ts until the core's contract lands on main; replaced by re-exports then.
-// Shape as announced: an attachment is content-addressed (sha256 id) and described by kind, type, name and size.
+// Renderer: STAND-IN for shared/attachments.ts until the core's contract lands on main; replaced by it then.
 
 import type { Result } from '../../../../shared/result';
 
 export type AttachmentKind = 'image' | 'pdf' | 'text';
 
 export interface Attachment {
-  /** sha256 of the stored bytes. */
   id: string;
   kind: AttachmentKind;
   mime: string;
@@ -19,17 +17,23 @@ export interface Attachment {
 }
 
 export const attachmentLimits = {
-  maxFiles: 10,
-  maxImageBytes: 20 * 1024 * 1024,
-  maxPdfBytes: 30 * 1024 * 1024,
-  maxTextBytes: 512 * 1024,
-  maxPdfPages: 300,
-  /** A paste longer than this becomes a text attachment (the person may keep it as plain text). */
-  pasteAsAttachmentChars: 2_000,
+  perMessage: 10,
+  longPasteChars: 5_000,
 } as const;
 
-export type AttachmentVariant = 'thumb' | 'full';
+export type AttachmentVariant = 'original' | 'sent' | 'thumb';
+export type PdfEngine = 'native' | 'cloudflare-ai' | 'mistral-ocr';
 
-export interface AttachmentsApi {
-  add(file: File): Promise<Result<Attachment>>;
+export interface AttachmentFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AttachmentTransport {
+  add(file: AttachmentFile): Promise<Result<Attachment>>;
+  url(id: string, variant: AttachmentVariant): string;
+}
+
+export function defaultPdfEngine(inputModalities: readonly string[]): PdfEngine {
+  return inputModalities.includes('file') ? 'native' : 'cloudflare-ai';
 }

@@ -13,7 +13,7 @@ describe('what a paste becomes', () => {
   });
 
   it('makes text longer than the limit a text attachment, and pastes anything up to the limit as usual', () => {
-    const limit = attachmentLimits.pasteAsAttachmentChars;
+    const limit = attachmentLimits.longPasteChars;
     expect(decidePaste({ files: [], text: 'x'.repeat(limit) })).toEqual({ kind: 'plain' });
     expect(decidePaste({ files: [], text: 'x'.repeat(limit + 1) })).toEqual({
       kind: 'long-text',

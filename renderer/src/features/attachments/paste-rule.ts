@@ -13,10 +13,7 @@ export interface PastedData {
   text: string;
 }
 
-export function decidePaste(
-  data: PastedData,
-  threshold: number = attachmentLimits.pasteAsAttachmentChars,
-): PasteDecision {
+export function decidePaste(data: PastedData, threshold: number = attachmentLimits.longPasteChars): PasteDecision {
   // An image copied from a page comes with its HTML (and sometimes the address) as text: the image is what was meant.
   if (data.files.length > 0) return { kind: 'files', files: [...data.files] };
   if (data.text.length > threshold) return { kind: 'long-text', text: data.text };
