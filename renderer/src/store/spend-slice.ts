@@ -8,15 +8,22 @@ import { selectModelPricing } from '../features/spend/model-prices';
 import { estimateNextReply } from '../features/spend/send-estimate';
 import { selectActiveConversation, selectCurrentModel } from './selectors';
 import { trayAttachments } from '../features/attachments/attachments-slice';
+import { effectivePdfEngine, pdfParserCost } from '../features/attachments/pdf-engine';
+import { selectModelEntry } from './models-slice';
 import type { AppState, SliceCreator, SpendSlice } from './types';
 
 /** The estimate beside Send, from the store as it is now. */
 export function selectNextReplyEstimate(state: AppState) {
+  const model = selectCurrentModel(state);
+  const attachments = trayAttachments(state.tray);
+  const pages = attachments.reduce((sum, a) => sum + (a.kind === 'pdf' ? (a.pageCount ?? 1) : 0), 0);
+  const engine = effectivePdfEngine(state.pdfEngine, selectModelEntry(state, model));
   return estimateNextReply({
     thread: state.messages,
     draft: state.draft,
-    attachments: trayAttachments(state.tray),
-    pricing: selectModelPricing(state, selectCurrentModel(state)),
+    attachments,
+    parserUsd: pdfParserCost(engine, pages),
+    pricing: selectModelPricing(state, model),
     maxOutputTokens: selectActiveConversation(state)?.maxOutputTokens ?? null,
   });
 }

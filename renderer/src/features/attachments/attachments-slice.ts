@@ -5,7 +5,7 @@
 
 import type { AppError, Result } from '../../../../shared/result';
 import type { SliceCreator } from '../../store/types';
-import { type Attachment, type AttachmentTransport, attachmentLimits } from './contract';
+import { type Attachment, type AttachmentTransport, type PdfEngine, attachmentLimits } from './contract';
 
 export interface TrayItem {
   /** The tray's own id: the same file added twice is two items until the core says they are one. */
@@ -24,6 +24,9 @@ export interface TrayItem {
 export interface AttachmentsSlice {
   /** The open conversation's (or the new chat's) tray, in the order added. */
   tray: TrayItem[];
+  /** How PDFs are read, when the person chose; null = the model's default (pdf-engine.ts). */
+  pdfEngine: PdfEngine | null;
+  choosePdfEngine(engine: PdfEngine | null): void;
   /** Hands each file to the core; several at once. */
   attachFiles(files: readonly File[]): void;
   /** A long paste becomes a text attachment instead of filling the composer. */
@@ -116,6 +119,11 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
 
   return {
     tray: [],
+    pdfEngine: null,
+
+    choosePdfEngine(engine) {
+      set({ pdfEngine: engine });
+    },
 
     attachFiles(list) {
       for (const file of list) add(file);

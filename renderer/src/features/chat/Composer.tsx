@@ -11,6 +11,7 @@ import { SendEstimate } from '../spend/SendEstimate';
 import { AttachButton } from '../attachments/AttachButton';
 import { AttachmentTray } from '../attachments/AttachmentTray';
 import { AttachmentRefusalNotice } from '../attachments/AttachmentRefusalNotice';
+import { PdfEngineChoice } from '../attachments/PdfEngineChoice';
 import { decidePaste, pastedData } from '../attachments/paste-rule';
 import { selectSendBlocker } from '../attachments/send-blocker';
 
@@ -64,6 +65,7 @@ export function Composer() {
       <AttachButton />
       <div className="composer-field">
         <AttachmentTray />
+        <PdfEngineChoice />
         <AttachmentRefusalNotice />
         {tooLong && (
           <p className="composer-limit" role="alert" id="composer-limit">

@@ -9,7 +9,9 @@ import { createFrameBatcher } from '../../lib/frame-batcher';
 import { emptyTurn, finishUnended, type TurnView } from '../../lib/stream-reducer';
 import { selectCurrentModel } from '../../store/selectors';
 import type { AppState, ChatSlice, LiveTurn, SliceCreator } from '../../store/types';
-import type { Attachment } from '../attachments/contract';
+import type { Attachment, PdfEngine } from '../attachments/contract';
+import { effectivePdfEngine } from '../attachments/pdf-engine';
+import { selectModelEntry } from '../../store/models-slice';
 import { selectSendBlocker } from '../attachments/send-blocker';
 import { placeholder } from './placeholder';
 import { cutAfter, lastOfRole, prependPage, switchVersion, threadAtStart } from './thread';
@@ -29,15 +31,21 @@ interface Running {
   handle: StreamHandle | null;
 }
 
-/** chat:send's input: without a conversation id the core starts a new conversation and names it from the message. */
+/**
+ * chat:send's input: without a conversation id the core starts a new conversation and names it from the message.
+ * Files go by id; a PDF names the engine that reads it.
+ */
 function sendInput(
   conversationId: string | null,
   text: string,
   model: string,
   attachments: Attachment[],
+  pdfEngine: PdfEngine,
 ): ChatSendInput {
   const input = { ...(conversationId ? { conversationId } : {}), text, model };
-  return (attachments.length > 0 ? { ...input, attachmentIds: attachments.map((a) => a.id) } : input) as ChatSendInput;
+  if (attachments.length === 0) return input;
+  const ids = { ...input, attachmentIds: attachments.map((attachment) => attachment.id) };
+  return (attachments.some((attachment) => attachment.kind === 'pdf') ? { ...ids, pdfEngine } : ids) as ChatSendInput;
 }
 
 /** Finished replies, remembered briefly: a thread loaded while one was finishing may hold its stale copy. */
@@ -239,6 +247,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       const model = selectCurrentModel(state);
       if (invalidModel(model)) return;
       state.setDraft('');
+      const pdfEngine = effectivePdfEngine(state.pdfEngine, selectModelEntry(state, model));
       const attachments = state.takeTray();
       await runTurn(
         { kind: 'send', text, conversationId, attachments },
@@ -249,7 +258,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
         },
         (onEvent) =>
           // Without a conversation id the core starts a new conversation and names it from this message.
-          api.chat.send(sendInput(conversationId, text, model, attachments), onEvent),
+          api.chat.send(sendInput(conversationId, text, model, attachments, pdfEngine), onEvent),
       );
     },
 

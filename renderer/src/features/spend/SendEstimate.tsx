@@ -9,13 +9,14 @@ import { useShallow } from 'zustand/react/shallow';
 
 export function SendEstimate() {
   const estimate = useAppStore(useShallow((s) => selectNextReplyEstimate(s)));
+  const withFiles = useAppStore((s) => s.tray.some((item) => item.status === 'ready'));
   if (!estimate) return null;
   const low = formatCost(estimate.low, { compact: true });
   const high = formatCost(estimate.high, { compact: true });
   return (
     <span
       className="send-estimate"
-      title={`Estimate: ${formatExactCost(estimate.low)} for a reply as long as this conversation's usual ones, up to ${formatExactCost(estimate.high)} if it uses its whole length limit. The real cost shows under the reply.`}
+      title={`Estimate: ${formatExactCost(estimate.low)} for a reply as long as this conversation's usual ones, up to ${formatExactCost(estimate.high)} if it uses its whole length limit.${withFiles ? ' Attached files are counted roughly: images by their size, PDFs by their pages.' : ''} The real cost shows under the reply.`}
     >
       <span className="visually-hidden">Estimated cost: </span>≈{low === high ? low : `${low}–${high}`}
       <span className="estimate-tag"> est.</span>

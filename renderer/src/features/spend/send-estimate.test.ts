@@ -117,3 +117,11 @@ describe('attachments in the estimate', () => {
     expect(withImage!.high).toBe(sumUsd([bare!.high, '0.00015']));
   });
 });
+
+describe('a PDF parser’s charge', () => {
+  it('is added to both ends of the range', () => {
+    const bare = estimateNextReply({ thread: [], draft: 'Read it', pricing, maxOutputTokens: 100 })!;
+    const ocr = estimateNextReply({ thread: [], draft: 'Read it', parserUsd: 0.024, pricing, maxOutputTokens: 100 })!;
+    expect(ocr).toEqual({ low: sumUsd([bare.low, '0.024']), high: sumUsd([bare.high, '0.024']) });
+  });
+});

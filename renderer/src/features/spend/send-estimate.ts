@@ -11,6 +11,7 @@ import {
   tokensForAttachment,
   tokensForText,
 } from '../../../../shared/cost-estimate';
+import { sumUsd, toUsd } from '../../../../shared/money';
 import type { ModelPricing } from './model-prices';
 
 export interface NextReplyFacts {
@@ -18,6 +19,8 @@ export interface NextReplyFacts {
   draft: string;
   /** The files waiting to go with the draft. Earlier messages' files go again with every turn. */
   attachments?: readonly AttachmentFacts[];
+  /** USD charged apart from tokens for this turn: OCR of the draft's PDFs (attachments/pdf-engine.ts). */
+  parserUsd?: number;
   pricing: ModelPricing | null;
   /** The conversation's own reply-length cap; null = automatic. */
   maxOutputTokens: number | null;
@@ -47,7 +50,7 @@ export function estimateNextReply(facts: NextReplyFacts): CostRange | null {
   const earlierChars = facts.thread.reduce((sum, m) => sum + m.content.length, 0);
   const earlier = tokensForText(earlierChars) + attachmentTokens(facts.thread.flatMap(attachmentsOf));
   const draft = tokensForText(facts.draft.length) + attachmentTokens(facts.attachments ?? []);
-  return estimateCostRange({
+  const range = estimateCostRange({
     promptPrice: pricing.promptPrice,
     completionPrice: pricing.completionPrice,
     cacheReadPrice: pricing.cacheReadPrice ?? null,
@@ -56,4 +59,7 @@ export function estimateNextReply(facts: NextReplyFacts): CostRange | null {
     expectedOutputTokens: typicalOutput(facts.thread),
     maxOutputTokens: facts.maxOutputTokens ?? pricing.maxCompletionTokens ?? fallbackOutputCap,
   });
+  const parser = toUsd(facts.parserUsd ?? 0);
+  if (!range || !parser || parser === '0') return range;
+  return { low: sumUsd([range.low, parser]), high: sumUsd([range.high, parser]) };
 }
