@@ -8,7 +8,6 @@ import { MessageThinking } from '../features/reasoning/MessageThinking';
 import type { RetryNotice } from '../lib/stream-reducer';
 import { UnsavedReplyNote } from './UnsavedReplyNote';
 import { MessageAttachments } from '../features/attachments/MessageAttachments';
-import type { Attachment } from '../features/attachments/contract';
 
 export function MessageView({ message, retrying }: { message: Message; retrying?: RetryNotice | null }) {
   const isUser = message.role === 'user';
@@ -21,13 +20,13 @@ export function MessageView({ message, retrying }: { message: Message; retrying?
       className={`message ${isUser ? 'from-user' : 'from-assistant'} status-${message.status}`}
     >
       {message.reasoning ? <MessageThinking message={message} /> : null}
-      {isUser ? <MessageAttachments attachments={attachmentsOf(message)} generated={false} /> : null}
+      {isUser ? <MessageAttachments attachments={message.attachments} generated={false} /> : null}
       {isUser ? (
         <div className="message-text">{message.content}</div>
       ) : (
         <Markdown text={message.content} streaming={streaming} />
       )}
-      {isUser ? null : <MessageAttachments attachments={attachmentsOf(message)} generated />}
+      {isUser ? null : <MessageAttachments attachments={message.attachments} generated />}
       {streaming || message.content === '' ? null : (
         <CopyIconButton text={message.content} label="Copy message" className="copy-message" />
       )}
@@ -36,7 +35,3 @@ export function MessageView({ message, retrying }: { message: Message; retrying?
     </article>
   );
 }
-
-/** STAND-IN until Message.attachments lands in the contract. */
-const attachmentsOf = (message: Message): Attachment[] =>
-  (message as Message & { attachments?: Attachment[] }).attachments ?? [];

@@ -20,7 +20,7 @@ import type { ScheduleFrame } from '../lib/frame-batcher';
 import { messageFixture } from '../lib/message-fixture';
 import { alwaysOpen } from '../transport/connection';
 import { createAppStore } from './create-app-store';
-import type { Attachment } from '../features/attachments/contract';
+import type { Attachment } from '../../../shared/attachments';
 
 /** An attachment as the core describes one; an image unless told otherwise. */
 export const attachmentFixture = (overrides: Partial<Attachment> & { id: string }): Attachment => ({

@@ -4,7 +4,7 @@ import { Download, X } from 'lucide-react';
 import { useId } from 'react';
 import { Modal } from '../../components/Modal';
 import { attachmentSrc } from './attachment-url';
-import type { Attachment } from './contract';
+import type { Attachment } from '../../../../shared/attachments';
 
 export function ImageViewer({
   attachment,

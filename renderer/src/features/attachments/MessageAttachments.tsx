@@ -7,7 +7,7 @@ import { Download, FileCode, FileText } from 'lucide-react';
 import { useState } from 'react';
 import { downloadUrl } from '../../lib/download';
 import { attachmentSrc } from './attachment-url';
-import type { Attachment } from './contract';
+import type { Attachment } from '../../../../shared/attachments';
 import { formatFileSize } from './file-size';
 import { ImageViewer } from './ImageViewer';
 import './attachments.css';

@@ -3,7 +3,7 @@
 import { selectModelEntry } from '../../store/models-slice';
 import { selectCurrentModel } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
-import type { PdfEngine } from './contract';
+import type { PdfEngine } from '../../../../shared/attachments';
 import { effectivePdfEngine, pdfEngineOptions } from './pdf-engine';
 
 export function PdfEngineChoice() {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../shared/result';
 import { modelFixture } from '../models/model-fixture';
 import { attachmentFor, conversationFixture, ok, setupStore, tick } from '../../store/store-test-support';
-import type { Attachment, AttachmentFile } from './contract';
+import type { Attachment, AttachmentFile } from '../../../../shared/attachments';
 import { pastedTextName } from './attachments-slice';
 import { selectSendBlocker } from './send-blocker';
 
@@ -40,6 +40,8 @@ describe('the attachment tray', () => {
       ['b.pdf', 'uploading'],
     ]);
     expect(selectSendBlocker(ctx.store.getState())).toEqual({ kind: 'uploading' });
+    await tick();
+    expect(pending.map((p) => p.file.name)).toEqual(['a.png', 'huge.png', 'b.pdf']);
 
     pending[0]!.resolve({ ok: true, value: attachmentFor(pending[0]!.file) });
     pending[1]!.resolve({
@@ -195,5 +197,46 @@ describe('the attachment tray', () => {
 
     ctx.store.getState().openModelPalette('conversation', ['image']);
     expect(ctx.store.getState()).toMatchObject({ modelPalette: 'conversation', modelPaletteRequires: ['image'] });
+  });
+
+  it('names how a PDF is read when one goes: the model’s default, or the person’s choice', async () => {
+    const ctx = setupStore();
+    ctx.store.setState({ models: [modelFixture({ id: 'acme/text-only' })] });
+    await open(ctx, 'c1', 'acme/text-only');
+    ctx.store.getState().attachFiles([file('report.pdf')]);
+    await tick();
+    ctx.store.getState().setDraft('Summarise');
+    void ctx.store.getState().sendMessage();
+    await tick();
+    expect(ctx.stream(0).input).toMatchObject({ attachmentIds: ['sha-report.pdf'], pdfEngine: 'cloudflare-ai' });
+    ctx.stream(0).end();
+
+    await open(ctx, 'c2', 'acme/text-only');
+    ctx.store.getState().attachFiles([file('scan.pdf')]);
+    ctx.store.getState().choosePdfEngine('mistral-ocr');
+    await tick();
+    ctx.store.getState().setDraft('Read the scan');
+    void ctx.store.getState().sendMessage();
+    await tick();
+    expect(ctx.stream(1).input).toMatchObject({ attachmentIds: ['sha-scan.pdf'], pdfEngine: 'mistral-ocr' });
+  });
+
+  it('says a file that vanished before it could be read could not be read, and keeps the others', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    const gone = file('gone.png');
+    gone.arrayBuffer = () => Promise.reject(new DOMException('The file was removed', 'NotFoundError'));
+    ctx.store.getState().attachFiles([gone, file('here.png')]);
+    await tick();
+    await tick();
+    expect(statuses(ctx)).toEqual([
+      ['gone.png', 'failed'],
+      ['here.png', 'ready'],
+    ]);
+    expect(ctx.store.getState().tray[0]!.error).toEqual({
+      code: 'attachment_unreadable',
+      message: 'gone.png could not be read.',
+    });
+    expect(ctx.api.attachments.add).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,7 +5,7 @@
 
 import type { AppError, Result } from '../../../../shared/result';
 import type { SliceCreator } from '../../store/types';
-import { type Attachment, type AttachmentTransport, type PdfEngine, attachmentLimits } from './contract';
+import { type Attachment, type PdfEngine, attachmentLimits } from '../../../../shared/attachments';
 
 export interface TrayItem {
   /** The tray's own id: the same file added twice is two items until the core says they are one. */
@@ -50,7 +50,7 @@ let nextLocalId = 0;
 
 export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get, deps) => {
   // The transport owns how bytes travel (HTTP POST on the web host, IPC in Electron); this slice only asks.
-  const files = (deps.api as unknown as { attachments: AttachmentTransport }).attachments;
+  const files = deps.api.attachments;
   const trays = new Map<string | null, TrayItem[]>();
   let key: string | null = null;
 

@@ -5,7 +5,7 @@
 import type { ModelSummary } from '../../../../shared/domain';
 import { type InputKind, refusedInputs, unsupportedInputNotice } from '../models/capabilities';
 import type { InputModalityFilter } from '../models/model-query';
-import type { Attachment } from './contract';
+import type { Attachment } from '../../../../shared/attachments';
 
 /** What the catalogue must list as an input modality for each attachment kind; null = any chat model. */
 const neededInput: Record<Attachment['kind'], InputKind | null> = { image: 'image', pdf: null, text: null };

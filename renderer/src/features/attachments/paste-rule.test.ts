@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentLimits } from './contract';
+import { attachmentLimits } from '../../../../shared/attachments';
 import { decidePaste, pastedData } from './paste-rule';
 
 const image = new File(['png'], 'image.png', { type: 'image/png' });

@@ -3,7 +3,7 @@
 // source file does not bury the message (the tray offers to keep it as plain text instead); anything else pastes as
 // usual.
 
-import { attachmentLimits } from './contract';
+import { attachmentLimits } from '../../../../shared/attachments';
 
 export type PasteDecision = { kind: 'files'; files: File[] } | { kind: 'long-text'; text: string } | { kind: 'plain' };
 

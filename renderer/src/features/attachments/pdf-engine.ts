@@ -4,7 +4,7 @@
 // parser (shared/attachments.ts's defaultPdfEngine).
 
 import type { ModelSummary } from '../../../../shared/domain';
-import { defaultPdfEngine, type PdfEngine } from './contract';
+import { defaultPdfEngine, type PdfEngine } from '../../../../shared/attachments';
 
 /**
  * Mistral OCR through OpenRouter, in USD per page: $2 per 1,000 pages as OpenRouter lists it (docs/openrouter-protocol.md

@@ -9,7 +9,7 @@ import { createFrameBatcher } from '../../lib/frame-batcher';
 import { emptyTurn, finishUnended, type TurnView } from '../../lib/stream-reducer';
 import { selectCurrentModel } from '../../store/selectors';
 import type { AppState, ChatSlice, LiveTurn, SliceCreator } from '../../store/types';
-import type { Attachment, PdfEngine } from '../attachments/contract';
+import type { Attachment, PdfEngine } from '../../../../shared/attachments';
 import { effectivePdfEngine } from '../attachments/pdf-engine';
 import { selectModelEntry } from '../../store/models-slice';
 import { selectSendBlocker } from '../attachments/send-blocker';
@@ -45,7 +45,7 @@ function sendInput(
   const input = { ...(conversationId ? { conversationId } : {}), text, model };
   if (attachments.length === 0) return input;
   const ids = { ...input, attachmentIds: attachments.map((attachment) => attachment.id) };
-  return (attachments.some((attachment) => attachment.kind === 'pdf') ? { ...ids, pdfEngine } : ids) as ChatSendInput;
+  return attachments.some((attachment) => attachment.kind === 'pdf') ? { ...ids, pdfEngine } : ids;
 }
 
 /** Finished replies, remembered briefly: a thread loaded while one was finishing may hold its stale copy. */
@@ -252,7 +252,8 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       await runTurn(
         { kind: 'send', text, conversationId, attachments },
         {
-          pendingUser: placeholder('user', text, conversationId),
+          // The files show in the question at once, as they will once the core has saved it.
+          pendingUser: { ...placeholder('user', text, conversationId), attachments },
           reply: placeholder('assistant', '', conversationId),
           cutAfterId: null,
         },

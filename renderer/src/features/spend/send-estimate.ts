@@ -39,16 +39,13 @@ function typicalOutput(thread: readonly Message[]): number {
 const attachmentTokens = (attachments: readonly AttachmentFacts[]) =>
   attachments.reduce((sum, attachment) => sum + tokensForAttachment(attachment), 0);
 
-/** STAND-IN until Message.attachments lands in the contract. */
-const attachmentsOf = (message: Message): readonly AttachmentFacts[] =>
-  (message as Message & { attachments?: AttachmentFacts[] }).attachments ?? [];
-
 export function estimateNextReply(facts: NextReplyFacts): CostRange | null {
   const { pricing } = facts;
   if (!pricing || pricing.isFree) return null;
   if (pricing.promptPrice === 0 && pricing.completionPrice === 0) return null;
   const earlierChars = facts.thread.reduce((sum, m) => sum + m.content.length, 0);
-  const earlier = tokensForText(earlierChars) + attachmentTokens(facts.thread.flatMap(attachmentsOf));
+  const earlier =
+    tokensForText(earlierChars) + attachmentTokens(facts.thread.flatMap((message) => message.attachments));
   const draft = tokensForText(facts.draft.length) + attachmentTokens(facts.attachments ?? []);
   const range = estimateCostRange({
     promptPrice: pricing.promptPrice,
