@@ -82,6 +82,7 @@ export function buildAppMenuTemplate(options: AppMenuOptions): Item[] {
     submenu: [
       pageItem('new-chat', options),
       pageItem('model-palette', options, 'Choose a model…'),
+      pageItem('attach-files', options, 'Attach files…'),
       pageItem('stop', options),
       separator,
       ...(mac ? [] : [settings, separator]),
