@@ -2,7 +2,8 @@
 // records and key billing kept as OpenRouter keeps them (docs/openrouter-protocol.md §2–§4, §7, §9).
 
 import { authenticate, type Authenticated } from './auth';
-import { type CatalogueEntry, isFreeModel, priceOf, supportsReasoning } from './catalogue';
+import { type CatalogueEntry, isFreeModel, outputsOf, priceOf, supportsReasoning } from './catalogue';
+import { generatedImages } from './generated-image';
 import { coalesce, crlf, seededRandom, splitBytes } from './chaos';
 import { chooseModel, type ChatRequest, parseChatRequest } from './chat-request';
 import { type RequestContext, sendJson } from './context';
@@ -83,6 +84,8 @@ interface Generation {
   cache: CacheUse | null;
   /** url_citation annotations the reply ends with, when web search was asked for. */
   annotations: Record<string, unknown>[] | null;
+  /** A model whose outputs include images answers every chat with one picture (generated-image.ts). */
+  images: Record<string, unknown>[] | null;
 }
 
 /** Made-up sources for a web search: one per result, about the question (docs/openrouter-protocol.md §2.8). */
@@ -199,6 +202,7 @@ function prepare(ctx: RequestContext, request: ChatRequest, entry: CatalogueEntr
     promptTokens: promptTokensOf(request.messages),
     cache: takesBreakpoints(entry.model.id) ? ctx.promptCache.use(apiKey, request.messages) : null,
     annotations: request.webResults === null ? null : searchAnnotations(prompt, request.webResults),
+    images: outputsOf(entry.model).includes('image') && !isTitleRequest(request.messages) ? generatedImages() : null,
   };
 }
 
@@ -356,6 +360,7 @@ async function stream(ctx: RequestContext, auth: Authenticated, request: ChatReq
   };
   if (gen.toolCall) plan.toolCall = gen.toolCall;
   if (gen.annotations) plan.annotations = gen.annotations;
+  if (gen.images) plan.images = gen.images;
   let writes: Iterable<PlannedWrite> = planStream(plan);
   const chaos = gen.behaviour.chaos;
   if (chaos) {
@@ -474,6 +479,7 @@ async function respond(ctx: RequestContext, auth: Authenticated, request: ChatRe
     finish: gen.finish,
     nativeFinish: gen.nativeFinish,
     usage,
+    ...(gen.images ? { images: gen.images } : {}),
     ...(gen.toolCall
       ? { toolCalls: [{ id: gen.toolCall.id, name: gen.toolCall.name, arguments: progress.toolArguments }] }
       : {}),

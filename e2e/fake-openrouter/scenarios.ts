@@ -49,6 +49,7 @@
 // | flaky502Thrice                    | the first 3 attempts answer 502: more than an automatic retry waits for |
 // | pricey                            | $1 per 1,000 completion tokens, max output 128,000: max_tokens sizing against credit |
 // | imageOnly                         | 404: an image-only model cannot answer a text chat                  |
+// | imageOutput (any image-output id)  | the usual reply, then one picture (generated-image.ts) in `images`   |
 // | retainsData                       | its only provider keeps and trains on prompts, no zero retention: with |
 // |                                   | provider.data_collection "deny" or zdr → 404 "…matching your data policy" |
 // | unknown id                        | 400 "<id> is not a valid model ID"                                  |
@@ -93,6 +94,7 @@ export const fakeModels = {
   oldFormat: 'mattshumer/reflection-70b:free',
   nonCancellable: 'google/gemini-2.5-flash',
   imageOnly: 'black-forest-labs/flux.2-pro',
+  imageOutput: 'google/gemini-2.5-flash-image',
   usageA: 'switchboard-test/usage-a',
   usageB: 'switchboard-test/usage-b',
   usageC: 'switchboard-test/usage-c',

@@ -10,6 +10,7 @@ import {
   type ChunkError,
   type ChunkHead,
   annotationsChunk,
+  imagesChunk,
   contentChunk,
   errorChunk,
   finishChunk,
@@ -51,6 +52,8 @@ export interface StreamPlan {
   includeUsage: boolean;
   /** url_citation annotations, sent in a chunk of their own after the text (web search). */
   annotations?: readonly Record<string, unknown>[];
+  /** Image-output models: the pictures, in a chunk of their own after the text. */
+  images?: readonly Record<string, unknown>[];
   usageFor(progress: StreamProgress, charged: boolean): Usage;
 }
 
@@ -138,6 +141,7 @@ export function* planStream(plan: StreamPlan): Generator<PlannedWrite> {
   }
 
   if (plan.annotations) yield event(annotationsChunk(head, plan.annotations));
+  if (plan.images) yield event(imagesChunk(head, plan.images));
   yield event(finishChunk(head, plan.finish, plan.nativeFinish));
   if (plan.includeUsage) yield usageEvent(plan, plan.finish, plan.nativeFinish, plan.usageFor(snapshot(), true));
   yield { chunk: data('[DONE]'), delayMs: 0, data: true };

@@ -83,6 +83,11 @@ export function annotationsChunk(head: ChunkHead, annotations: readonly Record<s
   return chunk(head, [choice(head, { ...textDelta(head, ''), annotations })]);
 }
 
+/** Image-output models send their pictures on a delta of their own, beside the text. */
+export function imagesChunk(head: ChunkHead, images: readonly Record<string, unknown>[]): string {
+  return chunk(head, [choice(head, { ...textDelta(head, ''), images })]);
+}
+
 export function reasoningChunk(head: ChunkHead, reasoning: string): string {
   return chunk(head, [choice(head, textDelta(head, '', reasoning))]);
 }
@@ -166,6 +171,8 @@ export interface CompletionInput {
   usage: Usage;
   toolCalls?: { id: string; name: string; arguments: string }[];
   choiceError?: ChunkError;
+  /** Image-output models: the pictures on the message. */
+  images?: readonly Record<string, unknown>[];
 }
 
 /** Non-streaming `chat.completion`, in the 2026 captured order. */
@@ -179,6 +186,7 @@ export function completionBody(input: CompletionInput): Record<string, unknown> 
   if (input.reasoning !== null) {
     message.reasoning_details = [{ type: 'reasoning.text', text: input.reasoning, format: 'unknown', index: 0 }];
   }
+  if (input.images) message.images = input.images;
   if (input.toolCalls) {
     message.tool_calls = input.toolCalls.map((t) => ({
       id: t.id,
