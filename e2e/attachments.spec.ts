@@ -1,0 +1,266 @@
+// Attachments, as a person uses them through the web host against the fake: paste a screenshot and send it, attach a
+// PDF, drop files on the chat, use the paperclip, get a picture back from an image model (and keep it across a
+// restart), be told before sending that a model cannot read images, and have an oversized file refused while the
+// draft stays.
+
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { attachmentLimits, maxAttachmentBytes } from '../shared/attachments';
+import { GENERATED_IMAGE_PNG_BASE64 } from './fake-openrouter/generated-image';
+import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
+import { assistantMessages, chooseModel, expect, pasteKey, test, userMessages } from './support/fixtures';
+
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
+const tray = (page: Page) => page.getByRole('list', { name: 'Attachments' });
+const chip = (page: Page, name: string | RegExp) => tray(page).getByRole('listitem', { name });
+
+/** A real PNG (the fake's own 16×16 picture), as a screenshot on the clipboard would be. */
+const pngBytes = Buffer.from(GENERATED_IMAGE_PNG_BASE64, 'base64');
+
+/** A small, well-formed one-page PDF, its cross-reference table pointing at each object's real offset. */
+function onePagePdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+async function start(page: Page, launch: () => Promise<{ url: string }>) {
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(composer(page)).toBeVisible();
+}
+
+/** Pastes a picture as a person does: it is on the system clipboard, and Ctrl+V goes into the message field. */
+async function pasteImage(page: Page, name: string) {
+  await composer(page).focus();
+  await composer(page).evaluate(
+    (field, { base64, name }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], name, { type: 'image/png' }));
+      field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { base64: GENERATED_IMAGE_PNG_BASE64, name },
+  );
+}
+
+/** Drags files from the file manager over the conversation and lets go. */
+async function dropFiles(page: Page, target: Locator, files: { name: string; type: string; text: string }[]) {
+  const data = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const file of list) transfer.items.add(new File([file.text], file.name, { type: file.type }));
+    return transfer;
+  }, files);
+  await target.dispatchEvent('dragenter', { dataTransfer: data });
+  await target.dispatchEvent('dragover', { dataTransfer: data });
+  return {
+    drop: () => target.dispatchEvent('drop', { dataTransfer: data }),
+  };
+}
+
+async function chooseFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Attach files' }).click(),
+  ]);
+  await chooser.setFiles(files);
+}
+
+const lastChatRequest = (fake: { requests: { path: string; body: unknown }[] }) =>
+  fake.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)?.body as {
+    messages: { role: string; content: unknown }[];
+    plugins?: unknown[];
+  };
+
+test('an oversized file is refused with the limit before anything is sent; the draft and the other files stay', async ({
+  page,
+  launch,
+  fake,
+}) => {
+  await start(page, launch);
+  await composer(page).fill('Here is the whole archive');
+  await chooseFiles(page, [
+    { name: 'archive.png', mimeType: 'image/png', buffer: Buffer.alloc(maxAttachmentBytes + 1024, 1) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Keep me\n') },
+  ]);
+  const big = chip(page, /^archive\.png/);
+  await expect(big).toHaveAccessibleName('archive.png, not attached');
+  await expect(big.getByRole('alert')).toContainText('larger than 25 MB');
+  await expect(chip(page, /^notes\.txt/)).toBeVisible();
+  await expect(composer(page)).toHaveValue('Here is the whole archive');
+  expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
+
+  // It comes off by keyboard too, leaving the rest.
+  await big.focus();
+  await page.keyboard.press('Delete');
+  await expect(big).toHaveCount(0);
+  await expect(chip(page, /^notes\.txt/)).toBeVisible();
+  await expect(composer(page)).toBeFocused();
+});
+
+test('files dragged over the chat show where they will land, and dropping attaches them all', async ({
+  page,
+  launch,
+}) => {
+  await start(page, launch);
+  const chat = page.locator('main.chat');
+  const dragged = await dropFiles(page, chat, [
+    { name: 'a.txt', type: 'text/plain', text: 'first' },
+    { name: 'b.md', type: 'text/markdown', text: '# second' },
+  ]);
+  await expect(page.getByText('Drop to attach: images, PDFs, text files')).toBeVisible();
+  await dragged.drop();
+  await expect(page.getByText('Drop to attach: images, PDFs, text files')).toBeHidden();
+  await expect(chip(page, /^a\.txt/)).toBeVisible();
+  await expect(chip(page, /^b\.md/)).toBeVisible();
+});
+
+test('a long paste becomes a text file, which can go back into the message as plain text', async ({ page, launch }) => {
+  await start(page, launch);
+  const log = 'error: something failed\n'.repeat(Math.ceil(attachmentLimits.longPasteChars / 20));
+  await composer(page).fill('Why does this fail?');
+  await composer(page).evaluate((field, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, log);
+  const pasted = chip(page, /^Pasted text\.txt/);
+  await expect(pasted).toBeVisible();
+  await expect(composer(page)).toHaveValue('Why does this fail?');
+  await pasted.getByRole('button', { name: 'Paste as text' }).click();
+  await expect(pasted).toHaveCount(0);
+  await expect(composer(page)).toHaveValue(`Why does this fail?\n${log}`);
+});
+
+// The tests below need the core's attachment store (issue 12, core half): until it lands every file is refused with
+// "not ready yet", so they are marked fixme — reported as skipped, never as passed.
+
+test.fixme('paste a screenshot and send it: the request carries it as an image_url part with its data', async ({
+  page,
+  launch,
+  fake,
+}) => {
+  await start(page, launch);
+  await pasteImage(page, 'screenshot.png');
+  const shot = chip(page, /^screenshot\.png/);
+  await expect(shot.locator('img')).toBeVisible();
+  await composer(page).fill('What is in this picture?');
+  await page.getByRole('button', { name: 'Send' }).click();
+
+  const question = userMessages(page).last();
+  await expect(question.getByRole('button', { name: 'View screenshot.png full size' })).toBeVisible();
+  await expect(assistantMessages(page).last()).toContainText(/\d+ tokens · \$/, { timeout: 30_000 });
+  const user = lastChatRequest(fake)
+    .messages.filter((m) => m.role === 'user')
+    .at(-1)!;
+  expect(user.content).toEqual([
+    { type: 'text', text: 'What is in this picture?' },
+    { type: 'image_url', image_url: { url: expect.stringMatching(/^data:image\/(png|jpeg|webp);base64,/) } },
+  ]);
+
+  // Full size in a dialog, by keyboard; Esc closes it.
+  await question.getByRole('button', { name: 'View screenshot.png full size' }).focus();
+  await page.keyboard.press('Enter');
+  const viewer = page.getByRole('dialog', { name: /screenshot\.png/ });
+  await expect(viewer.getByRole('img', { name: 'screenshot.png' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+});
+
+test.fixme('a PDF chosen with the paperclip goes as a file part, read the way the person chose', async ({
+  page,
+  launch,
+  fake,
+}) => {
+  await start(page, launch);
+  await chooseFiles(page, [{ name: 'report.pdf', mimeType: 'application/pdf', buffer: onePagePdf() }]);
+  await expect(chip(page, /^report\.pdf/)).toContainText('1 page');
+  // gpt-4o-mini reads files itself; OCR is offered with its price.
+  const engine = page.getByRole('combobox', { name: 'Read PDFs:' });
+  await expect(engine).toHaveValue('native');
+  await expect(engine.getByRole('option', { name: /OCR, for scans \(\$2 per 1,000 pages\)/ })).toBeAttached();
+  await engine.selectOption('cloudflare-ai');
+  await composer(page).fill('Summarise the report');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(userMessages(page).last()).toContainText('report.pdf');
+  await expect(assistantMessages(page).last()).toContainText(/\d+ tokens · \$/, { timeout: 30_000 });
+
+  const body = lastChatRequest(fake);
+  const user = body.messages.filter((m) => m.role === 'user').at(-1)!;
+  expect(user.content).toContainEqual({
+    type: 'file',
+    file: { filename: 'report.pdf', file_data: expect.stringMatching(/^data:application\/pdf;base64,JVBERi0/) },
+  });
+  expect(body.plugins).toContainEqual({ id: 'file-parser', pdf: { engine: 'cloudflare-ai' } });
+});
+
+test.fixme('a model that cannot read images refuses before sending, and the palette offers ones that can', async ({
+  page,
+  launch,
+  fake,
+}) => {
+  await start(page, launch);
+  await chooseModel(page, fakeModels.reasoning);
+  await pasteImage(page, 'chart.png');
+  await expect(chip(page, /^chart\.png/).locator('img')).toBeVisible();
+  await composer(page).fill('Explain this chart');
+  await expect(page.getByRole('alert').filter({ hasText: 'does not accept images' })).toContainText(
+    'R1 does not accept images — pick one that does, or remove them.',
+  );
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await composer(page).press('Enter');
+  expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Show models that accept images' }).click();
+  const palette = page.getByRole('dialog', { name: 'Choose a model' });
+  await expect(palette.getByRole('button', { name: 'Reads images' })).toHaveAttribute('aria-pressed', 'true');
+  await palette.getByRole('combobox', { name: 'Search models' }).fill(fakeModels.vision);
+  await palette.getByRole('combobox', { name: 'Search models' }).press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'does not accept images' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+});
+
+test.fixme('an image model’s picture shows in its reply, saves with Save as…, and is still there after a restart', async ({
+  page,
+  launch,
+}) => {
+  await start(page, launch);
+  await chooseModel(page, fakeModels.imageOutput);
+  await composer(page).fill('Draw a blue square');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const reply = assistantMessages(page).last();
+  const picture = reply.getByRole('list', { name: 'Generated images' }).getByRole('img');
+  await expect(picture).toBeVisible({ timeout: 30_000 });
+  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
+
+  const download = page.waitForEvent('download');
+  await reply.getByRole('button', { name: 'Save as…' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/\.png$/);
+  // The picture as the model sent it, byte for byte.
+  expect(readFileSync(await saved.path()).equals(pngBytes)).toBe(true);
+
+  const host = await launch();
+  await page.goto(host.url);
+  await page
+    .getByRole('navigation', { name: 'Conversations' })
+    .getByRole('button', { name: /Draw a blue square/ })
+    .click();
+  await expect(
+    assistantMessages(page).last().getByRole('list', { name: 'Generated images' }).getByRole('img'),
+  ).toBeVisible();
+});
