@@ -57,6 +57,8 @@ function TrayChip({ item }: { item: TrayItem }) {
     <li
       className={`tray-chip status-${item.status}${image ? ' is-image' : ''}`}
       tabIndex={0}
+      // A thumbnail has no room for its name; the pointer shows it (the accessible name always has it).
+      title={image ? item.name : undefined}
       aria-label={`${item.name}, ${item.status === 'uploading' ? 'adding…' : item.status === 'failed' ? 'not attached' : chipFacts(item)}`}
       aria-busy={item.status === 'uploading' || undefined}
       aria-describedby={error ? errorId : undefined}
