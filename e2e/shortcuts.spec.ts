@@ -55,6 +55,17 @@ const checks: Record<ShortcutId, (page: Page) => Promise<void>> = {
     await expect(assistantMessages(page)).toHaveCount(0);
     await expect(composer(page)).toBeFocused();
   },
+  'new-compare': async (page) => {
+    await press(page, 'new-compare');
+    const palette = page.getByRole('dialog', { name: 'Add a model to the compare' });
+    await expect(palette).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(palette).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'New compare', level: 1 })).toBeVisible();
+    // Back to the conversation for the checks after this one.
+    await press(page, 'new-chat');
+    await expect(page.getByRole('heading', { name: 'New compare', level: 1 })).toBeHidden();
+  },
   search: async (page) => {
     await press(page, 'search');
     const dialog = page.getByRole('dialog', { name: 'Search conversations' });

@@ -4,6 +4,7 @@
 
 export type ShortcutId =
   | 'new-chat'
+  | 'new-compare'
   | 'model-palette'
   | 'search'
   | 'find'
@@ -43,6 +44,14 @@ export interface Shortcut {
 
 export const shortcuts: readonly Shortcut[] = [
   { id: 'new-chat', label: 'New chat', group: 'Conversations', accelerator: 'CmdOrCtrl+N', handledBy: 'page' },
+  // Shift+K: the palette's key (K), for choosing several models. Ctrl+Shift+M is the browser's profile menu.
+  {
+    id: 'new-compare',
+    label: 'New compare of 2–4 models side by side',
+    group: 'Conversations',
+    accelerator: 'CmdOrCtrl+Shift+K',
+    handledBy: 'page',
+  },
   {
     id: 'search',
     label: 'Search all conversations',

@@ -81,6 +81,7 @@ export function buildAppMenuTemplate(options: AppMenuOptions): Item[] {
     label: mac ? 'File' : '&File',
     submenu: [
       pageItem('new-chat', options),
+      pageItem('new-compare', options, 'New compare…'),
       pageItem('model-palette', options, 'Choose a model…'),
       pageItem('attach-files', options, 'Attach files…'),
       pageItem('stop', options),

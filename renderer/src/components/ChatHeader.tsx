@@ -1,6 +1,7 @@
 // Renderer: the open conversation's title, its model (opens the palette), the context gauge and the way to Settings.
 
-import { Settings } from 'lucide-react';
+import { Columns3, Settings } from 'lucide-react';
+import { shortcutLabel } from '../lib/keyboard';
 import { defaultConversationTitle } from '../../../shared/title';
 import { selectActiveConversation } from '../store/selectors';
 import { useAppStore } from '../store/use-app-store';
@@ -14,6 +15,8 @@ import { SidebarToggle } from '../features/history/SidebarToggle';
 
 export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
   const title = useAppStore((s) => selectActiveConversation(s)?.title ?? null);
+  const startCompare = useAppStore((s) => s.startCompare);
+  const openPalette = useAppStore((s) => s.openModelPalette);
   return (
     <header className="chat-header">
       <SidebarToggle />
@@ -26,6 +29,18 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
       <ReplyLengthButton />
       <ConversationSettingsButton />
       <ExportConversationButton />
+      <button
+        type="button"
+        className="header-icon"
+        aria-label="Compare models"
+        title={`Compare 2–4 models side by side (${shortcutLabel('new-compare')})`}
+        onClick={() => {
+          startCompare();
+          openPalette('compare');
+        }}
+      >
+        <Columns3 aria-hidden="true" size={16} />
+      </button>
       <button type="button" className="header-icon" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
         <Settings aria-hidden="true" size={16} />
       </button>

@@ -11,10 +11,15 @@ import { shortcutLabel } from '../lib/keyboard';
 import { useMinuteClock } from '../features/history/use-minute-clock';
 import { useAppStore } from '../store/use-app-store';
 import { ConversationItem } from './ConversationItem';
+import { CompareItem } from '../features/compare/CompareItem';
 import '../features/history/history.css';
 
 const rowKey = (_index: number, row: SidebarRow) =>
-  row.kind === 'heading' ? `heading-${row.label}` : row.conversation.id;
+  row.kind === 'heading'
+    ? `heading-${row.label}`
+    : row.kind === 'compare'
+      ? `compare-${row.compare.id}`
+      : row.conversation.id;
 
 export function ConversationList() {
   const conversations = useAppStore((s) => s.conversations);
@@ -27,7 +32,10 @@ export function ConversationList() {
   const [filter, setFilter] = useState('');
   const now = useMinuteClock();
   const filterId = useId();
-  const rows = useMemo(() => sidebarRows(conversations, filter, now), [conversations, filter, now]);
+  const compares = useAppStore((s) => s.compares);
+  const activeCompareId = useAppStore((s) => s.compareView?.compare?.id ?? null);
+  const showingCompare = useAppStore((s) => s.compareView !== null);
+  const rows = useMemo(() => sidebarRows(conversations, filter, now, compares), [conversations, filter, now, compares]);
   // In a narrow window the sidebar opens over the conversation (history.css): focus goes into it, and choosing a
   // conversation, Esc or a click beside it closes it again.
   const overlayOpen = useAppStore((s) => s.sidebarOpen);
@@ -36,7 +44,7 @@ export function ConversationList() {
   useEffect(() => {
     if (overlayOpen) filterRef.current?.focus();
   }, [overlayOpen]);
-  useEffect(() => setOverlayOpen(false), [activeId, setOverlayOpen]);
+  useEffect(() => setOverlayOpen(false), [activeId, activeCompareId, setOverlayOpen]);
   // Choosing the conversation already open changes nothing in the store, but the person is done with the list.
   const onClick = (event: MouseEvent) => {
     if (overlayOpen && (event.target as Element).closest('.conversation-title')) setOverlayOpen(false);
@@ -46,8 +54,19 @@ export function ConversationList() {
       <div role="listitem" className="conversation-group">
         <h2>{row.label}</h2>
       </div>
+    ) : row.kind === 'compare' ? (
+      <CompareItem
+        compare={row.compare}
+        updatedAt={row.updatedAt}
+        active={row.compare.id === activeCompareId}
+        now={now}
+      />
     ) : (
-      <ConversationItem conversation={row.conversation} active={row.conversation.id === activeId} now={now} />
+      <ConversationItem
+        conversation={row.conversation}
+        active={!showingCompare && row.conversation.id === activeId}
+        now={now}
+      />
     );
   const closeOverlay = () => {
     setOverlayOpen(false);

@@ -22,11 +22,14 @@ import { useShortcut } from '../lib/use-shortcut';
 import { ShortcutsSheet } from '../features/appearance/ShortcutsSheet';
 import { DropOverlay } from '../features/attachments/DropOverlay';
 import { useFileDrop } from '../features/attachments/use-file-drop';
+import { CompareView } from '../features/compare/CompareView';
+import { useAppStore } from '../store/use-app-store';
 
 export function MainLayout() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   // Files dropped anywhere on the conversation go into the composer's tray.
   const drop = useFileDrop();
+  const comparing = useAppStore((s) => s.compareView !== null);
   useShortcut('settings', () => {
     // Not over another dialog: Esc closes the topmost thing, and two modals at once would trap each other.
     if (document.querySelector('dialog[open]')) return false;
@@ -36,19 +39,26 @@ export function MainLayout() {
   return (
     <div className="app-shell">
       <ConversationList />
-      <main className={`chat${drop.dragging ? ' is-dropping' : ''}`} {...drop.handlers}>
-        {drop.dragging ? <DropOverlay /> : null}
-        <ChatHeader onOpenSettings={() => setSettingsOpen(true)} />
-        <HistoryNotice />
-        <ModelUnlistedNotice />
-        <SpendNotices />
-        <ErrorBanner />
-        <FindBar />
-        <EmptyChat />
-        <MessageList />
-        <ContextWarning />
-        <Composer />
-      </main>
+      {comparing ? (
+        <main className="chat">
+          <SpendNotices />
+          <CompareView onOpenSettings={() => setSettingsOpen(true)} />
+        </main>
+      ) : (
+        <main className={`chat${drop.dragging ? ' is-dropping' : ''}`} {...drop.handlers}>
+          {drop.dragging ? <DropOverlay /> : null}
+          <ChatHeader onOpenSettings={() => setSettingsOpen(true)} />
+          <HistoryNotice />
+          <ModelUnlistedNotice />
+          <SpendNotices />
+          <ErrorBanner />
+          <FindBar />
+          <EmptyChat />
+          <MessageList />
+          <ContextWarning />
+          <Composer />
+        </main>
+      )}
       <StatusBar />
       <ChatKeyboard />
       <ModelPaletteHost />

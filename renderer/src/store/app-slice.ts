@@ -20,6 +20,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (_set, get, deps) => ({
       state.modelsStatus === 'idle' || state.modelsStatus === 'error' ? state.loadModels() : undefined,
       state.loadModelPreferences(),
       state.loadSpendOverview(),
+      state.loadCompares(),
     ]);
   },
 });

@@ -29,11 +29,13 @@ export const createConversationsSlice: SliceCreator<ConversationsSlice> = (set, 
       // Each conversation keeps its own draft; the new chat's is kept too (`conversationId: null`).
       get().switchDraft(null);
       // A new conversation starts on the default model (Settings, or "Make default" in the model palette).
+      get().closeCompare();
       set({ activeConversationId: null, messagesLoading: false, chatError: null, newChatModel: get().defaultModel });
       get().showThread([], false);
     },
 
     async selectConversation(id) {
+      get().closeCompare();
       if (id === get().activeConversationId && !get().messagesLoading) return;
       const mine = ++selection;
       const known = get().conversations.find((item) => item.id === id);

@@ -14,6 +14,7 @@ import { createSpendSlice } from './spend-slice';
 import { createSettingsSlice } from '../features/conversation-settings/settings-slice';
 import { createAppearanceSlice } from '../features/appearance/appearance-slice';
 import { createAttachmentsSlice } from '../features/attachments/attachments-slice';
+import { createCompareSlice } from '../features/compare/compare-slice';
 import type { AppState, StoreDeps } from './types';
 
 export function createAppStore(deps: StoreDeps) {
@@ -31,6 +32,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createLibrarySlice(set, get, deps),
     ...createSettingsSlice(set, get, deps),
     ...createAppearanceSlice(set, get, deps),
+    ...createCompareSlice(set, get, deps),
   }));
   deps.connection.subscribe((connection) => store.setState({ connection }));
   // Changes from any window (this one too) apply at once: the list is the same in every window.

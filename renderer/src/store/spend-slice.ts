@@ -6,6 +6,7 @@ import { askBeforeSend, dueWarnings } from '../features/spend/budget';
 import { last30DayStarts, monthKey, startOfDay, startOfMonth, startOfWeek } from '../features/spend/calendar';
 import { selectModelPricing } from '../features/spend/model-prices';
 import { estimateNextReply } from '../features/spend/send-estimate';
+import { selectCompareEstimate } from '../features/compare/compare-estimate';
 import { selectActiveConversation, selectCurrentModel } from './selectors';
 import { trayAttachments } from '../features/attachments/attachments-slice';
 import { effectivePdfEngine, pdfParserCost } from '../features/attachments/pdf-engine';
@@ -35,6 +36,7 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
   spendView: { summary: null, keyUsage: null, error: null, keyError: null },
   spendNotices: [],
   sendQuestion: null,
+  sendQuestionFor: 'chat',
 
   async refreshSpend() {
     void get().loadSpendOverview();
@@ -157,15 +159,31 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
       limitRemaining: key?.verified ? key.limitRemaining : null,
     });
     if (question) {
-      set({ sendQuestion: question });
+      set({ sendQuestion: question, sendQuestionFor: 'chat' });
       return;
     }
     await get().sendMessage();
   },
 
+  askBeforeCompareSend() {
+    const state = get();
+    const key = state.keyStatus;
+    const question = askBeforeSend({
+      monthSpent: state.spendOverview?.month ?? '0',
+      budget: state.spendOverview?.budget ?? null,
+      estimateHigh: selectCompareEstimate(state)?.high ?? null,
+      limitRemaining: key?.verified ? key.limitRemaining : null,
+    });
+    if (question) set({ sendQuestion: question, sendQuestionFor: 'compare' });
+    return question !== null;
+  },
+
   async answerSendQuestion(send) {
-    set({ sendQuestion: null });
-    if (send) await get().sendMessage();
+    const target = get().sendQuestionFor;
+    set({ sendQuestion: null, sendQuestionFor: 'chat' });
+    if (!send) return;
+    if (target === 'compare') await get().sendCompareRound();
+    else await get().sendMessage();
   },
 });
 

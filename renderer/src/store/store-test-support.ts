@@ -16,6 +16,7 @@ import type { LibraryEvent } from '../../../shared/library';
 import type { Result } from '../../../shared/result';
 import type { TitleSettings } from '../../../shared/titles';
 import type { AppPreferences, ThemeChoice } from '../../../shared/preferences';
+import type { Compare } from '../../../shared/compare';
 import type { ScheduleFrame } from '../lib/frame-batcher';
 import { messageFixture } from '../lib/message-fixture';
 import { alwaysOpen } from '../transport/connection';
@@ -201,6 +202,15 @@ export function setupStore() {
       get: vi.fn(() => ok<AppPreferences>({ theme: 'system', notifications: true })),
       setTheme: vi.fn((theme: ThemeChoice) => ok<AppPreferences>({ theme, notifications: true })),
       setNotifications: vi.fn((notifications: boolean) => ok<AppPreferences>({ theme: 'system', notifications })),
+    },
+    compares: {
+      list: vi.fn(() => ok<Compare[]>([])),
+      get: vi.fn(),
+      create: vi.fn(),
+      delete: vi.fn(),
+      continueColumn: vi.fn(),
+      addColumn: vi.fn(),
+      dropColumn: vi.fn(),
     },
   };
   const store = createAppStore({

@@ -8,13 +8,14 @@ import type { Usd } from '../../../shared/money';
 import type { ConversationSpend, KeyUsage, SpendExport, SpendOverview, SpendSummary } from '../../../shared/spend';
 import type { AppError, Result } from '../../../shared/result';
 import type { ScheduleFrame } from '../lib/frame-batcher';
-import type { RetryNotice } from '../lib/stream-reducer';
+import type { RetryNotice, TurnView } from '../lib/stream-reducer';
 import type { ConnectionMonitor, ConnectionState } from '../transport/connection';
 import type { PortabilitySlice } from '../features/portability/portability-slice';
 import type { LibrarySlice } from '../features/history/library-slice';
 import type { AppearanceSlice } from '../features/appearance/appearance-slice';
 import type { InputModalityFilter } from '../features/models/model-query';
 import type { AttachmentsSlice } from '../features/attachments/attachments-slice';
+import type { CompareSlice } from '../features/compare/compare-slice';
 
 /** What the store needs from outside; injected so tests can run the real slices against fakes. */
 export interface StoreDeps {
@@ -133,6 +134,14 @@ export interface ChatSlice {
   startEditing(messageId: string | null): void;
   /** Up in an empty composer: edit the last message of yours in the open conversation. False when there is none. */
   editLastMessage(): boolean;
+  /**
+   * A compare column's turn: an ordinary chat:send to that column's conversation, streamed like any reply (its live
+   * row is in `liveTurns`), without the open conversation's banner, unread mark or draft. Answers with how it ended
+   * (null when the column was still busy or the model id is malformed).
+   */
+  sendInColumn(conversationId: string, text: string, model: string): Promise<TurnView | null>;
+  /** Retry of a column's reply (a new version with the same model), as `sendInColumn`. */
+  retryInColumn(conversationId: string, reply: Message): Promise<TurnView | null>;
   /** Stops the reply in the given conversation (the open one by default); other conversations stream on. */
   stopReply(conversationId?: string | null): void;
   dismissChatError(): void;
@@ -157,7 +166,7 @@ export interface DraftSlice {
 export type ModelsStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Why the model palette is open: to choose the open conversation's model, or the default for new ones. */
-export type ModelPalettePurpose = 'conversation' | 'default';
+export type ModelPalettePurpose = 'conversation' | 'default' | 'compare';
 
 export interface ModelsSlice {
   /** The catalogue, in OpenRouter's order. Read one entry with `selectModelEntry`. */
@@ -225,8 +234,12 @@ export interface SpendSlice {
   closeSpendView(): void;
   /** Null on success, else what went wrong. */
   setMonthlyBudget(monthlyUsd: Usd | null): Promise<AppError | null>;
+  /** Which send the question is about: the open conversation's message, or a compare's round (every column). */
+  sendQuestionFor: 'chat' | 'compare';
   /** Send, unless the budget or the key's limit means asking first. */
   requestSend(): Promise<void>;
+  /** A compare's round: asks (as requestSend does) over every column's estimate added up; true when it asked. */
+  askBeforeCompareSend(): boolean;
   answerSendQuestion(send: boolean): Promise<void>;
 }
 
@@ -241,7 +254,8 @@ export interface HistorySlice {
   dismissHistoryNotice(): void;
 }
 
-export type AppState = PortabilitySlice &
+export type AppState = CompareSlice &
+  PortabilitySlice &
   AttachmentsSlice &
   SettingsSlice &
   AppearanceSlice &

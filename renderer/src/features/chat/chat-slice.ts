@@ -22,7 +22,8 @@ export const firstIndexBase = 10_000_000;
 
 /** What the slice keeps about a turn that nothing renders. */
 interface Running {
-  kind: 'send' | 'regenerate' | 'edit' | 'continue';
+  /** `column`: a compare column's turn, which the compare view shows: no banner, no unread mark, no draft back. */
+  kind: 'send' | 'regenerate' | 'edit' | 'continue' | 'column';
   /** The text sent (send and edit), so a turn that never reached the core can give it back. */
   text: string;
   /** The files sent with it (send), given back the same way. */
@@ -96,7 +97,12 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
 
     if (next.userMessage && next.userMessage !== previous.userMessage) {
       if (showing) messages = threadAtStart(messages, next.userMessage);
-      Object.assign(change, { pendingUser: null, phase: 'streaming', cutAfterId: null });
+      // A compare column draws its own live rows, so it keeps the saved question with the turn until it ends.
+      Object.assign(change, {
+        pendingUser: run.kind === 'column' ? next.userMessage : null,
+        phase: 'streaming',
+        cutAfterId: null,
+      });
       // The core saves replies it kept in memory before it writes a new turn; this one's start proves it could.
       if (Object.keys(state.unsavedReplies).length > 0) extra.unsavedReplies = {};
     }
@@ -116,7 +122,8 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     if (next.assistant) {
       remember(next.assistant);
       if (showing) messages = upsertMessage(messages, next.assistant);
-      else if (run.conversationId) extra.unread = { ...state.unread, [run.conversationId]: true };
+      else if (run.conversationId && run.kind !== 'column')
+        extra.unread = { ...state.unread, [run.conversationId]: true };
     }
     const error = next.error;
     const failed = error !== null && error.code !== 'aborted';
@@ -126,7 +133,9 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       get().restoreDraft(run.conversationId, run.text);
       get().restoreTray(run.conversationId, run.attachments ?? []);
     }
-    if (failed && error.code !== 'unauthorized' && (showing || next.userMessage === null)) extra.chatError = error;
+    if (failed && error.code !== 'unauthorized' && run.kind !== 'column' && (showing || next.userMessage === null)) {
+      extra.chatError = error;
+    }
     if (messages !== state.messages) extra.messages = messages;
     patchTurn(turnId, null, extra);
 
@@ -140,7 +149,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     for (const turnId of changedTurns(before, views)) commit(turnId, before[turnId] ?? emptyTurn, views[turnId]!);
   }, deps.scheduleFrame);
 
-  /** Runs one turn from the click to its last event. */
+  /** Runs one turn from the click to its last event; answers with how it ended. */
   const runTurn = async (
     run: Omit<Running, 'handle'>,
     live: Omit<LiveTurn, 'id' | 'conversationId' | 'phase' | 'retrying'>,
@@ -169,8 +178,9 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       commit(turnId, view, closed);
     }
     running.delete(turnId);
-    const { [turnId]: _gone, ...rest } = views;
+    const { [turnId]: ended = emptyTurn, ...rest } = views;
     views = rest;
+    return ended;
   };
 
   const busy = (conversationId: string | null) =>
@@ -363,6 +373,38 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       if (!last) return false;
       set({ editingMessageId: last.id });
       return true;
+    },
+
+    async sendInColumn(conversationId, text, model) {
+      if (busy(conversationId)) return null;
+      if (invalidModel(model)) return null;
+      return runTurn(
+        { kind: 'column', text, conversationId },
+        {
+          pendingUser: placeholder('user', text, conversationId),
+          reply: placeholder('assistant', '', conversationId),
+          cutAfterId: null,
+        },
+        (onEvent) => api.chat.send({ conversationId, text, model }, onEvent),
+      );
+    },
+
+    async retryInColumn(conversationId, reply) {
+      if (busy(conversationId)) return null;
+      const model = reply.model && modelIdSchema.safeParse(reply.model).success ? reply.model : undefined;
+      return runTurn(
+        { kind: 'column', text: '', conversationId },
+        {
+          pendingUser: null,
+          reply: { ...placeholder('assistant', '', conversationId), model: model ?? null },
+          cutAfterId: null,
+        },
+        (onEvent) =>
+          api.chat.regenerate(
+            model ? { conversationId, messageId: reply.id, model } : { conversationId, messageId: reply.id },
+            onEvent,
+          ),
+      );
     },
 
     stopReply(conversationId) {

@@ -18,6 +18,11 @@ export function useChatShortcuts(copy: CopyText = defaultCopy, onCopied?: (ok: b
     document.getElementById(composerInputId)?.focus();
     return true;
   });
+  useShortcut('new-compare', () => {
+    appStore.getState().startCompare();
+    appStore.getState().openModelPalette('compare');
+    return true;
+  });
   useShortcut('copy-last-reply', () => {
     // Taken even with nothing to copy: the keys are this app's, not the browser's (its inspector).
     const reply = lastOfRole(appStore.getState().messages, 'assistant');
@@ -31,7 +36,8 @@ export function useChatShortcuts(copy: CopyText = defaultCopy, onCopied?: (ok: b
   useShortcut('stop', () => {
     // Esc belongs to the topmost thing first: an open dialog handles it itself (and the page is inert then).
     const state = appStore.getState();
-    if (document.querySelector('dialog[open]') || !selectIsReplying(state)) return false;
+    // A compare on screen stops its own columns (CompareView); the conversation behind it streams on.
+    if (document.querySelector('dialog[open]') || state.compareView !== null || !selectIsReplying(state)) return false;
     state.stopReply();
     return true;
   });

@@ -169,6 +169,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, 
     },
 
     async openMessage(conversationId, messageId, terms = []) {
+      // A hit in a compare's column opens the compare, every column as it was.
+      const compareId = get().conversations.find((item) => item.id === conversationId)?.compareId;
+      if (compareId !== undefined) {
+        await get().openCompare(compareId);
+        return;
+      }
+      get().closeCompare();
       const state = get();
       const showsIt =
         state.activeConversationId === conversationId &&
@@ -198,10 +205,14 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, 
 
     applyLibraryEvent(event) {
       if (!get().conversationsLoaded) return;
-      if (event.type === 'changed') get().putConversation(event.conversation);
-      else if (event.type === 'removed') removeFromList(event.id);
+      if (event.type === 'changed') {
+        get().putConversation(event.conversation);
+        // A compare started in another window: its record comes with the list of compares.
+        const compareId = event.conversation.compareId;
+        if (compareId !== undefined && !get().compares.some((item) => item.id === compareId)) void get().loadCompares();
+      } else if (event.type === 'removed') removeFromList(event.id);
       else {
-        set({ conversations: [], unread: {}, undoable: null });
+        set({ conversations: [], unread: {}, undoable: null, compares: [] });
         get().newChat();
       }
     },

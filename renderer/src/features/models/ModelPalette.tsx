@@ -49,6 +49,7 @@ export function ModelPalette({ open, purpose, view, onView, onClose }: ModelPale
   const chooseModel = useAppStore((s) => s.chooseModel);
   const setDefaultModel = useAppStore((s) => s.setDefaultModel);
   const toggleFavorite = useAppStore((s) => s.toggleFavorite);
+  const addCompareModel = useAppStore((s) => s.addCompareModel);
   const current = purpose === 'default' ? defaultModel : conversationModel;
   const currentUnlisted = useAppStore((s) => s.models.length > 0 && selectModelEntry(s, current) === null);
 
@@ -120,6 +121,7 @@ export function ModelPalette({ open, purpose, view, onView, onClose }: ModelPale
     if (!item) return;
     const chosen = item.kind === 'model' ? item.model.id : item.id;
     if (purpose === 'default') void setDefaultModel(chosen);
+    else if (purpose === 'compare') void addCompareModel(chosen);
     else void chooseModel(chosen);
     onClose();
   };
@@ -151,7 +153,12 @@ export function ModelPalette({ open, purpose, view, onView, onClose }: ModelPale
   };
 
   const filtered = activeFilterCount(view.filters) > 0;
-  const title = purpose === 'default' ? 'Default model for new conversations' : 'Choose a model';
+  const title =
+    purpose === 'default'
+      ? 'Default model for new conversations'
+      : purpose === 'compare'
+        ? 'Add a model to the compare'
+        : 'Choose a model';
 
   return (
     <Modal role="dialog" label={title} className="model-palette" open={open} onClose={onClose}>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { appStore, useAppStore } from '../../store/use-app-store';
 import { composerInputId } from '../chat/Composer';
+import { compareInputId } from '../compare/CompareComposer';
 import { ModelPalette, type PaletteView } from './ModelPalette';
 import { noFilters } from './model-query';
 import { useShortcut } from '../../lib/use-shortcut';
@@ -52,6 +53,7 @@ export function ModelPaletteHost() {
         // Back to writing: choosing a model is usually the step before a message.
         if (lastPurpose === 'conversation')
           requestAnimationFrame(() => document.getElementById(composerInputId)?.focus());
+        if (lastPurpose === 'compare') requestAnimationFrame(() => document.getElementById(compareInputId)?.focus());
       }}
     />
   );

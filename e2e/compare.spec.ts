@@ -1,0 +1,191 @@
+// Compare (issue 13), as a person uses it through the web host against the fake: three models answer one message
+// at once (the fake sees the three requests overlap), each column shows what the fake billed for its own reply, the
+// next message continues every column's own thread, a failing model fails only its column, the compare comes back
+// as it was after a restart, and "Continue with this one" carries a column on as an ordinary conversation.
+
+import type { Page } from '@playwright/test';
+import { sumUsd, toUsd } from '../shared/money';
+import { contentText } from './fake-openrouter/reply-text';
+import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
+import type { FakeOpenRouter, RecordedRequest } from './fake-openrouter/server';
+import { expect, pasteKey, replyOpening, statusBar, test } from './support/fixtures';
+
+const chats = (fake: FakeOpenRouter) => fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
+const columns = (page: Page) => page.getByRole('region', { name: /^Column: / });
+const column = (page: Page, name: string) => page.getByRole('region', { name: `Column: ${name}`, exact: true });
+
+/** What the fake billed for one generation, asked of GET /generation as any OpenRouter user could. */
+async function billed(fake: FakeOpenRouter, request: RecordedRequest, key: string): Promise<string> {
+  const id = request.generationId;
+  if (!id) throw new Error('that request has no generation');
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(`${fake.baseUrl}/generation?id=${id}`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    if (response.ok) {
+      const usd = toUsd(((await response.json()) as { data: { total_cost: number } }).data.total_cost);
+      if (usd !== null) return usd;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the fake never settled ${id}`);
+}
+
+/** From the header: the palette adds each model after the current one (the default model). */
+async function startCompare(page: Page, models: string[]) {
+  await page.getByRole('button', { name: 'Compare models' }).click();
+  for (const [index, model] of models.entries()) {
+    if (index > 0) await page.getByRole('button', { name: 'Add model' }).click();
+    const palette = page.getByRole('dialog', { name: 'Add a model to the compare' });
+    const search = palette.getByRole('combobox', { name: 'Search models' });
+    await search.fill(model);
+    await expect(
+      palette.getByRole('listbox', { name: 'Models' }).getByRole('option', { selected: true }),
+    ).toContainText(model);
+    await search.press('Enter');
+    await expect(palette).toBeHidden();
+  }
+}
+
+async function sendToAll(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Message to every column' }).fill(text);
+  await page.getByRole('button', { name: 'Send to all' }).click();
+}
+
+const names = ['OpenAI: GPT-4o-mini', 'OpenAI: GPT-4o', 'Anthropic: Claude 3.5 Haiku'];
+const models = [fakeModels.default, fakeModels.vision, 'anthropic/claude-3.5-haiku'];
+
+test('three models answer at once, each column costs what the fake billed, the next message continues each thread, and it all survives a restart', async ({
+  page,
+  fake,
+  launch,
+}) => {
+  let host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(statusBar(page)).toContainText('Remaining credit');
+
+  // The default model is the first column; the palette adds the other two.
+  await startCompare(page, models.slice(1));
+  await expect(columns(page)).toHaveCount(3);
+  const first = 'Which sorting algorithm suits ten items?';
+  await sendToAll(page, first);
+  for (const name of names) {
+    await expect(column(page, name).getByRole('article', { name: 'Assistant message' })).toContainText(
+      replyOpening(first),
+    );
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(first);
+
+  // The three requests were in flight together: each began before any had ended.
+  await expect.poll(() => chats(fake).filter((r) => r.endedAt !== null).length).toBe(3);
+  const round1 = chats(fake);
+  expect(Math.max(...round1.map((r) => r.startedAt))).toBeLessThan(Math.min(...round1.map((r) => r.endedAt!)));
+
+  // Each column shows, to the digit, what the fake billed for its own model's generation; the round adds them up.
+  const costs: string[] = [];
+  for (const [index, model] of models.entries()) {
+    const request = round1.find((r) => (r.body as { model: string }).model === model)!;
+    const paid = await billed(fake, request, fakeKeys.valid);
+    costs.push(paid);
+    await expect(column(page, names[index]!).locator('.reply-cost-toggle')).toHaveAttribute(
+      'title',
+      `$${paid} — show the breakdown`,
+    );
+  }
+  await expect(page.locator('.compare-total')).toHaveAttribute('title', `Every column's last reply: $${sumUsd(costs)}`);
+
+  // The next message goes to every column with that column's own history: its question and its own answer.
+  const second = 'And for ten thousand items?';
+  await sendToAll(page, second);
+  for (const name of names) {
+    await expect(column(page, name).getByRole('article', { name: 'Assistant message' })).toHaveCount(2);
+    await expect(column(page, name).getByRole('article', { name: 'Assistant message' }).last()).toContainText(
+      replyOpening(second),
+    );
+  }
+  const round2 = chats(fake).slice(3);
+  expect(round2).toHaveLength(3);
+  for (const model of models) {
+    const body = round2.find((r) => (r.body as { model: string }).model === model)!.body as {
+      messages: { role: string; content: unknown }[];
+    };
+    // Content may be parts (a cache breakpoint on Claude's); the text is what counts.
+    expect(body.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(contentText(body.messages[0]!.content)).toBe(first);
+    expect(contentText(body.messages[1]!.content)).toContain(replyOpening(first));
+    expect(contentText(body.messages[2]!.content)).toBe(second);
+  }
+
+  // After a restart the compare is in the sidebar, marked as one, and opens exactly as it was.
+  host = await launch();
+  await page.goto(host.url);
+  const row = page.getByRole('navigation', { name: 'Conversations' }).locator('.compare-item');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Compare');
+  // Its columns are not listed as conversations of their own.
+  await expect(page.locator('.conversation-item:not(.compare-item)')).toHaveCount(0);
+  await row.getByRole('button', { name: new RegExp(first) }).click();
+  await expect(columns(page)).toHaveCount(3);
+  for (const [index, name] of names.entries()) {
+    const replies = column(page, name).getByRole('article', { name: 'Assistant message' });
+    await expect(replies).toHaveCount(2);
+    await expect(replies.first().locator('.reply-cost-toggle')).toHaveAttribute(
+      'title',
+      `$${costs[index]} — show the breakdown`,
+    );
+  }
+
+  // "Continue with this one": GPT-4o's column becomes an ordinary conversation that goes on from its own thread.
+  await column(page, names[1]!).getByRole('button', { name: 'Continue with this one' }).click();
+  await expect(page.getByRole('textbox', { name: 'Message', exact: true })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Assistant message' })).toHaveCount(2);
+  const third = 'Which one would you pick?';
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill(third);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('article', { name: 'Assistant message' }).last()).toContainText(replyOpening(third));
+  const next = chats(fake).at(-1)!.body as { model: string; messages: { role: string; content: unknown }[] };
+  expect(next.model).toBe(fakeModels.vision);
+  expect(next.messages.map((m) => contentText(m.content).slice(0, 20))).toEqual(
+    [first, replyOpening(first), second, replyOpening(second), third].map((text) => text.slice(0, 20)),
+  );
+  // The compare stays in history; the continued conversation is listed as an ordinary one.
+  await expect(row).toHaveCount(1);
+  await expect(page.locator('.conversation-item:not(.compare-item)')).toHaveCount(1);
+});
+
+test('a failing model shows its own error and Retry while the other columns complete', async ({
+  page,
+  fake,
+  launch,
+}) => {
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(statusBar(page)).toContainText('Remaining credit');
+
+  await startCompare(page, [fakeModels.error429, fakeModels.vision]);
+  await expect(columns(page)).toHaveCount(3);
+  const question = 'Is this one going to fail?';
+  await sendToAll(page, question);
+  await expect(column(page, names[0]!).getByRole('article', { name: 'Assistant message' })).toContainText(
+    replyOpening(question),
+  );
+  await expect(column(page, names[1]!).getByRole('article', { name: 'Assistant message' })).toContainText(
+    replyOpening(question),
+  );
+  const failing = columns(page).nth(1);
+  await expect(failing.getByRole('alert')).toContainText(/Failed/);
+  const retry = failing.getByRole('button', { name: /^Retry / });
+  await expect(retry).toBeVisible();
+  // No banner over the whole screen: the failure belongs to its column.
+  await expect(page.locator('.error-alert.banner')).toHaveCount(0);
+
+  const before = chats(fake).length;
+  await retry.click();
+  await expect.poll(() => chats(fake).length).toBe(before + 1);
+  expect((chats(fake).at(-1)!.body as { model: string }).model).toBe(fakeModels.error429);
+  await expect(failing.getByRole('button', { name: /^Retry / })).toBeVisible();
+  // The columns that answered kept their replies.
+  await expect(column(page, names[1]!).getByRole('article', { name: 'Assistant message' })).toHaveCount(1);
+});

@@ -1,0 +1,124 @@
+// Renderer: a compare in place of the conversation — its title and the round's total, the columns side by side
+// (wrapping to rows, then stacking, as the window narrows), and one composer for every column. Esc stops them all.
+
+import { Settings } from 'lucide-react';
+import { useShallow } from 'zustand/react/shallow';
+import { maxCompareColumns, minCompareColumns } from '../../../../shared/compare';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatCost, formatExactCost } from '../../lib/format';
+import { useShortcut } from '../../lib/use-shortcut';
+import { selectModelEntry } from '../../store/models-slice';
+import { useAppStore } from '../../store/use-app-store';
+import { SidebarToggle } from '../history/SidebarToggle';
+import { CompareColumnView } from './CompareColumn';
+import { CompareComposer } from './CompareComposer';
+import { lastReplies, liveColumns, roundTotal } from './compare-model';
+import './compare.css';
+
+export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
+  const view = useAppStore((s) => s.compareView);
+  const openPalette = useAppStore((s) => s.openModelPalette);
+  const stopAll = useAppStore((s) => s.stopAllColumns);
+  const streaming = useAppStore((s) =>
+    Object.values(s.liveTurns).some((turn) =>
+      s.compareView?.compare?.columns.some((column) => column.conversationId === turn.conversationId),
+    ),
+  );
+  useShortcut('stop', () => {
+    if (!streaming || document.querySelector('dialog[open]')) return false;
+    stopAll();
+    return true;
+  });
+  if (!view) return null;
+  const compare = view.compare;
+  const live = compare ? liveColumns(compare.columns) : [];
+  const columns = compare ? [...compare.columns].sort((a, b) => a.position - b.position) : [];
+  const count = compare ? live.length : view.models.length;
+  return (
+    <section className="compare" aria-label="Compare">
+      <header className="chat-header compare-header">
+        <SidebarToggle />
+        <h1 className="chat-title" title={compare?.title}>
+          {compare ? compare.title : 'New compare'}
+        </h1>
+        {compare ? <RoundTotal /> : null}
+        <button
+          type="button"
+          className="small"
+          disabled={count >= maxCompareColumns || streaming}
+          title={`Add a model (up to ${maxCompareColumns})`}
+          onClick={() => openPalette('compare')}
+        >
+          Add model
+        </button>
+        <button type="button" className="header-icon" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
+          <Settings aria-hidden="true" size={16} />
+        </button>
+      </header>
+      {view.error ? <ErrorAlert error={view.error} /> : null}
+      {view.loading ? <p className="compare-note">Opening the compare…</p> : null}
+      {compare ? (
+        <div className="compare-columns" data-columns={columns.length}>
+          {columns.map((column) => (
+            <CompareColumnView key={column.conversationId} column={column} canDrop={live.length > 1} />
+          ))}
+        </div>
+      ) : (
+        <SetupColumns />
+      )}
+      <CompareComposer />
+    </section>
+  );
+}
+
+/** Before the first message: the chosen models as empty columns, each removable. */
+function SetupColumns() {
+  const models = useAppStore((s) => s.compareView?.models ?? []);
+  const names = useAppStore(useShallow((s) => models.map((id) => selectModelEntry(s, id)?.name ?? id)));
+  const remove = useAppStore((s) => s.removeCompareModel);
+  return (
+    <div className="compare-columns" data-columns={models.length}>
+      {models.map((model, index) => (
+        <section key={model} className="compare-column" aria-label={`Column: ${names[index]}`}>
+          <header className="compare-column-header">
+            <h2 className="compare-model" title={model}>
+              {names[index]}
+            </h2>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove ${names[index]}`}
+              onClick={() => remove(model)}
+            >
+              ×
+            </button>
+          </header>
+        </section>
+      ))}
+      {models.length < minCompareColumns ? (
+        <p className="compare-note">
+          Choose {minCompareColumns}–{maxCompareColumns} models with Add model (favorites come first), then write once:
+          every column gets the message and answers at the same time.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** What the last round cost, every column's reply added up exactly. */
+function RoundTotal() {
+  const total = useAppStore(
+    useShallow((s) => {
+      const view = s.compareView;
+      if (!view?.compare) return null;
+      return roundTotal(lastReplies(liveColumns(view.compare.columns), view.threads));
+    }),
+  );
+  if (!total) return null;
+  return (
+    <span className="compare-total" title={`Every column's last reply: ${formatExactCost(total.total)}`}>
+      Round: {total.complete ? '' : 'at least '}
+      {formatCost(total.total)}
+    </span>
+  );
+}

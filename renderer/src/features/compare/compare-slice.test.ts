@@ -1,0 +1,153 @@
+// A compare on screen: a round goes to every column at once through the ordinary chat turn, each column's thread
+// takes only its own answer, one failing column leaves the others alone, and Retry and Stop act on one column.
+
+import { describe, expect, it } from 'vitest';
+import type { Compare } from '../../../../shared/compare';
+import type { ChatStreamEvent, Message } from '../../../../shared/domain';
+import { modelFixture } from '../models/model-fixture';
+import { selectCompareEstimate } from './compare-estimate';
+import { conversationFixture, ok, reply, setupStore, tick, userMessage } from '../../store/store-test-support';
+
+const models = ['a/one', 'b/two', 'c/three'];
+const compare: Compare = {
+  id: 'p1',
+  title: 'Sort 10 items',
+  createdAt: 1,
+  updatedAt: 1,
+  columns: models.map((model, position) => ({ conversationId: `c${position}`, model, position, continuedAt: null })),
+};
+
+const started = (conversationId: string, n: number): ChatStreamEvent => ({
+  type: 'started',
+  conversation: conversationFixture({ id: conversationId, compareId: 'p1' }),
+  userMessage: userMessage({ id: `u-${conversationId}-${n}`, conversationId }),
+  assistantMessage: reply({ id: `a-${conversationId}-${n}`, conversationId, status: 'streaming', content: '' }),
+});
+const done = (message: Message): ChatStreamEvent => ({ type: 'done', message });
+
+async function startRound() {
+  const ctx = setupStore();
+  ctx.api.compares.create.mockReturnValue(ok(compare));
+  const state = ctx.store.getState();
+  state.startCompare();
+  // The current model is the first; the palette adds the others.
+  ctx.store.setState({ compareView: { ...ctx.store.getState().compareView!, models: [] } });
+  for (const model of models) await ctx.store.getState().addCompareModel(model);
+  ctx.store.getState().setCompareDraft('Which sort?');
+  const round = ctx.store.getState().sendCompareRound();
+  await tick();
+  await tick();
+  return { ctx, round };
+}
+
+describe('compare rounds', () => {
+  it('creates the compare with the chosen models and sends every column its own turn at once', async () => {
+    const { ctx, round } = await startRound();
+    expect(ctx.api.compares.create).toHaveBeenCalledWith({ models, text: 'Which sort?' });
+    expect(ctx.streams.map((stream) => stream.input)).toEqual([
+      { conversationId: 'c0', text: 'Which sort?', model: 'a/one' },
+      { conversationId: 'c1', text: 'Which sort?', model: 'b/two' },
+      { conversationId: 'c2', text: 'Which sort?', model: 'c/three' },
+    ]);
+    expect(ctx.store.getState().compareDraft).toBe('');
+
+    ctx.streams.forEach((stream, i) => stream.emit(started(`c${i}`, 1)));
+    ctx.stream(2).emit({ type: 'delta', text: 'three is fast' });
+    ctx.frames.run();
+    const live = Object.values(ctx.store.getState().liveTurns);
+    expect(live.find((turn) => turn.conversationId === 'c2')?.reply?.content).toBe('three is fast');
+
+    ctx.streams.forEach((stream, i) => {
+      stream.emit(done(reply({ id: `a-c${i}-1`, conversationId: `c${i}`, content: `answer ${i}` })));
+      stream.end();
+    });
+    ctx.frames.run();
+    await round;
+    const threads = ctx.store.getState().compareView!.threads;
+    expect(Object.fromEntries(Object.entries(threads).map(([id, t]) => [id, t.map((m) => m.id)]))).toEqual({
+      c0: ['u-c0-1', 'a-c0-1'],
+      c1: ['u-c1-1', 'a-c1-1'],
+      c2: ['u-c2-1', 'a-c2-1'],
+    });
+    // Columns are not "unread" conversations, nor do their errors take over the chat's banner.
+    expect(ctx.store.getState().unread).toEqual({});
+  });
+
+  it('shows one column’s failure on that column while the others complete, and retries only that one', async () => {
+    const { ctx, round } = await startRound();
+    ctx.streams.forEach((stream, i) => stream.emit(started(`c${i}`, 1)));
+    const failed = reply({
+      id: 'a-c1-1',
+      conversationId: 'c1',
+      status: 'error',
+      content: '',
+      model: 'b/two',
+      error: { code: 'rate_limited', message: 'slow down' },
+    });
+    ctx.stream(1).emit({ type: 'error', error: failed.error!, message: failed });
+    ctx.stream(1).end();
+    for (const i of [0, 2]) {
+      ctx.stream(i).emit(done(reply({ id: `a-c${i}-1`, conversationId: `c${i}`, content: `answer ${i}` })));
+      ctx.stream(i).end();
+    }
+    ctx.frames.run();
+    await round;
+    const view = ctx.store.getState().compareView!;
+    expect(view.threads.c1!.at(-1)).toMatchObject({ status: 'error', error: { code: 'rate_limited' } });
+    expect(view.threads.c0!.at(-1)).toMatchObject({ status: 'complete', content: 'answer 0' });
+    expect(ctx.store.getState().chatError).toBeNull();
+
+    const retry = ctx.store.getState().retryColumn('c1');
+    await tick();
+    expect(ctx.streams).toHaveLength(4);
+    expect(ctx.stream(3).input).toEqual({ conversationId: 'c1', messageId: 'a-c1-1', model: 'b/two' });
+    ctx.stream(3).emit({
+      type: 'started',
+      conversation: conversationFixture({ id: 'c1', compareId: 'p1' }),
+      userMessage: userMessage({ id: 'u-c1-1', conversationId: 'c1' }),
+      assistantMessage: reply({ id: 'a-c1-2', conversationId: 'c1', status: 'streaming', content: '' }),
+    });
+    ctx.stream(3).emit(done(reply({ id: 'a-c1-2', conversationId: 'c1', content: 'answer 1' })));
+    ctx.stream(3).end();
+    ctx.frames.run();
+    await retry;
+    expect(ctx.store.getState().compareView!.threads.c1!.map((m) => m.id)).toEqual(['u-c1-1', 'a-c1-2']);
+  });
+
+  it('stops one column, or all of them', async () => {
+    const { ctx } = await startRound();
+    ctx.streams.forEach((stream, i) => stream.emit(started(`c${i}`, 1)));
+    ctx.frames.run();
+    ctx.store.getState().stopColumn('c1');
+    expect(ctx.streams.map((stream) => stream.cancel.mock.calls.length)).toEqual([0, 1, 0]);
+    ctx.store.getState().stopAllColumns();
+    expect(ctx.streams.map((stream) => stream.cancel.mock.calls.length)).toEqual([1, 2, 1]);
+  });
+
+  it('asks before sending when the round, every column added up, may pass the budget', async () => {
+    const ctx = setupStore();
+    // Each column may cost up to $0.04 (1,000 tokens at $40 per million): one fits the $0.10 left, three do not.
+    const priced = (id: string) =>
+      modelFixture({ id, promptPrice: 0, completionPrice: 0.00004, maxCompletionTokens: 1000, isFree: false });
+    ctx.store.setState({
+      models: models.map(priced),
+      spendOverview: { month: '0.9', budget: '1', budgetWarnedMonth: null, keyLimitWarnedMonth: null },
+    });
+    ctx.store.getState().startCompare();
+    ctx.store.setState({ compareView: { ...ctx.store.getState().compareView!, models } });
+    ctx.store.getState().setCompareDraft('Which sort?');
+    expect(selectCompareEstimate(ctx.store.getState())?.high).toBe('0.12');
+    await ctx.store.getState().requestCompareSend();
+    expect(ctx.store.getState().sendQuestion).toMatch(/monthly budget/);
+    expect(ctx.api.compares.create).not.toHaveBeenCalled();
+
+    ctx.api.compares.create.mockReturnValue(ok(compare));
+    const answering = ctx.store.getState().answerSendQuestion(true);
+    await tick();
+    await tick();
+    expect(ctx.api.compares.create).toHaveBeenCalledTimes(1);
+    expect(ctx.streams).toHaveLength(3);
+    ctx.streams.forEach((stream) => stream.end());
+    await answering;
+  });
+});
