@@ -3,6 +3,7 @@
 // next message continues every column's own thread, a failing model fails only its column, the compare comes back
 // as it was after a restart, and "Continue with this one" carries a column on as an ordinary conversation.
 
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { sumUsd, toUsd } from '../shared/money';
 import { contentText } from './fake-openrouter/reply-text';
@@ -188,4 +189,77 @@ test('a failing model shows its own error and Retry while the other columns comp
   await expect(failing.getByRole('button', { name: /^Retry / })).toBeVisible();
   // The columns that answered kept their replies.
   await expect(column(page, names[1]!).getByRole('article', { name: 'Assistant message' })).toHaveCount(1);
+});
+
+test('three columns with an error: side by side at 1280×800, stacked at 720×480, light and dark pass axe-core (screenshots attached)', async ({
+  page,
+  launch,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(statusBar(page)).toContainText('Remaining credit');
+  await startCompare(page, [fakeModels.error429, 'anthropic/claude-3.5-haiku']);
+  const question = 'Lay the columns out, please';
+  await sendToAll(page, question);
+  await expect(column(page, names[2]!).getByRole('article', { name: 'Assistant message' })).toContainText(
+    replyOpening(question),
+  );
+  await expect(column(page, names[0]!).getByRole('article', { name: 'Assistant message' })).toContainText(
+    replyOpening(question),
+  );
+  await expect(
+    columns(page)
+      .nth(1)
+      .getByRole('button', { name: /^Retry / }),
+  ).toBeVisible();
+
+  const boxes = async () => {
+    const found = [];
+    for (let i = 0; i < 3; i++) found.push((await columns(page).nth(i).boundingBox())!);
+    return found;
+  };
+  const noSideways = () =>
+    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 720, height: 480 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.mouse.move(0, 0);
+    const [a, b, c] = await boxes();
+    if (size.width === 1280) {
+      // Side by side: one row, left to right.
+      expect(a!.y).toBe(b!.y);
+      expect(b!.y).toBe(c!.y);
+      expect(a!.x).toBeLessThan(b!.x);
+      expect(b!.x).toBeLessThan(c!.x);
+    } else {
+      // Stacked: one column per row, each as wide as the others.
+      expect(a!.x).toBe(b!.x);
+      expect(b!.x).toBe(c!.x);
+      expect(a!.y).toBeLessThan(b!.y);
+    }
+    expect(await noSideways()).toBe(true);
+    for (let pass = 0; pass < 2; pass++) {
+      const theme = await page.locator('html').getAttribute('data-theme');
+      await page.keyboard.press('Control+Shift+L');
+      await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme ?? '');
+      const now = (await page.locator('html').getAttribute('data-theme')) ?? 'system';
+      await testInfo.attach(`compare ${size.width}×${size.height}, ${now}`, {
+        body: await page.screenshot(),
+        contentType: 'image/png',
+      });
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const found = results.violations.map((v) => ({
+        rule: v.id,
+        nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+      }));
+      expect(found, `${size.width}×${size.height}, ${now}`).toEqual([]);
+      expect(results.passes.map((r) => r.id)).toContain('color-contrast');
+    }
+  }
 });

@@ -60,7 +60,7 @@ export function CompareComposer() {
           rows={2}
           placeholder={
             enough
-              ? `Write once: ${columns} models answer side by side  (Enter to send)`
+              ? `Write once: ${columns} models answer at the same time  (Enter to send)`
               : `Add ${minCompareColumns - columns} more model${minCompareColumns - columns === 1 ? '' : 's'} to compare`
           }
           onChange={(event) => setDraft(event.target.value)}
