@@ -3,7 +3,7 @@
 // restart), be told before sending that a model cannot read images, and have an oversized file refused while the
 // draft stays.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { attachmentLimits, maxAttachmentBytes } from '../shared/attachments';
 import { GENERATED_IMAGE_PNG_BASE64 } from './fake-openrouter/generated-image';
@@ -44,18 +44,18 @@ async function start(page: Page, launch: () => Promise<{ url: string }>) {
   await expect(composer(page)).toBeVisible();
 }
 
-/** Pastes a picture as a person does: it is on the system clipboard, and Ctrl+V goes into the message field. */
-async function pasteImage(page: Page, name: string) {
+/**
+ * Pastes a picture as a person does: it is on the system clipboard (as a screenshot tool leaves it), and Ctrl+V goes
+ * into the message field. Chromium names a pasted picture `image.png`.
+ */
+async function pasteImage(page: Page) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+  }, GENERATED_IMAGE_PNG_BASE64);
   await composer(page).focus();
-  await composer(page).evaluate(
-    (field, { base64, name }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const data = new DataTransfer();
-      data.items.add(new File([bytes], name, { type: 'image/png' }));
-      field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    { base64: GENERATED_IMAGE_PNG_BASE64, name },
-  );
+  await page.keyboard.press('Control+v');
 }
 
 /** Drags files from the file manager over the conversation and lets go. */
@@ -72,7 +72,7 @@ async function dropFiles(page: Page, target: Locator, files: { name: string; typ
   };
 }
 
-async function chooseFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+async function chooseFiles(page: Page, files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) {
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
     page.getByRole('button', { name: 'Attach files' }).click(),
@@ -93,13 +93,15 @@ test('an oversized file is refused with the limit before anything is sent; the d
 }) => {
   await start(page, launch);
   await composer(page).fill('Here is the whole archive');
-  await chooseFiles(page, [
-    { name: 'archive.png', mimeType: 'image/png', buffer: Buffer.alloc(maxAttachmentBytes + 1024, 1) },
-    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Keep me\n') },
-  ]);
+  // Files on disk, as the chooser would give them (and no 25 MB through the test's own protocol).
+  const archive = test.info().outputPath('archive.png');
+  const notes = test.info().outputPath('notes.txt');
+  writeFileSync(archive, Buffer.alloc(maxAttachmentBytes + 1024, 1));
+  writeFileSync(notes, 'Keep me\n');
+  await chooseFiles(page, [archive, notes]);
   const big = chip(page, /^archive\.png/);
   await expect(big).toHaveAccessibleName('archive.png, not attached');
-  await expect(big.getByRole('alert')).toContainText('larger than 25 MB');
+  await expect(big.getByRole('alert')).toContainText('“archive.png” is larger than 25 MB');
   await expect(chip(page, /^notes\.txt/)).toBeVisible();
   await expect(composer(page)).toHaveValue('Here is the whole archive');
   expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
@@ -133,11 +135,9 @@ test('a long paste becomes a text file, which can go back into the message as pl
   await start(page, launch);
   const log = 'error: something failed\n'.repeat(Math.ceil(attachmentLimits.longPasteChars / 20));
   await composer(page).fill('Why does this fail?');
-  await composer(page).evaluate((field, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, log);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), log);
+  await composer(page).press('Control+v');
   const pasted = chip(page, /^Pasted text\.txt/);
   await expect(pasted).toBeVisible();
   await expect(composer(page)).toHaveValue('Why does this fail?');
@@ -155,14 +155,14 @@ test.fixme('paste a screenshot and send it: the request carries it as an image_u
   fake,
 }) => {
   await start(page, launch);
-  await pasteImage(page, 'screenshot.png');
-  const shot = chip(page, /^screenshot\.png/);
+  await pasteImage(page);
+  const shot = chip(page, /^image\.png/);
   await expect(shot.locator('img')).toBeVisible();
   await composer(page).fill('What is in this picture?');
   await page.getByRole('button', { name: 'Send' }).click();
 
   const question = userMessages(page).last();
-  await expect(question.getByRole('button', { name: 'View screenshot.png full size' })).toBeVisible();
+  await expect(question.getByRole('button', { name: 'View image.png full size' })).toBeVisible();
   await expect(assistantMessages(page).last()).toContainText(/\d+ tokens · \$/, { timeout: 30_000 });
   const user = lastChatRequest(fake)
     .messages.filter((m) => m.role === 'user')
@@ -173,10 +173,10 @@ test.fixme('paste a screenshot and send it: the request carries it as an image_u
   ]);
 
   // Full size in a dialog, by keyboard; Esc closes it.
-  await question.getByRole('button', { name: 'View screenshot.png full size' }).focus();
+  await question.getByRole('button', { name: 'View image.png full size' }).focus();
   await page.keyboard.press('Enter');
-  const viewer = page.getByRole('dialog', { name: /screenshot\.png/ });
-  await expect(viewer.getByRole('img', { name: 'screenshot.png' })).toBeVisible();
+  const viewer = page.getByRole('dialog', { name: /image\.png/ });
+  await expect(viewer.getByRole('img', { name: 'image.png' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(viewer).toBeHidden();
 });
@@ -215,8 +215,8 @@ test.fixme('a model that cannot read images refuses before sending, and the pale
 }) => {
   await start(page, launch);
   await chooseModel(page, fakeModels.reasoning);
-  await pasteImage(page, 'chart.png');
-  await expect(chip(page, /^chart\.png/).locator('img')).toBeVisible();
+  await pasteImage(page);
+  await expect(chip(page, /^image\.png/).locator('img')).toBeVisible();
   await composer(page).fill('Explain this chart');
   await expect(page.getByRole('alert').filter({ hasText: 'does not accept images' })).toContainText(
     'R1 does not accept images — pick one that does, or remove them.',

@@ -239,4 +239,19 @@ describe('the attachment tray', () => {
     });
     expect(ctx.api.attachments.add).toHaveBeenCalledTimes(1);
   });
+
+  it('refuses a file larger than any kind may be at once, without reading it or sending it to the core', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    const huge = file('huge.png');
+    Object.defineProperty(huge, 'size', { value: 26 * 1024 * 1024 });
+    huge.arrayBuffer = () => Promise.reject(new Error('must not be read'));
+    ctx.store.getState().attachFiles([huge]);
+    await tick();
+    expect(ctx.store.getState().tray[0]).toMatchObject({
+      status: 'failed',
+      error: { code: 'attachment_too_large', message: '“huge.png” is larger than 25 MB, the most any file can be.' },
+    });
+    expect(ctx.api.attachments.add).not.toHaveBeenCalled();
+  });
 });

@@ -5,7 +5,8 @@
 
 import type { AppError, Result } from '../../../../shared/result';
 import type { SliceCreator } from '../../store/types';
-import { type Attachment, type PdfEngine, attachmentLimits } from '../../../../shared/attachments';
+import { formatFileSize } from './file-size';
+import { type Attachment, type PdfEngine, attachmentLimits, maxAttachmentBytes } from '../../../../shared/attachments';
 
 export interface TrayItem {
   /** The tray's own id: the same file added twice is two items until the core says they are one. */
@@ -47,6 +48,22 @@ export interface AttachmentsSlice {
 export const pastedTextName = 'Pasted text.txt';
 
 let nextLocalId = 0;
+
+/**
+ * What the page can refuse before reading a file: one larger than any kind may be (so a huge file is neither read into
+ * memory nor sent to the host), and one more than a message takes. Everything else is the core's to judge.
+ */
+function refusedBeforeReading(file: File, name: string, alreadyAttached: number): AppError | null {
+  if (file.size > maxAttachmentBytes) {
+    const limit = formatFileSize(maxAttachmentBytes);
+    return { code: 'attachment_too_large', message: `“${name}” is larger than ${limit}, the most any file can be.` };
+  }
+  if (alreadyAttached >= attachmentLimits.perMessage) {
+    const most = attachmentLimits.perMessage;
+    return { code: 'attachment_too_many', message: `A message takes up to ${most} files; this one was not added.` };
+  }
+  return null;
+}
 
 export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get, deps) => {
   // The transport owns how bytes travel (HTTP POST on the web host, IPC in Electron); this slice only asks.
@@ -99,18 +116,9 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
       error: null,
       ...extra,
     };
-    if (counted >= attachmentLimits.perMessage) {
-      setTray(key, [
-        ...current,
-        {
-          ...item,
-          status: 'failed',
-          error: {
-            code: 'attachment_too_many',
-            message: `A message takes up to ${attachmentLimits.perMessage} files; this one was not added.`,
-          },
-        },
-      ]);
+    const refusal = refusedBeforeReading(file, item.name, counted);
+    if (refusal) {
+      setTray(key, [...current, { ...item, status: 'failed', error: refusal }]);
       return;
     }
     setTray(key, [...current, item]);
