@@ -4,6 +4,7 @@
 // draft stays.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { attachmentLimits, maxAttachmentBytes } from '../shared/attachments';
 import { GENERATED_IMAGE_PNG_BASE64 } from './fake-openrouter/generated-image';
@@ -144,6 +145,59 @@ test('a long paste becomes a text file, which can go back into the message as pl
   await pasted.getByRole('button', { name: 'Paste as text' }).click();
   await expect(pasted).toHaveCount(0);
   await expect(composer(page)).toHaveValue(`Why does this fail?\n${log}`);
+});
+
+test('the tray with files and a refusal fits at 1280×800 and at 720×480, light and dark pass axe-core (screenshots attached)', async ({
+  page,
+  launch,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await start(page, launch);
+  const onDisk = (name: string, bytes: Buffer | string) => {
+    const path = testInfo.outputPath(name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  await chooseFiles(page, [
+    onDisk('holiday-panorama-stitched-from-forty-photos.png', Buffer.alloc(maxAttachmentBytes + 1024, 1)),
+    onDisk('quarterly-report-2026-final-v3.pdf', onePagePdf()),
+    onDisk('notes.md', '# Notes\n'.repeat(200)),
+  ]);
+  await composer(page).fill('What do these say?');
+  await expect(chip(page, /^holiday-panorama/).getByRole('alert')).toBeVisible();
+  await expect(tray(page).getByRole('listitem')).toHaveCount(3);
+  await expect(tray(page).locator('[aria-busy="true"]')).toHaveCount(0);
+
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 720, height: 480 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.mouse.move(0, 0);
+    // Nothing reaches past the window, and the message field is still on screen below the tray.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    const field = (await composer(page).boundingBox())!;
+    expect(field.y + field.height).toBeLessThanOrEqual(size.height);
+    for (let pass = 0; pass < 2; pass++) {
+      const theme = await page.locator('html').getAttribute('data-theme');
+      await page.keyboard.press('Control+Shift+L');
+      await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme ?? '');
+      const now = (await page.locator('html').getAttribute('data-theme')) ?? 'system';
+      await testInfo.attach(`attachments ${size.width}×${size.height}, ${now}`, {
+        body: await page.screenshot(),
+        contentType: 'image/png',
+      });
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const found = results.violations.map((v) => ({
+        rule: v.id,
+        nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+      }));
+      expect(found, `${size.width}×${size.height}, ${now}`).toEqual([]);
+    }
+  }
 });
 
 // The tests below need the core's attachment store (issue 12, core half): until it lands every file is refused with
