@@ -21,7 +21,10 @@ import type { FinalizeInput, MessageRepo } from './db/message-repo';
 import { toStorageError } from './db/storage-error';
 import type { ThreadRepo } from './db/thread-repo';
 import type { Result } from '../../shared/result';
-import type { ChatRequest, GenerationStats, UpstreamEvent } from './openrouter/types';
+import type { ChatRequest, ContentPart, GenerationStats, UpstreamEvent } from './openrouter/types';
+import type { Attachment, PdfEngine } from '../../shared/attachments';
+import { attachmentErrors } from './attachments/attachment-errors';
+import { type AttachmentBytes, refuseUnacceptedFiles, userContent, withPdfEngine } from './chat/attachment-parts';
 
 export interface ChatStreamer {
   streamChat(request: ChatRequest, signal: AbortSignal): AsyncIterable<UpstreamEvent>;
@@ -48,6 +51,13 @@ export interface ChatServiceOptions {
   conversationDefaults?: () => ConversationSettings;
   /** The model's catalogue entry, for which settings it honours; unknown (null) by default: settings sent as set. */
   modelInfo?: (id: string) => Promise<ModelSummary | null>;
+  /** Stored attachments (by id) and their bytes for a request; none by default. */
+  files?: ChatFiles;
+}
+
+/** What a turn needs of the attachment store. */
+export interface ChatFiles extends AttachmentBytes {
+  find(id: string): Attachment | null;
 }
 
 /** A finished reply the database refused (a full disk): kept in memory until a save succeeds. */
@@ -72,7 +82,13 @@ interface TurnPlan {
   settings: ConversationSettings;
   /** The reply as it was before Continue, whose text, figures and timing this turn adds to. */
   continued: Message | null;
+  /** When the thread carries PDFs: the engine the person chose (if any) and the model's input modalities. */
+  pdfs: { chosen: PdfEngine | undefined; modalities: readonly string[] } | null;
 }
+
+/** The same files in the same order. */
+const sameFiles = (a: readonly Attachment[], b: readonly Attachment[]) =>
+  a.length === b.length && a.every((file, i) => file.id === b[i]?.id);
 
 const failure = (code: AppError['code'], message: string) => new AppFailure({ code, message });
 const conversationGone = () => failure('not_found', 'That conversation no longer exists.');
@@ -101,6 +117,7 @@ export class ChatService {
   private readonly threads: ThreadRepo;
   private readonly conversationDefaults: () => ConversationSettings;
   private readonly modelInfo: (id: string) => Promise<ModelSummary | null>;
+  private readonly files: ChatFiles;
   readonly settler: CostSettler;
   private readonly activeTurns = new Set<Promise<void>>();
   private readonly unsaved = new Map<string, UnsavedReply>();
@@ -125,6 +142,7 @@ export class ChatService {
     this.threads = messages.threads;
     this.conversationDefaults = options.conversationDefaults ?? (() => ({}));
     this.modelInfo = options.modelInfo ?? (async () => null);
+    this.files = options.files ?? { find: () => null, forRequest: () => null };
     this.settler =
       options.settler ??
       new CostSettler(messages, messages.settlements, {
@@ -188,17 +206,37 @@ export class ChatService {
     return message;
   }
 
-  private planSend(input: ChatSendInput): TurnPlan {
+  /** The files named by id, in order; an id the store no longer has is refused. */
+  private filesFor(ids: readonly string[] | undefined): Attachment[] {
+    if (!ids?.length) return [];
+    return ids.map((id) => {
+      const found = this.files.find(id);
+      if (!found) throw new AppFailure(attachmentErrors.missing());
+      return found;
+    });
+  }
+
+  /** The model's input modalities from the catalogue; null when it is unknown there (or the catalogue unreachable). */
+  private async modalitiesOf(model: string): Promise<readonly string[] | null> {
+    return (await this.modelFor(model))?.inputModalities ?? null;
+  }
+
+  private async planSend(input: ChatSendInput): Promise<TurnPlan> {
+    const files = this.filesFor(input.attachmentIds);
+    const modalities = await this.modalitiesOf(input.model);
+    refuseUnacceptedFiles(input.model, files, modalities);
+    const turn = { modalities, pdfEngine: input.pdfEngine };
     let conversation = input.conversationId
       ? this.conversationFor(input.conversationId)
-      : this.conversations.create({ title: deriveTitle(input.text), model: input.model });
+      : this.conversations.create({ title: deriveTitle(input.text || (files[0]?.name ?? '')), model: input.model });
     if (conversation.model !== input.model) conversation = this.conversations.setModel(conversation.id, input.model);
     const leafId = this.messages.currentLeaf(conversation.id);
     const leaf = leafId === null ? null : this.threads.find(conversation.id, leafId);
     let parentId = leafId;
     if (leaf && isUnanswered(leaf) && leaf.parentId !== null) {
       const question = this.threads.find(conversation.id, leaf.parentId);
-      if (question?.content === input.text) return this.replyTo(conversation, question, input.model);
+      if (question?.content === input.text && sameFiles(question.attachments, files))
+        return this.replyTo(conversation, question, input.model, turn);
       parentId = question ? question.parentId : parentId;
     }
     const question = this.messages.insertUser({
@@ -206,44 +244,58 @@ export class ChatService {
       content: input.text,
       model: input.model,
       parentId,
+      attachments: files,
     });
-    return this.replyTo(conversation, question, input.model);
+    return this.replyTo(conversation, question, input.model, turn);
   }
 
-  private planRegenerate(input: ChatRegenerateInput): TurnPlan {
+  private async planRegenerate(input: ChatRegenerateInput): Promise<TurnPlan> {
     const conversation = this.conversationFor(input.conversationId);
     const reply = this.messageIn(conversation.id, input.messageId, 'assistant');
     const question = this.messageIn(conversation.id, reply.parentId, 'user');
     if (input.asSent) {
       // The request that reply was sent with: its own settings, and the model asked for (not a fallback that served it).
       const model = reply.requestedModel ?? question.model ?? conversation.model;
-      return this.replyTo(conversation, question, model, reply.sentSettings ?? this.settingsFor(conversation));
+      const modalities = await this.modalitiesOf(model);
+      refuseUnacceptedFiles(model, question.attachments, modalities);
+      const turn = { modalities, pdfEngine: input.pdfEngine };
+      return this.replyTo(conversation, question, model, turn, reply.sentSettings ?? this.settingsFor(conversation));
     }
-    return this.replyTo(conversation, question, input.model ?? conversation.model);
+    const model = input.model ?? conversation.model;
+    const modalities = await this.modalitiesOf(model);
+    refuseUnacceptedFiles(model, question.attachments, modalities);
+    return this.replyTo(conversation, question, model, { modalities, pdfEngine: input.pdfEngine });
   }
 
-  private planEdit(input: ChatEditInput): TurnPlan {
+  private async planEdit(input: ChatEditInput): Promise<TurnPlan> {
     let conversation = this.conversationFor(input.conversationId);
     const original = this.messageIn(conversation.id, input.messageId, 'user');
+    // Omitted ids keep the files the edited message had; given ones replace them.
+    const files = input.attachmentIds ? this.filesFor(input.attachmentIds) : original.attachments;
+    const modalities = await this.modalitiesOf(input.model);
+    refuseUnacceptedFiles(input.model, files, modalities);
     if (conversation.model !== input.model) conversation = this.conversations.setModel(conversation.id, input.model);
     const question = this.messages.insertUser({
       conversationId: conversation.id,
       content: input.text,
       model: input.model,
       parentId: original.parentId,
+      attachments: files,
     });
-    return this.replyTo(conversation, question, input.model);
+    return this.replyTo(conversation, question, input.model, { modalities, pdfEngine: input.pdfEngine });
   }
 
-  private planContinue(input: ChatContinueInput): TurnPlan {
+  private async planContinue(input: ChatContinueInput): Promise<TurnPlan> {
     const conversation = this.conversationFor(input.conversationId);
     const reply = this.messageIn(conversation.id, input.messageId, 'assistant');
     const question = this.messageIn(conversation.id, reply.parentId, 'user');
     if (reply.content === '') throw failure('invalid_input', 'That reply has no text to continue; retry it instead.');
+    const model = reply.model ?? conversation.model;
+    const modalities = await this.modalitiesOf(model);
     const reopened = this.messages.reopen(reply.id);
     if (!reopened) throw failure('invalid_input', 'That reply is still being written.');
     this.conversations.setCurrentLeaf(conversation.id, this.threads.newestLeafUnder(conversation.id, reply.id));
-    const model = reply.model ?? conversation.model;
+    const path = this.threads.pathTo(conversation.id, question.id);
     return {
       // Going on with a reply keeps the request it was sent with.
       settings: reply.sentSettings ?? this.settingsFor(conversation),
@@ -251,9 +303,30 @@ export class ChatService {
       userMessage: this.threads.withVersions(question),
       assistant: this.threads.withVersions(reopened),
       model,
-      messages: toUpstreamMessages(this.threads.pathTo(conversation.id, question.id), reply.content),
+      messages: toUpstreamMessages(path, reply.content, this.contentFor(modalities)),
       continued: reply,
+      pdfs: this.pdfsIn(path, modalities, undefined),
     };
+  }
+
+  /** How a message's content goes upstream: its files as content parts (attachment-parts.ts). */
+  private contentFor(modalities: readonly string[] | null): (message: Message) => string | ContentPart[] {
+    // Unknown to the catalogue: send the images and let OpenRouter answer for the model.
+    const takesImages = modalities === null || modalities.includes('image');
+    return (message) =>
+      message.role === 'user'
+        ? userContent(message.content, message.attachments, this.files, takesImages)
+        : message.content;
+  }
+
+  /** The file-parser choice when the thread carries a PDF; null when it carries none. */
+  private pdfsIn(
+    path: readonly Message[],
+    modalities: readonly string[] | null,
+    chosen: PdfEngine | undefined,
+  ): TurnPlan['pdfs'] {
+    const hasPdf = path.some((m) => m.role === 'user' && m.attachments.some((a) => a.kind === 'pdf'));
+    return hasPdf ? { chosen, modalities: modalities ?? [] } : null;
   }
 
   /** A new reply row under `question`, which becomes the current leaf; upstream gets the path up to the question. */
@@ -261,6 +334,7 @@ export class ChatService {
     conversation: Conversation,
     question: Message,
     model: string,
+    turn: { modalities: readonly string[] | null; pdfEngine?: PdfEngine | undefined },
     settings: ConversationSettings = this.settingsFor(conversation),
   ): TurnPlan {
     const assistant = this.messages.createAssistant({
@@ -269,6 +343,7 @@ export class ChatService {
       parentId: question.id,
       sentSettings: settings,
     });
+    const path = this.threads.pathTo(conversation.id, question.id);
     return {
       settings,
       // The inserts moved the conversation to the top of the list; send the renderer its fresh row.
@@ -276,8 +351,9 @@ export class ChatService {
       userMessage: this.threads.withVersions(question),
       assistant: this.threads.withVersions(assistant),
       model,
-      messages: toUpstreamMessages(this.threads.pathTo(conversation.id, question.id)),
+      messages: toUpstreamMessages(path, undefined, this.contentFor(turn.modalities)),
       continued: null,
+      pdfs: this.pdfsIn(path, turn.modalities, turn.pdfEngine),
     };
   }
 
@@ -286,12 +362,12 @@ export class ChatService {
     return effectiveSettings(this.conversationDefaults(), conversation.settings);
   }
 
-  private async *runTurn(planTurn: () => TurnPlan, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
+  private async *runTurn(planTurn: () => Promise<TurnPlan>, signal: AbortSignal): AsyncGenerator<ChatStreamEvent> {
     // A new turn is the next write: replies waiting for disk space go first, in the order they finished.
     this.saveUnsavedReplies();
     let plan: TurnPlan;
     try {
-      plan = planTurn();
+      plan = await planTurn();
     } catch (error) {
       yield { type: 'error', error: toAppError(error), message: null };
       return;
@@ -315,7 +391,11 @@ export class ChatService {
     let owedGeneration: string | null = null;
     try {
       const maxTokens = await this.maxTokensFor(plan);
-      const built = buildRequest(plan.model, await this.modelFor(plan.model), plan.settings, plan.messages);
+      const summary = await this.modelFor(plan.model);
+      const request = buildRequest(plan.model, summary, plan.settings, plan.messages);
+      const built = plan.pdfs
+        ? { ...request, options: withPdfEngine(request.options, true, plan.pdfs.chosen, plan.pdfs.modalities) }
+        : request;
       for (let retries = 0; ; retries++) {
         requestedAt = this.now();
         let retry: { error: AppError; delayMs: number } | null = null;

@@ -31,7 +31,8 @@ import type { BackupEntry, BackupOverview } from '../../shared/portability';
 import { type Result, fail } from '../../shared/result';
 import { KeyService } from './key-service';
 import type { AttachmentFiles } from './attachments/attachment-files';
-import { attachmentErrors } from './attachments/attachment-errors';
+import { AttachmentStore, attachmentsFolderName } from './attachments/attachment-store';
+import { type AttachmentRepo, toAttachment } from './db/attachment-repo';
 import { LibraryService } from './library-service';
 import type { Logger } from './logger';
 import { ModelService } from './models/model-service';
@@ -127,6 +128,7 @@ export interface Core {
 
 interface HistoryServices {
   library: LibraryService;
+  attachments: AttachmentRepo;
   chat: ChatService;
   db: Database;
   spend: SpendService;
@@ -177,6 +179,20 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   });
 
   const events = new LibraryEvents(deps.logger);
+  const attachments: AttachmentStore = new AttachmentStore({
+    folder: join(config.profileDir, attachmentsFolderName),
+    repo: async (): Promise<AttachmentRepo | null> => {
+      const services: Result<HistoryServices> = await history.services();
+      return services.ok ? services.value.attachments : null;
+    },
+  });
+  /** After a delete: files only deleted conversations carried go (once those are purged, after their Undo). */
+  const sweepAttachments = <T>(result: Result<T>): Result<T> => {
+    void attachments
+      .collectGarbage()
+      .catch((error: unknown) => deps.logger.warn(`attachment clean-up failed: ${String(error)}`));
+    return result;
+  };
 
   /**
    * Runs a turn once the history is sound, or says why it cannot. Other windows hear of it when it starts (a new
@@ -240,6 +256,11 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       if (resumed > 0)
         deps.logger.info(`asking OpenRouter for ${resumed} reply cost${resumed === 1 ? '' : 's'} still owed`);
       const modelStore = new ModelStore(db);
+      const attachmentRepo = messages.threads.attachments;
+      // Files no message carries any more (their conversations purged above) go, and old ones never sent.
+      void attachments
+        .collectGarbage()
+        .catch((error: unknown) => deps.logger.warn(`attachment clean-up failed: ${String(error)}`));
       const conversationDefaults = new ConversationDefaultsRepo(db);
       const titles = new TitleGenerator({
         streamer: client,
@@ -253,6 +274,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       });
       return {
         library,
+        attachments: attachmentRepo,
         db,
         modelStore,
         titles,
@@ -261,6 +283,17 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
           settler,
           conversationDefaults: () => conversationDefaults.read(),
           modelInfo: (id) => models.find(id),
+          files: {
+            find: (id) => {
+              const found = attachmentRepo.get(id);
+              return found ? toAttachment(found) : null;
+            },
+            forRequest: (attachment) => {
+              const record = attachmentRepo.get(attachment.id);
+              const bytes: Uint8Array | null = record ? attachments.readForRequest(record) : null;
+              return record && bytes ? { bytes, mime: attachments.requestMime(record) } : null;
+            },
+          },
           outputBudget: createOutputBudget({
             model: (id) => models.find(id),
             limitRemaining: () => keys.limitRemaining(),
@@ -389,15 +422,6 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   const spending = <T>(work: (spend: SpendService) => Result<T>) =>
     history.services().then((services): Result<T> => (services.ok ? work(services.value.spend) : services));
 
-  // Until the store lands, every file is refused with a clear message rather than half-handled.
-  async function* notYet(): AsyncGenerator<ChatStreamEvent> {
-    yield { type: 'error', error: attachmentErrors.missing(), message: null };
-  }
-  const attachments: AttachmentFiles = {
-    add: async () => fail('attachment_unsupported', 'Attachments are not ready yet in this build of Switchboard.'),
-    read: async () => null,
-  };
-
   return {
     keys,
     events,
@@ -440,10 +464,10 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       create: (input) => library((l) => l.create(input), true),
       rename: (id, title) => library((l) => l.rename(id, title), true),
       setModel: (id, model) => library((l) => l.setModel(id, model), true),
-      delete: (id) => library((l) => l.delete(id), true),
+      delete: (id) => library((l) => l.delete(id), true).then(sweepAttachments),
       setPinned: (id, pinned) => library((l) => l.setPinned(id, pinned), true),
       restore: (id) => library((l) => l.restore(id), true),
-      deleteAll: () => library((l) => l.deleteAll(), true),
+      deleteAll: () => library((l) => l.deleteAll(), true).then(sweepAttachments),
       searchMessages: (input) => library((l) => l.searchMessages(input)),
       findInConversation: (conversationId, query) => library((l) => l.findInConversation(conversationId, query)),
       reveal: (conversationId, messageId) => library((l) => l.reveal(conversationId, messageId), true),
@@ -457,9 +481,9 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     },
     models,
     chat: {
-      send: (input, signal) => (input.attachmentIds?.length ? notYet() : turn((chat) => chat.send(input, signal))),
+      send: (input, signal) => turn((chat) => chat.send(input, signal)),
       regenerate: (input, signal) => turn((chat) => chat.regenerate(input, signal)),
-      edit: (input, signal) => (input.attachmentIds?.length ? notYet() : turn((chat) => chat.edit(input, signal))),
+      edit: (input, signal) => turn((chat) => chat.edit(input, signal)),
       continue: (input, signal) => turn((chat) => chat.continue(input, signal)),
       settled: async () => {
         await history.current()?.chat.settled();

@@ -111,7 +111,19 @@ function withBreakpoints(messages: ChatMessage[]): ChatMessage[] {
   const placed = [...marks].slice(0, maxCacheBreakpoints);
   return messages.map((message, index) => {
     if (!placed.includes(index)) return message;
-    const text = typeof message.content === 'string' ? message.content : message.content.map((p) => p.text).join('');
+    if (typeof message.content !== 'string' && message.content.some((part) => part.type !== 'text')) {
+      // Files in the message: the breakpoint goes on its text part, the files stay as they are.
+      const parts = message.content;
+      const firstText = parts.find((part) => part.type === 'text');
+      const content = parts.map((part) =>
+        part === firstText && part.type === 'text' ? { ...part, cache_control: { type: 'ephemeral' as const } } : part,
+      );
+      return { role: message.role, content };
+    }
+    const text =
+      typeof message.content === 'string'
+        ? message.content
+        : message.content.map((p) => (p.type === 'text' ? p.text : '')).join('');
     if (text === '') return message;
     return { role: message.role, content: [{ type: 'text', text, cache_control: { type: 'ephemeral' } }] };
   });

@@ -3,7 +3,7 @@ import type { Message } from '../../../shared/domain';
 import { toUpstreamMessages } from './upstream-history';
 
 const m = (role: Message['role'], content: string, status: Message['status'] = 'complete') =>
-  ({ role, content, status }) as Message;
+  ({ role, content, status, attachments: [] }) as unknown as Message;
 
 describe('toUpstreamMessages', () => {
   it('leaves out replies that failed without text and the question one left unanswered', () => {
@@ -34,6 +34,18 @@ describe('toUpstreamMessages', () => {
       { role: 'user', content: 'Weather in Paris?' },
       { role: 'assistant', content: '(I asked to call get_weather; the app I am used in does not run tools.)' },
       { role: 'user', content: 'Never mind, tell me a joke' },
+    ]);
+  });
+
+  it('sends a question’s files through contentOf, and says an image-only reply answered it', () => {
+    const image = { id: 'a'.repeat(64), kind: 'image', mime: 'image/png', name: 'sunset.png', sizeBytes: 1 } as const;
+    const path = [m('user', 'Draw'), { ...m('assistant', ''), attachments: [image] }, m('user', 'Again')];
+    const contentOf = (message: Message) =>
+      message.role === 'user' ? [{ type: 'text' as const, text: `<${message.content}>` }] : message.content;
+    expect(toUpstreamMessages(path, undefined, contentOf)).toEqual([
+      { role: 'user', content: [{ type: 'text', text: '<Draw>' }] },
+      { role: 'assistant', content: '(I answered with an image: “sunset.png”.)' },
+      { role: 'user', content: [{ type: 'text', text: '<Again>' }] },
     ]);
   });
 });

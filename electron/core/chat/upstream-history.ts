@@ -1,7 +1,7 @@
 // Core: the conversation as OpenRouter receives it — the thread's path only (never a sibling branch).
 
 import type { Message } from '../../../shared/domain';
-import type { ChatRequest } from '../openrouter/types';
+import type { ChatMessage, ChatRequest } from '../openrouter/types';
 
 /**
  * A reply that only asked for tools did answer its question; Switchboard runs no tools, so it cannot send the calls
@@ -14,6 +14,16 @@ function sayToolCalls(message: Message): Message {
   return { ...message, content: `(I asked to call ${names}; the app I am used in does not run tools.)` };
 }
 
+/** A reply that was only images (an image model's) did answer: upstream it says so, as text. */
+function sayImages(message: Message): Message {
+  if (message.role !== 'assistant' || message.content.length > 0 || message.attachments.length === 0) return message;
+  const names = message.attachments.map((file) => `“${file.name}”`).join(', ');
+  return {
+    ...message,
+    content: `(I answered with ${message.attachments.length === 1 ? 'an image' : 'images'}: ${names}.)`,
+  };
+}
+
 /**
  * The thread from its first message to the question being answered, oldest first. Replies that failed without text
  * are left out (the model never said them). A question that was never answered — a user message followed by another
@@ -21,10 +31,17 @@ function sayToolCalls(message: Message): Message {
  * bill the unanswered one again. With `prefill`, the reply so far goes last, for the model to continue
  * (docs/openrouter-protocol.md §2.2).
  */
-export function toUpstreamMessages(path: readonly Message[], prefill?: string): ChatRequest['messages'] {
-  const spoken = path.map(sayToolCalls).filter((m) => m.role === 'user' || m.content.length > 0);
+export function toUpstreamMessages(
+  path: readonly Message[],
+  prefill?: string,
+  contentOf: (message: Message) => ChatMessage['content'] = (message) => message.content,
+): ChatRequest['messages'] {
+  const spoken = path
+    .map(sayToolCalls)
+    .map(sayImages)
+    .filter((m) => m.role === 'user' || m.content.length > 0);
   const kept = spoken.filter((m, i) => !(m.role === 'user' && spoken[i + 1]?.role === 'user'));
-  const messages: ChatRequest['messages'] = kept.map((m) => ({ role: m.role, content: m.content }));
+  const messages: ChatRequest['messages'] = kept.map((m) => ({ role: m.role, content: contentOf(m) }));
   if (prefill) messages.push({ role: 'assistant', content: prefill });
   return messages;
 }

@@ -26,6 +26,7 @@ import {
 } from './message-row';
 import { guardStorage } from './storage-error';
 import { ThreadRepo } from './thread-repo';
+import type { Attachment } from '../../../shared/attachments';
 import { SettlementRepo } from '../cost/settlement-repo';
 
 export interface NewUserMessage {
@@ -35,6 +36,8 @@ export interface NewUserMessage {
   model: string | null;
   /** The message this one follows; omitted = the conversation's current leaf. The new row becomes the leaf. */
   parentId?: string | null;
+  /** Files it carries (already stored), in order, each under the name it has on this message. */
+  attachments?: readonly Attachment[];
 }
 
 export interface NewAssistantMessage {
@@ -167,7 +170,10 @@ export class MessageRepo {
     generationId: string,
   ) => MessageRow | undefined;
 
-  constructor(db: Database, options: RepoOptions = {}) {
+  constructor(
+    private readonly db: Database,
+    options: RepoOptions = {},
+  ) {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? randomUUID;
     this.file = db.name;
@@ -414,7 +420,9 @@ export class MessageRepo {
 
   /** In conversation order. */
   listForConversation(conversationId: string): Message[] {
-    return guardStorage(this.file, () => this.statements.list.all(conversationId).map(rowToMessage));
+    return guardStorage(this.file, () =>
+      this.statements.list.all(conversationId).map((row) => this.threads.attachments.hydrate(rowToMessage(row))),
+    );
   }
 
   get(id: string): Message | null {
@@ -426,7 +434,17 @@ export class MessageRepo {
 
   /** Written before the request goes out, so the person's text survives whatever happens next. */
   insertUser(input: NewUserMessage): Message {
-    return this.insertRow({ ...input, role: 'user', content: input.content, status: 'complete' });
+    const { attachments = [], ...fields } = input;
+    if (attachments.length === 0)
+      return this.insertRow({ ...fields, role: 'user', content: fields.content, status: 'complete' });
+    // The message and its files are one write: never a question without the files it was sent with.
+    return guardStorage(this.file, () =>
+      this.db.transaction(() => {
+        const message = this.insertRow({ ...fields, role: 'user', content: fields.content, status: 'complete' });
+        this.threads.attachments.link(message.id, attachments, this.now());
+        return { ...message, attachments: [...attachments] };
+      })(),
+    );
   }
 
   /** Created when the stream starts, empty and `streaming`; checkpoints fill it in. */

@@ -5,6 +5,22 @@
 
 PRAGMA user_version = 110;
 
+CREATE TABLE attachments (
+  id TEXT PRIMARY KEY NOT NULL,           -- SHA-256 (hex) of the original bytes
+  kind TEXT NOT NULL CHECK (kind IN ('image', 'pdf', 'text')),
+  mime TEXT NOT NULL,                     -- decided by content
+  name TEXT NOT NULL,                     -- the name it was first added under
+  size_bytes INTEGER NOT NULL,
+  width INTEGER,
+  height INTEGER,
+  page_count INTEGER,
+  text_chars INTEGER,
+  sent_mime TEXT,                         -- images: the type of the downscaled copy sent to models
+  created_at INTEGER NOT NULL,
+  -- Set once a message has carried it: unlinked after that, it is garbage at once; never linked, only once old.
+  linked_at INTEGER
+  ) STRICT;
+
 CREATE TABLE compare_columns (
   conversation_id TEXT PRIMARY KEY NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
   compare_id TEXT NOT NULL REFERENCES compares (id) ON DELETE CASCADE,
@@ -41,6 +57,14 @@ CREATE TABLE drafts (
   text TEXT NOT NULL,
   updated_at INTEGER NOT NULL
   ) STRICT;
+
+CREATE TABLE message_attachments (
+  message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  attachment_id TEXT NOT NULL REFERENCES attachments (id),
+  name TEXT NOT NULL,
+  PRIMARY KEY (message_id, position)
+  ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE "messages" (
   row_id INTEGER PRIMARY KEY,
@@ -178,6 +202,8 @@ CREATE INDEX conversations_sidebar
   ON conversations ((pinned_at IS NULL), updated_at DESC, created_at DESC, id) WHERE deleted_at IS NULL;
 
 CREATE UNIQUE INDEX drafts_by_conversation ON drafts (coalesce(conversation_id, ''));
+
+CREATE INDEX message_attachments_by_attachment ON message_attachments (attachment_id);
 
 CREATE UNIQUE INDEX messages_by_conversation_seq ON messages (conversation_id, seq);
 

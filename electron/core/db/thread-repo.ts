@@ -5,6 +5,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Message, MessagePage } from '../../../shared/domain';
 import { type MessageRow, messageColumns, rowToMessage } from './message-row';
 import { guardStorage } from './storage-error';
+import { AttachmentRepo } from './attachment-repo';
 
 export const defaultPageSize = 50;
 
@@ -25,6 +26,8 @@ interface SiblingParams {
 
 export class ThreadRepo {
   private readonly file: string;
+  /** Every message read here comes with its files (attachments, in order). */
+  readonly attachments: AttachmentRepo;
   private readonly statements: {
     walkUp: Statement<[WalkParams], MessageRow>;
     siblings: Statement<[SiblingParams], { id: string }>;
@@ -34,6 +37,7 @@ export class ThreadRepo {
 
   constructor(db: Database) {
     this.file = db.name;
+    this.attachments = new AttachmentRepo(db);
     this.statements = guardStorage(this.file, () => ({
       // From one message up towards the root, nearest first; each step is one lookup on the unique id index, and
       // the LIMIT stops the walk itself, so a page costs the same at any length of conversation. CROSS JOIN keeps
@@ -78,7 +82,7 @@ export class ThreadRepo {
   find(conversationId: string, id: string): Message | null {
     return guardStorage(this.file, () => {
       const row = this.statements.inConversation.get({ id, conversation_id: conversationId });
-      return row ? rowToMessage(row) : null;
+      return row ? this.attachments.hydrate(rowToMessage(row)) : null;
     });
   }
 
@@ -107,7 +111,7 @@ export class ThreadRepo {
       this.statements.walkUp
         .all({ id: leafId, conversation_id: conversationId, limit: -1 })
         .reverse()
-        .map(rowToMessage),
+        .map((row) => this.attachments.hydrate(rowToMessage(row))),
     );
   }
 
@@ -121,8 +125,9 @@ export class ThreadRepo {
     });
   }
 
+  /** The message with its versions and its files, as the renderer gets it. */
   withVersions(message: Message): Message {
-    return { ...message, versionIds: this.versionIds(message) };
+    return { ...this.attachments.hydrate(message), versionIds: this.versionIds(message) };
   }
 
   /** The end of the newest thread through `messageId`: following the newest child at each step. */

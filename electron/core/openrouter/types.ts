@@ -3,6 +3,7 @@
 import type { Citation, Usage } from '../../../shared/domain';
 import type { Usd } from '../../../shared/money';
 import type { AppError } from '../../../shared/result';
+import type { PdfEngine } from '../../../shared/attachments';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -13,9 +14,23 @@ export interface TextPart {
   cache_control?: { type: 'ephemeral' };
 }
 
+/** An image, as a data URL (docs/openrouter-protocol.md §2.10). */
+export interface ImagePart {
+  type: 'image_url';
+  image_url: { url: string };
+}
+
+/** A file (a PDF), as a data URL; read natively or by the file-parser plugin (§2.10). */
+export interface FilePart {
+  type: 'file';
+  file: { filename: string; file_data: string };
+}
+
+export type ContentPart = TextPart | ImagePart | FilePart;
+
 export interface ChatMessage {
   role: ChatRole;
-  content: string | TextPart[];
+  content: string | ContentPart[];
 }
 
 /** Request fields from the conversation's settings, named as OpenRouter names them (chat/request-settings.ts). */
@@ -35,7 +50,7 @@ export interface RequestOptions {
     max_price?: { prompt?: string; completion?: string };
   };
   models?: string[];
-  plugins?: { id: 'web'; max_results?: number }[];
+  plugins?: ({ id: 'web'; max_results?: number } | { id: 'file-parser'; pdf: { engine: PdfEngine } })[];
 }
 
 export interface ChatRequest {

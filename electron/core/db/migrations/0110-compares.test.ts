@@ -10,7 +10,7 @@ describe('migration 110: compares', () => {
   it('leaves every existing conversation ordinary, and a column goes when its conversation is purged', () => {
     const db = new BetterSqlite3(':memory:');
     db.pragma('foreign_keys = ON');
-    migrate(db, upTo(90));
+    migrate(db, upTo(100));
     db.prepare(
       "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES ('c1', 'T', 'm/m', 1, 1)",
     ).run();

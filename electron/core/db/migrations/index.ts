@@ -9,6 +9,7 @@ import { spendRollupsMigration } from './0060-spend-rollups';
 import { wordPrefixesMigration } from './0070-word-prefixes';
 import { threadTotalMigration } from './0080-thread-total';
 import { conversationSettingsMigration } from './0090-conversation-settings';
+import { attachmentsMigration } from './0100-attachments';
 import { comparesMigration } from './0110-compares';
 import type { Migration } from './migration';
 
@@ -24,5 +25,6 @@ export const allMigrations: readonly Migration[] = [
   wordPrefixesMigration,
   threadTotalMigration,
   conversationSettingsMigration,
+  attachmentsMigration,
   comparesMigration,
 ];

@@ -1,0 +1,177 @@
+// The attachment store against a real database and folder: what a file is decided by content, images downscaled
+// within bounds without their metadata, one copy per content, garbage collected once no message carries it, and
+// every bad input refused with its own code before anything is stored.
+
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Attachment, attachmentLimits } from '../../../shared/attachments';
+import type { Result } from '../../../shared/result';
+import { ConversationRepo } from '../db/conversation-repo';
+import { MessageRepo } from '../db/message-repo';
+import { openDatabase } from '../db/open-database';
+import { unsentAttachmentTtlMs } from '../db/attachment-repo';
+import { AttachmentStore, cleanAttachmentName } from './attachment-store';
+
+let db: Database;
+let folder: string;
+let clock: number;
+let messages: MessageRepo;
+let conversations: ConversationRepo;
+let store: AttachmentStore;
+
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  folder = mkdtempSync(join(tmpdir(), 'sb-attachments-'));
+  clock = 1_000;
+  conversations = new ConversationRepo(db, { now: () => clock });
+  messages = new MessageRepo(db, { now: () => clock });
+  store = new AttachmentStore({ folder, repo: async () => messages.threads.attachments, now: () => clock });
+});
+afterEach(() => {
+  db.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const value = (result: Result<Attachment>): Attachment => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+const code = (result: Result<Attachment>) => (result.ok ? 'ok' : result.error.code);
+
+const photo = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#3a7' } })
+    .jpeg()
+    .withExif({ IFD0: { Copyright: 'Somebody', ImageDescription: 'Home, 51.5N 0.1W' } })
+    .toBuffer();
+
+async function pdf(pages: number): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) document.addPage([200, 200]);
+  return document.save();
+}
+
+describe('adding files', () => {
+  it('takes an image by its content whatever its name, downscales the sent copy and drops its metadata', async () => {
+    const original = await photo(4000, 1000);
+    expect((await sharp(original).metadata()).exif).toBeDefined();
+    const added = value(await store.add('scan.txt', original));
+    expect(added).toMatchObject({ kind: 'image', mime: 'image/jpeg', width: 4000, height: 1000, name: 'scan.txt' });
+    expect(added.id).toMatch(/^[0-9a-f]{64}$/);
+
+    const sent = await store.read(added.id, 'sent');
+    const sentMeta = await sharp(sent!.bytes).metadata();
+    expect([sentMeta.width, sentMeta.height]).toEqual([attachmentLimits.sentLongEdgePx, 512]);
+    expect(sentMeta.exif).toBeUndefined();
+    const thumb = await store.read(added.id, 'thumb');
+    expect(thumb?.mime).toBe('image/webp');
+    expect((await sharp(thumb!.bytes).metadata()).width).toBe(attachmentLimits.thumbLongEdgePx);
+    // The original is kept as it was.
+    expect(Buffer.from((await store.read(added.id, 'original'))!.bytes).equals(original)).toBe(true);
+  });
+
+  it('never enlarges a small image, and keeps PNG transparency as PNG', async () => {
+    const png = await sharp({
+      create: { width: 40, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
+    const added = value(await store.add('dot.png', png));
+    const sent = await store.read(added.id, 'sent');
+    expect(sent?.mime).toBe('image/png');
+    expect((await sharp(sent!.bytes).metadata()).width).toBe(40);
+  });
+
+  it('counts a PDF’s pages, and reads UTF-8 text as text', async () => {
+    expect(value(await store.add('paper.pdf', await pdf(3)))).toMatchObject({
+      kind: 'pdf',
+      mime: 'application/pdf',
+      pageCount: 3,
+    });
+    const text = value(await store.add('notes.md', new TextEncoder().encode('# Héllo\n')));
+    expect(text).toMatchObject({ kind: 'text', mime: 'text/markdown', textChars: 8 });
+    expect(await store.read(text.id, 'thumb')).toBeNull();
+  });
+
+  it('stores the same content once', async () => {
+    const bytes = new TextEncoder().encode('same');
+    const first = value(await store.add('a.txt', bytes));
+    const second = value(await store.add('b.txt', bytes));
+    expect(second.id).toBe(first.id);
+    expect(second.name).toBe('b.txt');
+    const files = readdirSync(join(folder, first.id.slice(0, 2)));
+    expect(files).toEqual([first.id]);
+  });
+
+  it('refuses every bad input with its own code, naming the file and the limit, and stores nothing', async () => {
+    expect(code(await store.add('empty.png', new Uint8Array()))).toBe('attachment_empty');
+    const huge = await store.add('huge.txt', new Uint8Array(attachmentLimits.textBytes + 1).fill(97));
+    expect(huge).toMatchObject({
+      ok: false,
+      error: { code: 'attachment_too_large', message: expect.stringContaining('512 KB') },
+    });
+    expect(code(await store.add('binary.bin', new Uint8Array([1, 2, 0, 4])))).toBe('attachment_unsupported');
+    expect(
+      code(await store.add('bad.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]))),
+    ).toBe('attachment_corrupt');
+    expect(code(await store.add('bad.pdf', new TextEncoder().encode('%PDF-1.7\nnot really')))).toBe(
+      'attachment_corrupt',
+    );
+    const long = await store.add('long.pdf', await pdf(attachmentLimits.pdfPages + 1));
+    expect(long).toMatchObject({
+      ok: false,
+      error: { code: 'attachment_too_many_pages', message: expect.stringContaining('501 pages') },
+    });
+    expect(code(await store.add('tiff.tif', new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 0, 0])))).toBe(
+      'attachment_unsupported',
+    );
+    expect(messages.threads.attachments.all()).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('keeps names tidy: no folders or control characters, long ones cut keeping the extension', () => {
+    expect(cleanAttachmentName('../../etc/passwd', 'file')).toBe('passwd');
+    expect(cleanAttachmentName('a\u0000b.txt', 'file')).toBe('ab.txt');
+    expect(cleanAttachmentName('', 'pasted image.png')).toBe('pasted image.png');
+    const cut = cleanAttachmentName(`${'x'.repeat(400)}.pdf`, 'file');
+    expect(cut).toHaveLength(300);
+    expect(cut.endsWith('.pdf')).toBe(true);
+  });
+});
+
+describe('garbage collection', () => {
+  it('deletes a file once no message carries it, keeps one another message still carries, and old unsent ones', async () => {
+    const shared = value(await store.add('shared.txt', new TextEncoder().encode('shared')));
+    const own = value(await store.add('own.txt', new TextEncoder().encode('own')));
+    const pending = value(await store.add('pending.txt', new TextEncoder().encode('pending')));
+    const first = conversations.create({ title: 'one', model: 'm/a' }).id;
+    const second = conversations.create({ title: 'two', model: 'm/a' }).id;
+    const question = messages.insertUser({
+      conversationId: first,
+      content: 'q',
+      model: 'm/a',
+      attachments: [shared, own],
+    });
+    expect(messages.threads.find(first, question.id)?.attachments.map((a) => a.name)).toEqual([
+      'shared.txt',
+      'own.txt',
+    ]);
+    messages.insertUser({ conversationId: second, content: 'q', model: 'm/a', attachments: [shared] });
+
+    expect(await store.collectGarbage()).toBe(0);
+    db.prepare('DELETE FROM conversations WHERE id = ?').run(first);
+    expect(await store.collectGarbage()).toBe(1);
+    expect(existsSync(store.pathOf(own.id, 'original'))).toBe(false);
+    expect(existsSync(store.pathOf(shared.id, 'original'))).toBe(true);
+    // Added but never sent: kept while a composer may hold it, then collected.
+    expect(existsSync(store.pathOf(pending.id, 'original'))).toBe(true);
+    clock += unsentAttachmentTtlMs;
+    expect(await store.collectGarbage()).toBe(1);
+    expect(existsSync(store.pathOf(pending.id, 'original'))).toBe(false);
+    expect(await store.read(pending.id, 'original')).toBeNull();
+  });
+});

@@ -1,0 +1,168 @@
+// A turn with files, through the real store and database: refused before anything is written or sent when the model
+// cannot take an image; otherwise the request carries the files as content parts, earlier turns' files included,
+// with the PDF engine named.
+
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { Attachment } from '../../shared/attachments';
+import type { ChatStreamEvent, ModelSummary } from '../../shared/domain';
+import { AttachmentStore } from './attachments/attachment-store';
+import { ChatService } from './chat-service';
+import { toAttachment } from './db/attachment-repo';
+import { ConversationRepo } from './db/conversation-repo';
+import { MessageRepo } from './db/message-repo';
+import { openDatabase } from './db/open-database';
+import { useTempDir } from './db/test-support';
+import type { ChatRequest } from './openrouter/types';
+
+const tempDir = useTempDir();
+
+const model = (id: string, inputModalities: string[]) => ({ id, inputModalities }) as unknown as ModelSummary;
+const catalogue: Record<string, ModelSummary> = {
+  'm/text': model('m/text', ['text']),
+  'm/vision': model('m/vision', ['text', 'image']),
+  'm/files': model('m/files', ['text', 'image', 'file']),
+};
+
+function setUp() {
+  const dir = tempDir();
+  const db = openDatabase(join(dir, 'history.sqlite3'));
+  const messages = new MessageRepo(db);
+  const repo = messages.threads.attachments;
+  const store = new AttachmentStore({ folder: join(dir, 'attachments'), repo: async () => repo });
+  const requests: ChatRequest[] = [];
+  const service = new ChatService(
+    new ConversationRepo(db),
+    messages,
+    {
+      getGeneration: async () => ({ ok: false, error: { code: 'not_found', message: '' } }),
+      async *streamChat(request) {
+        requests.push(request);
+        yield { type: 'delta', text: 'Seen.' };
+        yield { type: 'done', finishReason: 'stop', generationId: null };
+      },
+    },
+    {
+      modelInfo: async (id) => catalogue[id] ?? null,
+      files: {
+        find: (id) => {
+          const found = repo.get(id);
+          return found ? toAttachment(found) : null;
+        },
+        forRequest: (a) => {
+          const record = repo.get(a.id);
+          const bytes = record ? store.readForRequest(record) : null;
+          return record && bytes ? { bytes, mime: store.requestMime(record) } : null;
+        },
+      },
+    },
+  );
+  return { db, messages, store, service, requests };
+}
+
+async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<ChatStreamEvent[]> {
+  const events: ChatStreamEvent[] = [];
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+const signal = () => new AbortController().signal;
+const add = async (store: AttachmentStore, name: string, bytes: Uint8Array): Promise<Attachment> => {
+  const result = await store.add(name, bytes);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
+const png = () =>
+  sharp({ create: { width: 8, height: 8, channels: 3, background: '#f00' } })
+    .png()
+    .toBuffer();
+
+describe('a turn with files', () => {
+  it('refuses an image for a model without image input before writing or sending anything', async () => {
+    const { service, store, requests, db } = setUp();
+    const image = await add(store, 'cat.png', await png());
+    const events = await collect(
+      service.send({ text: 'What is this?', model: 'm/text', attachmentIds: [image.id] }, signal()),
+    );
+    expect(events).toEqual([
+      {
+        type: 'error',
+        error: { code: 'model_no_image_input', message: 'm/text does not accept images.' },
+        message: null,
+      },
+    ]);
+    expect(requests).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses an id the store does not have', async () => {
+    const { service, requests } = setUp();
+    const events = await collect(
+      service.send({ text: '', model: 'm/vision', attachmentIds: ['e'.repeat(64)] }, signal()),
+    );
+    expect(events[0]).toMatchObject({ type: 'error', error: { code: 'attachment_missing' } });
+    expect(requests).toEqual([]);
+  });
+
+  it('sends the files as parts, keeps them on the question, and sends them again with the history', async () => {
+    const { service, store, requests, messages } = setUp();
+    const image = await add(store, 'cat.png', await png());
+    const paper = await add(store, 'notes.txt', new TextEncoder().encode('line one'));
+    const events = await collect(
+      service.send({ text: 'Compare', model: 'm/vision', attachmentIds: [image.id, paper.id] }, signal()),
+    );
+    const started = events.find((e) => e.type === 'started');
+    expect(started?.type === 'started' && started.userMessage.attachments.map((a) => a.name)).toEqual([
+      'cat.png',
+      'notes.txt',
+    ]);
+    const parts = requests[0]?.messages[0]?.content;
+    expect(Array.isArray(parts) && parts.map((p) => p.type)).toEqual(['text', 'image_url', 'text']);
+    expect(JSON.stringify(parts)).toContain('data:image/png;base64,');
+    expect(JSON.stringify(parts)).toContain('File: notes.txt');
+    expect(requests[0]?.options?.plugins).toBeUndefined();
+
+    const conversationId = started?.type === 'started' ? started.conversation.id : '';
+    await collect(service.send({ conversationId, text: 'And now?', model: 'm/vision' }, signal()));
+    const history = requests[1]?.messages;
+    expect(JSON.stringify(history?.[0])).toContain('data:image/png;base64,');
+    expect(history?.at(-1)).toEqual({ role: 'user', content: 'And now?' });
+    expect(messages.listForConversation(conversationId)[0]?.attachments).toHaveLength(2);
+  });
+
+  it('sends a PDF as a file part with the file-parser engine the model calls for, or the one chosen', async () => {
+    const { service, store, requests } = setUp();
+    const { PDFDocument } = await import('pdf-lib');
+    const document = await PDFDocument.create();
+    document.addPage();
+    const paper = await add(store, 'paper.pdf', await document.save());
+    await collect(service.send({ text: '', model: 'm/files', attachmentIds: [paper.id] }, signal()));
+    expect(requests[0]?.messages[0]?.content).toEqual([
+      {
+        type: 'file',
+        file: { filename: 'paper.pdf', file_data: expect.stringMatching(/^data:application\/pdf;base64,JVBERi0/) },
+      },
+    ]);
+    expect(requests[0]?.options?.plugins).toEqual([{ id: 'file-parser', pdf: { engine: 'native' } }]);
+    await collect(
+      service.send({ text: 'again', model: 'm/text', attachmentIds: [paper.id], pdfEngine: 'mistral-ocr' }, signal()),
+    );
+    expect(requests[1]?.options?.plugins).toEqual([{ id: 'file-parser', pdf: { engine: 'mistral-ocr' } }]);
+  });
+
+  it('keeps an edited question’s files unless the edit names others', async () => {
+    const { service, store, requests } = setUp();
+    const paper = await add(store, 'notes.txt', new TextEncoder().encode('line one'));
+    const first = await collect(service.send({ text: 'Read', model: 'm/text', attachmentIds: [paper.id] }, signal()));
+    const started = first.find((e) => e.type === 'started');
+    if (started?.type !== 'started') throw new Error('no start');
+    const input = { conversationId: started.conversation.id, messageId: started.userMessage.id, model: 'm/text' };
+    const kept = await collect(service.edit({ ...input, text: 'Read it' }, signal()));
+    expect(kept.find((e) => e.type === 'started')).toMatchObject({ userMessage: { attachments: [{ id: paper.id }] } });
+    expect(JSON.stringify(requests[1]?.messages)).toContain('File: notes.txt');
+    const dropped = await collect(service.edit({ ...input, text: 'Never mind', attachmentIds: [] }, signal()));
+    expect(dropped.find((e) => e.type === 'started')).toMatchObject({ userMessage: { attachments: [] } });
+    expect(requests[2]?.messages).toEqual([{ role: 'user', content: 'Never mind' }]);
+  });
+});
