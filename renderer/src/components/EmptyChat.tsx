@@ -5,7 +5,10 @@ import { useAppStore } from '../store/use-app-store';
 import { KeyConfirmation } from './KeyConfirmation';
 
 export function EmptyChat() {
-  const empty = useAppStore((s) => s.messages.length === 0 && !s.messagesLoading && !selectIsReplying(s));
+  // Files waiting in the composer mean the person is already writing: the tray needs the room more than the welcome.
+  const empty = useAppStore(
+    (s) => s.messages.length === 0 && !s.messagesLoading && !selectIsReplying(s) && s.tray.length === 0,
+  );
   const confirmation = useAppStore((s) => s.keyConfirmation);
   if (!empty) return null;
   return (
