@@ -189,6 +189,29 @@ test('a failing model shows its own error and Retry while the other columns comp
   await expect(failing.getByRole('button', { name: /^Retry / })).toBeVisible();
   // The columns that answered kept their replies.
   await expect(column(page, names[1]!).getByRole('article', { name: 'Assistant message' })).toHaveCount(1);
+
+  // Merge: the two answers (not the failed column) in a prompt that can be edited, sent to the chosen model as the
+  // first message of an ordinary conversation, whose reply shows what the fake billed.
+  await page.getByRole('button', { name: 'Merge', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge the answers' });
+  const prompt = dialog.getByRole('textbox', { name: 'Merge prompt' });
+  await expect(prompt).toHaveValue(/=== Answer 1 \(openai\/gpt-4o-mini\) ===/);
+  await expect(prompt).toHaveValue(/=== Answer 2 \(openai\/gpt-4o\) ===/);
+  await expect(prompt).not.toHaveValue(/error-429/);
+  const edited = `${await prompt.inputValue()}\nKeep it short.`;
+  await prompt.fill(edited);
+  await dialog.getByRole('combobox', { name: 'Model' }).selectOption(fakeModels.vision);
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Message', exact: true })).toBeVisible();
+  const merged = page.getByRole('article', { name: 'Assistant message' });
+  await expect(merged).toHaveCount(1);
+  await expect(merged).toContainText('You said');
+  const request = chats(fake).at(-1)!;
+  const body = request.body as { model: string; messages: { role: string; content: unknown }[] };
+  expect(body.model).toBe(fakeModels.vision);
+  expect(body.messages.map((m) => contentText(m.content))).toEqual([edited]);
+  const paid = await billed(fake, request, fakeKeys.valid);
+  await expect(merged.locator('.reply-cost-toggle')).toHaveAttribute('title', `$${paid} — show the breakdown`);
 });
 
 test('three columns with an error: side by side at 1280×800, stacked at 720×480, light and dark pass axe-core (screenshots attached)', async ({

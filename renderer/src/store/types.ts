@@ -140,6 +140,8 @@ export interface ChatSlice {
    * (null when the column was still busy or the model id is malformed).
    */
   sendInColumn(conversationId: string, text: string, model: string): Promise<TurnView | null>;
+  /** A new conversation on `model` whose first message is `text` (a compare's Merge), opened as it starts. */
+  startConversation(text: string, model: string): Promise<void>;
   /** Retry of a column's reply (a new version with the same model), as `sendInColumn`. */
   retryInColumn(conversationId: string, reply: Message): Promise<TurnView | null>;
   /** Stops the reply in the given conversation (the open one by default); other conversations stream on. */

@@ -375,6 +375,22 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       return true;
     },
 
+    async startConversation(text, model) {
+      if (busy(null) || text.trim() === '' || text.length > maxMessageLength || invalidModel(model)) return;
+      get().newChat();
+      set({ newChatModel: model });
+      await runTurn(
+        { kind: 'send', text, conversationId: null },
+        {
+          pendingUser: placeholder('user', text, null),
+          reply: placeholder('assistant', '', null),
+          cutAfterId: null,
+        },
+        // The core starts the conversation and names it from this message; it opens at `started`.
+        (onEvent) => api.chat.send({ text, model }, onEvent),
+      );
+    },
+
     async sendInColumn(conversationId, text, model) {
       if (busy(conversationId)) return null;
       if (invalidModel(model)) return null;

@@ -2,6 +2,8 @@
 // (wrapping to rows, then stacking, as the window narrows), and one composer for every column. Esc stops them all.
 
 import { Settings } from 'lucide-react';
+import { useState } from 'react';
+import { MergeDialog } from './MergeDialog';
 import { useShallow } from 'zustand/react/shallow';
 import { maxCompareColumns, minCompareColumns } from '../../../../shared/compare';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,6 +26,14 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
       s.compareView?.compare?.columns.some((column) => column.conversationId === turn.conversationId),
     ),
   );
+  const [merging, setMerging] = useState(false);
+  // Two answers or more to combine (recomputed as columns finish).
+  const canMerge = useAppStore((s) => {
+    const current = s.compareView;
+    if (!current?.compare) return false;
+    const live = liveColumns(current.compare.columns);
+    return lastReplies(live, current.threads).filter((reply) => reply && reply.content.trim() !== '').length >= 2;
+  });
   useShortcut('stop', () => {
     if (!streaming || document.querySelector('dialog[open]')) return false;
     stopAll();
@@ -42,6 +52,16 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
           {compare ? compare.title : 'New compare'}
         </h1>
         {compare ? <RoundTotal /> : null}
+        {compare ? (
+          <button
+            type="button"
+            disabled={streaming || !canMerge}
+            title="A chosen model combines the columns' last answers into one"
+            onClick={() => setMerging(true)}
+          >
+            Merge
+          </button>
+        ) : null}
         <button
           type="button"
           className="small"
@@ -67,6 +87,7 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
         <SetupColumns />
       )}
       <CompareComposer />
+      {merging ? <MergeDialog onClose={() => setMerging(false)} /> : null}
     </section>
   );
 }
