@@ -14,7 +14,7 @@ import { ConversationRepo } from './db/conversation-repo';
 import { MessageRepo } from './db/message-repo';
 import { openDatabase } from './db/open-database';
 import { useTempDir } from './db/test-support';
-import type { ChatRequest } from './openrouter/types';
+import type { ChatRequest, UpstreamEvent } from './openrouter/types';
 
 const tempDir = useTempDir();
 
@@ -25,7 +25,7 @@ const catalogue: Record<string, ModelSummary> = {
   'm/files': model('m/files', ['text', 'image', 'file']),
 };
 
-function setUp() {
+function setUp(reply: UpstreamEvent[] = [{ type: 'delta', text: 'Seen.' }]) {
   const dir = tempDir();
   const db = openDatabase(join(dir, 'history.sqlite3'));
   const messages = new MessageRepo(db);
@@ -39,13 +39,17 @@ function setUp() {
       getGeneration: async () => ({ ok: false, error: { code: 'not_found', message: '' } }),
       async *streamChat(request) {
         requests.push(request);
-        yield { type: 'delta', text: 'Seen.' };
+        yield* reply;
         yield { type: 'done', finishReason: 'stop', generationId: null };
       },
     },
     {
       modelInfo: async (id) => catalogue[id] ?? null,
       files: {
+        addGenerated: async (name, bytes) => {
+          const stored = await store.add(name, bytes);
+          return stored.ok ? stored.value : null;
+        },
         find: (id) => {
           const found = repo.get(id);
           return found ? toAttachment(found) : null;
@@ -164,5 +168,33 @@ describe('a turn with files', () => {
     const dropped = await collect(service.edit({ ...input, text: 'Never mind', attachmentIds: [] }, signal()));
     expect(dropped.find((e) => e.type === 'started')).toMatchObject({ userMessage: { attachments: [] } });
     expect(requests[2]?.messages).toEqual([{ role: 'user', content: 'Never mind' }]);
+  });
+
+  it('keeps the pictures an image model sends with its reply, and only real images given as data URLs', async () => {
+    const picture = (await png()).toString('base64');
+    const { service, store, messages } = setUp([
+      { type: 'delta', text: 'Here it is.' },
+      {
+        type: 'images',
+        urls: [
+          `data:image/png;base64,${picture}`,
+          'https://example.com/x.png',
+          'data:image/png;base64,bm90IGFuIGltYWdl',
+        ],
+      },
+    ]);
+    const events = await collect(service.send({ text: 'Draw a square', model: 'm/draws' }, signal()));
+    const done = events.find((e) => e.type === 'done');
+    expect(done?.type === 'done' && done.message.attachments).toEqual([
+      expect.objectContaining({ kind: 'image', mime: 'image/png', name: 'image-1.png', width: 8, height: 8 }),
+    ]);
+    const conversationId =
+      events.find((e) => e.type === 'started')?.type === 'started'
+        ? (events[0] as { conversation: { id: string } }).conversation.id
+        : '';
+    // Saved with the conversation: a fresh read (as after a restart) has it too.
+    expect(messages.listForConversation(conversationId)[1]?.attachments).toHaveLength(1);
+    const id = done?.type === 'done' ? done.message.attachments[0]!.id : '';
+    expect(await store.read(id, 'thumb')).not.toBeNull();
   });
 });

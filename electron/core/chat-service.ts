@@ -58,6 +58,8 @@ export interface ChatServiceOptions {
 /** What a turn needs of the attachment store. */
 export interface ChatFiles extends AttachmentBytes {
   find(id: string): Attachment | null;
+  /** Stores a picture a model sent; null when it is refused (not an image, too large, damaged). */
+  addGenerated(name: string, bytes: Uint8Array): Promise<Attachment | null>;
 }
 
 /** A finished reply the database refused (a full disk): kept in memory until a save succeeds. */
@@ -142,7 +144,7 @@ export class ChatService {
     this.threads = messages.threads;
     this.conversationDefaults = options.conversationDefaults ?? (() => ({}));
     this.modelInfo = options.modelInfo ?? (async () => null);
-    this.files = options.files ?? { find: () => null, forRequest: () => null };
+    this.files = options.files ?? { find: () => null, forRequest: () => null, addGenerated: async () => null };
     this.settler =
       options.settler ??
       new CostSettler(messages, messages.settlements, {
@@ -464,6 +466,7 @@ export class ChatService {
       outcome ??= { status: 'stopped', error: null };
       const timing = { firstTokenMs, durationMs: this.now() - requestedAt };
       // Everything that must happen runs before the first yield: a consumer that has gone never resumes us.
+      await this.keepImages(assistant.id, turn.imageUrls);
       const final = this.finalize(plan, turn, outcome, timing);
       // A yield here, after return(), would suspend this generator for good and keep the turn counted as running.
       if (!consumerLeft) {
@@ -584,6 +587,27 @@ export class ChatService {
   }
 
   /** The saved message, or — when the database refuses it — the same message from memory, kept for a retry. */
+  /**
+   * Pictures an image model sent, stored like any attachment (checked by content: model output is untrusted) and
+   * attached to the reply. Only data URLs are kept: Switchboard fetches nothing from addresses a model names.
+   */
+  private async keepImages(replyId: string, urls: readonly string[]): Promise<void> {
+    const kept: Attachment[] = [];
+    for (const [index, url] of urls.entries()) {
+      const match = /^data:image\/([a-z0-9.+-]+);base64,(.*)$/is.exec(url);
+      if (!match) continue;
+      const extension = match[1]!.toLowerCase() === 'jpeg' ? 'jpg' : match[1]!.toLowerCase();
+      const stored = await this.files.addGenerated(`image-${index + 1}.${extension}`, Buffer.from(match[2]!, 'base64'));
+      // Whatever the data URL claimed, only what the store found to be an image is kept with the reply.
+      if (stored?.kind === 'image') kept.push(stored);
+    }
+    try {
+      this.threads.attachments.link(replyId, kept, this.now());
+    } catch {
+      // The reply's text is saved regardless; its pictures stay in the store, collected later.
+    }
+  }
+
   private finalize(
     plan: TurnPlan,
     turn: TurnAccumulator,

@@ -288,6 +288,10 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
               const found = attachmentRepo.get(id);
               return found ? toAttachment(found) : null;
             },
+            addGenerated: async (name, bytes) => {
+              const stored = await attachments.add(name, bytes);
+              return stored.ok ? stored.value : null;
+            },
             forRequest: (attachment) => {
               const record = attachmentRepo.get(attachment.id);
               const bytes: Uint8Array | null = record ? attachments.readForRequest(record) : null;

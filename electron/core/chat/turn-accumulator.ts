@@ -11,6 +11,8 @@ export class TurnAccumulator {
   private readonly toolCalls = new ToolCallCollector();
   /** Sources cited, in the order they first came; a URL cited again is kept once. */
   private readonly citations: Citation[];
+  /** Pictures the model sent, in order (data URLs as sent; untrusted until the store has checked them). */
+  readonly imageUrls: string[] = [];
   provider: string | null;
   generationId: string | null = null;
   /** This generation's finish reason; a continued reply takes the new one. */
@@ -64,6 +66,11 @@ export class TurnAccumulator {
       case 'tool-call':
         // Shown once the reply is done (the message carries them); nothing streams to the page meanwhile.
         this.toolCalls.add(event);
+        this.heard = true;
+        return null;
+      case 'images':
+        // Stored with the reply when it ends (chat-service.ts); a picture is an answer, so the turn was heard.
+        this.imageUrls.push(...event.urls);
         this.heard = true;
         return null;
       case 'citations':

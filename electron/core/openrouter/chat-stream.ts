@@ -84,6 +84,7 @@ export async function* readChatStream(
             finishReason = part.finishReason;
             yield { type: 'finish', finishReason: part.finishReason, nativeFinishReason: part.nativeFinishReason };
             break;
+          case 'images':
           case 'citations':
             if (failure !== null) break;
             if (!started) yield startedEvent();

@@ -16,6 +16,8 @@ export type ChunkPart =
   | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
   /** Sources cited so far (url_citation annotations, e.g. from web search; docs/openrouter-protocol.md §2.8). */
   | { type: 'citations'; citations: Citation[] }
+  /** Pictures an image-output model sent (`images`, as URLs; docs/openrouter-protocol.md §2.10). Untrusted. */
+  | { type: 'images'; urls: string[] }
   | { type: 'usage'; usage: Usage }
   | { type: 'error'; error: AppError };
 
@@ -53,6 +55,8 @@ export function parseChunk(data: string): ChunkPart[] {
     parts.push(...toolCallParts(delta['tool_calls']));
     const citations = citationsOf(delta['annotations']);
     if (citations.length > 0) parts.push({ type: 'citations', citations });
+    const images = imageUrlsOf(delta['images']);
+    if (images.length > 0) parts.push({ type: 'images', urls: images });
 
     const finishReason = nonEmptyStringOrNull(choice['finish_reason']);
     const nativeFinishReason = nonEmptyStringOrNull(choice['native_finish_reason']);
@@ -141,4 +145,14 @@ function reasoningText(delta: JsonRecord): string | null {
     .filter((piece): piece is string => piece !== null)
     .join('');
   return text === '' ? null : text;
+}
+
+/** `images: [{ type: "image_url", image_url: { url } }]`: the URLs, anything malformed skipped. */
+function imageUrlsOf(images: unknown): string[] {
+  if (!Array.isArray(images)) return [];
+  return images.filter(isRecord).flatMap((image) => {
+    const inner = image['image_url'];
+    const url = isRecord(inner) ? stringOrNull(inner['url']) : null;
+    return url ? [url] : [];
+  });
 }

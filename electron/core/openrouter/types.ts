@@ -80,6 +80,8 @@ export type UpstreamEvent =
   | { type: 'finish'; finishReason: string; nativeFinishReason: string | null }
   /** Sources the reply cites, as they arrive (TurnAccumulator keeps each URL once). */
   | { type: 'citations'; citations: Citation[] }
+  /** Pictures from an image-output model, as sent (data URLs); the turn stores them with the reply. */
+  | { type: 'images'; urls: string[] }
   | { type: 'usage'; usage: Usage }
   /** finishReason is null only when OpenRouter sent [DONE] without ever giving a reason. */
   | { type: 'done'; finishReason: string | null; generationId: string | null }
