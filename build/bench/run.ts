@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printed as a ratio against a baseline measured side by side in the same run.
 // `npm run bench -- <section>...` runs only the named sections (listed by `npm run bench -- --list`).
 
+import { attachmentsBench } from './attachments';
 import { chatUi } from './chat-ui';
 import { integrityCheck } from './integrity-check';
 import { history } from './history';
@@ -24,6 +25,7 @@ const sections: Record<string, () => Promise<void>> = {
   history: () => history(print),
   sidebar: () => sidebarBench(print),
   spend: () => spendBench(print),
+  attachments: () => attachmentsBench(measure),
 };
 
 const requested = process.argv.slice(2);

@@ -175,3 +175,16 @@ describe('garbage collection', () => {
     expect(await store.read(pending.id, 'original')).toBeNull();
   });
 });
+
+describe('turned photos', () => {
+  it('sends a photo whose EXIF says it is turned upright, and gives its size as displayed', async () => {
+    const turned = await sharp({ create: { width: 300, height: 100, channels: 3, background: '#36c' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const added = value(await store.add('phone.jpg', turned));
+    expect([added.width, added.height]).toEqual([100, 300]);
+    const sent = await sharp((await store.read(added.id, 'sent'))!.bytes).metadata();
+    expect([sent.width, sent.height, sent.orientation]).toEqual([100, 300, undefined]);
+  });
+});
