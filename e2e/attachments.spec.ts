@@ -200,10 +200,7 @@ test('the tray with files and a refusal fits at 1280×800 and at 720×480, light
   }
 });
 
-// The tests below need the core's attachment store (issue 12, core half): until it lands every file is refused with
-// "not ready yet", so they are marked fixme — reported as skipped, never as passed.
-
-test.fixme('paste a screenshot and send it: the request carries it as an image_url part with its data', async ({
+test('paste a screenshot and send it: the request carries it as an image_url part with its data', async ({
   page,
   launch,
   fake,
@@ -235,7 +232,7 @@ test.fixme('paste a screenshot and send it: the request carries it as an image_u
   await expect(viewer).toBeHidden();
 });
 
-test.fixme('a PDF chosen with the paperclip goes as a file part, read the way the person chose', async ({
+test('a PDF chosen with the paperclip goes as a file part, read the way the person chose', async ({
   page,
   launch,
   fake,
@@ -262,7 +259,7 @@ test.fixme('a PDF chosen with the paperclip goes as a file part, read the way th
   expect(body.plugins).toContainEqual({ id: 'file-parser', pdf: { engine: 'cloudflare-ai' } });
 });
 
-test.fixme('a model that cannot read images refuses before sending, and the palette offers ones that can', async ({
+test('a model that cannot read images refuses before sending, and the palette offers ones that can', async ({
   page,
   launch,
   fake,
@@ -288,7 +285,7 @@ test.fixme('a model that cannot read images refuses before sending, and the pale
   await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
 
-test.fixme('an image model’s picture shows in its reply, saves with Save as…, and is still there after a restart', async ({
+test('an image model’s picture shows in its reply, saves with Save as…, and is still there after a restart', async ({
   page,
   launch,
 }) => {
