@@ -32,6 +32,7 @@ import { type Result, fail } from '../../shared/result';
 import { KeyService } from './key-service';
 import type { AttachmentFiles } from './attachments/attachment-files';
 import { AttachmentStore, attachmentsFolderName } from './attachments/attachment-store';
+import { attachmentsHeldByBackups } from './attachments/backup-attachments';
 import { type AttachmentRepo, toAttachment } from './db/attachment-repo';
 import { LibraryService } from './library-service';
 import type { Logger } from './logger';
@@ -181,6 +182,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   const events = new LibraryEvents(deps.logger);
   const attachments: AttachmentStore = new AttachmentStore({
     folder: join(config.profileDir, attachmentsFolderName),
+    heldByBackups: () => attachmentsHeldByBackups(historyFile),
     repo: async (): Promise<AttachmentRepo | null> => {
       const services: Result<HistoryServices> = await history.services();
       return services.ok ? services.value.attachments : null;

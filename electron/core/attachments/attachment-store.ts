@@ -45,6 +45,11 @@ export interface AttachmentStoreOptions {
   folder: string;
   /** The repository, once the history database is sound; null while it is not (adds then fail, reads find nothing). */
   repo: () => Promise<AttachmentRepo | null>;
+  /**
+   * The ids the history's backups still hold: their files stay, so a backup restored later finds them (a backup is
+   * the database file; the files are shared with the store, never copied). None by default.
+   */
+  heldByBackups?: () => ReadonlySet<string>;
   now?: () => number;
 }
 
@@ -125,7 +130,7 @@ export class AttachmentStore implements AttachmentFiles {
   async collectGarbage(): Promise<number> {
     const repo = await this.options.repo();
     if (!repo) return 0;
-    const ids = repo.collectGarbage(this.now());
+    const ids = repo.collectGarbage(this.now(), this.options.heldByBackups?.() ?? new Set());
     for (const id of ids) {
       for (const variant of ['original', 'sent', 'thumb'] as const)
         await rm(this.pathOf(id, variant), { force: true }).catch(() => undefined);

@@ -164,11 +164,17 @@ export class AttachmentRepo {
     );
   }
 
-  /** Records no message carries any more (and old ones never sent): removed here, returned for the store to delete. */
-  collectGarbage(now = Date.now()): string[] {
+  /**
+   * Records no message carries any more (and old ones never sent), except those `keep` names (a backup still holds
+   * them): removed here, returned for the store to delete.
+   */
+  collectGarbage(now = Date.now(), keep: ReadonlySet<string> = new Set()): string[] {
     return guardStorage(this.file, () =>
       this.db.transaction(() => {
-        const ids = this.statements.garbage.all({ before: now - unsentAttachmentTtlMs }).map((row) => row.id);
+        const ids = this.statements.garbage
+          .all({ before: now - unsentAttachmentTtlMs })
+          .map((row) => row.id)
+          .filter((id) => !keep.has(id));
         for (const id of ids) this.statements.remove.run(id);
         return ids;
       })(),
