@@ -286,3 +286,39 @@ test('three columns with an error: side by side at 1280×800, stacked at 720×48
     }
   }
 });
+
+test('a saved compare set starts a compare of its models with one click, also after a restart', async ({
+  page,
+  launch,
+}) => {
+  let host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(statusBar(page)).toContainText('Remaining credit');
+  await startCompare(page, [fakeModels.vision]);
+  const sets = page.getByRole('group', { name: 'Compare sets' });
+  await sets.getByRole('button', { name: 'Save these models as a set' }).click();
+  await sets.getByRole('textbox', { name: 'Set name' }).fill('cheap vs best');
+  await sets.getByRole('button', { name: 'Save set' }).click();
+  await expect(sets.getByRole('button', { name: 'cheap vs best', exact: true })).toBeVisible();
+
+  host = await launch();
+  await page.goto(host.url);
+  // With a saved set, the header's button opens the compare screen with the sets (no palette in the way).
+  await page.getByRole('button', { name: 'Compare models' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add a model to the compare' })).toHaveCount(0);
+  await page
+    .getByRole('group', { name: 'Compare sets' })
+    .getByRole('button', { name: 'cheap vs best', exact: true })
+    .click();
+  await expect(columns(page)).toHaveCount(2);
+  await expect(column(page, names[0]!)).toBeVisible();
+  await expect(column(page, names[1]!)).toBeVisible();
+  const question = 'Cheap or best?';
+  await sendToAll(page, question);
+  for (const name of names.slice(0, 2)) {
+    await expect(column(page, name).getByRole('article', { name: 'Assistant message' })).toContainText(
+      replyOpening(question),
+    );
+  }
+});

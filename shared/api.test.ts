@@ -84,6 +84,8 @@ const requests: [string, (api: DesktopApi) => Promise<unknown>, unknown][] = [
   ['compares:continue', (a) => a.compares.continueColumn('c1'), { conversationId: 'c1' }],
   ['compares:add-column', (a) => a.compares.addColumn('p1', 'm/x'), { compareId: 'p1', model: 'm/x' }],
   ['compares:drop-column', (a) => a.compares.dropColumn('c1'), { conversationId: 'c1' }],
+  ['compares:sets', (a) => a.compares.sets(), undefined],
+  ['compares:set-sets', (a) => a.compares.setSets(given('sets')), { sets: given('sets') }],
   ['presets:list', (a) => a.presets.list(), undefined],
   ['presets:save', (a) => a.presets.save(given('preset')), given('preset')],
   ['presets:delete', (a) => a.presets.delete('p1'), { id: 'p1' }],

@@ -18,7 +18,7 @@ import type {
 import type { ExportStartInput, FileTransfer, ImportStartInput } from './portability';
 import type { ConversationSettings, PresetSaveInput, PresetsFile, PromptSnippet } from './conversation-settings';
 import type { ThemeChoice } from './preferences';
-import type { CompareCreateInput } from './compare';
+import type { CompareCreateInput, CompareSet } from './compare';
 import type { AttachmentTransport } from './attachments';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
@@ -132,6 +132,8 @@ export interface DesktopApi {
     continueColumn(conversationId: string): Call<'compares:continue'>;
     addColumn(compareId: string, model: string): Call<'compares:add-column'>;
     dropColumn(conversationId: string): Call<'compares:drop-column'>;
+    sets(): Call<'compares:sets'>;
+    setSets(sets: CompareSet[]): Call<'compares:set-sets'>;
   };
   chat: {
     send(input: ChatSendInput, onEvent: (event: ChatStreamEvent) => void): StreamHandle;
@@ -258,6 +260,8 @@ export function createDesktopApi(
       continueColumn: (conversationId) => call('compares:continue', { conversationId }),
       addColumn: (compareId, model) => call('compares:add-column', { compareId, model }),
       dropColumn: (conversationId) => call('compares:drop-column', { conversationId }),
+      sets: () => call('compares:sets', undefined),
+      setSets: (sets) => call('compares:set-sets', { sets }),
     },
     chat: {
       send: (input, onEvent) => transport.stream('chat:send', input, onEvent),

@@ -50,3 +50,18 @@ export type CompareCreateInput = z.infer<typeof compareCreateSchema>;
 export const compareIdSchema = z.object({ id }).strict();
 export const compareColumnSchema = z.object({ conversationId: id }).strict();
 export const compareAddColumnSchema = z.object({ compareId: id, model: modelIdSchema }).strict();
+
+/** A saved set of models to compare ("cheap vs best"), started with one click. */
+export interface CompareSet {
+  name: string;
+  models: string[];
+}
+
+export const compareSetSchema = z
+  .object({
+    name: z.string().trim().min(1).max(60),
+    models: z.array(modelIdSchema).min(minCompareColumns).max(maxCompareColumns),
+  })
+  .strict();
+/** The whole list is replaced at once; names are unique (the last one wins). */
+export const compareSetsSetSchema = z.object({ sets: z.array(compareSetSchema).max(20) }).strict();

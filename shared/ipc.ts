@@ -72,6 +72,8 @@ import { type AppPreferences, preferencesSetNotificationsSchema, preferencesSetT
 import {
   type Compare,
   type CompareWithThreads,
+  type CompareSet,
+  compareSetsSetSchema,
   compareAddColumnSchema,
   compareColumnSchema,
   compareCreateSchema,
@@ -180,6 +182,8 @@ export const requestChannels = {
   'compares:continue': { input: compareColumnSchema, result: null as unknown as Conversation },
   'compares:add-column': { input: compareAddColumnSchema, result: null as unknown as Compare },
   'compares:drop-column': { input: compareColumnSchema, result: null as unknown as Compare },
+  'compares:sets': { input: emptySchema, result: null as unknown as CompareSet[] },
+  'compares:set-sets': { input: compareSetsSetSchema, result: null as unknown as CompareSet[] },
 } as const;
 
 /** Streaming channels: one input, then a sequence of events until done/error; cancelling aborts upstream. */

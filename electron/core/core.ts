@@ -51,6 +51,7 @@ import type { TitleSettings } from '../../shared/titles';
 import type { AppPreferences, ThemeChoice } from '../../shared/preferences';
 import { CompareRepo } from './compare/compare-repo';
 import { CompareService } from './compare/compare-service';
+import { CompareSetsRepo } from './compare/compare-sets-repo';
 
 /** LibraryService's methods, answering once the history is known to be sound (or with the storage_error why not). */
 /** Start-up and turn bookkeeping stay inside the core. */
@@ -307,7 +308,14 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
         }),
         spend: new SpendService(new SpendRepo(db), messages),
         settings: new SettingsService(conversationDefaults, new PresetRepo(db), new PromptSnippetsRepo(db)),
-        compares: new CompareService(db, new CompareRepo(db), conversations, library, (event) => events.emit(event)),
+        compares: new CompareService(
+          db,
+          new CompareRepo(db),
+          conversations,
+          library,
+          (event) => events.emit(event),
+          new CompareSetsRepo(db),
+        ),
       };
     },
   });
@@ -463,6 +471,8 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       continueColumn: (id) => comparing((c) => c.continueColumn(id), true),
       addColumn: (compareId, model) => comparing((c) => c.addColumn(compareId, model), true),
       dropColumn: (id) => comparing((c) => c.dropColumn(id), true),
+      sets: () => comparing((c) => c.sets()),
+      setSets: (sets) => comparing((c) => c.setSets(sets), true),
     },
     library: {
       list: () => library((l) => l.list()),

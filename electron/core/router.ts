@@ -94,6 +94,8 @@ function requestHandlers(core: Core): RequestHandlers {
     'compares:continue': ({ conversationId }) => core.compares.continueColumn(conversationId),
     'compares:add-column': ({ compareId, model }) => core.compares.addColumn(compareId, model),
     'compares:drop-column': ({ conversationId }) => core.compares.dropColumn(conversationId),
+    'compares:sets': () => core.compares.sets(),
+    'compares:set-sets': ({ sets }) => core.compares.setSets(sets),
   };
 }
 

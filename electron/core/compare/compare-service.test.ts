@@ -15,6 +15,7 @@ import { LibraryService } from '../library-service';
 import type { ChatRequest, UpstreamEvent } from '../openrouter/types';
 import { CompareRepo } from './compare-repo';
 import { CompareService } from './compare-service';
+import { CompareSetsRepo } from './compare-sets-repo';
 import type { LibraryEvent } from '../../../shared/library';
 
 const tempDir = useTempDir();
@@ -73,7 +74,14 @@ function open(file: string, streamer: ChatStreamer) {
     new SearchRepo(db),
     (event) => events.push(event),
   );
-  const compares = new CompareService(db, new CompareRepo(db), conversations, library, (e) => events.push(e));
+  const compares = new CompareService(
+    db,
+    new CompareRepo(db),
+    conversations,
+    library,
+    (e) => events.push(e),
+    new CompareSetsRepo(db),
+  );
   const chat = new ChatService(conversations, messages, streamer);
   return { db, compares, library, chat, events };
 }
@@ -245,5 +253,31 @@ describe('compares', () => {
     expect(value(library.list()).map((c) => c.id)).toEqual([kept]);
     const gone = compares.get(compare.id);
     expect(gone.ok ? null : gone.error.code).toBe('not_found');
+  });
+
+  it('keeps saved compare sets across a restart; a repeated name keeps its last models; a damaged row reads as none', () => {
+    const file = join(tempDir(), 'h.sqlite3');
+    const first = open(file, echoStreamer(prices).streamer);
+    expect(value(first.compares.sets())).toEqual([]);
+    const saved = value(
+      first.compares.setSets([
+        { name: 'cheap vs best', models: ['a/one', 'c/three'] },
+        { name: 'trio', models: models },
+        { name: ' cheap vs best ', models: ['a/one', 'b/two'] },
+      ]),
+    );
+    expect(saved).toEqual([
+      { name: 'cheap vs best', models: ['a/one', 'b/two'] },
+      { name: 'trio', models },
+    ]);
+    first.db.close();
+    const second = open(file, echoStreamer(prices).streamer);
+    expect(value(second.compares.sets())).toEqual(saved);
+    second.db
+      .prepare(
+        'UPDATE model_settings SET value = \'[{"name":"x","models":["one-model"]}]\' WHERE key = \'compare_sets\'',
+      )
+      .run();
+    expect(value(second.compares.sets())).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
 // one ordinary chat turn per column (chat:send), so every column streams, saves and bills through ChatService.
 
 import type { Database } from 'better-sqlite3';
-import type { Compare, CompareCreateInput, CompareWithThreads } from '../../../shared/compare';
+import type { Compare, CompareCreateInput, CompareSet, CompareWithThreads } from '../../../shared/compare';
+import type { CompareSetsRepo } from './compare-sets-repo';
 import type { Conversation } from '../../../shared/domain';
 import type { LibraryEvent } from '../../../shared/library';
 import { AppFailure, type Result, resultOf } from '../../../shared/result';
@@ -24,7 +25,22 @@ export class CompareService {
     private readonly conversations: ConversationRepo,
     private readonly library: LibraryService,
     private readonly emit: (event: LibraryEvent) => void = () => {},
+    private readonly savedSets: CompareSetsRepo | null = null,
   ) {}
+
+  /** Saved compare sets, in the order the person keeps them. */
+  sets(): Result<CompareSet[]> {
+    return resultOf(() => this.savedSets?.read() ?? []);
+  }
+
+  /** Replaces the saved sets (validated by the channel's schema); a repeated name keeps its last entry. */
+  setSets(sets: CompareSet[]): Result<CompareSet[]> {
+    return resultOf(() => {
+      if (!this.savedSets) throw new AppFailure({ code: 'internal', message: 'Compare sets are not kept here.' });
+      const byName = new Map(sets.map((set) => [set.name.trim(), { ...set, name: set.name.trim() }]));
+      return this.savedSets.write([...byName.values()]);
+    });
+  }
 
   list(): Result<Compare[]> {
     return resultOf(() => this.compares.list());

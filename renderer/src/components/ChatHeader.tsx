@@ -4,7 +4,7 @@ import { Columns3, Settings } from 'lucide-react';
 import { shortcutLabel } from '../lib/keyboard';
 import { defaultConversationTitle } from '../../../shared/title';
 import { selectActiveConversation } from '../store/selectors';
-import { useAppStore } from '../store/use-app-store';
+import { appStore, useAppStore } from '../store/use-app-store';
 import { ReplyLengthButton } from '../features/chat/ReplyLength';
 import { ConversationSettingsButton } from '../features/conversation-settings/ConversationSettingsDialog';
 import { ExportConversationButton } from '../features/portability/ExportConversationButton';
@@ -36,7 +36,8 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
         title={`Compare 2–4 models side by side (${shortcutLabel('new-compare')})`}
         onClick={() => {
           startCompare();
-          openPalette('compare');
+          // With saved sets the compare screen offers them first (one click); otherwise the palette adds models.
+          if (appStore.getState().compareSets.length === 0) openPalette('compare');
         }}
       >
         <Columns3 aria-hidden="true" size={16} />

@@ -21,6 +21,7 @@ export const createAppSlice: SliceCreator<AppSlice> = (_set, get, deps) => ({
       state.loadModelPreferences(),
       state.loadSpendOverview(),
       state.loadCompares(),
+      state.loadCompareSets(),
     ]);
   },
 });

@@ -87,7 +87,7 @@ const setup = (
       markWarned: vi.fn(() => ok({ marked: true })),
     },
     preferences: { get: vi.fn(() => ok({ theme: 'dark' })), setTheme: vi.fn((theme: string) => ok({ theme })) },
-    compares: { list: vi.fn(() => ok([])) },
+    compares: { list: vi.fn(() => ok([])), sets: vi.fn(() => ok([])) },
   } as unknown as DesktopApi;
   const store = createAppStore({ api, connection: alwaysOpen, scheduleFrame: frames.schedule });
   return { store, api, stream, frames };

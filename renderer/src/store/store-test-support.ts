@@ -211,6 +211,8 @@ export function setupStore() {
       continueColumn: vi.fn(),
       addColumn: vi.fn(),
       dropColumn: vi.fn(),
+      sets: vi.fn(() => ok([])),
+      setSets: vi.fn(),
     },
   };
   const store = createAppStore({

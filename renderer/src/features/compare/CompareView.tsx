@@ -86,6 +86,7 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
       ) : (
         <SetupColumns />
       )}
+      <CompareSets />
       <CompareComposer />
       {merging ? <MergeDialog onClose={() => setMerging(false)} /> : null}
     </section>
@@ -141,5 +142,71 @@ function RoundTotal() {
       Round: {total.complete ? '' : 'at least '}
       {formatCost(total.total)}
     </span>
+  );
+}
+
+/** Saved sets: each starts a compare on its models with one click; the models on screen can be saved as one. */
+function CompareSets() {
+  const sets = useAppStore((s) => s.compareSets);
+  const startSet = useAppStore((s) => s.startCompareSet);
+  const deleteSet = useAppStore((s) => s.deleteCompareSet);
+  const saveSet = useAppStore((s) => s.saveCompareSet);
+  const canSave = useAppStore((s) => {
+    const view = s.compareView;
+    const count = view?.compare ? liveColumns(view.compare.columns).length : (view?.models.length ?? 0);
+    return count >= minCompareColumns;
+  });
+  const [name, setName] = useState<string | null>(null);
+  return (
+    <div className="compare-sets" role="group" aria-label="Compare sets">
+      {sets.map((set) => (
+        <span key={set.name} className="compare-set">
+          <button type="button" title={`Start a compare of ${set.models.join(', ')}`} onClick={() => startSet(set)}>
+            {set.name}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Delete the set ${set.name}`}
+            onClick={() => void deleteSet(set.name)}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      {name === null ? (
+        <button type="button" className="link-button" disabled={!canSave} onClick={() => setName('')}>
+          Save these models as a set
+        </button>
+      ) : (
+        <form
+          className="compare-set-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void saveSet(name).then((saved) => saved && setName(null));
+          }}
+        >
+          <label>
+            Set name{' '}
+            <input
+              autoFocus
+              value={name}
+              maxLength={60}
+              placeholder="cheap vs best"
+              onChange={(event) => setName(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') {
+                  event.preventDefault();
+                  setName(null);
+                }
+              }}
+            />
+          </label>
+          <button type="submit" disabled={name.trim() === ''}>
+            Save set
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

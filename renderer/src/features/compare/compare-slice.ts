@@ -2,7 +2,7 @@
 // rounds. A round is one ordinary chat turn per column, all at once, through the chat slice's own turn runner
 // (`sendInColumn`), so each column streams as a background reply does and nothing here parses a stream.
 
-import type { Compare } from '../../../../shared/compare';
+import type { Compare, CompareSet } from '../../../../shared/compare';
 import { maxCompareColumns, minCompareColumns } from '../../../../shared/compare';
 import type { Message } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/result';
@@ -51,6 +51,14 @@ export interface CompareSlice {
   continueColumn(conversationId: string): Promise<void>;
   dropColumn(conversationId: string): Promise<void>;
   deleteCompare(id: string): Promise<boolean>;
+  /** Saved sets of models ("cheap vs best"); empty until loaded. */
+  compareSets: CompareSet[];
+  loadCompareSets(): Promise<void>;
+  /** Keeps the compare's models under `name` (replacing a set of that name); false when it could not be kept. */
+  saveCompareSet(name: string): Promise<boolean>;
+  deleteCompareSet(name: string): Promise<void>;
+  /** A new compare on the set's models, ready for its first message: one click. */
+  startCompareSet(set: CompareSet): void;
 }
 
 const emptyView = (models: string[]): CompareView => ({
@@ -108,6 +116,7 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get, { api }
 
   return {
     compares: [],
+    compareSets: [],
     compareView: null,
     compareDraft: '',
 
@@ -272,6 +281,36 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get, { api }
         const { [conversationId]: _dropped, ...threads } = view.threads;
         set({ compareView: { ...view, compare: result.value, threads } });
       }
+    },
+
+    async loadCompareSets() {
+      const result = await api.compares.sets();
+      if (result.ok) set({ compareSets: result.value });
+    },
+
+    async saveCompareSet(name) {
+      const view = get().compareView;
+      const models = view?.compare ? liveColumns(view.compare.columns).map((column) => column.model) : view?.models;
+      if (!models || models.length < minCompareColumns || name.trim() === '') return false;
+      const others = get().compareSets.filter((item) => item.name !== name.trim());
+      const result = await api.compares.setSets([...others, { name: name.trim(), models }]);
+      if (!result.ok) {
+        setView({ error: result.error });
+        return false;
+      }
+      set({ compareSets: result.value });
+      return true;
+    },
+
+    async deleteCompareSet(name) {
+      const result = await api.compares.setSets(get().compareSets.filter((item) => item.name !== name));
+      if (result.ok) set({ compareSets: result.value });
+      else setView({ error: result.error });
+    },
+
+    startCompareSet(chosen) {
+      opening++;
+      set({ compareView: emptyView([...chosen.models]) });
     },
 
     async deleteCompare(id) {
