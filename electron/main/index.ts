@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   BrowserWindow,
   Menu,
+  Notification,
   app,
   dialog,
   ipcMain,
@@ -33,6 +34,8 @@ import { registerFileTransfer } from './file-transfer';
 import { type LaunchSettings, readLaunchSettings } from './launch-settings';
 import { guardWebContents } from './navigation-guard';
 import { followThemePreference } from './native-theme';
+import { followPreferences } from './follow-preferences';
+import { type NotificationRequest, createReplyNotifier } from './reply-notifier';
 import { originOf } from './origin';
 import { createSenderCheck } from './sender-check';
 import { closeWhileReplyingPrompt, guardUnload } from './unload-guard';
@@ -55,6 +58,20 @@ function cannotStart(error: unknown): void {
     error instanceof AppFailure ? error.message : 'An unexpected error stopped Switchboard from starting.',
   );
   app.exit(1);
+}
+
+/** Notifications shown and not yet clicked or closed: held, so they are not collected before their click arrives. */
+const liveNotifications = new Set<Notification>();
+
+function showNotification(request: NotificationRequest): void {
+  const notification = new Notification({ title: request.title, body: request.body });
+  liveNotifications.add(notification);
+  notification.on('click', () => {
+    liveNotifications.delete(notification);
+    request.onClick();
+  });
+  notification.on('close', () => liveNotifications.delete(notification));
+  notification.show();
 }
 
 /** The window where it was last (on a display that still exists), its state kept as it moves. */
@@ -144,18 +161,34 @@ function start(settings: LaunchSettings): void {
     session.defaultSession.setPermissionCheckHandler(() => false);
     const router = createRouter(core, logger);
     const senderCheck = createSenderCheck(settings.trustedOrigin, logger);
-    ipc = registerIpc(ipcMain, router, senderCheck, logger);
-    broadcastLibraryEvents(
-      router,
-      () => BrowserWindow.getAllWindows().map((window) => window.webContents),
-      senderCheck,
-    );
     void followThemePreference(nativeTheme, core.preferences);
     const sendCommand = createCommandSender({
       focused: () => BrowserWindow.getFocusedWindow(),
       all: () => BrowserWindow.getAllWindows(),
       isTrustedSender: senderCheck,
     });
+    const notifier = createReplyNotifier({
+      isWindowFocused: () => BrowserWindow.getFocusedWindow() !== null,
+      isSupported: () => Notification.isSupported(),
+      show: showNotification,
+      setBadgeCount: (count) => void app.setBadgeCount(count),
+      openConversation: (conversationId) => {
+        const [window] = BrowserWindow.getAllWindows();
+        if (!window) return;
+        if (window.isMinimized()) window.restore();
+        window.show();
+        window.focus();
+        sendCommand({ type: 'open-conversation', conversationId }, window);
+      },
+    });
+    void followPreferences(core.preferences, (next) => notifier.setEnabled(next.notifications));
+    app.on('browser-window-focus', () => notifier.windowFocused());
+    ipc = registerIpc(ipcMain, router, senderCheck, logger, () => notifier.watchTurn());
+    broadcastLibraryEvents(
+      router,
+      () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+      senderCheck,
+    );
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildAppMenuTemplate({

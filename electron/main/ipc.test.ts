@@ -47,7 +47,7 @@ function fakePort() {
 const trustedFrame = { url: 'app://switchboard/index.html', parent: null };
 const isTrusted = (frame: { url: string } | null) => frame?.url === trustedFrame.url;
 
-function setup(router: Partial<Router>) {
+function setup(router: Partial<Router>, watchTurn?: () => (event: ChatStreamEvent) => void) {
   const fake = fakeIpcMain();
   const logger = recordingLogger();
   const calls: string[] = [];
@@ -60,7 +60,7 @@ function setup(router: Partial<Router>) {
     subscribe: () => () => {},
     ...router,
   };
-  const registered = registerIpc(fake.ipcMain, full, isTrusted, logger);
+  const registered = registerIpc(fake.ipcMain, full, isTrusted, logger, watchTurn);
   const invoke = (channel: string, frame: typeof trustedFrame | null) =>
     fake.handlers.get(channel)?.({ senderFrame: frame } as never, undefined);
   const stream = (channel: string, frame: typeof trustedFrame | null) => {
@@ -114,6 +114,36 @@ describe('registerIpc streams', () => {
     await port.whenClosed;
     expect(port.posted).toEqual([{ event: streamFailedEvent }, { end: true }]);
     expect(logger.lines.join('\n')).toContain('stream chat:send failed');
+  });
+
+  it('shows each turn’s events to its own watcher, and a failing watcher costs the page nothing', async () => {
+    const seen: string[][] = [];
+    const { stream, logger } = setup(
+      {
+        async *stream() {
+          yield { type: 'delta', text: 'a' } satisfies ChatStreamEvent;
+          yield { type: 'delta', text: 'b' } satisfies ChatStreamEvent;
+        },
+      },
+      () => {
+        const mine: string[] = [];
+        seen.push(mine);
+        return (event) => {
+          if (seen.length === 2) throw new Error('no notifications here');
+          mine.push(event.type === 'delta' ? event.text : event.type);
+        };
+      },
+    );
+    const first = stream('chat:send', trustedFrame);
+    await first.whenClosed;
+    const second = stream('chat:send', trustedFrame);
+    await second.whenClosed;
+    expect(seen).toEqual([['a', 'b'], []]);
+    expect(second.posted).toHaveLength(3);
+    expect(logger.lines.filter((line) => line.includes('a turn watcher failed'))).toHaveLength(2);
+    // Another sender's refused turn is watched by no one.
+    await stream('chat:send', null).whenClosed;
+    expect(seen).toHaveLength(2);
   });
 
   it('answers another sender with one forbidden event and never streams', async () => {

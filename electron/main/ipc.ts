@@ -29,11 +29,15 @@ async function* refusedStream(): AsyncGenerator<ChatStreamEvent> {
   yield { type: 'error', error: { code: 'forbidden', message: refusedSenderMessage }, message: null };
 }
 
+/** Sees each event of one streamed turn as the page is sent it (the reply notifications); one per turn. */
+export type TurnWatcher = (event: ChatStreamEvent) => void;
+
 export function registerIpc(
   ipcMain: IpcMainLike,
   router: Router,
   isTrustedSender: SenderCheck,
   logger: Logger,
+  watchTurn?: () => TurnWatcher,
 ): RegisteredIpc {
   const running = new Set<AbortController>();
   for (const channel of Object.keys(requestChannels)) {
@@ -54,14 +58,25 @@ export function registerIpc(
       port.on('message', () => controller.abort());
       port.on('close', () => controller.abort());
       port.start();
-      const events = isTrustedSender(event.senderFrame)
-        ? router.stream(channel, input, controller.signal)
-        : refusedStream();
+      const trusted = isTrustedSender(event.senderFrame);
+      const events = trusted ? router.stream(channel, input, controller.signal) : refusedStream();
+      const watch = trusted ? watchTurn?.() : undefined;
       const post = (frame: PortFrame) => port.postMessage(frame);
+      const observe = (streamed: ChatStreamEvent) => {
+        try {
+          watch?.(streamed);
+        } catch (error) {
+          // A notification that cannot be shown must not cost the page its reply.
+          logger.warn(`a turn watcher failed: ${String(error)}`);
+        }
+      };
       void pumpStream(
         events,
         {
-          event: (streamed) => post({ event: streamed }),
+          event: (streamed) => {
+            observe(streamed);
+            post({ event: streamed });
+          },
           end: () => {
             post({ end: true });
             port.close();

@@ -5,6 +5,7 @@ import { type ShellCommandTargets, useShellCommands } from '../lib/shell-command
 import { runShortcutAction } from '../lib/shortcut-actions';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { useTheme } from '../features/appearance/use-theme';
+import { useWebReplyNotifications } from '../features/notifications/web-notifications';
 import { HistoryRecovery } from './HistoryRecovery';
 import { LoadingScreen } from './LoadingScreen';
 import { MainLayout } from './MainLayout';
@@ -27,6 +28,7 @@ export function App() {
   const history = useAppStore((s) => s.historyStatus);
   useTheme();
   useShellCommands(shell, shellTargets);
+  useWebReplyNotifications(shell !== null);
 
   if (connection === 'refused') return <TokenNeeded />;
   // Before anything else: no screen may read or write history until the person has chosen.

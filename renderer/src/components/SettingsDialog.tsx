@@ -15,6 +15,7 @@ import { PresetsSettings } from '../features/conversation-settings/PresetsSettin
 import { HistorySettings } from '../features/portability/HistorySettings';
 import { BudgetSettings } from '../features/spend/BudgetSettings';
 import { AppearanceSettings } from '../features/appearance/AppearanceSettings';
+import { NotificationSetting } from '../features/notifications/NotificationSetting';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const key = useAppStore((s) => s.keyStatus);
@@ -71,6 +72,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         )}
       </section>
       <AppearanceSettings />
+      <NotificationSetting />
       <DefaultModelSetting />
       <DefaultsSettings />
       <PresetsSettings onDone={onClose} />

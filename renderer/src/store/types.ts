@@ -115,6 +115,8 @@ export interface ChatSlice {
   liveTurns: Record<string, LiveTurn>;
   /** Conversations whose reply finished while the person was elsewhere. */
   unread: Record<string, true>;
+  /** The last reply that finished or failed (not one stopped), for a notification; `seq` tells two apart. */
+  finishedReply: FinishedReply | null;
   /** The person's message being edited in place. */
   editingMessageId: string | null;
   chatError: AppError | null;
@@ -276,3 +278,11 @@ export type GetState = StoreApi<AppState>['getState'];
 export type SliceCreator<T> = (set: SetState, get: GetState, deps: StoreDeps) => T;
 
 export const defaultModel = 'openai/gpt-4o-mini';
+
+export interface FinishedReply {
+  seq: number;
+  conversationId: string;
+  /** The conversation's title as the turn last reported it ('' when untitled). */
+  title: string;
+  failed: boolean;
+}

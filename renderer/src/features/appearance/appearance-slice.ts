@@ -9,6 +9,8 @@ export interface AppearanceSlice {
   /** The person's choice; "system" until the core answers (or when the history cannot be read). */
   theme: ThemeChoice;
   shortcutsSheetOpen: boolean;
+  /** System notifications for replies finished in the background (on by default; kept by the core). */
+  notifications: boolean;
   /** The About dialog (Help › About, or Settings). */
   aboutOpen: boolean;
   loadPreferences(): Promise<void>;
@@ -18,6 +20,8 @@ export interface AppearanceSlice {
   toggleTheme(systemDark: boolean): Promise<AppError | null>;
   setShortcutsSheetOpen(open: boolean): void;
   setAboutOpen(open: boolean): void;
+  /** Keeps the switch; the error, if it could not be kept. */
+  setNotifications(enabled: boolean): Promise<AppError | null>;
 }
 
 /** What is on screen for a choice: "system" is whatever the OS says now. */
@@ -28,11 +32,12 @@ export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, {
   theme: defaultPreferences.theme,
   shortcutsSheetOpen: false,
   aboutOpen: false,
+  notifications: defaultPreferences.notifications,
 
   async loadPreferences() {
     const result = await api.preferences.get();
     // Unreadable history: the page follows the system, as on a first start; the history screens say why.
-    if (result.ok) set({ theme: result.value.theme });
+    if (result.ok) set({ theme: result.value.theme, notifications: result.value.notifications });
   },
 
   async setTheme(theme) {
@@ -51,5 +56,14 @@ export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, {
 
   setAboutOpen(open) {
     set({ aboutOpen: open });
+  },
+
+  async setNotifications(enabled) {
+    const before = get().notifications;
+    set({ notifications: enabled });
+    const result = await api.preferences.setNotifications(enabled);
+    if (result.ok) return null;
+    set({ notifications: before });
+    return result.error;
   },
 });

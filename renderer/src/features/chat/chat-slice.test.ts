@@ -383,3 +383,37 @@ describe('drafts', () => {
     expect(ctx.drafts.get('c1')).toBe('');
   });
 });
+
+describe('a finished reply, for notifications', () => {
+  it('is recorded when a reply finishes or fails, in its own conversation, but not when it was stopped', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    void send(ctx, 'first');
+    await open(ctx, 'c2');
+    void send(ctx, 'second');
+    ctx.stream(0).emit(started('c1', 'u1', 'a1'));
+    ctx.stream(0).emit(done(reply({ id: 'a1', conversationId: 'c1' })));
+    ctx.frames.run();
+    expect(ctx.store.getState().finishedReply).toEqual({
+      seq: 1,
+      conversationId: 'c1',
+      title: conversationFixture({ id: 'c1' }).title,
+      failed: false,
+    });
+    ctx.stream(1).emit(started('c2', 'u2', 'a2'));
+    ctx.stream(1).emit(done(reply({ id: 'a2', conversationId: 'c2', status: 'stopped' })));
+    ctx.frames.run();
+    expect(ctx.store.getState().finishedReply?.seq).toBe(1);
+    ctx.stream(1).end();
+    await tick();
+    void send(ctx, 'third');
+    ctx.stream(2).emit(started('c2', 'u3', 'a3'));
+    ctx.stream(2).emit({
+      type: 'error',
+      error: { code: 'upstream_error', message: 'The provider failed.' },
+      message: reply({ id: 'a3', conversationId: 'c2', status: 'error' }),
+    });
+    ctx.frames.run();
+    expect(ctx.store.getState().finishedReply).toMatchObject({ seq: 2, conversationId: 'c2', failed: true });
+  });
+});

@@ -136,6 +136,15 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     if (failed && error.code !== 'unauthorized' && run.kind !== 'column' && (showing || next.userMessage === null)) {
       extra.chatError = error;
     }
+    // Stopped replies are the person's own doing (or the app quitting): nothing to tell them about.
+    if (run.conversationId && next.assistant?.status !== 'stopped' && error?.code !== 'aborted') {
+      extra.finishedReply = {
+        seq: (state.finishedReply?.seq ?? 0) + 1,
+        conversationId: run.conversationId,
+        title: next.conversation?.title ?? '',
+        failed,
+      };
+    }
     if (messages !== state.messages) extra.messages = messages;
     patchTurn(turnId, null, extra);
 
@@ -204,6 +213,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     threadGeneration: 0,
     liveTurns: {},
     unread: {},
+    finishedReply: null,
     editingMessageId: null,
     chatError: null,
     unsavedReplies: {},
