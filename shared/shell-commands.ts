@@ -8,9 +8,7 @@ export type ShellCommand =
   /** A shortcut of the table chosen from the menu (or by its accelerator, when the page did not take the keys). */
   | { type: 'shortcut'; id: ShortcutId }
   /** A notification was clicked: show that conversation. */
-  | { type: 'open-conversation'; conversationId: string }
-  /** Help › About Switchboard. */
-  | { type: 'about' };
+  | { type: 'open-conversation'; conversationId: string };
 
 /** The Electron IPC channel main sends commands on (main to page only; the page never sends on it). */
 export const shellCommandChannel = 'shell:command';

@@ -53,11 +53,9 @@ const separator: Item = { type: 'separator' };
 
 export function buildAppMenuTemplate(options: AppMenuOptions): Item[] {
   const mac = options.platform === 'darwin';
-  const about: Item = {
-    id: 'about',
-    label: `About ${options.appName}`,
-    click: (_item, window) => options.send({ type: 'about' }, window),
-  };
+  // Electron's own About panel (app name and version; a message box on Windows). The page's About dialog with the
+  // data folder and the Electron/Chromium versions is not built yet.
+  const about: Item = { id: 'about', role: 'about', label: `About ${options.appName}` };
   const settings = pageItem('settings', options, mac ? 'Settings…' : 'Settings');
 
   const appMenu: Item = {

@@ -23,8 +23,8 @@ describe('createCommandSender', () => {
       all: () => [a.window, b.window],
       isTrustedSender: trusted,
     });
-    expect(send({ type: 'about' }, b.window)).toBe(true);
-    expect(b.sent).toEqual([[shellCommandChannel, { type: 'about' }]]);
+    expect(send({ type: 'open-conversation', conversationId: 'c1' }, b.window)).toBe(true);
+    expect(b.sent).toEqual([[shellCommandChannel, { type: 'open-conversation', conversationId: 'c1' }]]);
     focused = b.window;
     send({ type: 'shortcut', id: 'new-chat' }, { some: 'other window' });
     expect(b.sent).toHaveLength(2);
@@ -38,16 +38,21 @@ describe('createCommandSender', () => {
     const gone = fakeWindow(undefined, true);
     expect(
       createCommandSender({ focused: () => foreign.window, all: () => [foreign.window], isTrustedSender: trusted })({
-        type: 'about',
+        type: 'open-conversation',
+        conversationId: 'c1',
       }),
     ).toBe(false);
     expect(
       createCommandSender({ focused: () => null, all: () => [gone.window], isTrustedSender: trusted })({
-        type: 'about',
+        type: 'open-conversation',
+        conversationId: 'c1',
       }),
     ).toBe(false);
     expect(
-      createCommandSender({ focused: () => null, all: () => [], isTrustedSender: trusted })({ type: 'about' }),
+      createCommandSender({ focused: () => null, all: () => [], isTrustedSender: trusted })({
+        type: 'open-conversation',
+        conversationId: 'c1',
+      }),
     ).toBe(false);
     expect(foreign.sent).toEqual([]);
     expect(gone.sent).toEqual([]);

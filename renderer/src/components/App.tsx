@@ -17,7 +17,6 @@ import { WelcomeScreen } from './WelcomeScreen';
 const shellTargets = (): ShellCommandTargets => ({
   runShortcut: (id) => void runShortcutAction(id),
   openConversation: (id) => void appStore.getState().selectConversation(id),
-  openAbout: () => appStore.getState().setAboutOpen(true),
 });
 
 export function App() {

@@ -71,14 +71,12 @@ describe('useShellCommands', () => {
     const targets: ShellCommandTargets = {
       runShortcut: (id) => calls.push(`shortcut ${id}`),
       openConversation: (id) => calls.push(`open ${id}`),
-      openAbout: () => calls.push('about'),
     };
     const stableTargets = () => targets;
     mounted = mount(<Listener shell={shell} targets={stableTargets} />);
     listener!({ type: 'shortcut', id: 'new-chat' });
     listener!({ type: 'open-conversation', conversationId: 'c1' });
-    listener!({ type: 'about' });
-    expect(calls).toEqual(['shortcut new-chat', 'open c1', 'about']);
+    expect(calls).toEqual(['shortcut new-chat', 'open c1']);
     mounted.unmount();
     mounted = null;
     expect(listener).toBeNull();

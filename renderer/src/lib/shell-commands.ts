@@ -8,7 +8,6 @@ import type { ShortcutId } from '../../../shared/shortcuts';
 export interface ShellCommandTargets {
   runShortcut(id: ShortcutId): void;
   openConversation(conversationId: string): void;
-  openAbout(): void;
 }
 
 export function runShellCommand(command: ShellCommand, targets: ShellCommandTargets): void {
@@ -18,9 +17,6 @@ export function runShellCommand(command: ShellCommand, targets: ShellCommandTarg
       return;
     case 'open-conversation':
       targets.openConversation(command.conversationId);
-      return;
-    case 'about':
-      targets.openAbout();
       return;
   }
 }

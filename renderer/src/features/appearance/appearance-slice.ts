@@ -11,15 +11,12 @@ export interface AppearanceSlice {
   shortcutsSheetOpen: boolean;
   /** System notifications for replies finished in the background (on by default; kept by the core). */
   notifications: boolean;
-  /** The About dialog (Help › About, or Settings). */
-  aboutOpen: boolean;
   loadPreferences(): Promise<void>;
   /** Applies the theme at once and keeps it; the error, if it could not be kept (it still applies until restart). */
   setTheme(theme: ThemeChoice): Promise<AppError | null>;
   /** The shortcut: the other one of light and dark from what is on screen now (`systemDark`: what the OS shows). */
   toggleTheme(systemDark: boolean): Promise<AppError | null>;
   setShortcutsSheetOpen(open: boolean): void;
-  setAboutOpen(open: boolean): void;
   /** Keeps the switch; the error, if it could not be kept. */
   setNotifications(enabled: boolean): Promise<AppError | null>;
 }
@@ -31,7 +28,6 @@ export const effectiveTheme = (theme: ThemeChoice, systemDark: boolean): 'light'
 export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, { api }) => ({
   theme: defaultPreferences.theme,
   shortcutsSheetOpen: false,
-  aboutOpen: false,
   notifications: defaultPreferences.notifications,
 
   async loadPreferences() {
@@ -52,10 +48,6 @@ export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, {
 
   setShortcutsSheetOpen(open) {
     set({ shortcutsSheetOpen: open });
-  },
-
-  setAboutOpen(open) {
-    set({ aboutOpen: open });
   },
 
   async setNotifications(enabled) {
