@@ -5,7 +5,8 @@ import { type FormEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { minCompareColumns } from '../../../../shared/compare';
 import { maxMessageLength } from '../../../../shared/schemas';
-import { formatCost, formatExactCost } from '../../lib/format';
+import { formatExactCost } from '../../lib/format';
+import { EstimateBadge } from '../spend/SendEstimate';
 import { useAppStore } from '../../store/use-app-store';
 import { selectCompareEstimate } from './compare-estimate';
 import { liveColumns } from './compare-model';
@@ -87,15 +88,11 @@ export function CompareComposer() {
 function RoundEstimate() {
   const estimate = useAppStore(useShallow((s) => selectCompareEstimate(s)));
   if (!estimate) return null;
-  const low = formatCost(estimate.low, { compact: true });
-  const high = formatCost(estimate.high, { compact: true });
   return (
-    <span
-      className="send-estimate"
+    <EstimateBadge
+      estimate={estimate}
+      spokenLabel="Estimated cost of the round"
       title={`Estimate for every column together: ${formatExactCost(estimate.low)} for usual replies, up to ${formatExactCost(estimate.high)} if each uses its whole length limit.`}
-    >
-      <span className="visually-hidden">Estimated cost of the round: </span>≈{low === high ? low : `${low}–${high}`}
-      <span className="estimate-tag"> est.</span>
-    </span>
+    />
   );
 }

@@ -6,19 +6,36 @@ import { formatCost, formatExactCost } from '../../lib/format';
 import { selectNextReplyEstimate } from '../../store/spend-slice';
 import { useAppStore } from '../../store/use-app-store';
 import { useShallow } from 'zustand/react/shallow';
+import type { CostRange } from '../../../../shared/cost-estimate';
 
 export function SendEstimate() {
   const estimate = useAppStore(useShallow((s) => selectNextReplyEstimate(s)));
   const withFiles = useAppStore((s) => s.tray.some((item) => item.status === 'ready'));
   if (!estimate) return null;
+  return (
+    <EstimateBadge
+      estimate={estimate}
+      spokenLabel="Estimated cost"
+      title={`Estimate: ${formatExactCost(estimate.low)} for a reply as long as this conversation's usual ones, up to ${formatExactCost(estimate.high)} if it uses its whole length limit.${withFiles ? ' Attached files are counted roughly: images by their size, PDFs by their pages.' : ''} The real cost shows under the reply.`}
+    />
+  );
+}
+
+/** The compact "≈low–high est." beside a Send button; `title` says in full what the range covers. */
+export function EstimateBadge({
+  estimate,
+  spokenLabel,
+  title,
+}: {
+  estimate: CostRange;
+  spokenLabel: string;
+  title: string;
+}) {
   const low = formatCost(estimate.low, { compact: true });
   const high = formatCost(estimate.high, { compact: true });
   return (
-    <span
-      className="send-estimate"
-      title={`Estimate: ${formatExactCost(estimate.low)} for a reply as long as this conversation's usual ones, up to ${formatExactCost(estimate.high)} if it uses its whole length limit.${withFiles ? ' Attached files are counted roughly: images by their size, PDFs by their pages.' : ''} The real cost shows under the reply.`}
-    >
-      <span className="visually-hidden">Estimated cost: </span>≈{low === high ? low : `${low}–${high}`}
+    <span className="send-estimate" title={title}>
+      <span className="visually-hidden">{spokenLabel}: </span>≈{low === high ? low : `${low}–${high}`}
       <span className="estimate-tag"> est.</span>
     </span>
   );
