@@ -2,30 +2,14 @@
 
 import type { Message } from '../../../../shared/domain';
 import type { RetryNotice } from '../../lib/stream-reducer';
-import { describeError, describeRetry, interruptedText, lengthLimitText } from '../../lib/error-text';
+import { lengthLimitText } from '../../lib/error-text';
 import { MessageActions } from './MessageActions';
 import { ReplyMeta } from './ReplyMeta';
+import { replyStatusText } from './reply-status';
 import { SentSettings } from './SentSettings';
 import { Sources } from './Sources';
 import { ToolCallNote } from './ToolCallNote';
 import { useAppStore } from '../../store/use-app-store';
-
-function statusText(message: Message): string | null {
-  switch (message.status) {
-    case 'complete':
-      return null;
-    case 'streaming':
-      if (message.content !== '') return 'Writing…';
-      // While only reasoning arrives, the Thinking block above already says so.
-      return message.reasoning ? null : 'Waiting for the model…';
-    case 'stopped':
-      return 'Stopped';
-    case 'interrupted':
-      return interruptedText;
-    case 'error':
-      return message.error ? `Failed: ${describeError(message.error).message}` : 'Failed';
-  }
-}
 
 interface MessageFooterProps {
   message: Message;
@@ -35,7 +19,7 @@ interface MessageFooterProps {
 
 export function MessageFooter({ message, retrying }: MessageFooterProps) {
   if (message.role === 'user') return <MessageActions message={message} />;
-  const status = retrying ? describeRetry(retrying) : statusText(message);
+  const status = replyStatusText(message, { retrying });
   const live = message.status === 'streaming';
   return (
     <>

@@ -3,26 +3,10 @@
 
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain';
-import { describeError, describeRetry, interruptedText } from '../../lib/error-text';
 import type { RetryNotice } from '../../lib/stream-reducer';
 import { Markdown } from '../markdown/Markdown';
 import { ReplyMeta } from '../chat/ReplyMeta';
-
-function statusText(message: Message, retrying: RetryNotice | null): string | null {
-  if (retrying) return describeRetry(retrying);
-  switch (message.status) {
-    case 'streaming':
-      return message.content === '' ? 'Waiting for the model…' : null;
-    case 'stopped':
-      return 'Stopped';
-    case 'interrupted':
-      return interruptedText;
-    case 'error':
-      return message.error ? `Failed: ${describeError(message.error).message}` : 'Failed';
-    default:
-      return null;
-  }
-}
+import { replyStatusText } from '../chat/reply-status';
 
 export const CompareMessage = memo(function CompareMessage({
   message,
@@ -38,7 +22,8 @@ export const CompareMessage = memo(function CompareMessage({
       </article>
     );
   }
-  const status = statusText(message, retrying);
+  // The column shows no reasoning, so a reply with only reasoning so far still says it is waiting.
+  const status = replyStatusText(message, { retrying, thinkingShown: false });
   const streaming = message.status === 'streaming';
   return (
     <article
