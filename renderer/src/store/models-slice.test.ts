@@ -124,4 +124,121 @@ describe('models slice', () => {
     await store.getState().loadModelPreferences();
     expect(store.getState().defaultModel).toBe(defaultModel);
   });
+
+  it('a catalogue that cannot load is not fatal: the reason is kept, and one load runs at a time', async () => {
+    const { store, api } = setupStore();
+    let answer: (value: typeof failure) => void = () => {};
+    vi.mocked(api.models.list).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const loading = store.getState().loadModels();
+    expect(store.getState().modelsStatus).toBe('loading');
+    await store.getState().loadModels();
+    answer(failure);
+    await loading;
+    expect(api.models.list).toHaveBeenCalledTimes(1);
+    expect(store.getState()).toMatchObject({ modelsStatus: 'error', modelsError: failure.error, models: [] });
+  });
+
+  it('Refresh replaces the catalogue and clears the earlier failure', async () => {
+    const { store, api } = setupStore();
+    vi.mocked(api.models.list).mockReturnValueOnce(Promise.resolve(failure));
+    await store.getState().loadModels();
+    const models = [modelFixture({ id: 'a/one' })];
+    vi.mocked(api.models.refresh).mockReturnValueOnce(ok({ models, fetchedAt: 7, refreshError: null }));
+    const refreshing = store.getState().refreshModels();
+    expect(store.getState().modelsRefreshing).toBe(true);
+    await store.getState().refreshModels();
+    await refreshing;
+    expect(api.models.refresh).toHaveBeenCalledTimes(1);
+    expect(store.getState()).toMatchObject({
+      modelsStatus: 'ready',
+      modelsError: null,
+      models,
+      modelsFetchedAt: 7,
+      modelsRefreshError: null,
+      modelsRefreshing: false,
+    });
+  });
+
+  it('a failed Refresh with no catalogue at all shows the error in place of one', async () => {
+    const { store, api } = setupStore();
+    vi.mocked(api.models.refresh).mockReturnValueOnce(Promise.resolve(failure));
+    await store.getState().refreshModels();
+    expect(store.getState()).toMatchObject({
+      modelsStatus: 'error',
+      modelsError: failure.error,
+      modelsRefreshing: false,
+    });
+  });
+
+  it('a star the core kept stays, as the core lists it', async () => {
+    const { store, api } = setupStore();
+    store.setState({ favoriteModels: ['a/one'] });
+    vi.mocked(api.models.setFavorite).mockReturnValueOnce(ok(prefs({ favorites: ['a/one', 'b/two'] })));
+    await store.getState().toggleFavorite('b/two');
+    expect(api.models.setFavorite).toHaveBeenCalledWith('b/two', true);
+    vi.mocked(api.models.setFavorite).mockReturnValueOnce(ok(prefs({ favorites: ['b/two'] })));
+    await store.getState().toggleFavorite('a/one');
+    expect(api.models.setFavorite).toHaveBeenLastCalledWith('a/one', false);
+    expect(store.getState().favoriteModels).toEqual(['b/two']);
+  });
+
+  it('a default the core could not keep leaves the old one and says why', async () => {
+    const { store, api } = setupStore();
+    vi.mocked(api.models.setDefault).mockReturnValueOnce(Promise.resolve(failure));
+    await store.getState().setDefaultModel('n/ew');
+    expect(store.getState()).toMatchObject({ defaultModel, newChatModel: defaultModel, chatError: failure.error });
+  });
+
+  it('choosing the model a conversation already has asks the core nothing', async () => {
+    const { store, api } = setupStore();
+    store.getState().putConversation(conversationFixture({ id: 'c1', model: 'a/one' }));
+    store.setState({ activeConversationId: 'c1' });
+    expect(await store.getState().chooseModel(' a/one ')).toBe(true);
+    expect(api.conversations.setModel).not.toHaveBeenCalled();
+  });
+
+  it("puts the conversation's old model back when the core refuses the switch", async () => {
+    const { store, api } = setupStore();
+    store.getState().putConversation(conversationFixture({ id: 'c1', model: 'a/one' }));
+    store.setState({ activeConversationId: 'c1' });
+    let answer: (value: typeof failure) => void = () => {};
+    vi.mocked(api.conversations.setModel).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const choosing = store.getState().chooseModel('b/two');
+    expect(store.getState().conversations[0]?.model).toBe('b/two');
+    answer(failure);
+    expect(await choosing).toBe(true);
+    expect(store.getState().conversations[0]?.model).toBe('a/one');
+    expect(store.getState().chatError).toEqual(failure.error);
+  });
+
+  it('a refused switch does not undo a later choice made meanwhile', async () => {
+    const { store, api } = setupStore();
+    store.getState().putConversation(conversationFixture({ id: 'c1', model: 'a/one' }));
+    store.setState({ activeConversationId: 'c1' });
+    let answer: (value: typeof failure) => void = () => {};
+    vi.mocked(api.conversations.setModel)
+      .mockReturnValueOnce(new Promise((resolve) => (answer = resolve)))
+      .mockReturnValueOnce(ok(conversationFixture({ id: 'c1', model: 'c/three' })));
+    const first = store.getState().chooseModel('b/two');
+    await store.getState().chooseModel('c/three');
+    answer(failure);
+    await first;
+    expect(store.getState().conversations[0]?.model).toBe('c/three');
+  });
+
+  it('the palette opens for a purpose and a required input, and catches up with a catalogue that failed', async () => {
+    const { store, api } = setupStore();
+    vi.mocked(api.models.list).mockReturnValueOnce(Promise.resolve(failure));
+    await store.getState().loadModels();
+    store.getState().openModelPalette('default', ['image']);
+    expect(store.getState()).toMatchObject({ modelPalette: 'default', modelPaletteRequires: ['image'] });
+    expect(api.models.list).toHaveBeenCalledTimes(2);
+    await tick();
+    store.getState().closeModelPalette();
+    expect(store.getState().modelPalette).toBeNull();
+    // With a catalogue loaded, opening asks nothing again; the purpose defaults to the open conversation.
+    store.getState().openModelPalette();
+    expect(store.getState()).toMatchObject({ modelPalette: 'conversation', modelPaletteRequires: [] });
+    expect(api.models.list).toHaveBeenCalledTimes(2);
+  });
 });
