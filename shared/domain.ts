@@ -241,9 +241,16 @@ export interface ModelPreferences {
 }
 
 export interface AppInfo {
+  /** package.json's version. */
   version: string;
   transport: 'electron' | 'web';
   openRouterBaseUrl: string;
+  /** What runs the core: Electron and Chromium are null on the web host (its page runs in whatever browser opened it). */
+  runtime: { node: string; electron: string | null; chromium: string | null };
+  /** The profile folder: history, backups, window state. */
+  dataFolder: string;
+  /** Whether this transport can open the data folder in the file manager (the desktop app); the web host cannot. */
+  canShowDataFolder: boolean;
 }
 
 /**

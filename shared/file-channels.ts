@@ -9,6 +9,8 @@ export const fileChannels = {
   chooseImport: 'files:choose-import',
   sendImport: 'files:send-import',
   showFolder: 'files:show-folder',
+  /** The profile folder (About › Show data folder); no input: main knows the folder, the page names nothing. */
+  showDataFolder: 'files:show-data-folder',
   addAttachment: 'files:add-attachment',
 } as const;
 

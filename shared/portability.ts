@@ -86,4 +86,6 @@ export interface FileTransfer {
   sendImport(jobId: string, file: ChosenFile): Promise<TransferOutcome>;
   /** Opens the backups folder in the file manager; false where the transport cannot (the web host shows the path). */
   showFolder(path: string): Promise<boolean>;
+  /** Opens the profile folder in the file manager; false where the transport cannot (the web host: About shows it). */
+  showDataFolder(): Promise<boolean>;
 }

@@ -7,6 +7,8 @@ import type { ShortcutId } from './shortcuts';
 export type ShellCommand =
   /** A shortcut of the table chosen from the menu (or by its accelerator, when the page did not take the keys). */
   | { type: 'shortcut'; id: ShortcutId }
+  /** Help › About (macOS: the app menu's About): the page's About dialog, which has the versions and the data folder. */
+  | { type: 'show-about' }
   /** A notification was clicked: show that conversation. */
   | { type: 'open-conversation'; conversationId: string };
 

@@ -1,5 +1,6 @@
 // Core (Node: Electron main or web host): builds every service from one configuration; both transports call this.
 
+import { describeApp } from './app-info';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo, ChatStreamEvent, HistoryStatus, Message } from '../../shared/domain';
@@ -523,11 +524,14 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
         return () => void preferenceListeners.delete(listener);
       },
     },
-    appInfo: () => ({
-      version: config.appVersion,
-      transport: deps.transport,
-      openRouterBaseUrl: config.openRouterBaseUrl,
-    }),
+    appInfo: () =>
+      describeApp({
+        version: config.appVersion,
+        transport: deps.transport,
+        openRouterBaseUrl: config.openRouterBaseUrl,
+        profileDir: config.profileDir,
+        versions: process.versions,
+      }),
     close: () => {
       dailyBackups.stop();
       portability.cancelAll();

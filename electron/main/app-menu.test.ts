@@ -63,13 +63,23 @@ describe.each(['linux', 'win32', 'darwin'] as const)('the application menu on %s
       expect(byId(template, id)[0]!.click).toBe(undefined);
   });
 
-  it('has the standard Edit roles and Electron’s own About panel', () => {
+  it('has the standard Edit roles', () => {
     const { template, sent } = build(platform);
     const roles = items(template).map((item) => item.role);
     for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit'] as const)
       expect(roles).toContain(role);
-    expect(byId(template, 'about')[0]!.role).toBe('about');
     expect(sent).toEqual([]);
+  });
+
+  it('opens the page’s About dialog from About, in the window it was chosen in, not Electron’s own panel', () => {
+    const { template, sent } = build(platform);
+    const about = byId(template, 'about');
+    expect(about).toHaveLength(1);
+    expect(about[0]!.role).toBeUndefined();
+    expect(about[0]!.label).toBe('About Switchboard');
+    const window = { name: 'the window' };
+    choose(about[0]!, window);
+    expect(sent).toEqual([{ command: { type: 'show-about' }, window }]);
   });
 
   it('offers reload and developer tools only in development', () => {

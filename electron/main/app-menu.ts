@@ -53,9 +53,12 @@ const separator: Item = { type: 'separator' };
 
 export function buildAppMenuTemplate(options: AppMenuOptions): Item[] {
   const mac = options.platform === 'darwin';
-  // Electron's own About panel (app name and version; a message box on Windows). The page's About dialog with the
-  // data folder and the Electron/Chromium versions is not built yet.
-  const about: Item = { id: 'about', role: 'about', label: `About ${options.appName}` };
+  // The page's About dialog, not Electron's own panel: it has the Electron/Chromium versions and the data folder.
+  const about: Item = {
+    id: 'about',
+    label: `About ${options.appName}`,
+    click: (_item, window) => options.send({ type: 'show-about' }, window),
+  };
   const settings = pageItem('settings', options, mac ? 'Settings…' : 'Settings');
 
   const appMenu: Item = {

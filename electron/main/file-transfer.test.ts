@@ -9,7 +9,9 @@ const stranger = { url: 'https://example.com/', parent: null };
 const jobId = 'a'.repeat(32);
 
 /** ipcMain, dialog, shell and fs stand-ins that record what the glue asks of them. */
-function setup(over: { savePath?: string | null; openPath?: string | null; writeFails?: boolean } = {}) {
+function setup(
+  over: { savePath?: string | null; openPath?: string | null; writeFails?: boolean; openPathProblem?: string } = {},
+) {
   const handlers = new Map<string, (event: { senderFrame: typeof trusted }, input: unknown) => unknown>();
   const written: { path: string; data: string }[] = [];
   const removed: string[] = [];
@@ -17,6 +19,7 @@ function setup(over: { savePath?: string | null; openPath?: string | null; write
   const cancelled: string[] = [];
   const opened: string[] = [];
   const added: { name: string; size: number }[] = [];
+  const logger = recordingLogger();
   const deps: FileTransferDeps = {
     ipcMain: { handle: (channel, listener) => void handlers.set(channel, listener) },
     dialogs: {
@@ -30,7 +33,7 @@ function setup(over: { savePath?: string | null; openPath?: string | null; write
           : { canceled: false, filePaths: [over.openPath ?? '/home/me/chats.json'] },
       openPath: async (path) => {
         opened.push(path);
-        return '';
+        return over.openPathProblem ?? '';
       },
     },
     fs: {
@@ -84,13 +87,14 @@ function setup(over: { savePath?: string | null; openPath?: string | null; write
       },
     },
     backupFolder: () => '/profile/backups',
+    dataFolder: () => '/profile',
     isTrustedSender: (frame) => frame?.url === trusted.url,
-    logger: recordingLogger(),
+    logger,
   };
   registerFileTransfer(deps);
   const call = (channel: string, input?: unknown, frame = trusted) =>
     handlers.get(channel)!({ senderFrame: frame }, input);
-  return { call, written, removed, imported, cancelled, opened, added };
+  return { call, written, removed, imported, cancelled, opened, added, logger };
 }
 
 describe('desktop file transfer', () => {
@@ -138,6 +142,15 @@ describe('desktop file transfer', () => {
     expect(await t.call(fileChannels.showFolder, { path: '/etc' })).toBe(false);
     expect(await t.call(fileChannels.showFolder, { path: '/profile/backups' })).toBe(true);
     expect(t.opened).toEqual(['/profile/backups']);
+  });
+
+  it('opens the profile folder it knows, whatever the page sends, and says when the file manager refused', async () => {
+    const t = setup();
+    expect(await t.call(fileChannels.showDataFolder, { path: '/etc' })).toBe(true);
+    expect(t.opened).toEqual(['/profile']);
+    const failing = setup({ openPathProblem: 'No application knows how to open it' });
+    expect(await failing.call(fileChannels.showDataFolder, undefined)).toBe(false);
+    expect(failing.logger.lines).toEqual(['could not show the data folder: No application knows how to open it']);
   });
 
   it('refuses every file channel to a page that is not ours', async () => {

@@ -1,5 +1,5 @@
 // Electron main: files in and out of the desktop app — a save dialog for an export, an open dialog for an import,
-// the file manager for the backups folder, a message's attachments as bytes the page read (the core checks them). Main chooses every path itself: the page only ever holds a random handle
+// the file manager for the backups and profile folders, a message's attachments as bytes the page read (the core checks them). Main chooses every path itself: the page only ever holds a random handle
 // for a file main picked, so it cannot make main read or write a path of its own choosing.
 // Electron's objects come in as parameters, so this file is unit-tested in Node with plain stand-ins.
 
@@ -56,8 +56,10 @@ export interface FileTransferDeps {
   jobs: DesktopFileJobs;
   /** Where a message's files are checked and stored (the page hands over their bytes). */
   attachments: Pick<AttachmentFiles, 'add'>;
-  /** The one folder the page may ask to show. */
+  /** The folder the page may ask to show by name (Settings › History). */
   backupFolder(): string;
+  /** The profile folder, shown on the page's request without the page naming it (About). */
+  dataFolder(): string;
   isTrustedSender: SenderCheck;
   logger: Logger;
 }
@@ -125,6 +127,12 @@ export function registerFileTransfer(deps: FileTransferDeps): void {
     const parsed = showFolderSchema.safeParse(input);
     if (!parsed.success || parsed.data.path !== deps.backupFolder()) return false;
     const problem = await deps.dialogs.openPath(parsed.data.path);
+    return problem === '';
+  });
+
+  handle(fileChannels.showDataFolder, async () => {
+    const problem = await deps.dialogs.openPath(deps.dataFolder());
+    if (problem !== '') deps.logger.warn(`could not show the data folder: ${problem}`);
     return problem === '';
   });
 }

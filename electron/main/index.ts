@@ -221,6 +221,7 @@ function start(settings: LaunchSettings): void {
       },
       attachments: core.attachments,
       backupFolder: () => backupFolder,
+      dataFolder: () => settings.config.profileDir,
       isTrustedSender: senderCheck,
       logger,
     });

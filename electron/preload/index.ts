@@ -47,6 +47,7 @@ const files: FileTransfer = {
   chooseImportFile: () => ipcRenderer.invoke(fileChannels.chooseImport),
   sendImport: (jobId, file) => ipcRenderer.invoke(fileChannels.sendImport, { jobId, handle: file.handle }),
   showFolder: (path) => ipcRenderer.invoke(fileChannels.showFolder, { path }),
+  showDataFolder: () => ipcRenderer.invoke(fileChannels.showDataFolder),
 };
 
 // Bytes go to main over IPC (a Uint8Array crosses the bridge as is); main's app:// scheme serves them back by id.

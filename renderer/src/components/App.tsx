@@ -1,4 +1,5 @@
-// Renderer: picks the screen from the store: token problem, damaged history, loading, key entry or the chat.
+// Renderer: picks the screen from the store: token problem, damaged history, loading, key entry or the chat; the
+// About dialog beside it.
 
 import { shell } from '../api';
 import { type ShellCommandTargets, useShellCommands } from '../lib/shell-commands';
@@ -6,6 +7,7 @@ import { runShortcutAction } from '../lib/shortcut-actions';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { useTheme } from '../features/appearance/use-theme';
 import { useWebReplyNotifications } from '../features/notifications/web-notifications';
+import { AboutDialog } from '../features/about/AboutDialog';
 import { HistoryRecovery } from './HistoryRecovery';
 import { LoadingScreen } from './LoadingScreen';
 import { MainLayout } from './MainLayout';
@@ -17,18 +19,28 @@ import { WelcomeScreen } from './WelcomeScreen';
 const shellTargets = (): ShellCommandTargets => ({
   runShortcut: (id) => void runShortcutAction(id),
   openConversation: (id) => void appStore.getState().selectConversation(id),
+  showAbout: () => appStore.getState().setAboutOpen(true),
 });
 
 export function App() {
+  useTheme();
+  useShellCommands(shell, shellTargets);
+  useWebReplyNotifications(shell !== null);
+  // Help › About can be chosen on any screen, the key's included: the dialog sits beside whichever is shown.
+  return (
+    <>
+      <Screen />
+      <AboutDialog />
+    </>
+  );
+}
+
+function Screen() {
   const connection = useAppStore((s) => s.connection);
   const keyStatus = useAppStore((s) => s.keyStatus);
   const keyLoadError = useAppStore((s) => s.keyLoadError);
   const keyRejected = useAppStore((s) => s.keyRejected);
   const history = useAppStore((s) => s.historyStatus);
-  useTheme();
-  useShellCommands(shell, shellTargets);
-  useWebReplyNotifications(shell !== null);
-
   if (connection === 'refused') return <TokenNeeded />;
   // Before anything else: no screen may read or write history until the person has chosen.
   if (history?.state === 'needs-recovery')

@@ -16,6 +16,7 @@ import { HistorySettings } from '../features/portability/HistorySettings';
 import { BudgetSettings } from '../features/spend/BudgetSettings';
 import { AppearanceSettings } from '../features/appearance/AppearanceSettings';
 import { NotificationSetting } from '../features/notifications/NotificationSetting';
+import { AboutSettings } from '../features/about/AboutSettings';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const key = useAppStore((s) => s.keyStatus);
@@ -80,6 +81,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       <BudgetSettings />
       <HistorySettings />
       <DeleteAllHistory />
+      <AboutSettings />
       <div className="button-row end dialog-footer">
         <button type="button" onClick={onClose}>
           Close

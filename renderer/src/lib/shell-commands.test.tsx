@@ -71,12 +71,14 @@ describe('useShellCommands', () => {
     const targets: ShellCommandTargets = {
       runShortcut: (id) => calls.push(`shortcut ${id}`),
       openConversation: (id) => calls.push(`open ${id}`),
+      showAbout: () => calls.push('about'),
     };
     const stableTargets = () => targets;
     mounted = mount(<Listener shell={shell} targets={stableTargets} />);
     listener!({ type: 'shortcut', id: 'new-chat' });
     listener!({ type: 'open-conversation', conversationId: 'c1' });
-    expect(calls).toEqual(['shortcut new-chat', 'open c1']);
+    listener!({ type: 'show-about' });
+    expect(calls).toEqual(['shortcut new-chat', 'open c1', 'about']);
     mounted.unmount();
     mounted = null;
     expect(listener).toBeNull();

@@ -8,12 +8,16 @@ import type { ShortcutId } from '../../../shared/shortcuts';
 export interface ShellCommandTargets {
   runShortcut(id: ShortcutId): void;
   openConversation(conversationId: string): void;
+  showAbout(): void;
 }
 
 export function runShellCommand(command: ShellCommand, targets: ShellCommandTargets): void {
   switch (command.type) {
     case 'shortcut':
       targets.runShortcut(command.id);
+      return;
+    case 'show-about':
+      targets.showAbout();
       return;
     case 'open-conversation':
       targets.openConversation(command.conversationId);

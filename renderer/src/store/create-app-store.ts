@@ -15,6 +15,7 @@ import { createSettingsSlice } from '../features/conversation-settings/settings-
 import { createAppearanceSlice } from '../features/appearance/appearance-slice';
 import { createAttachmentsSlice } from '../features/attachments/attachments-slice';
 import { createCompareSlice } from '../features/compare/compare-slice';
+import { createAboutSlice } from '../features/about/about-slice';
 import type { AppState, StoreDeps } from './types';
 
 export function createAppStore(deps: StoreDeps) {
@@ -33,6 +34,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createSettingsSlice(set, get, deps),
     ...createAppearanceSlice(set, get, deps),
     ...createCompareSlice(set, get, deps),
+    ...createAboutSlice(set, get, deps),
   }));
   deps.connection.subscribe((connection) => store.setState({ connection }));
   // Changes from any window (this one too) apply at once: the list is the same in every window.

@@ -203,6 +203,7 @@ export function setupStore() {
       setTheme: vi.fn((theme: ThemeChoice) => ok<AppPreferences>({ theme, notifications: true })),
       setNotifications: vi.fn((notifications: boolean) => ok<AppPreferences>({ theme: 'system', notifications })),
     },
+    files: { showDataFolder: vi.fn(() => Promise.resolve(true)) },
     compares: {
       list: vi.fn(() => ok<Compare[]>([])),
       get: vi.fn(),

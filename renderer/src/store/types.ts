@@ -16,6 +16,7 @@ import type { AppearanceSlice } from '../features/appearance/appearance-slice';
 import type { InputModalityFilter } from '../features/models/model-query';
 import type { AttachmentsSlice } from '../features/attachments/attachments-slice';
 import type { CompareSlice } from '../features/compare/compare-slice';
+import type { AboutSlice } from '../features/about/about-slice';
 
 /** What the store needs from outside; injected so tests can run the real slices against fakes. */
 export interface StoreDeps {
@@ -258,7 +259,8 @@ export interface HistorySlice {
   dismissHistoryNotice(): void;
 }
 
-export type AppState = CompareSlice &
+export type AppState = AboutSlice &
+  CompareSlice &
   PortabilitySlice &
   AttachmentsSlice &
   SettingsSlice &

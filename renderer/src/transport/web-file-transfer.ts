@@ -61,5 +61,10 @@ export function createWebFileTransfer(deps: WebFileTransferDeps): FileTransfer {
     async showFolder() {
       return false;
     },
+
+    // A page in a browser cannot open a file manager; About shows the path to copy instead.
+    async showDataFolder() {
+      return false;
+    },
   };
 }
