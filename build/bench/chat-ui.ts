@@ -24,8 +24,8 @@ const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 const rounds = 5;
 /** Streams measured per run: the work per frame swings with whatever else the machine does, so take a median. */
 const streamRounds = 3;
-/** Typing rounds, alternating the two conversations: ~120 keys a side, where 59 left a p95 swinging between runs. */
-const typingRounds = 2;
+/** Typing rounds, alternating the two conversations: ~240 keys a side; with fewer the p95 swung between runs. */
+const typingRounds = 4;
 
 /**
  * tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name(…)` helper; functions
