@@ -1,6 +1,6 @@
 // Electron main: starts the core, wires IPC, opens the window. Holds the key only inside the core; no business rules here.
 
-import { createReadStream, createWriteStream, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -17,6 +17,8 @@ import {
   session,
   shell,
 } from 'electron';
+// CommonJS: its named exports reach an ES module only through the default one.
+import electronUpdater from 'electron-updater';
 import { createCore, type Core } from '../core/core';
 import { installCrashGuard } from '../core/crash-guard';
 import { createLogger } from '../core/logger';
@@ -39,6 +41,7 @@ import { type NotificationRequest, createReplyNotifier } from './reply-notifier'
 import { originOf } from './origin';
 import { createSenderCheck } from './sender-check';
 import { closeWhileReplyingPrompt, guardUnload } from './unload-guard';
+import { restartPrompt, startUpdates } from './updates';
 import { createMainWindow, minimumWindowSize } from './window';
 import { parseWindowState, restoreWindowState, trackWindowState, windowStateFileName } from './window-state';
 
@@ -226,6 +229,27 @@ function start(settings: LaunchSettings): void {
       logger,
     });
     openMainWindow(settings);
+    startUpdates({
+      packaged: app.isPackaged,
+      // electron-builder writes it only when electron-builder.yml's `publish` names a feed.
+      feedConfigured: existsSync(join(process.resourcesPath, 'app-update.yml')),
+      updater: () => electronUpdater.autoUpdater,
+      askToRestart: async (version) => {
+        const prompt = restartPrompt(version);
+        const { response } = await dialog.showMessageBox({
+          type: 'question',
+          message: prompt.message,
+          detail: prompt.detail,
+          buttons: [prompt.restartButton, prompt.laterButton],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        return response === 0;
+      },
+      setInterval: (run, ms) => setInterval(run, ms),
+      clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout),
+      logger,
+    });
   }, cannotStart);
 
   const shutdown = createShutdown({
