@@ -40,10 +40,22 @@ export interface PacedReply {
   chunkChars: number;
   /** Pause between chunks. */
   intervalMs: number;
+  /** Pause before the first chunk (the model's time to first token), fixed so runs can be compared. */
+  latencyMs?: number;
 }
 
-/** A fetch whose every chat completion streams `reply` at its pace; /key and /models answer at once. */
-export function pacedFetch(reply: () => PacedReply): typeof globalThis.fetch {
+/** The model a chat completion request asks for (the core sends its body as a JSON string). */
+function requestedModel(init: RequestInit | undefined): string {
+  if (typeof init?.body !== 'string') return '';
+  const model: unknown = (JSON.parse(init.body) as { model?: unknown }).model;
+  return typeof model === 'string' ? model : '';
+}
+
+/**
+ * A fetch whose every chat completion streams the reply chosen for its model at that reply's pace; /key and /models
+ * answer at once.
+ */
+export function pacedFetch(reply: (model: string) => PacedReply): typeof globalThis.fetch {
   return async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     if (url.endsWith('/key')) {
@@ -53,7 +65,7 @@ export function pacedFetch(reply: () => PacedReply): typeof globalThis.fetch {
     }
     if (url.includes('/models')) return Response.json({ data: [] });
     if (url.includes('/generation')) return new Response('{}', { status: 404 });
-    const { text, chunkChars, intervalMs } = reply();
+    const { text, chunkChars, intervalMs, latencyMs = 0 } = reply(requestedModel(init));
     let offset = 0;
     let finished = false;
     const signal = init?.signal;
@@ -76,7 +88,7 @@ export function pacedFetch(reply: () => PacedReply): typeof globalThis.fetch {
           controller.close();
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+        await new Promise((resolve) => setTimeout(resolve, offset === 0 ? latencyMs + intervalMs : intervalMs));
         controller.enqueue(encoder.encode(sseChunk(text.slice(offset, offset + chunkChars))));
         offset += chunkChars;
       },

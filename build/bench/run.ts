@@ -3,6 +3,7 @@
 
 import { attachmentsBench } from './attachments';
 import { chatUi } from './chat-ui';
+import { compareBench } from './compare';
 import { integrityCheck } from './integrity-check';
 import { history } from './history';
 import { createMeasurement } from './measure';
@@ -25,6 +26,7 @@ const sections: Record<string, () => Promise<void>> = {
   history: () => history(print),
   sidebar: () => sidebarBench(print),
   spend: () => spendBench(print),
+  compare: () => compareBench(print),
   attachments: () => attachmentsBench(measure),
 };
 

@@ -33,8 +33,13 @@ export interface SeededConversation {
   lastMarker: string;
 }
 
-/** Adds one conversation of `messageCount` messages (question, answer, …) in one transaction. */
-export function seedLongConversation(profileDir: string, messageCount: number, title: string): SeededConversation {
+/** Adds one conversation of `messageCount` messages (question, answer, …) on `model`, in one transaction. */
+export function seedLongConversation(
+  profileDir: string,
+  messageCount: number,
+  title: string,
+  model = 'openai/gpt-4o-mini',
+): SeededConversation {
   const db = openDatabase(join(profileDir, historyFileName));
   try {
     const conversations = new ConversationRepo(db);
@@ -42,18 +47,18 @@ export function seedLongConversation(profileDir: string, messageCount: number, t
     const lastMarker = `end-of-${title.toLowerCase().replace(/\W+/g, '-')}`;
     let id = '';
     db.transaction(() => {
-      id = conversations.create({ title, model: 'openai/gpt-4o-mini' }).id;
+      id = conversations.create({ title, model }).id;
       const turns = Math.ceil(messageCount / 2);
       for (let turn = 0; turn < turns; turn++) {
         const last = turn === turns - 1;
         messages.insertUser({ conversationId: id, content: seededQuestion(turn), model: null });
         if (last && messageCount % 2 === 1) break;
-        const answer = messages.createAssistant({ conversationId: id, model: 'openai/gpt-4o-mini' });
+        const answer = messages.createAssistant({ conversationId: id, model });
         messages.finalize(answer.id, {
           status: 'complete',
           content: last ? `${seededAnswer(turn)}\n\n${lastMarker}` : seededAnswer(turn),
           reasoning: null,
-          model: 'openai/gpt-4o-mini',
+          model,
           provider: 'OpenAI',
           generationId: null,
           finishReason: 'stop',

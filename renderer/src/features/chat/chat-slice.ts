@@ -16,6 +16,7 @@ import { selectSendBlocker } from '../attachments/send-blocker';
 import { placeholder } from './placeholder';
 import { cutAfter, lastOfRole, prependPage, switchVersion, threadAtStart } from './thread';
 import { changedTurns, reduceTurns, type TurnEvent, type TurnViews } from './turns-reducer';
+import { createDrawPacer, onlyTextGrew } from './draw-pacer';
 
 /** Far above any thread's length, so prepending pages never takes the view's first index below zero. */
 export const firstIndexBase = 10_000_000;
@@ -152,10 +153,41 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     else if (error?.code !== 'offline') void get().refreshSpend();
   };
 
+  /** What each running turn was last drawn with (committed to the store); `views` may be ahead of it. */
+  let drawn: TurnViews = {};
+  const pacer = createDrawPacer();
+  let draws = 0;
+  let cancelRedraw: (() => void) | null = null;
+
+  /** Commits the turns due this frame; compare columns whose text only grew take turns (draw-pacer.ts). */
+  const draw = () => {
+    draws++;
+    cancelRedraw?.();
+    cancelRedraw = null;
+    const changed = changedTurns(drawn, views).map((turnId) => ({
+      turnId,
+      paced: running.get(turnId)?.kind === 'column' && onlyTextGrew(drawn[turnId] ?? emptyTurn, views[turnId]!),
+    }));
+    const { draw: due, waiting } = pacer.pick(changed);
+    for (const turnId of due) {
+      const previous = drawn[turnId] ?? emptyTurn;
+      const next = views[turnId]!;
+      drawn = { ...drawn, [turnId]: next };
+      commit(turnId, previous, next);
+    }
+    // Columns left waiting are drawn in a later frame even if no event arrives meanwhile.
+    if (waiting) cancelRedraw = deps.scheduleFrame(redraw);
+  };
+  const redraw = () => {
+    cancelRedraw = null;
+    const before = draws;
+    batcher.flush();
+    if (draws === before) draw();
+  };
+
   const batcher = createFrameBatcher<TurnEvent>((events) => {
-    const before = views;
     views = reduceTurns(views, events);
-    for (const turnId of changedTurns(before, views)) commit(turnId, before[turnId] ?? emptyTurn, views[turnId]!);
+    draw();
   }, deps.scheduleFrame);
 
   /** Runs one turn from the click to its last event; answers with how it ended. */
@@ -168,6 +200,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     const current: Running = { ...run, handle: null };
     running.set(turnId, current);
     views = { ...views, [turnId]: emptyTurn };
+    drawn = { ...drawn, [turnId]: emptyTurn };
     get().dismissKeyConfirmation();
     set({
       chatError: null,
@@ -184,11 +217,14 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     if (!view.finished) {
       const closed = finishUnended(view);
       views = { ...views, [turnId]: closed };
-      commit(turnId, view, closed);
+      commit(turnId, drawn[turnId] ?? emptyTurn, closed);
     }
     running.delete(turnId);
+    pacer.forget(turnId);
     const { [turnId]: ended = emptyTurn, ...rest } = views;
     views = rest;
+    const { [turnId]: _drawn, ...stillDrawn } = drawn;
+    drawn = stillDrawn;
     return ended;
   };
 

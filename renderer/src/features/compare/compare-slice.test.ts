@@ -150,4 +150,33 @@ describe('compare rounds', () => {
     ctx.streams.forEach((stream) => stream.end());
     await answering;
   });
+  it('draws the columns’ growing text in turns, one a frame, but every first token and every end at once', async () => {
+    const { ctx, round } = await startRound();
+    const shown = () =>
+      models.map(
+        (_, i) =>
+          Object.values(ctx.store.getState().liveTurns).find((turn) => turn.conversationId === `c${i}`)?.reply?.content,
+      );
+    ctx.streams.forEach((stream, i) => stream.emit(started(`c${i}`, 1)));
+    ctx.streams.forEach((stream) => stream.emit({ type: 'delta', text: 'A' }));
+    ctx.frames.run();
+    // First text: every column at once.
+    expect(shown()).toEqual(['A', 'A', 'A']);
+    ctx.streams.forEach((stream) => stream.emit({ type: 'delta', text: 'B' }));
+    ctx.frames.run();
+    expect(shown()).toEqual(['AB', 'A', 'A']);
+    // No new events: the waiting columns are still drawn, one per frame.
+    ctx.frames.run();
+    expect(shown()).toEqual(['AB', 'AB', 'A']);
+    ctx.frames.run();
+    expect(shown()).toEqual(['AB', 'AB', 'AB']);
+    // An end is drawn in its frame, whatever else waits.
+    ctx.streams.forEach((stream) => stream.emit({ type: 'delta', text: 'C' }));
+    ctx.stream(2).emit(done(reply({ id: 'a-c2-1', conversationId: 'c2', content: 'ABC' })));
+    ctx.frames.run();
+    // The ended column's live turn is gone (its saved reply replaces it); the column due is drawn beside it.
+    expect(shown()).toEqual(['ABC', 'AB', undefined]);
+    ctx.streams.forEach((stream) => stream.end());
+    await round;
+  });
 });
