@@ -18,6 +18,7 @@ export default tseslint.config(
       'playwright-report',
       '.stryker-tmp',
       'reports',
+      '.electron-natives',
     ],
   },
   js.configs.recommended,
