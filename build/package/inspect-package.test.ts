@@ -40,7 +40,8 @@ function facts(change: Partial<PackageFacts> = {}): PackageFacts {
     asarFiles,
     unpackedOnDisk: new Set(asarFiles.filter((f) => f.unpacked).map((f) => f.path)),
     packagedManifest: { main: 'out/main/index.js' },
-    devDependencies: ['electron', 'vitest', '@types/hast'],
+    devDependencies: ['electron', 'vitest', '@types/hast', 'js-yaml'],
+    productionPackages: new Set(['better-sqlite3', 'keytar', 'zod', '@types/hast', 'js-yaml']),
     fuseWire: flippedWire,
     configuredFuses: fuses,
     configuredUnpack: ['node_modules/better-sqlite3/**', 'node_modules/keytar/**'],
@@ -89,7 +90,8 @@ describe('inspectPackage', () => {
     expect(inspectPackage(withFile(path))).toContain(problem);
   });
 
-  it('reports development dependencies, but not type packages production code depends on', () => {
+  it('reports development dependencies, but not those a production dependency needs too', () => {
+    expect(inspectPackage(withFile('node_modules/js-yaml/index.js'))).toEqual([]);
     const problems = inspectPackage(withFile('node_modules/electron/index.js'));
     expect(problems).toEqual(['development dependency electron is packed']);
     expect(inspectPackage(withFile('node_modules/better-sqlite3/node_modules/vitest/index.js'))).toEqual([

@@ -16,8 +16,10 @@ export interface PackageFacts {
   unpackedOnDisk: ReadonlySet<string>;
   /** The package.json packed into the asar. */
   packagedManifest: { main?: string };
-  /** devDependencies of the project: none of them may ship. */
+  /** devDependencies of the project: none may ship unless a production dependency needs it too. */
   devDependencies: readonly string[];
+  /** Every package production dependencies reach (`npm ls --omit=dev --all`). */
+  productionPackages: ReadonlySet<string>;
   /** State byte per fuse index read from the packaged executable (48 off, 49 on), or null when it has no wire. */
   fuseWire: Readonly<Record<number, number>> | null;
   /** The config's electronFuses section. */
@@ -97,8 +99,9 @@ function sourceProblems(facts: PackageFacts): string[] {
 }
 
 function devDependencyProblems(facts: PackageFacts): string[] {
-  // Type packages can be real dependencies of production packages (hast-util-to-jsx-runtime needs @types/hast).
-  const forbidden = new Set(facts.devDependencies.filter((name) => !name.startsWith('@types/')));
+  // A development tool can also be a real dependency of a production package (electron-updater needs js-yaml,
+  // hast-util-to-jsx-runtime needs @types/hast): only those production code does not reach must stay out.
+  const forbidden = new Set(facts.devDependencies.filter((name) => !facts.productionPackages.has(name)));
   const shipped = new Set<string>();
   for (const { path } of facts.asarFiles) {
     const name = packageOf(path);

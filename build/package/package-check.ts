@@ -3,19 +3,31 @@
 // inspected for real. The placeholder makes the package non-runnable: this proves what a package would contain and
 // that the fuses are flipped as configured, not that the app runs. Usage: tsx build/package/package-check.ts [--keep]
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { Arch, Platform, build } from 'electron-builder';
 import { fakeKeys } from '../../e2e/fake-openrouter/scenarios';
 import { type BuilderConfig, loadBuilderConfig, schemaProblems } from './builder-config';
-import { inspectPackage, requiredEntries } from './inspect-package';
+import { inspectPackage, packageOf, requiredEntries } from './inspect-package';
 import { PLACEHOLDER_NOTICE, writePlaceholderElectronDist } from './placeholder-electron';
 import { listAsar, listFilesUnder, readAsarText, readFuseWire } from './read-package';
 
 const projectDir = resolve(import.meta.dirname, '../..');
 const keep = process.argv.includes('--keep');
 const notice = Buffer.from(PLACEHOLDER_NOTICE);
+
+/** Every package the production dependencies reach, as npm resolves them. */
+function productionPackages(): Set<string> {
+  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: projectDir, encoding: 'utf8' });
+  const names = listed.stdout
+    .split('\n')
+    .map((path) => packageOf(path.split(sep).join('/')))
+    .filter((name): name is string => name !== null);
+  if (names.length === 0) throw new CheckFailed('npm ls --omit=dev listed no production packages', [listed.stderr]);
+  return new Set(names);
+}
 
 /** A failed check: a headline and the problems under it. */
 class CheckFailed extends Error {
@@ -55,6 +67,7 @@ async function packAndInspect(config: BuilderConfig, work: string): Promise<stri
     unpackedOnDisk: listFilesUnder(join(appDir, 'resources', 'app.asar.unpacked')),
     packagedManifest: JSON.parse(readAsarText(asarPath, 'package.json')) as { main?: string },
     devDependencies: Object.keys(manifest.devDependencies ?? {}),
+    productionPackages: productionPackages(),
     fuseWire: await readFuseWire(executable),
     configuredFuses: config.electronFuses ?? {},
     configuredUnpack: config.asarUnpack ?? [],
