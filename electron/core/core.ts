@@ -1,5 +1,6 @@
 // Core (Node: Electron main or web host): builds every service from one configuration; both transports call this.
 
+import { existsSync } from 'node:fs';
 import { describeApp } from './app-info';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -333,6 +334,11 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
     historyFile,
     appVersion: config.appVersion,
     fallbackModel: importFallbackModel,
+    files: {
+      has: (id) => existsSync(attachments.pathOf(id, 'original')),
+      read: async (id) => (await attachments.read(id, 'original'))?.bytes ?? null,
+      add: (name, bytes) => attachments.add(name, bytes),
+    },
     history: async () => {
       const services = await history.services();
       if (!services.ok) return services;

@@ -71,6 +71,9 @@ export class AttachmentRepo {
     insert: Statement<[Record<string, unknown>]>;
     get: Statement<[string], AttachmentRow>;
     forMessage: Statement<[string], AttachmentRow & { link_name: string }>;
+    forConversation: Statement<[string], AttachmentRow & { link_name: string; message_id: string }>;
+    anyInLive: Statement<[], { found: number }>;
+    anyInConversation: Statement<[string], { found: number }>;
     link: Statement<[{ message_id: string; position: number; attachment_id: string; name: string }]>;
     markLinked: Statement<[{ id: string; now: number }]>;
     garbage: Statement<[{ before: number }], { id: string }>;
@@ -90,6 +93,19 @@ export class AttachmentRepo {
       forMessage: db.prepare<[string], AttachmentRow & { link_name: string }>(
         `SELECT ${qualified}, l.name AS link_name FROM message_attachments l
          JOIN attachments a ON a.id = l.attachment_id WHERE l.message_id = ? ORDER BY l.position`,
+      ),
+      forConversation: db.prepare<[string], AttachmentRow & { link_name: string; message_id: string }>(
+        `SELECT ${qualified}, l.name AS link_name, l.message_id FROM message_attachments l
+         JOIN attachments a ON a.id = l.attachment_id JOIN messages m ON m.id = l.message_id
+         WHERE m.conversation_id = ? ORDER BY l.message_id, l.position`,
+      ),
+      anyInLive: db.prepare<[], { found: number }>(
+        `SELECT 1 AS found FROM message_attachments l JOIN messages m ON m.id = l.message_id
+         JOIN conversations c ON c.id = m.conversation_id WHERE c.deleted_at IS NULL LIMIT 1`,
+      ),
+      anyInConversation: db.prepare<[string], { found: number }>(
+        `SELECT 1 AS found FROM message_attachments l JOIN messages m ON m.id = l.message_id
+         WHERE m.conversation_id = ? LIMIT 1`,
       ),
       link: db.prepare(
         `INSERT INTO message_attachments (message_id, position, attachment_id, name)
@@ -138,6 +154,28 @@ export class AttachmentRepo {
   forMessage(messageId: string): Attachment[] {
     return guardStorage(this.file, () =>
       this.statements.forMessage.all(messageId).map((row) => toAttachment({ ...fromRow(row), name: row.link_name })),
+    );
+  }
+
+  /** Every message of a conversation that carries files, with its files in order (for an export). */
+  forConversation(conversationId: string): Map<string, StoredAttachment[]> {
+    return guardStorage(this.file, () => {
+      const byMessage = new Map<string, StoredAttachment[]>();
+      for (const row of this.statements.forConversation.all(conversationId)) {
+        const list = byMessage.get(row.message_id) ?? [];
+        list.push({ ...fromRow(row), name: row.link_name });
+        byMessage.set(row.message_id, list);
+      }
+      return byMessage;
+    });
+  }
+
+  /** Whether a conversation (or, for null, any conversation not deleted) carries a file. */
+  anyIn(conversationId: string | null): boolean {
+    return guardStorage(this.file, () =>
+      conversationId === null
+        ? this.statements.anyInLive.get() !== undefined
+        : this.statements.anyInConversation.get(conversationId) !== undefined,
     );
   }
 

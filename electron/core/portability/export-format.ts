@@ -5,9 +5,41 @@ import { z } from 'zod';
 import { fromPico, toPico } from '../../../shared/money';
 import { conversationSettingsSchema } from '../../../shared/conversation-settings';
 import { modelIdSchema } from '../../../shared/schemas';
+import { attachmentSchema } from '../../../shared/attachments';
 
 export const exportFormatName = 'switchboard-history';
 export const exportFormatVersion = 1;
+
+/** A message carries at most this many files (a question at most attachmentLimits.perMessage; an image reply more). */
+const maxFilesPerMessage = 100;
+
+/**
+ * An export whose conversations carry files is a zip: this document at its root, and every file it names under
+ * attachments/, named by its content hash (the attachment's id) with an extension for the person's file manager.
+ */
+export const archiveDocumentName = 'switchboard-history.json';
+export const archiveFilesFolder = 'attachments/';
+
+const extensions: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'application/pdf': 'pdf',
+  'text/markdown': 'md',
+  'text/csv': 'csv',
+};
+
+/** Where a file lives in an export zip: `attachments/<sha256>.<ext>`. */
+export function attachmentEntryName(attachment: { id: string; mime: string }): string {
+  return `${archiveFilesFolder}${attachment.id}.${extensions[attachment.mime] ?? (attachment.mime.startsWith('text/') ? 'txt' : 'bin')}`;
+}
+
+/** The id a zip entry's name gives a file (its extension is ignored: the type is decided by content); null if none. */
+export function attachmentIdOfEntry(name: string): string | null {
+  const match = /^attachments\/([0-9a-f]{64})(\.[A-Za-z0-9]{1,10})?$/.exec(name);
+  return match ? match[1]! : null;
+}
 
 const id = z.string().min(1).max(100);
 const time = z.number().int().nonnegative();
@@ -84,6 +116,11 @@ export const exportedMessageSchema = z
       )
       .nullable()
       .optional(),
+    /**
+     * Files the message carries (issue 12), in order, each under the name it had there; absent = none. The bytes are
+     * not in the JSON: an export with files is a zip holding this document and each file (attachmentEntryName).
+     */
+    attachments: z.array(attachmentSchema).max(maxFilesPerMessage).optional(),
   })
   .strict();
 

@@ -1,10 +1,17 @@
-// Core: an export as a stream of bytes — the JSON document, one Markdown file, or a zip with one Markdown file per
-// conversation. Conversations are read one at a time between chunks, so memory stays at one conversation and the
+// Core: an export as a stream of bytes — the JSON document (in a zip beside the files its conversations carry, when
+// they carry any), one Markdown file, or a zip with one Markdown file per conversation. Conversations are read one at a time between chunks, so memory stays at one conversation and the
 // consumer's pace (a download, a file write) is what drives reading.
 
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { AppFailure } from '../../../shared/result';
-import { type ExportHeader, type ExportedConversation, exportFormatName, exportFormatVersion } from './export-format';
+import {
+  type ExportHeader,
+  type ExportedConversation,
+  archiveDocumentName,
+  attachmentEntryName,
+  exportFormatName,
+  exportFormatVersion,
+} from './export-format';
 import type { HistorySnapshot } from './history-snapshot';
 import { conversationToMarkdown, markdownFileName } from './markdown-export';
 
@@ -32,15 +39,21 @@ function throwIfCancelled(signal: AbortSignal): void {
 
 const day = (now: Date) => now.toISOString().slice(0, 10);
 
-/** The file name offered to the person; a single conversation is named after its title. */
-export function exportFileName(request: ExportRequest, title: string | null, now: Date): string {
+/** The bytes of a stored file for an export (its original); null when it is gone. */
+export type ExportFileReader = (id: string) => Promise<Uint8Array | null>;
+
+/**
+ * The file name offered to the person; a single conversation is named after its title. A JSON export with files is a
+ * zip; the whole history's is told apart by name from the Markdown zip of every conversation.
+ */
+export function exportFileName(request: ExportRequest, title: string | null, now: Date, withFiles = false): string {
+  const json = request.format === 'json';
   if (request.conversationId !== null) {
-    return markdownFileName(
-      { id: request.conversationId, title: title ?? 'Conversation' },
-      request.format === 'json' ? 'json' : 'md',
-    );
+    const named = { id: request.conversationId, title: title ?? 'Conversation' };
+    return markdownFileName(named, json ? (withFiles ? 'zip' : 'json') : 'md');
   }
-  return `switchboard-history-${day(now)}.${request.format === 'json' ? 'json' : 'zip'}`;
+  if (json && withFiles) return `switchboard-history-${day(now)}-with-files.zip`;
+  return `switchboard-history-${day(now)}.${json ? 'json' : 'zip'}`;
 }
 
 /** The conversations an export covers; one that does not exist is not_found before anything is written. */
@@ -85,6 +98,75 @@ async function* jsonExport(
     }
   }
   yield encoder.encode(`${pending}\n]}\n`);
+}
+
+/** Collects what a zip's ondata hands over, to be yielded at the consumer's pace. */
+function zipOutput(): { zip: Zip; take(all?: boolean): Uint8Array | null } {
+  const ready: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, data) => {
+    if (error) failure = error;
+    else ready.push(data);
+  });
+  return {
+    zip,
+    take(all = false) {
+      if (failure) throw failure;
+      const buffered = ready.reduce((sum, part) => sum + part.length, 0);
+      if (buffered === 0 || (!all && buffered < chunkBytes)) return null;
+      return concat(ready.splice(0));
+    },
+  };
+}
+
+/**
+ * The JSON document and every file its conversations carry, in one zip: the document first (a reader can check it
+ * before the files), then each file once however many messages carry it. Files are stored as they are (images and
+ * PDFs are compressed already); text is deflated. Memory holds one conversation, or one file, at a time.
+ */
+async function* jsonWithFiles(
+  conversations: AsyncIterable<ExportedConversation>,
+  header: ExportHeader,
+  readFile: ExportFileReader,
+  signal: AbortSignal,
+): AsyncGenerator<Uint8Array> {
+  const { zip, take } = zipOutput();
+  const files = new Map<string, string>();
+  async function* noting(): AsyncGenerator<ExportedConversation> {
+    for await (const conversation of conversations) {
+      for (const message of conversation.messages)
+        for (const file of message.attachments ?? []) if (!files.has(file.id)) files.set(file.id, file.mime);
+      yield conversation;
+    }
+  }
+  const document = new ZipDeflate(archiveDocumentName, { level: 6 });
+  document.mtime = new Date(Date.parse(header.exportedAt) || 0);
+  zip.add(document);
+  for await (const chunk of jsonExport(noting(), header)) {
+    document.push(chunk, false);
+    const out = take();
+    if (out) yield out;
+  }
+  document.push(new Uint8Array(0), true);
+  for (const [id, mime] of files) {
+    throwIfCancelled(signal);
+    const bytes = await readFile(id);
+    if (!bytes) {
+      throw new AppFailure({
+        code: 'not_found',
+        message: `A file attached to a message (${attachmentEntryName({ id, mime })}) is no longer on disk.`,
+      });
+    }
+    const name = attachmentEntryName({ id, mime });
+    const entry = mime.startsWith('text/') ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
+    zip.add(entry);
+    entry.push(bytes, true);
+    const out = take();
+    if (out) yield out;
+  }
+  zip.end();
+  const rest = take(true);
+  if (rest) yield rest;
 }
 
 async function* markdownZip(conversations: AsyncIterable<ExportedConversation>): AsyncGenerator<Uint8Array> {
@@ -132,11 +214,20 @@ export function writeExport(
   snapshot: HistorySnapshot,
   request: ExportRequest,
   ids: readonly string[],
-  options: { signal: AbortSignal; progress: ExportProgress; header: Omit<ExportHeader, 'format' | 'version'> },
+  options: {
+    signal: AbortSignal;
+    progress: ExportProgress;
+    header: Omit<ExportHeader, 'format' | 'version'>;
+    /** Set when the conversations carry files: the JSON goes into a zip beside them. */
+    files?: ExportFileReader | undefined;
+  },
 ): AsyncGenerator<Uint8Array> {
   const conversations = eachConversation(snapshot, ids, options.signal, options.progress);
   if (request.format === 'json') {
-    return jsonExport(conversations, { format: exportFormatName, version: exportFormatVersion, ...options.header });
+    const header = { format: exportFormatName, version: exportFormatVersion, ...options.header } as const;
+    return options.files
+      ? jsonWithFiles(conversations, header, options.files, options.signal)
+      : jsonExport(conversations, header);
   }
   return request.conversationId === null ? markdownZip(conversations) : singleMarkdown(conversations);
 }

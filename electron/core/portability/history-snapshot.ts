@@ -2,6 +2,7 @@
 // export never holds a cursor open across the awaits between them (a reply may be written meanwhile).
 
 import type { Database, Statement } from 'better-sqlite3';
+import { AttachmentRepo, toAttachment } from '../db/attachment-repo';
 import { type MessageRow, messageColumns, rowToMessage, rowToStoredUsage } from '../db/message-row';
 import { settingsFromJson } from '../db/settings-json';
 import { guardStorage } from '../db/storage-error';
@@ -54,14 +55,23 @@ function toExported(row: MessageRow): ExportedMessage {
 
 export class HistorySnapshot {
   private readonly file: string;
+  private readonly attachments: AttachmentRepo;
   private readonly statements: {
     ids: Statement<[], { id: string }>;
     conversation: Statement<[string], ConversationRow>;
     messages: Statement<[string], MessageRow>;
   };
 
-  constructor(db: Database) {
+  /**
+   * `hasFile`: whether a file's bytes are still on disk. A message whose file is gone (it was lost, not deleted: a
+   * carried file is never collected) exports without it, so an export names only the files it holds.
+   */
+  constructor(
+    db: Database,
+    private readonly hasFile: (id: string) => boolean = () => true,
+  ) {
     this.file = db.name;
+    this.attachments = new AttachmentRepo(db);
     this.statements = guardStorage(this.file, () => ({
       // A conversation deleted but still undoable is not exported: to the person it is gone.
       ids: db.prepare<[], { id: string }>(
@@ -84,11 +94,22 @@ export class HistorySnapshot {
     return guardStorage(this.file, () => this.statements.ids.all().map((row) => row.id));
   }
 
+  /** Whether the conversation (null: any of them) carries files, so its JSON export is a zip holding them too. */
+  carriesFiles(conversationId: string | null): boolean {
+    return this.attachments.anyIn(conversationId);
+  }
+
   /** One whole conversation, or null when it was deleted since the ids were read. */
   read(id: string): ExportedConversation | null {
     return guardStorage(this.file, () => {
       const row = this.statements.conversation.get(id);
       if (!row) return null;
+      const files = this.attachments.forConversation(id);
+      const withFiles = (message: ExportedMessage): ExportedMessage => {
+        const carried = (files.get(message.id) ?? []).filter((file) => this.hasFile(file.id)).map(toAttachment);
+        // Absent rather than empty, so a conversation without files exports exactly as before files existed.
+        return carried.length > 0 ? { ...message, attachments: carried } : message;
+      };
       return {
         id: row.id,
         title: row.title,
@@ -99,7 +120,7 @@ export class HistorySnapshot {
         currentLeafId: row.current_leaf_id,
         pinnedAt: row.pinned_at,
         settings: settingsFromJson(row.settings_json) ?? {},
-        messages: this.statements.messages.all(id).map(toExported),
+        messages: this.statements.messages.all(id).map((message) => withFiles(toExported(message))),
       };
     });
   }

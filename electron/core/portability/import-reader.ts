@@ -1,12 +1,16 @@
 // Core: turns the bytes of an import file into conversations, one at a time, whatever the file is: Switchboard's
-// JSON export, a ChatGPT `conversations.json` (or the zip ChatGPT sends it in), or a Markdown file (or a zip of
-// them). Everything is streamed: memory holds a chunk and one conversation, never the file. Every problem is a
+// JSON export (alone, or in the zip it comes in with the files its conversations carry), a ChatGPT
+// `conversations.json` (or the zip ChatGPT sends it in), or a Markdown file (or a zip of them). Everything is streamed: memory holds a chunk and one conversation, never the file. Every problem is a
 // worded `badFile`.
 
 import { basename } from 'node:path';
+import { maxAttachmentBytes } from '../../../shared/attachments';
 import { chatGptConversation } from './chatgpt-import';
 import {
   type ExportedConversation,
+  archiveDocumentName,
+  archiveFilesFolder,
+  attachmentIdOfEntry,
   exportFormatName,
   exportFormatVersion,
   exportedConversationSchema,
@@ -17,6 +21,7 @@ import { JsonValueStream } from './json-stream';
 import { markdownConversation } from './markdown-import';
 import { cancelledFailure } from './export-writer';
 import { type ZipPiece, zipEntries } from './zip-entries';
+import type { PortabilityFiles } from './portability-service';
 
 export interface ImportFile {
   bytes: AsyncIterable<Uint8Array>;
@@ -33,6 +38,8 @@ export interface ImportReadOptions {
   now: () => number;
   /** Bytes of the file read so far, for progress. */
   onBytes?: (read: number) => void;
+  /** Where the files of a Switchboard zip go; without it such a zip's files are refused. */
+  files?: Pick<PortabilityFiles, 'add'> | undefined;
 }
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
@@ -99,6 +106,7 @@ async function* markdownZip(
     if (chatGptEntry.test(name)) {
       throw badFile('The zip holds both Markdown files and a conversations.json; import one kind of file at a time.');
     }
+    if (!isMarkdownEntry(name)) continue;
     if (file?.name !== name) file = { name, decoder: new TextDecoder('utf-8', { fatal: true }), text: '', bytes: 0 };
     file.bytes += data.length;
     if (file.bytes > options.limits.maxMarkdownBytes) {
@@ -122,18 +130,85 @@ async function* markdownZip(
   if (found === 0) throw badFile('The Markdown files in the zip have no text in them.');
 }
 
+/**
+ * Switchboard's own zip: its JSON document and the files the conversations carry, in either order. Each file is
+ * hostile input like any other: checked by content and stored by the attachment store exactly as a file the person
+ * attached (deduplicated by hash), and it must be the file its name says (its content hash). A file no message names
+ * is stored but never linked, so garbage collection takes it; a message naming a file that is neither in the zip nor
+ * already here fails the import when it is applied (import-staging.ts).
+ */
+async function* switchboardZip(
+  first: ZipPiece,
+  rest: AsyncIterator<ZipPiece>,
+  options: ImportReadOptions,
+): AsyncGenerator<ExportedConversation> {
+  const parser = switchboardJsonParser(options.limits);
+  /** The name each file had on the first message naming it, so a stored file keeps a person's name, not a hash. */
+  const names = new Map<string, string>();
+  const noteNames = (conversations: ExportedConversation[]) => {
+    for (const conversation of conversations)
+      for (const message of conversation.messages)
+        for (const file of message.attachments ?? []) if (!names.has(file.id)) names.set(file.id, file.name);
+    return conversations;
+  };
+  let file = null as { entry: string; id: string; parts: Uint8Array[]; bytes: number } | null;
+  let sawDocument = false;
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  for (let next: IteratorResult<ZipPiece> = { done: false, value: first }; !next.done; next = await rest.next()) {
+    const { name, data, final } = next.value;
+    if (name === archiveDocumentName) {
+      sawDocument = true;
+      try {
+        utf8.decode(data, { stream: !final });
+      } catch {
+        throw badFile(`${archiveDocumentName} in the zip is not UTF-8 text.`);
+      }
+      if (data.length > 0) yield* noteNames(parser.write(data));
+      if (final) yield* noteNames(parser.end());
+      continue;
+    }
+    const id = attachmentIdOfEntry(name);
+    if (id === null) continue; // not ours (a file manager's leftovers): left alone
+    if (!options.files) throw badFile('The zip holds attached files, which cannot be kept here.');
+    if (file?.entry !== name) file = { entry: name, id, parts: [], bytes: 0 };
+    file.bytes += data.length;
+    if (file.bytes > maxAttachmentBytes) {
+      throw badFile(`${name} in the zip is larger than ${formatBytes(maxAttachmentBytes)}, the most a file can be.`);
+    }
+    file.parts.push(data);
+    if (!final) continue;
+    const bytes = file.parts.length === 1 ? file.parts[0]! : Buffer.concat(file.parts);
+    file = null;
+    const stored = await options.files.add(names.get(id) ?? basename(name), bytes);
+    if (!stored.ok) throw badFile(`${name} in the zip was refused: ${stored.error.message}`);
+    if (stored.value.id !== id) {
+      throw badFile(`${name} in the zip is not the file its name says (its content is different).`);
+    }
+  }
+  if (!sawDocument) throw badFile(`The zip has files under ${archiveFilesFolder} but no ${archiveDocumentName}.`);
+}
+
 /** A ChatGPT export's zip (its conversations.json) or a zip of Markdown files, told apart by the first one found. */
 async function* zipImport(
   chunks: AsyncIterable<Uint8Array>,
   options: ImportReadOptions,
 ): AsyncGenerator<ExportedConversation> {
-  const pieces = zipEntries(chunks, options.limits, (name) => chatGptEntry.test(name) || isMarkdownEntry(name));
+  const ours = (name: string) => name === archiveDocumentName || attachmentIdOfEntry(name) !== null;
+  const pieces = zipEntries(
+    chunks,
+    options.limits,
+    (name) => chatGptEntry.test(name) || isMarkdownEntry(name) || ours(name),
+  );
   const rest = pieces[Symbol.asyncIterator]();
   const head = await rest.next();
   if (head.done) {
     throw badFile(
       'The zip has no conversations.json (a ChatGPT export) and no Markdown files in it, so there is nothing to import.',
     );
+  }
+  if (ours(head.value.name)) {
+    yield* switchboardZip(head.value, rest, options);
+    return;
   }
   if (!chatGptEntry.test(head.value.name)) {
     yield* markdownZip(head.value, rest, options);
@@ -158,15 +233,18 @@ function firstSignificantByte(chunk: Uint8Array): number | undefined {
 const stripBom = (chunk: Uint8Array) =>
   chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? chunk.subarray(3) : chunk;
 
-async function* switchboardJson(
-  chunks: AsyncIterable<Uint8Array>,
-  options: ImportReadOptions,
-): AsyncGenerator<ExportedConversation> {
-  const stream = new JsonValueStream(['$.format', '$.version', '$.conversations.*'], options.limits);
+/** Switchboard's JSON document, fed chunk by chunk: each conversation checked as soon as it is complete. */
+function switchboardJsonParser(limits: ImportLimits): {
+  write(chunk: Uint8Array): ExportedConversation[];
+  end(): ExportedConversation[];
+} {
+  const stream = new JsonValueStream(['$.format', '$.version', '$.conversations.*'], limits);
   let format: unknown;
   let version: unknown;
   let index = 0;
-  const take = function* (values: ReturnType<JsonValueStream['write']>): Generator<ExportedConversation> {
+  let first = true;
+  const take = (values: ReturnType<JsonValueStream['write']>): ExportedConversation[] => {
+    const conversations: ExportedConversation[] = [];
     for (const { key, depth, value } of values) {
       if (depth === 1 && key === 'format') format = value;
       else if (depth === 1 && key === 'version') version = value;
@@ -184,17 +262,32 @@ async function* switchboardJson(
           const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
           throw badFile(`${label} is not in Switchboard's format${where}: ${issue?.message ?? 'unreadable'}.`);
         }
-        yield orderTree(parsed.data, label);
+        conversations.push(orderTree(parsed.data, label));
       }
     }
+    return conversations;
   };
-  let first = true;
-  for await (const chunk of chunks) {
-    yield* take(stream.write(first ? stripBom(chunk) : chunk));
-    first = false;
-  }
-  yield* take(stream.end());
-  if (format !== exportFormatName) throw notOurs();
+  return {
+    write(chunk) {
+      const conversations = take(stream.write(first ? stripBom(chunk) : chunk));
+      first = false;
+      return conversations;
+    },
+    end() {
+      const conversations = take(stream.end());
+      if (format !== exportFormatName) throw notOurs();
+      return conversations;
+    },
+  };
+}
+
+async function* switchboardJson(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ImportReadOptions,
+): AsyncGenerator<ExportedConversation> {
+  const parser = switchboardJsonParser(options.limits);
+  for await (const chunk of chunks) yield* parser.write(chunk);
+  yield* parser.end();
 }
 
 const notOurs = () =>

@@ -1,6 +1,7 @@
 // Core: an import is written to a staging database first and moved into the history in one transaction at the
 // end, so a cancelled, cut-off or failed import leaves nothing behind, and memory holds one conversation at a time.
 // Conversations already in the history (same id) are skipped: importing the same file twice changes nothing.
+// Messages' files are linked by id: the files themselves were stored (by content) while the file was read.
 
 import { toPico } from '../../../shared/money';
 import { randomBytes } from 'node:crypto';
@@ -86,10 +87,16 @@ export class ImportStaging {
   private readonly db: Database;
   private readonly insertConversation: Statement<[Record<string, string | number | null>]>;
   private readonly insertMessage: Statement<[MessageParams]>;
+  private readonly insertLink: Statement<
+    [{ message_id: string; position: number; attachment_id: string; name: string }]
+  >;
   private conversations = 0;
   private messages = 0;
 
-  constructor(historyFile: string) {
+  constructor(
+    historyFile: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.file = `${historyFile}${stagingMarker}${randomBytes(6).toString('hex')}`;
     this.db = guardStorage(this.file, () => new BetterSqlite3(this.file));
     try {
@@ -109,6 +116,9 @@ export class ImportStaging {
           error_code TEXT, error_message TEXT, first_token_ms INTEGER, duration_ms INTEGER, tool_calls_json TEXT,
           created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, cost_status TEXT, estimate_pico INTEGER,
           sent_settings_json TEXT, requested_model TEXT, citations_json TEXT);
+        CREATE TABLE message_attachments (
+          message_id TEXT NOT NULL, position INTEGER NOT NULL, attachment_id TEXT NOT NULL, name TEXT NOT NULL,
+          PRIMARY KEY (message_id, position));
       `);
       this.insertConversation = this.db.prepare(
         `INSERT INTO conversations (${conversationColumns})
@@ -120,6 +130,10 @@ export class ImportStaging {
           .split(',')
           .map((c) => `@${c.trim()}`)
           .join(', ')})`,
+      );
+      this.insertLink = this.db.prepare(
+        `INSERT INTO message_attachments (message_id, position, attachment_id, name)
+         VALUES (@message_id, @position, @attachment_id, @name)`,
       );
     } catch (error) {
       this.discard();
@@ -146,7 +160,12 @@ export class ImportStaging {
           pinned_at: conversation.pinnedAt,
           settings_json: settingsToJson(conversation.settings ?? null),
         });
-        conversation.messages.forEach((m, i) => this.insertMessage.run(messageParams(conversation.id, i + 1, m)));
+        conversation.messages.forEach((m, i) => {
+          this.insertMessage.run(messageParams(conversation.id, i + 1, m));
+          (m.attachments ?? []).forEach((file, position) =>
+            this.insertLink.run({ message_id: m.id, position, attachment_id: file.id, name: file.name }),
+          );
+        });
       })();
     } catch (error) {
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
@@ -193,6 +212,29 @@ export class ImportStaging {
                  WHERE conversation_id IN (SELECT id FROM temp.import_new) ORDER BY conversation_id, seq`,
               )
               .run().changes;
+            const links = `FROM staging.message_attachments WHERE message_id IN
+              (SELECT id FROM staging.messages WHERE conversation_id IN (SELECT id FROM temp.import_new))`;
+            const missing = history
+              .prepare(
+                `SELECT name ${links} AND attachment_id NOT IN (SELECT id FROM main.attachments) ORDER BY rowid LIMIT 1`,
+              )
+              .get() as { name: string } | undefined;
+            if (missing) {
+              throw badFile(
+                `A message in the file carries “${missing.name}”, which the file does not hold. ` +
+                  'Import the zip Switchboard exported with the files.',
+              );
+            }
+            history
+              .prepare(
+                `INSERT INTO main.message_attachments (message_id, position, attachment_id, name)
+                 SELECT message_id, position, attachment_id, name ${links}`,
+              )
+              .run();
+            // Carried now: once no message carries them again they are garbage at once, like any sent file.
+            history
+              .prepare(`UPDATE main.attachments SET linked_at = ? WHERE id IN (SELECT attachment_id ${links})`)
+              .run(this.now());
             const ids = (history.prepare('SELECT id FROM temp.import_new').all() as { id: string }[]).map((r) => r.id);
             return { summary: { added, skipped: this.conversations - added, messages }, ids };
           } finally {

@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { Attachment } from '../../../shared/attachments';
 import type { ImportStartInput, ImportSummary, PortabilityJob, ExportTicket } from '../../../shared/portability';
 import { AppFailure, type Result, appErrorOf, fail, ok } from '../../../shared/result';
 import { type ExportRequest, exportFileName, exportIds, writeExport } from './export-writer';
@@ -21,6 +22,16 @@ export interface PortabilityHistory {
   added(ids: string[]): void;
 }
 
+/** What export and import need of the attachment store: a file's bytes out, and a file from an import in. */
+export interface PortabilityFiles {
+  /** Whether a file's bytes are on disk. */
+  has(id: string): boolean;
+  /** A file's original bytes; null when gone. */
+  read(id: string): Promise<Uint8Array | null>;
+  /** Checks a file by its content and stores it (once per content), as a file the person attached is. */
+  add(name: string, bytes: Uint8Array): Promise<Result<Attachment>>;
+}
+
 export interface PortabilityOptions {
   historyFile: string;
   appVersion: string;
@@ -29,11 +40,13 @@ export interface PortabilityOptions {
   fallbackModel: string;
   limits?: ImportLimits;
   now?: () => number;
+  /** The attachment store; without it exports leave files out and an import of a zip with files refuses them. */
+  files?: PortabilityFiles;
 }
 
 interface Job extends PortabilityJob {
   controller: AbortController;
-  export?: { request: ExportRequest; ids: string[]; fileName: string };
+  export?: { request: ExportRequest; ids: string[]; fileName: string; withFiles: boolean };
   import?: { fileName: string; size: number | null };
   createdAt: number;
   finishedAt: number | null;
@@ -60,12 +73,14 @@ export class PortabilityService {
     const history = await this.options.history();
     if (!history.ok) return history;
     try {
-      const snapshot = new HistorySnapshot(history.value.db);
+      const snapshot = this.snapshot(history.value.db);
       const ids = exportIds(snapshot, request);
       const title = request.conversationId !== null ? (snapshot.read(request.conversationId)?.title ?? null) : null;
+      const withFiles =
+        request.format === 'json' && this.options.files !== undefined && snapshot.carriesFiles(request.conversationId);
       const job = this.create('export', ids.length);
-      const fileName = exportFileName(request, title, new Date(this.now()));
-      job.export = { request, ids, fileName };
+      const fileName = exportFileName(request, title, new Date(this.now()), withFiles);
+      job.export = { request, ids, fileName, withFiles };
       return ok({ jobId: job.jobId, fileName });
     } catch (error) {
       if (error instanceof AppFailure) return { ok: false, error: error.error };
@@ -87,11 +102,13 @@ export class PortabilityService {
       return null;
     }
     job.state = 'running';
-    const snapshot = new HistorySnapshot(history.value.db);
+    const snapshot = this.snapshot(history.value.db);
+    const files = this.options.files;
     const bytes = writeExport(snapshot, job.export.request, job.export.ids, {
       signal: job.controller.signal,
       progress: (done) => (job.done = done),
       header: { exportedAt: new Date(this.now()).toISOString(), appVersion: this.options.appVersion },
+      files: job.export.withFiles && files ? (id) => files.read(id) : undefined,
     });
     const finish = (state: Job['state'], error: string | null) => this.finish(job, state, error);
     const fileName = job.export.fileName;
@@ -136,7 +153,7 @@ export class PortabilityService {
     }
     let staging: ImportStaging | null = null;
     try {
-      staging = new ImportStaging(this.options.historyFile);
+      staging = new ImportStaging(this.options.historyFile, this.now);
       const conversations = readImport(
         { bytes, fileName: job.import.fileName, size: job.import.size },
         {
@@ -145,6 +162,7 @@ export class PortabilityService {
           fallbackModel: this.options.fallbackModel,
           now: this.now,
           onBytes: (read) => (job.done = read),
+          files: this.options.files,
         },
       );
       for await (const conversation of conversations) staging.add(conversation);
@@ -189,6 +207,12 @@ export class PortabilityService {
   /** At shutdown: running jobs stop; an import in progress leaves nothing behind. */
   cancelAll(): void {
     for (const job of this.jobs.values()) job.controller.abort();
+  }
+
+  /** Without a store, an export names no files (it could not hold them). */
+  private snapshot(db: Database): HistorySnapshot {
+    const files = this.options.files;
+    return new HistorySnapshot(db, files ? (id) => files.has(id) : () => false);
   }
 
   private create(kind: Job['kind'], total: number | null): Job {

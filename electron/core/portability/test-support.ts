@@ -6,7 +6,10 @@ import type { Database } from 'better-sqlite3';
 import { ok } from '../../../shared/result';
 import { ConversationRepo } from '../db/conversation-repo';
 import { MessageRepo } from '../db/message-repo';
+import { ThreadRepo } from '../db/thread-repo';
 import { openDatabase } from '../db/open-database';
+import { existsSync } from 'node:fs';
+import { AttachmentStore } from '../attachments/attachment-store';
 import { PortabilityService } from './portability-service';
 import type { ImportLimits } from './import-limits';
 import { defaultImportLimits } from './import-limits';
@@ -105,19 +108,28 @@ export interface Profile {
   file: string;
   db: Database;
   service: PortabilityService;
+  /** The profile's attachment store (its attachments/ folder), wired to the service as the core wires it. */
+  files: AttachmentStore;
 }
 
 export function openProfile(dir: string, limits: ImportLimits = defaultImportLimits): Profile {
   const file = join(dir, 'history.sqlite3');
   const db = openDatabase(file);
+  const threads = new ThreadRepo(db);
+  const files = new AttachmentStore({ folder: join(dir, 'attachments'), repo: async () => threads.attachments });
   const service = new PortabilityService({
     historyFile: file,
     appVersion: '0.0.0-test',
     fallbackModel: 'openai/gpt-4o-mini',
     limits,
     history: async () => ok({ db, beforeWrite: () => {}, added: () => {} }),
+    files: {
+      has: (id) => existsSync(files.pathOf(id, 'original')),
+      read: async (id) => (await files.read(id, 'original'))?.bytes ?? null,
+      add: (name, bytes) => files.add(name, bytes),
+    },
   });
-  return { file, db, service };
+  return { file, db, service, files };
 }
 
 export async function collect(bytes: AsyncIterable<Uint8Array>): Promise<Buffer> {
