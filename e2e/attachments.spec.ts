@@ -1,9 +1,10 @@
 // Attachments, as a person uses them through the web host against the fake: paste a screenshot and send it, attach a
 // PDF, drop files on the chat, use the paperclip, get a picture back from an image model (and keep it across a
-// restart), be told before sending that a model cannot read images, and have an oversized file refused while the
-// draft stays.
+// restart), be told before sending that a model cannot read images, have an oversized file refused while the draft
+// stays, and export a conversation with its picture, delete it, and import it back with the picture.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { attachmentLimits, maxAttachmentBytes } from '../shared/attachments';
@@ -314,4 +315,57 @@ test('an image model’s picture shows in its reply, saves with Save as…, and 
   await expect(
     assistantMessages(page).last().getByRole('list', { name: 'Generated images' }).getByRole('img'),
   ).toBeVisible();
+});
+
+test('a conversation with a picture exports as a zip with it; deleted and imported back, the picture shows again', async ({
+  page,
+  launch,
+  profileDir,
+}) => {
+  test.setTimeout(120_000);
+  await start(page, launch);
+  await pasteImage(page);
+  await expect(chip(page, /^image\.png/).locator('img')).toBeVisible();
+  await composer(page).fill('Keep this picture for later');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(assistantMessages(page).last()).toContainText(/\d+ tokens · \$/, { timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Export conversation' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Export “/ });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'JSON (.json)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Keep this picture for later \([\w-]{8}\)\.zip$/);
+  const exported = join(profileDir, 'exported.zip');
+  await file.saveAs(exported);
+  await page.keyboard.press('Escape');
+
+  // Deleted, and gone for good after a restart: its picture's files are collected from the profile folder.
+  const sidebar = page.getByRole('navigation', { name: 'Conversations' });
+  const row = sidebar.getByRole('listitem').filter({ hasText: 'Keep this picture for later' });
+  await row.hover();
+  await row.getByRole('button', { name: 'Delete conversation' }).click();
+  await expect(sidebar.getByRole('button', { name: /Keep this picture/ })).toHaveCount(0);
+  const host = await launch();
+  await page.goto(host.url);
+  await expect(composer(page)).toBeVisible();
+  const storedFiles = () =>
+    readdirSync(join(profileDir, 'attachments'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+      .length;
+  await expect.poll(storedFiles).toBe(0);
+
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const chooser = page.waitForEvent('filechooser');
+  await settings.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(exported);
+  await expect(settings.getByRole('status')).toHaveText(/Imported 1 conversation \(2 messages\)/);
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  await sidebar.getByRole('button', { name: /Keep this picture for later/ }).click();
+  const view = userMessages(page).last().getByRole('button', { name: 'View image.png full size' });
+  await expect(view).toBeVisible();
+  // The thumbnail is served again from the restored store, decoded by the browser.
+  await expect.poll(() => view.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect(storedFiles()).toBeGreaterThan(0);
 });

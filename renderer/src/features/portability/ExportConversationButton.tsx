@@ -41,7 +41,8 @@ function ExportDialog(props: { conversationId: string; title: string; onClose():
       <h2 id={titleId}>Export “{props.title}”</h2>
       <p className="settings-hint">
         Markdown is for reading: the thread on screen, with each reply’s model and cost. JSON keeps everything — every
-        version, usage, cost and time — and imports back into Switchboard.
+        version, usage, cost and time — and imports back into Switchboard; with files attached it is a zip holding them
+        too.
       </p>
       <div className="button-row">
         <button

@@ -49,8 +49,8 @@ export function HistorySettings({ reload = () => window.location.reload() }: { r
       <h3 id="settings-history-title">History</h3>
       <p className="settings-hint">
         Export every conversation, or import a Switchboard export, a ChatGPT export (<code>conversations.json</code> or
-        the zip it comes in), a Markdown file or a zip of them. Importing the same export twice adds nothing the second
-        time.
+        the zip it comes in), a Markdown file or a zip of them. A JSON export of conversations with attached files is a
+        zip holding them. Importing the same export twice adds nothing the second time.
       </p>
       <div className="button-row">
         <button type="button" disabled={busy} onClick={() => void exportHistory('json', null)}>
