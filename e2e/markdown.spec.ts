@@ -24,7 +24,7 @@ test('a Markdown reply: highlighted code copied exactly, a table, raw HTML as te
 
   const reply = assistantMessages(page).last();
   await expect(reply.getByRole('heading', { name: 'Release checklist' })).toBeVisible();
-  await expect(reply.getByRole('button', { name: 'Copy message' })).toBeAttached();
+  await expect(reply.getByRole('button', { name: 'Copy as Markdown' })).toBeAttached();
 
   const table = reply.locator('table');
   await expect(table).toHaveCount(1);
@@ -61,7 +61,7 @@ test('a Markdown reply: highlighted code copied exactly, a table, raw HTML as te
 
   // The whole reply copies as the Markdown it was written in.
   await reply.hover();
-  await reply.getByRole('button', { name: 'Copy message' }).click();
+  await reply.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(reply.locator('.copy-message').getByText('Copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MARKDOWN_REPLY);
   expect(dialogs).toEqual([]);
@@ -89,7 +89,7 @@ test('reasoning streams into an open Thinking block that folds once the answer s
 
   const reply = assistantMessages(page).last();
   const thinking = reply.locator('details.thinking');
-  await expect(reply.getByRole('button', { name: 'Copy message' })).toBeAttached();
+  await expect(reply.getByRole('button', { name: 'Copy as Markdown' })).toBeAttached();
   const log = await page.evaluate(() => (window as unknown as { thinkingLog: string[] }).thinkingLog);
   expect(log).toContain('open | Thinking… | no answer');
   const answered = log.filter((state) => state.endsWith('| answer'));

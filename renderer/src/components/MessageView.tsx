@@ -1,6 +1,8 @@
 // Renderer: one message bubble. A person's text is shown as typed; a reply as Markdown that never renders raw HTML.
 
+import { useRef } from 'react';
 import type { Message } from '../../../shared/domain';
+import { useMessageMenu } from '../features/chat/MessageMenu';
 import { MessageFooter } from '../features/chat/MessageFooter';
 import { CopyIconButton } from '../features/markdown/CopyButton';
 import { Markdown } from '../features/markdown/Markdown';
@@ -12,8 +14,12 @@ import { MessageAttachments } from '../features/attachments/MessageAttachments';
 export function MessageView({ message, retrying }: { message: Message; retrying?: RetryNotice | null }) {
   const isUser = message.role === 'user';
   const streaming = message.status === 'streaming';
+  const articleRef = useRef<HTMLElement>(null);
+  const messageMenu = useMessageMenu(message, articleRef);
   return (
     <article
+      ref={articleRef}
+      onContextMenu={messageMenu.onContextMenu}
       aria-label={isUser ? 'Your message' : 'Assistant message'}
       // Screen readers wait for the finished reply instead of reading every fragment.
       aria-busy={streaming || undefined}
@@ -28,10 +34,16 @@ export function MessageView({ message, retrying }: { message: Message; retrying?
       )}
       {isUser ? null : <MessageAttachments attachments={message.attachments} generated />}
       {streaming || message.content === '' ? null : (
-        <CopyIconButton text={message.content} label="Copy message" className="copy-message" />
+        // A reply copies as the Markdown it was written in (the context menu's Copy gives the text as it reads).
+        <CopyIconButton
+          text={message.content}
+          label={isUser ? 'Copy message' : 'Copy as Markdown'}
+          className="copy-message"
+        />
       )}
       <MessageFooter message={message} retrying={retrying} />
       {isUser ? null : <UnsavedReplyNote messageId={message.id} />}
+      {messageMenu.menu}
     </article>
   );
 }
