@@ -12,6 +12,7 @@ import {
   statusBar,
   test,
   userMessages,
+  webHostOnly,
 } from './support/fixtures';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
@@ -94,7 +95,8 @@ test('OpenRouter unreachable mid-session: a clear message, and the question is k
   await expect(userMessages(page).last()).toContainText('Anyone there?');
 });
 
-test('a page without the run token cannot use the host', async ({ page, launch }) => {
+test('a page without the run token cannot use the host', async ({ page, launch, appHost }) => {
+  webHostOnly(appHost, 'the run token in the page address');
   const host = await launch();
   await page.goto(host.url.replace(/#token=.*/, '#token=0000'));
   await expect(page.getByText('This page needs the address printed by Switchboard')).toBeVisible();

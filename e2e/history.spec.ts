@@ -3,7 +3,7 @@
 
 import { type Page } from '@playwright/test';
 import { fakeKeys } from './fake-openrouter/scenarios';
-import { assistantMessages, expect, pasteKey, sendMessage, test } from './support/fixtures';
+import { assistantMessages, expect, pasteKey, sendMessage, test, webHostOnly } from './support/fixtures';
 import { seededQuestion, seedLongConversation } from './support/seed-history';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
@@ -143,7 +143,9 @@ test('two tabs stay in step: created, renamed, answered and deleted in one shows
   page,
   context,
   launch,
+  appHost,
 }) => {
+  webHostOnly(appHost, 'a second browser tab');
   test.setTimeout(90_000);
   const host = await launch();
   await page.goto(host.url);

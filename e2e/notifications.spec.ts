@@ -8,6 +8,9 @@ import type { Page } from '@playwright/test';
 import { fakeKeys } from './fake-openrouter/scenarios';
 import { assistantMessages, expect, pasteKey, sendMessage, test } from './support/fixtures';
 
+// The desktop app announces through Electron's Notification in main instead (electron/main/reply-notifier.ts).
+test.skip(({ appHost }) => appHost === 'electron', "web host only: the browser's Notification API");
+
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
 const finished = /\d+ tokens · \$/;
 

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { fakeKeys } from './fake-openrouter/scenarios';
 import { titleFor } from './fake-openrouter/reply-text';
 import type { RecordedRequest } from './fake-openrouter/server';
-import { assistantMessages, expect, pasteKey, sendMessage, test } from './support/fixtures';
+import { assistantMessages, expect, pasteKey, sendMessage, test, webHostOnly } from './support/fixtures';
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const conversation = (page: Page, title: string | RegExp) => sidebar(page).getByRole('button', { name: title });
@@ -27,7 +27,9 @@ test('generated titles: off by default; turned on, a first reply earns a short t
   context,
   fake,
   launch,
+  appHost,
 }) => {
+  webHostOnly(appHost, 'a second browser tab');
   test.setTimeout(90_000);
   const host = await launch();
   await page.goto(host.url);

@@ -21,17 +21,20 @@ export function findElectronBinary(): ElectronBinary {
 }
 
 /**
- * Whether better-sqlite3 and keytar load inside Electron (its ABI differs from Node's). They are built for Node by
- * `npm ci`, which the unit tests need; `npm start` rebuilds them for Electron.
+ * Whether better-sqlite3 and keytar load inside Electron from the app folder `appDir` (Electron's ABI differs from
+ * Node's: that folder holds the Electron build of better-sqlite3; keytar is N-API and comes from node_modules).
  */
-export function nativeModulesLoadIn(electronPath: string): { ok: true } | { ok: false; reason: string } {
+export function nativeModulesLoadIn(
+  electronPath: string,
+  appDir: string,
+): { ok: true } | { ok: false; reason: string } {
   const probe = spawnSync(electronPath, ['-e', "require('better-sqlite3'); require('keytar')"], {
-    cwd: resolve(import.meta.dirname, '../..'),
+    cwd: appDir,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     encoding: 'utf8',
     timeout: 30_000,
   });
   if (probe.status === 0) return { ok: true };
   const why = `${probe.stderr}`.split('\n').find((line) => /Error|error/.test(line)) ?? 'they failed to load';
-  return { ok: false, reason: `native modules are not built for Electron (${why.trim()}); npm start rebuilds them` };
+  return { ok: false, reason: `the native modules do not load in Electron (${why.trim()})` };
 }

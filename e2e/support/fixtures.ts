@@ -1,5 +1,7 @@
 // Test support: a Playwright `test` whose fixtures give each test its own OpenRouter fake, profile folder and
-// keychain entry, and a way to (re)start the real web host process against them.
+// keychain entry, and a way to (re)start the app against them. The app is the host the Playwright project names
+// (`appHost`): the real web host process in Chromium, or the Electron desktop app where an Electron binary exists —
+// the same specs drive both. Without Electron, every test of the Electron project is skipped with the reason.
 
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,18 +10,58 @@ import { join } from 'node:path';
 import { type Page, test as base, expect } from '@playwright/test';
 import { replyFor } from '../fake-openrouter/reply-text';
 import { type FakeOpenRouter, startFakeOpenRouter } from '../fake-openrouter/server';
+import { type ElectronSetup, currentWindowPage, prepareElectronHost, startElectronHost } from './electron-host';
 import { type WebHostProcess, startWebHostProcess } from './web-host-process';
+
+export type AppHostKind = 'web' | 'electron';
+
+/** Set per Playwright project (playwright.config.ts). */
+export interface AppHostOptions {
+  appHost: AppHostKind;
+}
+
+interface WorkerFixtures extends AppHostOptions {
+  /** Electron and its app folder, readied once per worker; null for the web host. */
+  electronSetup: ElectronSetup | null;
+}
 
 export interface AppFixtures {
   fake: FakeOpenRouter;
   profileDir: string;
-  /** Starts the web host (stopping any previous one: a restart keeps the profile and keychain entry). */
+  /** Starts the app host (stopping any previous one: a restart keeps the profile and keychain entry). */
   launch(options?: { openRouterBaseUrl?: string; extraEnv?: Record<string, string> }): Promise<WebHostProcess>;
   /** Every web host process this test started, for log assertions. */
   hosts: WebHostProcess[];
 }
 
-export const test = base.extend<AppFixtures>({
+interface HostFixtures {
+  /** Skips the test, with the reason, when its host cannot run here. */
+  hostAvailable: void;
+  /** The Electron window of the latest launch (Electron host only). */
+  electronWindow: { current: Page | null };
+}
+
+export const test = base.extend<AppFixtures & HostFixtures, WorkerFixtures>({
+  appHost: ['web', { option: true, scope: 'worker' }],
+  electronSetup: [
+    async ({ appHost }, use) => {
+      await use(appHost === 'electron' ? prepareElectronHost() : null);
+    },
+    { scope: 'worker' },
+  ],
+  hostAvailable: [
+    async ({ electronSetup }, use, testInfo) => {
+      testInfo.skip(electronSetup !== null && electronSetup.reason !== null, electronSetup?.reason ?? '');
+      await use();
+    },
+    { auto: true },
+  ],
+  electronWindow: async ({}, use) => {
+    await use({ current: null });
+  },
+  page: async ({ appHost, page, electronWindow }, use) => {
+    await use(appHost === 'web' ? page : currentWindowPage(() => electronWindow.current));
+  },
   fake: async ({}, use) => {
     const fake = await startFakeOpenRouter({ generationDelayMs: 200, chunkDelayMs: 5 });
     await use(fake);
@@ -35,16 +77,24 @@ export const test = base.extend<AppFixtures>({
     await use(hosts);
     for (const host of hosts) await host.stop();
   },
-  launch: async ({ fake, profileDir, hosts }, use) => {
+  launch: async ({ fake, profileDir, hosts, electronSetup, electronWindow }, use) => {
     const keychainAccount = `e2e-${randomUUID()}`;
     await use(async (options = {}) => {
       for (const host of hosts) await host.stop();
-      const host = await startWebHostProcess({
+      const env = {
         openRouterBaseUrl: options.openRouterBaseUrl ?? fake.baseUrl,
         profileDir,
         keychainAccount,
         extraEnv: options.extraEnv,
-      });
+      };
+      let host: WebHostProcess;
+      if (electronSetup?.reason === null) {
+        const electron = await startElectronHost(electronSetup, env);
+        electronWindow.current = electron.window;
+        host = electron;
+      } else {
+        host = await startWebHostProcess(env);
+      }
       hosts.push(host);
       return host;
     });
@@ -52,6 +102,14 @@ export const test = base.extend<AppFixtures>({
 });
 
 export { expect };
+
+/**
+ * For a test of something only the web host has (its page token, a second browser tab, the browser's Notification
+ * API): skipped, saying so, when the Electron app is the host.
+ */
+export function webHostOnly(appHost: AppHostKind, what: string): void {
+  test.skip(appHost === 'electron', `web host only: ${what}`);
+}
 
 /** Pastes a key on the welcome screen and saves it. */
 export async function pasteKey(page: Page, key: string): Promise<void> {
