@@ -109,6 +109,26 @@ export default tseslint.config(
     },
   },
   {
+    // Test support (a `test-support/` folder per layer) and test data (`fixtures/`) are for tests only: code that ships
+    // never imports them, so nothing test-only can reach the renderer's bundle or the app. A separate rule from the
+    // layers' no-restricted-imports, which a second entry for the same rule would replace.
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/test-support/**', '**/fixtures/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)(test-support|fixtures)\\//]',
+          message: 'Test support and fixtures are imported by tests only.',
+        },
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)(test-support|fixtures)\\//]',
+          message: 'Test support and fixtures are imported by tests only.',
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures that depend on nothing are declared with an empty destructuring pattern.
     files: ['e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },

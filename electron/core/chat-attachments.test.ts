@@ -13,7 +13,7 @@ import { toAttachment } from './db/attachment-repo';
 import { ConversationRepo } from './db/conversation-repo';
 import { MessageRepo } from './db/message-repo';
 import { openDatabase } from './db/open-database';
-import { useTempDir } from './db/test-support';
+import { useTempDir } from './test-support/temp-dir';
 import type { ChatRequest, UpstreamEvent } from './openrouter/types';
 
 const tempDir = useTempDir();

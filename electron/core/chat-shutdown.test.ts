@@ -8,7 +8,7 @@ import { ChatService, type ChatStreamer } from './chat-service';
 import { ConversationRepo } from './db/conversation-repo';
 import { MessageRepo } from './db/message-repo';
 import { openDatabase } from './db/open-database';
-import { useTempDir } from './db/test-support';
+import { useTempDir } from './test-support/temp-dir';
 import { pumpStream } from './stream-pump';
 
 const tempDir = useTempDir();

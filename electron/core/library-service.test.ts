@@ -8,7 +8,7 @@ import { DraftRepo } from './db/draft-repo';
 import { MessageRepo } from './db/message-repo';
 import { openDatabase } from './db/open-database';
 import { SearchRepo } from './db/search-repo';
-import { useTempDir } from './db/test-support';
+import { useTempDir } from './test-support/temp-dir';
 import { LibraryService, undoWindowMs } from './library-service';
 
 const value = <T>(result: Result<T>): T => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppPreferences } from '../../shared/preferences';
 import { readCoreConfig } from './config';
 import { createCore } from './core';
-import { useTempDir } from './db/test-support';
+import { useTempDir } from './test-support/temp-dir';
 
 const tempDir = useTempDir();
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };

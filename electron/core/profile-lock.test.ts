@@ -3,12 +3,12 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from './db/test-support';
+import { useTempDir } from './test-support/temp-dir';
 import { type LockHolder, ProfileInUse, acquireProfileLock, profileLockFileName } from './profile-lock';
 
 const tempDir = useTempDir();
 const projectRoot = resolve(import.meta.dirname, '../..');
-const contender = join(import.meta.dirname, 'fixtures/profile-lock-contender.ts');
+const contender = join(import.meta.dirname, 'test-support/profile-lock-contender.ts');
 
 const children: ChildProcess[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent } from '../../shared/domain';
 import { readCoreConfig } from './config';
 import { type Core, createCore } from './core';
-import { useTempDir } from './db/test-support';
+import { useTempDir } from './test-support/temp-dir';
 import { createLogger, type Logger } from './logger';
 import { keychainUnavailable } from './secrets/keychain-error';
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../core/page-policy';
 import { readStaticFile } from '../core/static-files';
 import { appEntryUrl, createAppSchemeHandler } from './app-scheme';
-import { recordingLogger } from './glue.test-support';
+import { recordingLogger } from './test-support/recording-logger';
 import { attachmentPath, desktopAttachmentPrefix } from '../../shared/attachments';
 
 let rendererDir: string;

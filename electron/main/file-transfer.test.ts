@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { fileChannels } from '../../shared/file-channels';
-import { recordingLogger } from './glue.test-support';
+import { recordingLogger } from './test-support/recording-logger';
 import { type FileTransferDeps, registerFileTransfer } from './file-transfer';
 
 const trusted = { url: 'app://switchboard/index.html', parent: null };

@@ -3,7 +3,7 @@ import type { ChatStreamEvent } from '../../shared/domain';
 import type { PortFrame } from '../../shared/port-protocol';
 import type { Router } from '../core/router';
 import { streamFailedEvent } from '../core/stream-pump';
-import { recordingLogger } from './glue.test-support';
+import { recordingLogger } from './test-support/recording-logger';
 import { LibraryEvents } from '../core/library-events';
 import { libraryEventChannel } from '../../shared/library';
 import { type IpcMainLike, broadcastLibraryEvents, refusedSenderMessage, registerIpc } from './ipc';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordingLogger } from './glue.test-support';
+import { recordingLogger } from './test-support/recording-logger';
 import { type GuardedContents, guardWebContents, openExternally } from './navigation-guard';
 
 type Listener = (event: { url: string; preventDefault(): void }) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordingLogger } from './glue.test-support';
+import { recordingLogger } from './test-support/recording-logger';
 import { createSenderCheck } from './sender-check';
 
 const top = (url: string) => ({ url, parent: null });

@@ -7,7 +7,7 @@ import { type FinalizeInput, MessageRepo } from '../db/message-repo';
 import { openDatabase } from '../db/open-database';
 import { SpendRepo } from './spend-repo';
 import { SpendService } from './spend-service';
-import { expectRollupsExact } from './test-support';
+import { expectRollupsExact } from '../test-support/spend-rollups';
 
 const hour = 3_600_000;
 const day = 24 * hour;

@@ -11,7 +11,7 @@ import { MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
 import { PresetRepo } from './preset-repo';
 import { PromptSnippetsRepo } from './prompt-snippets-repo';
-import { useTempDir } from './test-support';
+import { useTempDir } from '../test-support/temp-dir';
 
 const tempDir = useTempDir();
 const careful: ConversationSettings = {

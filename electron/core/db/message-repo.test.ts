@@ -4,7 +4,7 @@ import type { Usage } from '../../../shared/domain';
 import { ConversationRepo } from './conversation-repo';
 import { type FinalizeInput, type LedgerParams, MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
-import { failureOf } from './test-support';
+import { failureOf } from '../test-support/app-failure';
 
 const usage: Usage = {
   promptTokens: 12,

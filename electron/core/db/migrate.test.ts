@@ -7,7 +7,8 @@ import { describeMigration, migrate, readSchemaVersion } from './migrate';
 import { allMigrations, type Migration } from './migrations';
 import { initMigration } from './migrations/0010-init';
 import { openDatabase } from './open-database';
-import { failureOf, useTempDir } from './test-support';
+import { failureOf } from '../test-support/app-failure';
+import { useTempDir } from '../test-support/temp-dir';
 
 const addNotes: Migration = {
   version: 20,

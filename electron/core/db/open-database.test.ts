@@ -6,7 +6,8 @@ import { ConversationRepo } from './conversation-repo';
 import { allMigrations } from './migrations';
 import { openDatabase } from './open-database';
 
-import { failureOf, useTempDir } from './test-support';
+import { failureOf } from '../test-support/app-failure';
+import { useTempDir } from '../test-support/temp-dir';
 
 describe('openDatabase', () => {
   const tempDir = useTempDir();

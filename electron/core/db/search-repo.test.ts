@@ -5,7 +5,7 @@ import { ConversationRepo } from './conversation-repo';
 import { type FinalizeInput, MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
 import { SearchRepo, rankedChars, rankedWindow } from './search-repo';
-import { useTempDir } from './test-support';
+import { useTempDir } from '../test-support/temp-dir';
 
 const finished = (content: string, over: Partial<FinalizeInput> = {}): FinalizeInput => ({
   status: 'complete',

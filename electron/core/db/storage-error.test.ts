@@ -6,7 +6,8 @@ import { ConversationRepo } from './conversation-repo';
 import { MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
 import { guardStorage, toStorageError } from './storage-error';
-import { failureOf, useTempDir } from './test-support';
+import { failureOf } from '../test-support/app-failure';
+import { useTempDir } from '../test-support/temp-dir';
 
 describe('toStorageError', () => {
   const sqliteError = (code: string) => new BetterSqlite3.SqliteError(`sqlite said ${code}`, code);

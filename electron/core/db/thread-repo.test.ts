@@ -7,7 +7,7 @@ import { ConversationRepo } from './conversation-repo';
 import { DraftRepo } from './draft-repo';
 import { MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
-import { useTempDir } from './test-support';
+import { useTempDir } from '../test-support/temp-dir';
 
 const tempDir = useTempDir();
 

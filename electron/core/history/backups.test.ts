@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readCoreConfig } from '../config';
 import { type Core, createCore } from '../core';
 import { keptSnapshots } from '../db/backup-files';
-import { useTempDir } from '../db/test-support';
+import { useTempDir } from '../test-support/temp-dir';
 import type { Logger } from '../logger';
 import { dailyBackupDue, dayMs } from './daily-backup';
 

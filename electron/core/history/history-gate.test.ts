@@ -12,7 +12,7 @@ import { type Core, createCore, historyFileName } from '../core';
 import { ConversationRepo } from '../db/conversation-repo';
 import { MessageRepo } from '../db/message-repo';
 import { openDatabase } from '../db/open-database';
-import { useTempDir } from '../db/test-support';
+import { useTempDir } from '../test-support/temp-dir';
 import type { Logger } from '../logger';
 
 const tempDir = useTempDir();

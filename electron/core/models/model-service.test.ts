@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ModelProvider } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import { openDatabase } from '../db/open-database';
-import { useTempDir } from '../db/test-support';
+import { useTempDir } from '../test-support/temp-dir';
 import type { JsonRecord } from '../openrouter/narrow';
 import { catalogueMaxAgeMs, failedFetchPauseMs, ModelService } from './model-service';
 import { maxRecents, ModelStore } from './model-store';

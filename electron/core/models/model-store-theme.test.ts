@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database';
-import { useTempDir } from '../db/test-support';
+import { useTempDir } from '../test-support/temp-dir';
 import { ModelStore } from './model-store';
 
 describe('ModelStore theme', () => {

@@ -17,7 +17,7 @@ import {
   sseText,
   terminalOf,
   usageChunk,
-} from './test-fixtures';
+} from '../test-support/openrouter-streams';
 import type { UpstreamEvent } from './types';
 
 const options = (extra: Partial<ChatStreamOptions> = {}): ChatStreamOptions => ({

@@ -9,7 +9,7 @@ import {
   reasoningChoice,
   usageChunk,
   USAGE,
-} from './test-fixtures';
+} from '../test-support/openrouter-streams';
 
 const ofType = <T extends ChunkPart['type']>(parts: ChunkPart[], type: T) =>
   parts.filter((part): part is Extract<ChunkPart, { type: T }> => part.type === type);

@@ -11,7 +11,7 @@ import {
   sseText,
   terminalOf,
   usageChunk,
-} from './test-fixtures';
+} from '../test-support/openrouter-streams';
 import type { ChatRequest, UpstreamEvent } from './types';
 
 const KEY = 'sk-or-v1-' + '9f8e7d6c'.repeat(8);

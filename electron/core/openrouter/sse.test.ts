@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSseData, type SseEnd } from './sse';
-import { bodyOf, collect, encode, reasoningPayloads, sseText, splitAt } from './test-fixtures';
+import { bodyOf, collect, encode, reasoningPayloads, sseText, splitAt } from '../test-support/openrouter-streams';
 
 async function readAll(pieces: (string | Uint8Array)[]): Promise<{ payloads: string[]; end: SseEnd }> {
   const generator = readSseData(bodyOf(pieces).stream);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readChatStream } from './chat-stream';
 import { parseChunk } from './chunk';
-import { bodyOf, chunkJson, collect, sseText } from './test-fixtures';
+import { bodyOf, chunkJson, collect, sseText } from '../test-support/openrouter-streams';
 import { ToolCallCollector } from './tool-calls';
 
 /**

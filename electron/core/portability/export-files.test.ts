@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../../shared/attachments';
 import { ConversationRepo } from '../db/conversation-repo';
 import { MessageRepo } from '../db/message-repo';
-import { useTempDir } from '../db/test-support';
+import { useTempDir } from '../test-support/temp-dir';
 import { type Profile, dump, exportBytes, importBytes, openProfile } from './test-support';
 
 const newDir = useTempDir();

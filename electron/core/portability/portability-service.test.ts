@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8, unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../db/test-support';
+import { useTempDir } from '../test-support/temp-dir';
 import { ThreadRepo } from '../db/thread-repo';
 import {
   type Profile,
@@ -13,7 +13,7 @@ import {
   openProfile,
   seedRandomHistory,
   seeded,
-} from './test-support';
+} from '../test-support/portability-histories';
 
 const newDir = useTempDir();
 const open: Profile[] = [];

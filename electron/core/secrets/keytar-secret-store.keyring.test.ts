@@ -59,7 +59,7 @@ describe('KeytarSecretStore on a real Secret Service', () => {
 
 /** Runs the probe in a child process with a broken D-Bus environment and returns its one line of JSON. */
 function probeWithout(env: NodeJS.ProcessEnv, operation: 'get' | 'set') {
-  const probe = fileURLToPath(new URL('./fixtures/keytar-probe.ts', import.meta.url));
+  const probe = fileURLToPath(new URL('../test-support/keytar-probe.ts', import.meta.url));
   const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
   const result = spawnSync(process.execPath, ['--import', 'tsx', probe, operation, `probe-${runId}`], {
     cwd: projectRoot,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Conversation, Usage } from '../../../shared/domain';
 import { emptyTurn, finishUnended, reduceStream } from './stream-reducer';
-import { messageFixture } from './message-fixture';
+import { messageFixture } from '../test-support/message-fixture';
 
 const conversation: Conversation = {
   id: 'c1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setupStore } from './store-test-support';
+import { setupStore } from '../test-support/store-over-fake-api';
 
 describe('loading the workspace', () => {
   it('loads once what is already loaded, and retries a catalogue that failed', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { conversationFixture, ok, setupStore } from './store-test-support';
+import { conversationFixture, ok, setupStore } from '../test-support/store-over-fake-api';
 
 describe('reply length', () => {
   it('saves the cap through the core and shows the conversation it returns', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectActiveConversation, selectCurrentModel } from './selectors';
-import { conversationFixture, ok, setupStore, tick, userMessage } from './store-test-support';
+import { conversationFixture, ok, setupStore, tick, userMessage } from '../test-support/store-over-fake-api';
 
 const listed = [
   conversationFixture({ id: 'c1', title: 'Puffins' }),

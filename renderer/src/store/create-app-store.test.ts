@@ -13,8 +13,8 @@ import { alwaysOpen } from '../transport/connection';
 import { pendingAssistantId, pendingUserId } from '../features/chat/placeholder';
 import { selectOpenTurn } from './selectors';
 import { createAppStore } from './create-app-store';
-import { messageFixture } from '../lib/message-fixture';
-import { conversationFixture, keyStatusFixture, manualFrames, ok } from './store-test-support';
+import { messageFixture } from '../test-support/message-fixture';
+import { conversationFixture, keyStatusFixture, manualFrames, ok } from '../test-support/store-over-fake-api';
 
 const fail = (code: 'offline' | 'unauthorized' | 'keychain_unavailable', message: string = code) =>
   Promise.resolve({ ok: false as const, error: { code, message } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryStatus } from '../../../shared/domain';
-import { ok, setupStore } from './store-test-support';
+import { ok, setupStore } from '../test-support/store-over-fake-api';
 
 const damage = { file: '/p/history.sqlite3', movedTo: '/p/history.sqlite3.damaged-x', reason: 'malformed' };
 const needsRecovery: HistoryStatus = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/result';
-import { keyStatusFixture, ok, setupStore, tick } from './store-test-support';
+import { keyStatusFixture, ok, setupStore, tick } from '../test-support/store-over-fake-api';
 
 const failure = (code: AppError['code'], message: string = code) =>
   Promise.resolve({ ok: false as const, error: { code, message } });

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ModelPreferences } from '../../../shared/domain';
-import { modelFixture } from '../features/models/model-fixture';
+import { modelFixture } from '../test-support/model-fixture';
 import { selectModelEntry, selectModelUnlisted } from './models-slice';
-import { conversationFixture, ok, setupStore, tick } from './store-test-support';
+import { conversationFixture, ok, setupStore, tick } from '../test-support/store-over-fake-api';
 import { defaultModel } from './types';
 
 const prefs = (overrides: Partial<ModelPreferences> = {}): ModelPreferences => ({

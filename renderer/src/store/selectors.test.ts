@@ -7,7 +7,7 @@ import {
   selectIsStreamingIn,
   selectOpenTurn,
 } from './selectors';
-import { conversationFixture, ok, setupStore, tick } from './store-test-support';
+import { conversationFixture, ok, setupStore, tick } from '../test-support/store-over-fake-api';
 
 describe('what the open conversation is doing', () => {
   it('knows the open conversation and its model, and the new chat’s model when none is open', async () => {

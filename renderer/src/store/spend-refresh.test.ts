@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyStatusFixture, ok, setupStore } from './store-test-support';
+import { keyStatusFixture, ok, setupStore } from '../test-support/store-over-fake-api';
 
 const unauthorized = () =>
   Promise.resolve({ ok: false as const, error: { code: 'unauthorized' as const, message: 'no' } });

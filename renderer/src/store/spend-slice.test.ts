@@ -1,8 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SpendOverview, SpendSummary } from '../../../shared/spend';
-import { modelFixture } from '../features/models/model-fixture';
+import { modelFixture } from '../test-support/model-fixture';
 import { selectNextReplyEstimate, spendPeriods } from './spend-slice';
-import { conversationFixture, keyStatusFixture, ok, reply, setupStore, tick } from './store-test-support';
+import {
+  conversationFixture,
+  keyStatusFixture,
+  ok,
+  reply,
+  setupStore,
+  tick,
+} from '../test-support/store-over-fake-api';
 
 const failure = { ok: false as const, error: { code: 'storage_error' as const, message: 'The disk is full.' } };
 

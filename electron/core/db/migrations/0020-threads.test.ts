@@ -7,7 +7,7 @@ import { MessageRepo } from '../message-repo';
 import { migrate, readSchemaVersion } from '../migrate';
 import { openDatabase } from '../open-database';
 import { SearchRepo } from '../search-repo';
-import { useTempDir } from '../test-support';
+import { useTempDir } from '../../test-support/temp-dir';
 import { ThreadRepo } from '../thread-repo';
 import { initMigration } from './0010-init';
 import { allMigrations } from './index';

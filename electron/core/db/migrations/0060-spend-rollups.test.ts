@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { expectRollupsExact } from '../../cost/test-support';
+import { expectRollupsExact } from '../../test-support/spend-rollups';
 import { SpendRepo } from '../../cost/spend-repo';
 import { migrate } from '../migrate';
 import { allMigrations } from './index';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageRepo } from '../message-repo';
 import { migrate } from '../migrate';
 import { SearchRepo } from '../search-repo';
-import { useTempDir } from '../test-support';
+import { useTempDir } from '../../test-support/temp-dir';
 import { initMigration } from './0010-init';
 import { threadsMigration } from './0020-threads';
 import { modelCatalogueMigration } from './0030-model-catalogue';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail } from '../../../../shared/result';
-import { setupStore } from '../../store/store-test-support';
+import { setupStore } from '../../test-support/store-over-fake-api';
 import { effectiveTheme } from './appearance-slice';
 
 describe('appearance slice', () => {

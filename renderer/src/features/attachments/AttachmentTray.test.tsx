@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount, type Mounted } from '../markdown/test-dom';
-import { attachmentFixture } from '../../store/store-test-support';
+import { attachmentFixture } from '../../test-support/store-over-fake-api';
 import { appStore } from '../../store/use-app-store';
 import { AttachmentTray } from './AttachmentTray';
 import type { TrayItem } from './attachments-slice';

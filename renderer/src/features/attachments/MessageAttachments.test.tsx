@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount, type Mounted } from '../markdown/test-dom';
-import { attachmentFixture } from '../../store/store-test-support';
+import { attachmentFixture } from '../../test-support/store-over-fake-api';
 import { MessageAttachments } from './MessageAttachments';
 import * as download from '../../lib/download';
 

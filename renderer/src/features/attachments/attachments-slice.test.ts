@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../shared/result';
-import { modelFixture } from '../models/model-fixture';
-import { attachmentFor, conversationFixture, ok, setupStore, tick } from '../../store/store-test-support';
+import { modelFixture } from '../../test-support/model-fixture';
+import { attachmentFor, conversationFixture, ok, setupStore, tick } from '../../test-support/store-over-fake-api';
 import type { Attachment, AttachmentFile } from '../../../../shared/attachments';
 import { pastedTextName } from './attachments-slice';
 import { selectSendBlocker } from './send-blocker';

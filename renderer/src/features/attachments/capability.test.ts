@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelFixture } from '../models/model-fixture';
+import { modelFixture } from '../../test-support/model-fixture';
 import { attachmentRefusal } from './capability';
 
 const textOnly = modelFixture({ id: 'acme/text', name: 'Acme: Text' });

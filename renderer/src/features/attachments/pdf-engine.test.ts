@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelFixture } from '../models/model-fixture';
+import { modelFixture } from '../../test-support/model-fixture';
 import { effectivePdfEngine, pdfEngineOptions, pdfParserCost } from './pdf-engine';
 
 const readsFiles = modelFixture({ id: 'acme/files', inputModalities: ['text', 'image', 'file'] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Message } from '../../../../shared/domain';
 import { selectIsReplying, selectIsStreamingIn, selectOpenTurn } from '../../store/selectors';
-import { conversationFixture, ok, reply, setupStore, tick, userMessage } from '../../store/store-test-support';
+import { conversationFixture, ok, reply, setupStore, tick, userMessage } from '../../test-support/store-over-fake-api';
 import { firstIndexBase, visibleThread } from './chat-slice';
 
 const started = (conversationId: string, userId: string, replyId: string, parentId: string | null = null) =>

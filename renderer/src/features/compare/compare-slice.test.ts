@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Compare } from '../../../../shared/compare';
 import type { ChatStreamEvent, Message } from '../../../../shared/domain';
-import { modelFixture } from '../models/model-fixture';
+import { modelFixture } from '../../test-support/model-fixture';
 import { selectCompareEstimate } from './compare-estimate';
-import { conversationFixture, ok, reply, setupStore, tick, userMessage } from '../../store/store-test-support';
+import { conversationFixture, ok, reply, setupStore, tick, userMessage } from '../../test-support/store-over-fake-api';
 
 const models = ['a/one', 'b/two', 'c/three'];
 const compare: Compare = {

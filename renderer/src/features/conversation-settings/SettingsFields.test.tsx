@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationSettings } from '../../../../shared/conversation-settings';
 import type { ModelSummary } from '../../../../shared/domain';
 import { mount, type Mounted } from '../markdown/test-dom';
-import { modelFixture } from '../models/model-fixture';
+import { modelFixture } from '../../test-support/model-fixture';
 import { SettingsFields } from './SettingsFields';
 
 let mounted: Mounted | null = null;

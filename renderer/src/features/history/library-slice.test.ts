@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationFixture, ok, setupStore, userMessage } from '../../store/store-test-support';
+import { conversationFixture, ok, setupStore, userMessage } from '../../test-support/store-over-fake-api';
 
 const loaded = async () => {
   const setup = setupStore();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Markdown } from './Markdown';
-import { sampleReply } from './markdown-fixture';
+import { sampleReply } from '../../test-support/markdown-fixture';
 import { parseMarkdown } from './parse';
 import { renderTree } from './render-tree';
 import { mount, type Mounted, settle } from './test-dom';

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { describe, expect, it, vi } from 'vitest';
 import { createBlockSplitter } from './block-splitter';
-import { sampleReply } from './markdown-fixture';
+import { sampleReply } from '../../test-support/markdown-fixture';
 import { parseMarkdown } from './parse';
 
 /** A parsed tree without positions, to compare trees parsed from different offsets. */

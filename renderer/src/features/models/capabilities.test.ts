@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsInput, refusedInputs, unsupportedInputNotice } from './capabilities';
-import { modelFixture } from './model-fixture';
+import { modelFixture } from '../../test-support/model-fixture';
 
 const textOnly = modelFixture({ id: 'a/text', name: 'Acme: Text 1' });
 const vision = modelFixture({ id: 'a/vision', inputModalities: ['text', 'image'] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
-import { messageFixture } from '../../lib/message-fixture';
+import { messageFixture } from '../../test-support/message-fixture';
 import { contextLevel, estimateContextTokens } from './context-estimate';
 
 const usage = (promptTokens: number, completionTokens: number): Usage => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelFixture } from './model-fixture';
+import { modelFixture } from '../../test-support/model-fixture';
 import {
   compactPrice,
   displayName,

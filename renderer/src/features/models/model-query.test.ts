@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelFixture as model } from './model-fixture';
+import { modelFixture as model } from '../../test-support/model-fixture';
 import { type ModelFilters, noFilters, queryModels } from './model-query';
 
 const catalogue = [

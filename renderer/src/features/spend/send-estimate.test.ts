@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCostRange, tokensForAttachment } from '../../../../shared/cost-estimate';
 import { compareUsd, sumUsd } from '../../../../shared/money';
-import { messageFixture } from '../../lib/message-fixture';
+import { messageFixture } from '../../test-support/message-fixture';
 import { estimateNextReply } from './send-estimate';
 
 const pricing = {

@@ -1,6 +1,6 @@
 // Test support (Node): a logger that remembers its lines, for the Electron glue's unit tests.
 
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../core/logger';
 
 export function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];

@@ -10,9 +10,9 @@ import { ThreadRepo } from '../db/thread-repo';
 import { openDatabase } from '../db/open-database';
 import { existsSync } from 'node:fs';
 import { AttachmentStore } from '../attachments/attachment-store';
-import { PortabilityService } from './portability-service';
-import type { ImportLimits } from './import-limits';
-import { defaultImportLimits } from './import-limits';
+import { PortabilityService } from '../portability/portability-service';
+import type { ImportLimits } from '../portability/import-limits';
+import { defaultImportLimits } from '../portability/import-limits';
 
 /** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
 export function seeded(seed: number): () => number {

@@ -1,6 +1,6 @@
 // Test support: a catalogue entry with every field, overridable one by one.
 
-import type { ModelSummary } from '../../../../shared/domain';
+import type { ModelSummary } from '../../../shared/domain';
 
 export const modelFixture = (overrides: Partial<ModelSummary> & { id: string }): ModelSummary => ({
   name: overrides.id,

@@ -18,9 +18,9 @@ import type { TitleSettings } from '../../../shared/titles';
 import type { AppPreferences, ThemeChoice } from '../../../shared/preferences';
 import type { Compare } from '../../../shared/compare';
 import type { ScheduleFrame } from '../lib/frame-batcher';
-import { messageFixture } from '../lib/message-fixture';
+import { messageFixture } from './message-fixture';
 import { alwaysOpen } from '../transport/connection';
-import { createAppStore } from './create-app-store';
+import { createAppStore } from '../store/create-app-store';
 import type { Attachment } from '../../../shared/attachments';
 
 /** An attachment as the core describes one; an image unless told otherwise. */

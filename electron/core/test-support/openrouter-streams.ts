@@ -1,6 +1,6 @@
 // Test helpers only: stream fixtures modelled on the captured OpenRouter transcripts, and byte-level stream builders.
 
-import type { UpstreamEvent } from './types';
+import type { UpstreamEvent } from '../openrouter/types';
 
 export const GEN_ID = 'gen-1785160442-5ORlzdIrlBsDoqBP7E7B';
 export const MODEL = 'inclusionai/ling-3.0-flash:free';
