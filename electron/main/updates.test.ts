@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordingLogger } from './glue.test-support';
+import { recordingLogger } from './test-support/recording-logger';
 import { type UpdaterLike, decideUpdates, startUpdates, updateCheckIntervalMs } from './updates';
 
 /** electron-updater's autoUpdater as a stand-in: counts checks, keeps its listeners, records an install. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../../../shared/domain';
 import { fail } from '../../../../shared/result';
-import { ok, setupStore } from '../../store/store-test-support';
+import { ok, setupStore } from '../../test-support/store-over-fake-api';
 
 const info = (over: Partial<AppInfo> = {}): AppInfo => ({
   version: '1.2.3',
