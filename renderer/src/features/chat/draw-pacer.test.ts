@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageFixture } from '../../lib/message-fixture';
+import { messageFixture } from '../../test-support/message-fixture';
 import { emptyTurn, type TurnView } from '../../lib/stream-reducer';
 import { createDrawPacer, onlyTextGrew } from './draw-pacer';
 
