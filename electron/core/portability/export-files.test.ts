@@ -11,7 +11,7 @@ import type { Attachment } from '../../../shared/attachments';
 import { ConversationRepo } from '../db/conversation-repo';
 import { MessageRepo } from '../db/message-repo';
 import { useTempDir } from '../test-support/temp-dir';
-import { type Profile, dump, exportBytes, importBytes, openProfile } from './test-support';
+import { type Profile, dump, exportBytes, importBytes, openProfile } from '../test-support/portability-histories';
 
 const newDir = useTempDir();
 const open: Profile[] = [];
