@@ -155,6 +155,61 @@ test('three models answer at once, each column costs what the fake billed, the n
   await expect(page.locator('.conversation-item:not(.compare-item)')).toHaveCount(1);
 });
 
+test('a column added from a chosen column’s history starts with that thread, unbilled, and its model answers the next round with it', async ({
+  page,
+  fake,
+  launch,
+}) => {
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(statusBar(page)).toContainText('Remaining credit');
+
+  await startCompare(page, [fakeModels.vision]);
+  const first = 'Name a stable sort';
+  await sendToAll(page, first);
+  for (const name of names.slice(0, 2)) {
+    await expect(column(page, name).getByRole('article', { name: 'Assistant message' })).toContainText(
+      replyOpening(first),
+    );
+  }
+  await expect.poll(() => chats(fake).filter((r) => r.endedAt !== null).length).toBe(2);
+
+  // GPT-4o's thread, by keyboard: the choice, then Add model and the palette.
+  const from = page.getByRole('combobox', { name: 'New column starts from' });
+  await from.focus();
+  await from.selectOption({ label: `${names[1]}’s thread` });
+  await page.getByRole('button', { name: 'Add model' }).click();
+  const palette = page.getByRole('dialog', { name: 'Add a model to the compare' });
+  await palette.getByRole('combobox', { name: 'Search models' }).fill(models[2]!);
+  await expect(palette.getByRole('listbox', { name: 'Models' }).getByRole('option', { selected: true })).toContainText(
+    models[2]!,
+  );
+  await palette.getByRole('combobox', { name: 'Search models' }).press('Enter');
+  await expect(columns(page)).toHaveCount(3);
+
+  // The copy is there at once, and nothing was sent for it: the reply was paid for in GPT-4o's column.
+  const added = column(page, names[2]!);
+  await expect(added.getByRole('article', { name: 'Your message' })).toHaveText(first);
+  await expect(added.getByRole('article', { name: 'Assistant message' })).toContainText(replyOpening(first));
+  await expect(added.locator('.reply-cost-toggle')).toHaveCount(0);
+  expect(chats(fake)).toHaveLength(2);
+  // The choice goes back to the first message for the next column.
+  await expect(from).toHaveValue('');
+
+  // The next round: the new model is sent the copied thread and the new question.
+  const second = 'Why that one?';
+  await sendToAll(page, second);
+  await expect(added.getByRole('article', { name: 'Assistant message' })).toHaveCount(2);
+  await expect(added.getByRole('article', { name: 'Assistant message' }).last()).toContainText(replyOpening(second));
+  const request = chats(fake).find((r) => (r.body as { model: string }).model === models[2])!;
+  const body = request.body as { messages: { role: string; content: unknown }[] };
+  expect(body.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+  expect(contentText(body.messages[0]!.content)).toBe(first);
+  expect(contentText(body.messages[1]!.content)).toContain(replyOpening(first));
+  expect(contentText(body.messages[2]!.content)).toBe(second);
+});
+
 test('a failing model shows its own error and Retry while the other columns complete', async ({
   page,
   fake,

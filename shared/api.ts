@@ -130,7 +130,8 @@ export interface DesktopApi {
     create(input: CompareCreateInput): Call<'compares:create'>;
     delete(id: string): Call<'compares:delete'>;
     continueColumn(conversationId: string): Call<'compares:continue'>;
-    addColumn(compareId: string, model: string): Call<'compares:add-column'>;
+    /** `from`: start the new column from that column's thread instead of the compare's first message. */
+    addColumn(compareId: string, model: string, from?: string): Call<'compares:add-column'>;
     dropColumn(conversationId: string): Call<'compares:drop-column'>;
     sets(): Call<'compares:sets'>;
     setSets(sets: CompareSet[]): Call<'compares:set-sets'>;
@@ -258,7 +259,8 @@ export function createDesktopApi(
       create: (input) => call('compares:create', input),
       delete: (id) => call('compares:delete', { id }),
       continueColumn: (conversationId) => call('compares:continue', { conversationId }),
-      addColumn: (compareId, model) => call('compares:add-column', { compareId, model }),
+      addColumn: (compareId, model, from) =>
+        call('compares:add-column', from === undefined ? { compareId, model } : { compareId, model, from }),
       dropColumn: (conversationId) => call('compares:drop-column', { conversationId }),
       sets: () => call('compares:sets', undefined),
       setSets: (sets) => call('compares:set-sets', { sets }),

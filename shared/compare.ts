@@ -49,7 +49,8 @@ export type CompareCreateInput = z.infer<typeof compareCreateSchema>;
 
 export const compareIdSchema = z.object({ id }).strict();
 export const compareColumnSchema = z.object({ conversationId: id }).strict();
-export const compareAddColumnSchema = z.object({ compareId: id, model: modelIdSchema }).strict();
+/** `from`: a column whose thread the new column starts with (omitted: it starts from the first message). */
+export const compareAddColumnSchema = z.object({ compareId: id, model: modelIdSchema, from: id.optional() }).strict();
 
 /** A saved set of models to compare ("cheap vs best"), started with one click. */
 export interface CompareSet {

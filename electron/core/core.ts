@@ -317,6 +317,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
           library,
           (event) => events.emit(event),
           new CompareSetsRepo(db),
+          messages,
         ),
       };
     },
@@ -476,7 +477,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       create: (input) => comparing((c) => c.create(input), true),
       delete: (id) => comparing((c) => c.delete(id), true),
       continueColumn: (id) => comparing((c) => c.continueColumn(id), true),
-      addColumn: (compareId, model) => comparing((c) => c.addColumn(compareId, model), true),
+      addColumn: (compareId, model, from) => comparing((c) => c.addColumn(compareId, model, from), true),
       dropColumn: (id) => comparing((c) => c.dropColumn(id), true),
       sets: () => comparing((c) => c.sets()),
       setSets: (sets) => comparing((c) => c.setSets(sets), true),

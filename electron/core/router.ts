@@ -92,7 +92,7 @@ function requestHandlers(core: Core): RequestHandlers {
     'compares:create': (input) => core.compares.create(input),
     'compares:delete': ({ id }) => core.compares.delete(id),
     'compares:continue': ({ conversationId }) => core.compares.continueColumn(conversationId),
-    'compares:add-column': ({ compareId, model }) => core.compares.addColumn(compareId, model),
+    'compares:add-column': ({ compareId, model, from }) => core.compares.addColumn(compareId, model, from),
     'compares:drop-column': ({ conversationId }) => core.compares.dropColumn(conversationId),
     'compares:sets': () => core.compares.sets(),
     'compares:set-sets': ({ sets }) => core.compares.setSets(sets),

@@ -81,6 +81,7 @@ function open(file: string, streamer: ChatStreamer) {
     library,
     (e) => events.push(e),
     new CompareSetsRepo(db),
+    messages,
   );
   const chat = new ChatService(conversations, messages, streamer);
   return { db, compares, library, chat, events };
@@ -253,6 +254,54 @@ describe('compares', () => {
     expect(value(library.list()).map((c) => c.id)).toEqual([kept]);
     const gone = compares.get(compare.id);
     expect(gone.ok ? null : gone.error.code).toBe('not_found');
+  });
+
+  it('adds a column that starts from a chosen column’s thread, copied without its cost, and answers the next round', async () => {
+    const fake = echoStreamer(prices);
+    const { db, compares, library, chat } = open(join(tempDir(), 'h.sqlite3'), fake.streamer);
+    const compare = value(compares.create({ models, text: 'Pick a sort' }));
+    const ids = compare.columns.map((c) => c.conversationId);
+    await round(chat, ids, 'Pick a sort');
+    const ledgerRows = () => (db.prepare('SELECT count(*) AS n FROM spend_ledger').get() as { n: number }).n;
+    const billedBefore = ledgerRows();
+
+    const grown = value(compares.addColumn(compare.id, 'd/four', ids[1]));
+    const added = grown.columns.at(-1)!;
+    expect(added.model).toBe('d/four');
+    const copied = value(library.get(added.conversationId)).messages;
+    expect(copied.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'Pick a sort'],
+      ['assistant', 'b/two says 1'],
+    ]);
+    expect(copied[1]).toMatchObject({ model: 'b/two', status: 'complete', usage: null, generationId: null });
+    // Paid once, in the column it came from.
+    expect(ledgerRows()).toBe(billedBefore);
+
+    // The next round: the new model is sent the copied thread and the new question.
+    await drain(
+      chat.send({ conversationId: added.conversationId, text: 'Why?', model: 'd/four' }, new AbortController().signal),
+    );
+    const sent = fake.requests.at(-1)!;
+    expect(sent.model).toBe('d/four');
+    expect(sent.messages.map((m) => [m.role, typeof m.content === 'string' ? m.content : ''])).toEqual([
+      ['user', 'Pick a sort'],
+      ['assistant', 'b/two says 1'],
+      ['user', 'Why?'],
+    ]);
+  });
+
+  it('refuses to start a column from a conversation that is not a live column of that compare', () => {
+    const { compares, library } = open(join(tempDir(), 'h.sqlite3'), echoStreamer(prices).streamer);
+    const compare = value(compares.create({ models, text: 'One' }));
+    const other = value(compares.create({ models, text: 'Two' }));
+    const foreign = compares.addColumn(compare.id, 'd/four', other.columns[0]!.conversationId);
+    expect(foreign.ok ? null : foreign.error.code).toBe('invalid_input');
+    value(compares.continueColumn(compare.columns[0]!.conversationId));
+    const continued = compares.addColumn(compare.id, 'd/four', compare.columns[0]!.conversationId);
+    expect(continued.ok ? null : continued.error.code).toBe('invalid_input');
+    // Nothing half-made is left behind.
+    expect(value(compares.get(compare.id)).compare.columns).toHaveLength(3);
+    expect(value(library.list()).filter((c) => c.title === 'One')).toHaveLength(3);
   });
 
   it('keeps saved compare sets across a restart; a repeated name keeps its last models; a damaged row reads as none', () => {

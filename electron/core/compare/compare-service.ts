@@ -12,6 +12,8 @@ import { deriveTitle } from '../../../shared/title';
 import type { ConversationRepo } from '../db/conversation-repo';
 import type { LibraryService } from '../library-service';
 import type { CompareRepo } from './compare-repo';
+import type { MessageRepo } from '../db/message-repo';
+import { copyThread } from './thread-copy';
 import { maxCompareColumns } from '../../../shared/compare';
 
 const compareGone = () => new AppFailure({ code: 'not_found', message: 'That compare no longer exists.' });
@@ -26,6 +28,8 @@ export class CompareService {
     private readonly library: LibraryService,
     private readonly emit: (event: LibraryEvent) => void = () => {},
     private readonly savedSets: CompareSetsRepo | null = null,
+    /** Needed to start a column from another column's history (`addColumn`'s `from`). */
+    private readonly messages: MessageRepo | null = null,
   ) {}
 
   /** Saved compare sets, in the order the person keeps them. */
@@ -92,8 +96,12 @@ export class CompareService {
     });
   }
 
-  /** A new, empty column at the right end; the renderer sends it the compare's first message. */
-  addColumn(compareId: string, model: string): Result<Compare> {
+  /**
+   * A new column at the right end. Without `from` it is empty and the renderer sends it the compare's first message;
+   * with `from` (a live column of the same compare) it starts with a copy of that column's thread, and its model
+   * answers the next round.
+   */
+  addColumn(compareId: string, model: string, from?: string): Result<Compare> {
     const added = resultOf(() =>
       this.db.transaction(() => {
         const compare = this.compares.get(compareId);
@@ -105,7 +113,17 @@ export class CompareService {
             message: `A compare has at most ${maxCompareColumns} columns; drop one first.`,
           });
         }
+        if (from !== undefined && !live.some((column) => column.conversationId === from)) {
+          throw new AppFailure({
+            code: 'invalid_input',
+            message: 'A new column can start only from a column of this compare that still takes rounds.',
+          });
+        }
         const conversation = this.conversations.create({ title: compare.title, model });
+        if (from !== undefined) {
+          if (!this.messages) throw new AppFailure({ code: 'internal', message: 'Threads cannot be copied here.' });
+          copyThread(this.messages, from, conversation.id);
+        }
         this.compares.addColumn(compareId, conversation.id, model);
         return { compare: this.compares.get(compareId) as Compare, conversationId: conversation.id };
       })(),

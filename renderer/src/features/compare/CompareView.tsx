@@ -2,7 +2,7 @@
 // (wrapping to rows, then stacking, as the window narrows), and one composer for every column. Esc stops them all.
 
 import { Settings } from 'lucide-react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { MergeDialog } from './MergeDialog';
 import { useShallow } from 'zustand/react/shallow';
 import { maxCompareColumns, minCompareColumns } from '../../../../shared/compare';
@@ -86,10 +86,53 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
       ) : (
         <SetupColumns />
       )}
-      <CompareSets />
+      {/* Below the columns, wrapping: the header has no room for more at narrow widths. */}
+      <div className="compare-tools">
+        {compare && count < maxCompareColumns ? <AddFromSelect disabled={streaming} /> : null}
+        <CompareSets />
+      </div>
       <CompareComposer />
       {merging ? <MergeDialog onClose={() => setMerging(false)} /> : null}
     </section>
+  );
+}
+
+/**
+ * Where a column added with Add model starts: the compare's first message (answered at once), or a copy of a chosen
+ * column's thread (its model answers from the next round on).
+ */
+function AddFromSelect({ disabled }: { disabled: boolean }) {
+  const id = useId();
+  const addFrom = useAppStore((s) => s.compareView?.addFrom ?? null);
+  const setAddFrom = useAppStore((s) => s.setCompareAddFrom);
+  const columns = useAppStore(
+    useShallow((s) => (s.compareView?.compare ? liveColumns(s.compareView.compare.columns) : [])),
+  );
+  const names = useAppStore(
+    useShallow((s) =>
+      columns.map((column) => {
+        const model = s.conversations.find((c) => c.id === column.conversationId)?.model ?? column.model;
+        return selectModelEntry(s, model)?.name ?? model;
+      }),
+    ),
+  );
+  return (
+    <span className="compare-add-from">
+      <label htmlFor={id}>New column starts from</label>
+      <select
+        id={id}
+        value={addFrom ?? ''}
+        disabled={disabled}
+        onChange={(event) => setAddFrom(event.target.value === '' ? null : event.target.value)}
+      >
+        <option value="">the first message</option>
+        {columns.map((column, index) => (
+          <option key={column.conversationId} value={column.conversationId}>
+            {names[index]}’s thread
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }
 

@@ -73,6 +73,48 @@ describe('compare rounds', () => {
     expect(ctx.store.getState().unread).toEqual({});
   });
 
+  it('adds a column from the first message (answered at once) or from a chosen column’s thread (no send)', async () => {
+    const { ctx, round } = await startRound();
+    ctx.streams.forEach((stream, i) => {
+      stream.emit(started(`c${i}`, 1));
+      stream.emit(done(reply({ id: `a-c${i}-1`, conversationId: `c${i}`, content: `answer ${i}` })));
+      stream.end();
+    });
+    ctx.frames.run();
+    await round;
+    const column = (id: string, model: string, position: number) => ({
+      conversationId: id,
+      model,
+      position,
+      continuedAt: null,
+    });
+    const withFourth = { ...compare, columns: [...compare.columns, column('c3', 'd/four', 3)] };
+    ctx.api.compares.addColumn.mockReturnValue(ok(withFourth));
+    const copied = [userMessage({ id: 'u-c3', conversationId: 'c3' }), reply({ id: 'a-c3', content: 'answer 1' })];
+    ctx.api.conversations.get.mockReturnValue(
+      ok({ conversation: conversationFixture({ id: 'c3' }), messages: copied, hasOlder: false }),
+    );
+    ctx.store.getState().setCompareAddFrom('c1');
+    await ctx.store.getState().addCompareModel('d/four');
+    expect(ctx.api.compares.addColumn).toHaveBeenLastCalledWith('p1', 'd/four', 'c1');
+    expect(ctx.streams).toHaveLength(3);
+    expect(ctx.store.getState().compareView?.threads.c3).toEqual(copied);
+    // Back to the default for the next one.
+    expect(ctx.store.getState().compareView?.addFrom).toBeNull();
+
+    const withFifth = { ...compare, columns: [...compare.columns, column('c4', 'e/five', 3)] };
+    ctx.api.compares.addColumn.mockReturnValue(ok(withFifth));
+    const adding = ctx.store.getState().addCompareModel('e/five');
+    await tick();
+    await tick();
+    expect(ctx.api.compares.addColumn).toHaveBeenLastCalledWith('p1', 'e/five', undefined);
+    // From the first message: the new column is sent it at once.
+    const first = ctx.store.getState().compareView!.threads.c0![0]!.content;
+    expect(ctx.streams.at(-1)?.input).toEqual({ conversationId: 'c4', text: first, model: 'e/five' });
+    ctx.streams.at(-1)?.end();
+    await adding;
+  });
+
   it('shows one column’s failure on that column while the others complete, and retries only that one', async () => {
     const { ctx, round } = await startRound();
     ctx.streams.forEach((stream, i) => stream.emit(started(`c${i}`, 1)));

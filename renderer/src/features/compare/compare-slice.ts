@@ -21,6 +21,8 @@ export interface CompareView {
   threads: Record<string, Message[]>;
   /** A column whose turn ended before the core saved anything (no reply row to show the error on). */
   columnErrors: Record<string, AppError>;
+  /** The column a column added next starts from (its thread copied); null: from the compare's first message. */
+  addFrom: string | null;
   loading: boolean;
   error: AppError | null;
 }
@@ -38,6 +40,8 @@ export interface CompareSlice {
   /** Setting up: adds a model; an open compare: adds a column, sent the compare's first message. */
   addCompareModel(model: string): Promise<void>;
   removeCompareModel(model: string): void;
+  /** Where the next added column starts: a live column's thread, or null for the compare's first message. */
+  setCompareAddFrom(conversationId: string | null): void;
   openCompare(id: string): Promise<void>;
   closeCompare(): void;
   setCompareDraft(text: string): void;
@@ -66,6 +70,7 @@ const emptyView = (models: string[]): CompareView => ({
   models,
   threads: {},
   columnErrors: {},
+  addFrom: null,
   loading: false,
   error: null,
 });
@@ -138,7 +143,10 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get, { api }
         setView({ models: [...view.models, model] });
         return;
       }
-      const result = await api.compares.addColumn(view.compare.id, model);
+      const from = liveColumns(view.compare.columns).some((column) => column.conversationId === view.addFrom)
+        ? (view.addFrom ?? undefined)
+        : undefined;
+      const result = await api.compares.addColumn(view.compare.id, model, from);
       if (!result.ok) {
         setView({ error: result.error });
         return;
@@ -146,8 +154,24 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get, { api }
       const compare = result.value;
       putCompare(compare);
       const added = compare.columns.at(-1);
-      const current = get().compareView;
-      if (!added || current?.compare?.id !== compare.id) return;
+      if (!added || get().compareView?.compare?.id !== compare.id) return;
+      if (from) {
+        // It starts with a copy of the chosen column's thread; its model answers from the next round on.
+        const copied = await api.conversations.get(added.conversationId);
+        const current = get().compareView;
+        if (current?.compare?.id !== compare.id) return;
+        set({
+          compareView: {
+            ...current,
+            compare,
+            addFrom: null,
+            threads: { ...current.threads, [added.conversationId]: copied.ok ? copied.value.messages : [] },
+            error: copied.ok ? current.error : copied.error,
+          },
+        });
+        return;
+      }
+      const current = get().compareView!;
       set({ compareView: { ...current, compare, threads: { ...current.threads, [added.conversationId]: [] } } });
       // A new column starts from the compare's first message, as the others did.
       const first = (current.threads[liveColumns(compare.columns)[0]?.conversationId ?? ''] ?? []).find(
@@ -160,6 +184,10 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get, { api }
       const view = get().compareView;
       if (!view || view.compare) return;
       setView({ models: view.models.filter((item) => item !== model) });
+    },
+
+    setCompareAddFrom(conversationId) {
+      setView({ addFrom: conversationId });
     },
 
     async openCompare(id) {
@@ -279,7 +307,8 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get, { api }
       const view = get().compareView;
       if (view?.compare?.id === result.value.id) {
         const { [conversationId]: _dropped, ...threads } = view.threads;
-        set({ compareView: { ...view, compare: result.value, threads } });
+        const addFrom = view.addFrom === conversationId ? null : view.addFrom;
+        set({ compareView: { ...view, compare: result.value, threads, addFrom } });
       }
     },
 
