@@ -48,9 +48,11 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "setup: installing npm packages (native modules build from source; this takes a minute)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-# `npm start` on a machine with Electron rebuilds the native modules for Electron's ABI; Node (tests, web host)
-# needs its own builds back.
-if ! node -e "require('better-sqlite3'); require('keytar')" >/dev/null 2>&1; then
+# node_modules keeps Node's builds: `npm start` uses Electron builds in .electron-natives/ and `npm run dist` puts
+# Node's builds back after electron-builder's in-place rebuild. An older checkout's `npm start` (or a dist killed
+# before it could put them back) may still have left Electron builds here: then rebuild for Node.
+# (better-sqlite3 loads its binary only when a database opens, so one is opened.)
+if ! node -e "new (require('better-sqlite3'))(':memory:').close(); require('keytar')" >/dev/null 2>&1; then
   echo "setup: rebuilding native modules for Node"
   npm rebuild better-sqlite3 keytar --loglevel=error
 fi

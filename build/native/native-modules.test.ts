@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nativeDependencies } from './electron-natives';
-import { setNodeBuildsAside } from './keep-node-builds';
+import { asideFolder, putBackLeftovers, setNodeBuildsAside } from './keep-node-builds';
 import {
   type NativesStamp,
   devAppManifest,
@@ -102,5 +102,20 @@ describe('setNodeBuildsAside', () => {
 
     expect(readFileSync(binary, 'utf8')).toBe('node build');
     expect(() => readFileSync(join(root, 'node_modules/better-sqlite3/build/Release/extra.o'))).toThrow();
+    expect(existsSync(asideFolder(root))).toBe(false);
+  });
+
+  it('puts back, at the next dist, the builds a dist cut short left aside', () => {
+    root = mkdtempSync(join(tmpdir(), 'sb-builds-'));
+    const binary = join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    mkdirSync(join(root, 'node_modules/better-sqlite3/build/Release'), { recursive: true });
+    writeFileSync(binary, 'node build');
+    setNodeBuildsAside(root, ['better-sqlite3']);
+    // Killed mid-rebuild: the folder is half rebuilt and nothing put it back.
+    rmSync(join(root, 'node_modules/better-sqlite3/build'), { recursive: true });
+
+    expect(putBackLeftovers(root)).toEqual(['better-sqlite3']);
+    expect(readFileSync(binary, 'utf8')).toBe('node build');
+    expect(putBackLeftovers(root)).toEqual([]);
   });
 });
