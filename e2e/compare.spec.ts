@@ -210,6 +210,59 @@ test('a column added from a chosen column’s history starts with that thread, u
   expect(contentText(body.messages[2]!.content)).toBe(second);
 });
 
+test('Merge goes through the budget check like any send: it asks first, Don’t send sends nothing, Send anyway merges', async ({
+  page,
+  fake,
+  launch,
+}) => {
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.unlimited);
+  await expect(statusBar(page)).toContainText('Remaining credit');
+
+  await startCompare(page, [fakeModels.vision]);
+  const question = 'Which is faster, quicksort or mergesort?';
+  await sendToAll(page, question);
+  for (const name of names.slice(0, 2)) {
+    await expect(column(page, name).getByRole('article', { name: 'Assistant message' })).toContainText(
+      replyOpening(question),
+    );
+  }
+  await expect.poll(() => chats(fake).filter((r) => r.endedAt !== null).length).toBe(2);
+
+  // A budget the merge may pass.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Monthly budget (USD)').fill('0.00001');
+  await settings.getByRole('button', { name: 'Save budget' }).click();
+  await expect(settings.getByText('Budget saved.')).toBeVisible();
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  const merge = async () => {
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge the answers' });
+    await dialog.getByRole('combobox', { name: 'Model' }).selectOption(fakeModels.vision);
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+  };
+  await merge();
+  const ask = page.getByRole('alertdialog', { name: 'Send anyway?' });
+  await expect(ask).toContainText('monthly budget');
+  await ask.getByRole('button', { name: 'Don’t send' }).click();
+  await expect(ask).toHaveCount(0);
+  expect(chats(fake)).toHaveLength(2);
+  // Nothing was sent: the compare is still on screen.
+  await expect(columns(page)).toHaveCount(2);
+
+  await merge();
+  await ask.getByRole('button', { name: 'Send anyway' }).click();
+  const merged = page.getByRole('article', { name: 'Assistant message' });
+  await expect(merged).toHaveCount(1);
+  await expect(merged).toContainText('You said');
+  const body = chats(fake).at(-1)!.body as { model: string; messages: { content: unknown }[] };
+  expect(body.model).toBe(fakeModels.vision);
+  expect(contentText(body.messages[0]!.content)).toContain('=== Answer 2 (openai/gpt-4o) ===');
+});
+
 test('a failing model shows its own error and Retry while the other columns complete', async ({
   page,
   fake,

@@ -300,6 +300,30 @@ describe('asking before a send', () => {
     expect(store.getState().sendQuestionFor).toBe('chat');
   });
 
+  it('weighs a Merge like any send: asks when it may pass the budget, and Send anyway starts the merge', async () => {
+    const over = await ready({ month: '9.99', budget: '10' });
+    const prompt = 'Combine these answers.'.repeat(50);
+    await over.store.getState().requestMergeSend(prompt, priced.id);
+    expect(over.store.getState()).toMatchObject({ sendQuestionFor: 'merge' });
+    expect(over.store.getState().sendQuestion).toContain('monthly budget');
+    expect(over.streams).toHaveLength(0);
+    await over.store.getState().answerSendQuestion(false);
+    expect(over.streams).toHaveLength(0);
+    expect(over.store.getState().pendingMerge).toBeNull();
+
+    await over.store.getState().requestMergeSend(prompt, priced.id);
+    void over.store.getState().answerSendQuestion(true);
+    await tick();
+    expect(over.stream(0).input).toEqual({ text: prompt, model: priced.id });
+    expect(over.store.getState().sendQuestionFor).toBe('chat');
+
+    const fits = await ready({ month: '0', budget: '10' });
+    void fits.store.getState().requestMergeSend(prompt, priced.id);
+    await tick();
+    expect(fits.store.getState().sendQuestion).toBeNull();
+    expect(fits.stream(0).input).toEqual({ text: prompt, model: priced.id });
+  });
+
   it('lets a compare round go without asking when it fits', async () => {
     const { store } = await ready({ month: '0', budget: '10' });
     store.getState().startCompare();

@@ -37,6 +37,7 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
   spendNotices: [],
   sendQuestion: null,
   sendQuestionFor: 'chat',
+  pendingMerge: null,
 
   async refreshSpend() {
     void get().loadSpendOverview();
@@ -178,12 +179,38 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
     return question !== null;
   },
 
+  async requestMergeSend(prompt, model) {
+    const state = get();
+    const key = state.keyStatus;
+    // A new conversation: the prompt is the whole request, answered by the chosen model at its default length.
+    const estimate = estimateNextReply({
+      thread: [],
+      draft: prompt,
+      pricing: selectModelPricing(state, model),
+      maxOutputTokens: null,
+    });
+    const question = askBeforeSend({
+      monthSpent: state.spendOverview?.month ?? '0',
+      budget: state.spendOverview?.budget ?? null,
+      estimateHigh: estimate?.high ?? null,
+      limitRemaining: key?.verified ? key.limitRemaining : null,
+    });
+    if (question) {
+      set({ sendQuestion: question, sendQuestionFor: 'merge', pendingMerge: { prompt, model } });
+      return;
+    }
+    await get().startConversation(prompt, model);
+  },
+
   async answerSendQuestion(send) {
     const target = get().sendQuestionFor;
-    set({ sendQuestion: null, sendQuestionFor: 'chat' });
+    const merge = get().pendingMerge;
+    set({ sendQuestion: null, sendQuestionFor: 'chat', pendingMerge: null });
     if (!send) return;
     if (target === 'compare') await get().sendCompareRound();
-    else await get().sendMessage();
+    else if (target === 'merge') {
+      if (merge) await get().startConversation(merge.prompt, merge.model);
+    } else await get().sendMessage();
   },
 });
 

@@ -239,12 +239,18 @@ export interface SpendSlice {
   closeSpendView(): void;
   /** Null on success, else what went wrong. */
   setMonthlyBudget(monthlyUsd: Usd | null): Promise<AppError | null>;
-  /** Which send the question is about: the open conversation's message, or a compare's round (every column). */
-  sendQuestionFor: 'chat' | 'compare';
+  /**
+   * Which send the question is about: the open conversation's message, a compare's round (every column), or a
+   * compare's Merge (its prompt to the chosen model, kept in `pendingMerge` until answered).
+   */
+  sendQuestionFor: 'chat' | 'compare' | 'merge';
+  pendingMerge: { prompt: string; model: string } | null;
   /** Send, unless the budget or the key's limit means asking first. */
   requestSend(): Promise<void>;
   /** A compare's round: asks (as requestSend does) over every column's estimate added up; true when it asked. */
   askBeforeCompareSend(): boolean;
+  /** Merge: the prompt goes to the chosen model as a new conversation, after the same budget check as any send. */
+  requestMergeSend(prompt: string, model: string): Promise<void>;
   answerSendQuestion(send: boolean): Promise<void>;
 }
 

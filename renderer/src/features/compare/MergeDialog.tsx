@@ -31,7 +31,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
   const [prompt, setPrompt] = useState(initial?.prompt ?? '');
   const [model, setModel] = useState(initial?.models[0] ?? '');
   const names = useAppStore(useShallow((s) => (initial?.models ?? []).map((m) => selectModelEntry(s, m)?.name ?? m)));
-  const startConversation = useAppStore((s) => s.startConversation);
+  const requestMerge = useAppStore((s) => s.requestMergeSend);
   return (
     <Modal role="dialog" label="Merge the answers" className="merge-dialog" onClose={onClose}>
       <h2>Merge the answers</h2>
@@ -65,7 +65,8 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
           disabled={prompt.trim() === '' || model === ''}
           onClick={() => {
             onClose();
-            void startConversation(prompt, model);
+            // Through the budget check, as any send: it may ask first.
+            void requestMerge(prompt, model);
           }}
         >
           Merge
