@@ -14,6 +14,7 @@ import { fromPico, toPico } from '../../../shared/money';
 import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
 import { cacheFigures } from '../openrouter/usage';
 import { settingsFromJson } from './settings-json';
+import { readStoredJson } from './stored-json';
 
 /** The usage columns as bound parameters; all null when there is no usage, which is how a read knows there was none. */
 export interface UsageParams {
@@ -96,16 +97,11 @@ export function usageToParams(usage: Usage | null): UsageParams {
 }
 
 function parseRaw(json: string | null): Record<string, unknown> {
-  if (json === null) return {};
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    // A damaged blob must not hide the message; the figures in the columns are still right.
-    return {};
-  }
+  // A damaged blob must not hide the message; the figures in the columns are still right.
+  const parsed = readStoredJson(json);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
 }
 
 /** Usage as stored: each figure null where OpenRouter did not say (the export keeps that); null for no usage at all. */
@@ -155,13 +151,7 @@ export function toolCallsToJson(calls: ToolCall[] | null): string | null {
 
 /** Only well-formed entries survive: a damaged blob must not hide the message. */
 function rowToToolCalls(json: string | null): ToolCall[] | null {
-  if (json === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
+  const parsed = readStoredJson(json);
   if (!Array.isArray(parsed)) return null;
   const calls = parsed.flatMap((entry: unknown): ToolCall[] => {
     if (typeof entry !== 'object' || entry === null) return [];
@@ -182,13 +172,7 @@ const textOrNull = (value: unknown): string | null => (typeof value === 'string'
 
 /** Only entries with a URL survive: a damaged blob must not hide the message. */
 function rowToCitations(json: string | null): Citation[] | null {
-  if (json === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
+  const parsed = readStoredJson(json);
   if (!Array.isArray(parsed)) return null;
   const citations = parsed.flatMap((entry: unknown): Citation[] => {
     if (typeof entry !== 'object' || entry === null) return [];

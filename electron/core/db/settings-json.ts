@@ -2,6 +2,7 @@
 // newer version, or damaged, must not put an unvalidated value into a request.
 
 import { type ConversationSettings, conversationSettingsSchema } from '../../../shared/conversation-settings';
+import { readStoredJson } from './stored-json';
 
 /** Null for no fields at all, so "nothing set" is one value on disk. */
 export function settingsToJson(settings: ConversationSettings | null): string | null {
@@ -10,13 +11,8 @@ export function settingsToJson(settings: ConversationSettings | null): string | 
 
 /** The stored settings, or null when none were stored or what is stored does not pass the schema. */
 export function settingsFromJson(json: string | null): ConversationSettings | null {
-  if (json === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
+  const parsed = readStoredJson(json);
+  if (parsed === undefined) return null;
   const checked = conversationSettingsSchema.safeParse(parsed);
   return checked.success ? checked.data : null;
 }
