@@ -262,9 +262,10 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
         deps.logger.info(`asking OpenRouter for ${resumed} reply cost${resumed === 1 ? '' : 's'} still owed`);
       const modelStore = new ModelStore(db);
       const attachmentRepo = messages.threads.attachments;
-      // Files no message carries any more (their conversations purged above) go, and old ones never sent.
+      // Files no message carries any more (their conversations purged above) go, and old ones never sent. With this
+      // build's own repo: the gate may build while the core is still being made, before `history` can be asked.
       void attachments
-        .collectGarbage()
+        .collectGarbage(attachmentRepo)
         .catch((error: unknown) => deps.logger.warn(`attachment clean-up failed: ${String(error)}`));
       const conversationDefaults = new ConversationDefaultsRepo(db);
       const titles = new TitleGenerator({

@@ -127,8 +127,9 @@ export class AttachmentStore implements AttachmentFiles {
   }
 
   /** Deletes every file no message carries any more (and old ones never sent); returns how many went. */
-  async collectGarbage(): Promise<number> {
-    const repo = await this.options.repo();
+  /** `repo` when the caller holds it: the history's own start, before the core can hand it out, passes its own. */
+  async collectGarbage(repo: AttachmentRepo | null = null): Promise<number> {
+    repo ??= await this.options.repo();
     if (!repo) return 0;
     const ids = repo.collectGarbage(this.now(), this.options.heldByBackups?.() ?? new Set());
     for (const id of ids) {
