@@ -24,8 +24,11 @@ const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 const rounds = 5;
 /** Streams measured per run: the work per frame swings with whatever else the machine does, so take a median. */
 const streamRounds = 3;
-/** Typing rounds, alternating the two conversations: ~240 keys a side; with fewer the p95 swung between runs. */
-const typingRounds = 4;
+/**
+ * Typing rounds, alternating the two conversations, 30 keys each: ~240 keys a side. With fewer keys, or in fewer and
+ * longer rounds, one burst of the machine's host taking its CPU away landed on one side and swung the p95.
+ */
+const typingRounds = 8;
 
 /**
  * tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name(…)` helper; functions
@@ -116,12 +119,14 @@ async function stopStream(page: Page): Promise<void> {
 
 async function typingLatencies(page: Page, conversation: SeededConversation): Promise<TypingSamples> {
   await newChat(page);
-  await openConversation(page, conversation);
+  // Not openConversation: its seeded last message is no longer last once a round has added a turn.
+  await page.getByRole('button', { name: conversation.title }).first().click();
+  await page.getByRole('heading', { name: conversation.title }).first().waitFor();
   await sendAndWaitForStream(page);
   await page.evaluate(() => ((window as unknown as { typing: TypingSamples }).typing = { updated: [], painted: [] }));
   const composer = page.getByRole('textbox', { name: 'Message', exact: true });
   await composer.focus();
-  await page.keyboard.type('the quick brown fox jumps over the lazy dog again and again', { delay: 40 });
+  await page.keyboard.type('the quick brown fox jumps over', { delay: 40 });
   await page.waitForTimeout(200);
   const samples = await page.evaluate(() => (window as unknown as { typing: TypingSamples }).typing);
   await composer.fill('');
@@ -201,18 +206,20 @@ export async function chatUi(
     execFileSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
   }
   const profileDir = mkdtempSync(join(tmpdir(), 'sb-bench-ui-'));
-  const long = seedLongConversation(profileDir, 10_000, 'Long conversation');
-  const short = seedLongConversation(profileDir, 10, 'Short conversation');
   // Typing and streaming add turns to the conversations they use, so each has its own: the sections that open a
   // conversation and wait for its seeded last message (open, heap) then find it whatever ran before them.
   const typingWarmUp = seedLongConversation(profileDir, 10, 'Typing warm-up');
-  const typingPairs = Array.from({ length: typingRounds }, (_, i) => ({
-    long: seedLongConversation(profileDir, 10_000, `Typing in a long conversation ${i + 1}`),
-    short: seedLongConversation(profileDir, 10, `Typing in a short conversation ${i + 1}`),
-  }));
+  // One pair for every typing round: each round adds a stopped turn, so the short one ends at 26 messages.
+  const typingPair = {
+    long: seedLongConversation(profileDir, 10_000, 'Typing in a long conversation'),
+    short: seedLongConversation(profileDir, 10, 'Typing in a short conversation'),
+  };
   const streamed = Array.from({ length: streamRounds }, (_, i) =>
     seedLongConversation(profileDir, 10, `Streaming conversation ${i + 1}`),
   );
+  // Seeded last, so they head the sidebar for the sections that open them (open, heap), which run before the others.
+  const long = seedLongConversation(profileDir, 10_000, 'Long conversation');
+  const short = seedLongConversation(profileDir, 10, 'Short conversation');
 
   let reply: PacedReply = { text: longMarkdown(20_000), chunkChars: 40, intervalMs: 20 };
   const core = createCore(
@@ -261,6 +268,18 @@ export async function chatUi(
       await page.close();
     }
 
+    if (wanted('heap')) {
+      // Memory: the page's JS heap after garbage collection with each conversation open, in a fresh page.
+      const heapShort = await heapAfterOpening(browser, host.url, short);
+      const heapLong = await heapAfterOpening(browser, host.url, long);
+      reportSamples(report, {
+        name: 'renderer JS heap with the conversation open (10,000 messages vs. 10)',
+        unit: 'MB',
+        baseline: [heapShort],
+        candidate: [heapLong],
+      });
+    }
+
     if (wanted('typing')) {
       // Typing while a reply streams: in the 10,000-message conversation against the 10-message one.
       reply = { text: longMarkdown(20_000), chunkChars: 40, intervalMs: 20 };
@@ -270,7 +289,8 @@ export async function chatUi(
       await typingLatencies(page, typingWarmUp);
       const inShort: TypingSamples = { updated: [], painted: [] };
       const inLong: TypingSamples = { updated: [], painted: [] };
-      for (const pair of typingPairs) {
+      for (let round = 0; round < typingRounds; round++) {
+        const pair = typingPair;
         const short = await typingLatencies(page, pair.short);
         const long = await typingLatencies(page, pair.long);
         inShort.updated.push(...short.updated);
@@ -314,18 +334,6 @@ export async function chatUi(
         unit: 'ms',
         baseline: early,
         candidate: late,
-      });
-    }
-
-    if (wanted('heap')) {
-      // Memory: the page's JS heap after garbage collection with each conversation open, in a fresh page.
-      const heapShort = await heapAfterOpening(browser, host.url, short);
-      const heapLong = await heapAfterOpening(browser, host.url, long);
-      reportSamples(report, {
-        name: 'renderer JS heap with the conversation open (10,000 messages vs. 10)',
-        unit: 'MB',
-        baseline: [heapShort],
-        candidate: [heapLong],
       });
     }
   } finally {
