@@ -124,6 +124,8 @@ const requests: [string, (api: DesktopApi) => Promise<unknown>, unknown][] = [
   ['spend:mark-warned', (a) => a.spend.markWarned('key-limit', '2026-12'), { kind: 'key-limit', month: '2026-12' }],
   ['spend:clear-ledger', (a) => a.spend.clearLedger(), undefined],
   ['spend:reply-costs', (a) => a.spend.replyCosts(['m1', 'm2']), { messageIds: ['m1', 'm2'] }],
+  ['preferences:sidebar-width', (a) => a.preferences.sidebarWidth(), undefined],
+  ['preferences:set-sidebar-width', (a) => a.preferences.setSidebarWidth(300), { width: 300 }],
   ['titles:settings', (a) => a.titles.settings(), undefined],
   ['titles:set-enabled', (a) => a.titles.setEnabled(true), { enabled: true }],
 ];

@@ -122,6 +122,8 @@ export interface DesktopApi {
     get(): Call<'preferences:get'>;
     setTheme(theme: ThemeChoice): Call<'preferences:set-theme'>;
     setNotifications(enabled: boolean): Call<'preferences:set-notifications'>;
+    sidebarWidth(): Call<'preferences:sidebar-width'>;
+    setSidebarWidth(width: number): Call<'preferences:set-sidebar-width'>;
   };
   /** Compares: each column is an ordinary conversation; a round is one `chat.send` per column. */
   compares: {
@@ -252,6 +254,8 @@ export function createDesktopApi(
       get: () => call('preferences:get', undefined),
       setTheme: (theme) => call('preferences:set-theme', { theme }),
       setNotifications: (enabled) => call('preferences:set-notifications', { enabled }),
+      sidebarWidth: () => call('preferences:sidebar-width', undefined),
+      setSidebarWidth: (width) => call('preferences:set-sidebar-width', { width }),
     },
     compares: {
       list: () => call('compares:list', undefined),

@@ -68,7 +68,12 @@ import {
   type PromptSnippet,
   promptSnippetsSetSchema,
 } from './conversation-settings';
-import { type AppPreferences, preferencesSetNotificationsSchema, preferencesSetThemeSchema } from './preferences';
+import {
+  type AppPreferences,
+  preferencesSetNotificationsSchema,
+  preferencesSetThemeSchema,
+  sidebarWidthSchema,
+} from './preferences';
 import {
   type Compare,
   type CompareWithThreads,
@@ -173,6 +178,9 @@ export const requestChannels = {
     input: preferencesSetNotificationsSchema,
     result: null as unknown as AppPreferences,
   },
+  // The sidebar's width: the default until the person resizes it.
+  'preferences:sidebar-width': { input: emptySchema, result: null as unknown as number },
+  'preferences:set-sidebar-width': { input: sidebarWidthSchema, result: null as unknown as number },
   // Compares (issue 13): a group of ordinary conversations, one per column. A round is one chat:send per column.
   'compares:list': { input: emptySchema, result: null as unknown as Compare[] },
   'compares:get': { input: compareIdSchema, result: null as unknown as CompareWithThreads },

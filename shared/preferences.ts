@@ -22,3 +22,13 @@ export const defaultPreferences: AppPreferences = { theme: 'system', notificatio
 
 export const preferencesSetThemeSchema = z.object({ theme: z.enum(themeChoices) }).strict();
 export const preferencesSetNotificationsSchema = z.object({ enabled: z.boolean() }).strict();
+
+/**
+ * The sidebar's width in CSS pixels, dragged (or moved with the arrow keys) by the person. Kept by the core beside the
+ * theme rather than in the desktop app's window-state.json: the page owns the width, and the core is what both hosts
+ * share (the web host has no main process, and its page storage forgets with each new port).
+ */
+export const sidebarWidthRange = { min: 220, max: 420, default: 260 } as const;
+export const sidebarWidthSchema = z
+  .object({ width: z.number().int().min(sidebarWidthRange.min).max(sidebarWidthRange.max) })
+  .strict();

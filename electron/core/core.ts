@@ -123,6 +123,9 @@ export interface Core {
     get(): Promise<Result<AppPreferences>>;
     setTheme(theme: ThemeChoice): Promise<Result<AppPreferences>>;
     setNotifications(enabled: boolean): Promise<Result<AppPreferences>>;
+    /** The sidebar's width (the page's layout, so no listener hears it). */
+    sidebarWidth(): Promise<Result<number>>;
+    setSidebarWidth(width: number): Promise<Result<number>>;
     /** Hears every change once kept (the desktop app's theme and notifications follow); returns the unsubscribe. */
     subscribe(listener: (preferences: AppPreferences) => void): () => void;
   };
@@ -408,6 +411,16 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
   /** Runs a settings call once the history is sound. */
   const settingsCall = <T>(work: (settings: SettingsService) => Result<T>) =>
     history.services().then((services): Result<T> => (services.ok ? work(services.value.settings) : services));
+  const sidebarWidth = async (change?: number): Promise<Result<number>> => {
+    const services = await history.services();
+    if (!services.ok) return services;
+    const store = services.value.modelStore;
+    try {
+      return { ok: true, value: change === undefined ? store.sidebarWidth() : store.setSidebarWidth(change) };
+    } catch (error) {
+      return { ok: false, error: toStorageError(error).error };
+    }
+  };
   /** Preferences wait for a sound history like every other setting; until then the page follows the system. */
   const preferenceListeners = new Set<(preferences: AppPreferences) => void>();
   const preferences = async (change?: Partial<AppPreferences>): Promise<Result<AppPreferences>> => {
@@ -527,6 +540,8 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       get: () => preferences(),
       setTheme: (theme) => preferences({ theme }),
       setNotifications: (notifications) => preferences({ notifications }),
+      sidebarWidth: () => sidebarWidth(),
+      setSidebarWidth: (width) => sidebarWidth(width),
       subscribe: (listener) => {
         preferenceListeners.add(listener);
         return () => void preferenceListeners.delete(listener);

@@ -58,4 +58,24 @@ describe('core preferences', () => {
       one.close();
     }
   });
+
+  it('keeps the sidebar’s width across a restart, the default until set, telling no listener', async () => {
+    const dir = tempDir();
+    const first = core(dir);
+    const heard: AppPreferences[] = [];
+    first.preferences.subscribe((p) => heard.push(p));
+    try {
+      expect(await first.preferences.sidebarWidth()).toEqual({ ok: true, value: 260 });
+      expect(await first.preferences.setSidebarWidth(333)).toEqual({ ok: true, value: 333 });
+      expect(heard).toEqual([]);
+    } finally {
+      first.close();
+    }
+    const again = core(dir);
+    try {
+      expect(await again.preferences.sidebarWidth()).toEqual({ ok: true, value: 333 });
+    } finally {
+      again.close();
+    }
+  });
 });

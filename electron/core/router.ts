@@ -87,6 +87,8 @@ function requestHandlers(core: Core): RequestHandlers {
     'preferences:get': () => core.preferences.get(),
     'preferences:set-theme': ({ theme }) => core.preferences.setTheme(theme),
     'preferences:set-notifications': ({ enabled }) => core.preferences.setNotifications(enabled),
+    'preferences:sidebar-width': () => core.preferences.sidebarWidth(),
+    'preferences:set-sidebar-width': ({ width }) => core.preferences.setSidebarWidth(width),
     'compares:list': () => core.compares.list(),
     'compares:get': ({ id }) => core.compares.get(id),
     'compares:create': (input) => core.compares.create(input),

@@ -4,7 +4,7 @@
 
 import type { Database, Statement } from 'better-sqlite3';
 import type { ModelPreferences } from '../../../shared/domain';
-import { type ThemeChoice, defaultPreferences, themeChoices } from '../../../shared/preferences';
+import { type ThemeChoice, defaultPreferences, sidebarWidthRange, themeChoices } from '../../../shared/preferences';
 import { guardStorage } from '../db/storage-error';
 import { isRecord, type JsonRecord, parseJson } from '../openrouter/narrow';
 
@@ -142,6 +142,21 @@ export class ModelStore {
       this.statements.writeSetting.run({ key: 'notifications', value: enabled ? 'on' : 'off' }),
     );
     return this.notifications();
+  }
+
+  /** The sidebar's width; the default until set, and for anything out of range (a hand-edited database). */
+  sidebarWidth(): number {
+    const stored = Number(
+      guardStorage(this.file, () => this.statements.readSetting.get({ key: 'sidebar_width' })?.value),
+    );
+    return Number.isInteger(stored) && stored >= sidebarWidthRange.min && stored <= sidebarWidthRange.max
+      ? stored
+      : sidebarWidthRange.default;
+  }
+
+  setSidebarWidth(width: number): number {
+    guardStorage(this.file, () => this.statements.writeSetting.run({ key: 'sidebar_width', value: String(width) }));
+    return this.sidebarWidth();
   }
 
   markUsed(model: string): ModelPreferences {

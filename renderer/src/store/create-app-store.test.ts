@@ -86,7 +86,11 @@ const setup = (
       conversation: vi.fn(() => ok({ total: '0', thread: '0', pending: 0 })),
       markWarned: vi.fn(() => ok({ marked: true })),
     },
-    preferences: { get: vi.fn(() => ok({ theme: 'dark' })), setTheme: vi.fn((theme: string) => ok({ theme })) },
+    preferences: {
+      get: vi.fn(() => ok({ theme: 'dark' })),
+      setTheme: vi.fn((theme: string) => ok({ theme })),
+      sidebarWidth: vi.fn(() => ok(260)),
+    },
     compares: { list: vi.fn(() => ok([])), sets: vi.fn(() => ok([])) },
   } as unknown as DesktopApi;
   const store = createAppStore({ api, connection: alwaysOpen, scheduleFrame: frames.schedule });

@@ -202,6 +202,8 @@ export function setupStore() {
       get: vi.fn(() => ok<AppPreferences>({ theme: 'system', notifications: true })),
       setTheme: vi.fn((theme: ThemeChoice) => ok<AppPreferences>({ theme, notifications: true })),
       setNotifications: vi.fn((notifications: boolean) => ok<AppPreferences>({ theme: 'system', notifications })),
+      sidebarWidth: vi.fn(() => ok(260)),
+      setSidebarWidth: vi.fn((width: number) => ok(width)),
     },
     files: { showDataFolder: vi.fn(() => Promise.resolve(true)) },
     compares: {

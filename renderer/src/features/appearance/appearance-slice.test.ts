@@ -39,3 +39,26 @@ describe('appearance slice', () => {
     expect(effectiveTheme('light', true)).toBe('light');
   });
 });
+
+describe('the sidebar’s width', () => {
+  it('starts at the core’s, shows every change and asks the core to keep only the ones meant to be kept', async () => {
+    const { store, api } = setupStore();
+    api.preferences.sidebarWidth.mockImplementationOnce(() => Promise.resolve({ ok: true, value: 333 }));
+    expect(store.getState().sidebarWidth).toBe(260);
+    await store.getState().loadPreferences();
+    expect(store.getState().sidebarWidth).toBe(333);
+    store.getState().setSidebarWidth(300, false);
+    store.getState().setSidebarWidth(310, false);
+    expect(store.getState().sidebarWidth).toBe(310);
+    expect(api.preferences.setSidebarWidth).not.toHaveBeenCalled();
+    store.getState().setSidebarWidth(320, true);
+    expect(api.preferences.setSidebarWidth).toHaveBeenCalledWith(320);
+  });
+
+  it('stays at the default when the history cannot be read', async () => {
+    const { store, api } = setupStore();
+    api.preferences.sidebarWidth.mockImplementationOnce(() => Promise.resolve(fail('storage_error', 'Damaged.')));
+    await store.getState().loadPreferences();
+    expect(store.getState().sidebarWidth).toBe(260);
+  });
+});

@@ -1,7 +1,7 @@
-// Renderer store slice: the colour theme (kept by the core, so both hosts remember it) and the Keyboard Shortcuts
-// sheet. The page applies the theme at once and saves it after, so switching is live even on a slow disk.
+// Renderer store slice: the colour theme and the sidebar's width (kept by the core, so both hosts remember them) and
+// the Keyboard Shortcuts sheet. The page applies the theme at once and saves it after, so switching is live even on a slow disk.
 
-import { type ThemeChoice, defaultPreferences } from '../../../../shared/preferences';
+import { type ThemeChoice, defaultPreferences, sidebarWidthRange } from '../../../../shared/preferences';
 import type { AppError } from '../../../../shared/result';
 import type { SliceCreator } from '../../store/types';
 
@@ -19,6 +19,10 @@ export interface AppearanceSlice {
   setShortcutsSheetOpen(open: boolean): void;
   /** Keeps the switch; the error, if it could not be kept. */
   setNotifications(enabled: boolean): Promise<AppError | null>;
+  /** The sidebar's width (px), kept by the core; the default until it answers. */
+  sidebarWidth: number;
+  /** Shows a width at once; `keep` also asks the core to keep it (at the end of a drag, not on every move). */
+  setSidebarWidth(width: number, keep: boolean): void;
 }
 
 /** What is on screen for a choice: "system" is whatever the OS says now. */
@@ -29,11 +33,19 @@ export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, {
   theme: defaultPreferences.theme,
   shortcutsSheetOpen: false,
   notifications: defaultPreferences.notifications,
+  sidebarWidth: sidebarWidthRange.default,
 
   async loadPreferences() {
-    const result = await api.preferences.get();
+    const [result, width] = await Promise.all([api.preferences.get(), api.preferences.sidebarWidth()]);
     // Unreadable history: the page follows the system, as on a first start; the history screens say why.
     if (result.ok) set({ theme: result.value.theme, notifications: result.value.notifications });
+    if (width.ok) set({ sidebarWidth: width.value });
+  },
+
+  setSidebarWidth(width, keep) {
+    set({ sidebarWidth: width });
+    // Not kept (a full disk): the width still applies for this session; nothing to tell the person about.
+    if (keep) void api.preferences.setSidebarWidth(width);
   },
 
   async setTheme(theme) {

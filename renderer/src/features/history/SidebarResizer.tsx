@@ -1,36 +1,23 @@
-// Renderer: the sidebar's right edge, dragged (or moved with the arrow keys) to make titles wider; the width is
-// remembered in this browser profile between runs.
+// Renderer: the sidebar's right edge, dragged (or moved with the arrow keys) to make titles wider; the width is kept
+// by the core (shared/preferences.ts says why there), so it is the same after a restart on either host.
 
-import { type KeyboardEvent, type PointerEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, type PointerEvent, useEffect } from 'react';
+import { sidebarWidthRange } from '../../../../shared/preferences';
+import { useAppStore } from '../../store/use-app-store';
 
-export const minSidebarWidth = 220;
-export const maxSidebarWidth = 420;
-const defaultWidth = 260;
-const storageKey = 'switchboard.sidebarWidth';
+const minSidebarWidth = sidebarWidthRange.min;
+const maxSidebarWidth = sidebarWidthRange.max;
 const keyboardStep = 16;
 
 const clamp = (width: number) => Math.round(Math.min(maxSidebarWidth, Math.max(minSidebarWidth, width)));
 
-function readWidth(): number {
-  try {
-    const stored = Number(window.localStorage.getItem(storageKey));
-    return Number.isFinite(stored) && stored > 0 ? clamp(stored) : defaultWidth;
-  } catch {
-    return defaultWidth;
-  }
-}
-
 export function SidebarResizer() {
-  const [width, setWidth] = useState(readWidth);
+  const width = useAppStore((s) => s.sidebarWidth);
+  const setWidth = useAppStore((s) => s.setSidebarWidth);
 
   useEffect(() => {
     // A custom property on the root: the layout's grid reads it, nothing else has to know.
     document.documentElement.style.setProperty('--sidebar-width', `${width}px`);
-    try {
-      window.localStorage.setItem(storageKey, String(width));
-    } catch {
-      // Storage can be unavailable (a private window); the width then lasts for this session.
-    }
   }, [width]);
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
@@ -39,11 +26,17 @@ export function SidebarResizer() {
     handle.setPointerCapture(event.pointerId);
     const startX = event.clientX;
     const startWidth = width;
-    const move = (moved: globalThis.PointerEvent) => setWidth(clamp(startWidth + moved.clientX - startX));
+    let last = width;
+    // Shown on every move, kept once at the end of the drag.
+    const move = (moved: globalThis.PointerEvent) => {
+      last = clamp(startWidth + moved.clientX - startX);
+      setWidth(last, false);
+    };
     const stop = () => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', stop);
       handle.removeEventListener('pointercancel', stop);
+      if (last !== startWidth) setWidth(last, true);
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', stop);
@@ -60,7 +53,7 @@ export function SidebarResizer() {
     const delta = change[event.key];
     if (delta === undefined) return;
     event.preventDefault();
-    setWidth(clamp(width + delta));
+    setWidth(clamp(width + delta), true);
   };
 
   return (
