@@ -155,18 +155,21 @@ async function streamingFrameCost(page: Page): Promise<{ early: number; late: nu
   });
   await sendAndWaitForStream(page);
   const samples: FrameSample[] = [];
-  const stop = page.getByRole('button', { name: 'Stop' });
   const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline && (await stop.isVisible())) {
+  // Polled in the page with a plain selector: a Playwright role query computes every button's accessible name, work
+  // that grows with the reply and would be counted as the page's own.
+  while (Date.now() < deadline) {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
     const state = await page.evaluate(() => {
       const articles = document.querySelectorAll('article');
       return {
+        streaming: document.querySelector('form.composer button.stop') !== null,
         frames: (window as unknown as { frames: number }).frames,
         length: articles[articles.length - 1]?.textContent?.length ?? 0,
       };
     });
+    if (!state.streaming) break;
     samples.push({ taskMs, frames: state.frames, length: state.length });
     await page.waitForTimeout(100);
   }
