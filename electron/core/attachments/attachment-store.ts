@@ -87,9 +87,12 @@ export class AttachmentStore implements AttachmentFiles {
         createdAt: this.now(),
       };
       try {
+        // The derived copies first, the original last: a file is only known (findable by id) once its copies exist.
+        await Promise.all([
+          sent ? this.write(id, 'sent', sent.bytes) : undefined,
+          thumb ? this.write(id, 'thumb', thumb.bytes) : undefined,
+        ]);
         await this.write(id, 'original', bytes);
-        if (sent) await this.write(id, 'sent', sent.bytes);
-        if (thumb) await this.write(id, 'thumb', thumb.bytes);
       } catch (error) {
         throw toStorageError(error);
       }
