@@ -2,6 +2,7 @@
 // `npm run bench -- <section>...` runs only the named sections (listed by `npm run bench -- --list`).
 
 import { attachmentsBench } from './attachments';
+import { imageConversationBench } from './image-conversation';
 import { chatUi } from './chat-ui';
 import { compareBench } from './compare';
 import { integrityCheck } from './integrity-check';
@@ -27,7 +28,10 @@ const sections: Record<string, () => Promise<void>> = {
   sidebar: () => sidebarBench(print),
   spend: () => spendBench(print),
   compare: () => compareBench(print),
-  attachments: () => attachmentsBench(measure),
+  attachments: async () => {
+    await attachmentsBench(measure);
+    await imageConversationBench(print);
+  },
 };
 
 const requested = process.argv.slice(2);
