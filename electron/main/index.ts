@@ -43,7 +43,7 @@ import { createSenderCheck } from './sender-check';
 import { closeWhileReplyingPrompt, guardUnload } from './unload-guard';
 import { restartPrompt, startUpdates } from './updates';
 import { createMainWindow, minimumWindowSize } from './window';
-import { parseWindowState, restoreWindowState, trackWindowState, windowStateFileName } from './window-state';
+import { parseWindowPlaces, placeFor, restoreWindowState, trackWindowState, windowStateFileName } from './window-state';
 
 const rendererDir = join(import.meta.dirname, '../renderer');
 
@@ -86,14 +86,13 @@ function openMainWindow(settings: LaunchSettings): void {
   } catch {
     // First start, or the file was removed: the default, centred.
   }
-  const state = restoreWindowState(
-    parseWindowState(text),
-    screen.getAllDisplays(),
-    screen.getPrimaryDisplay(),
-    minimumWindowSize,
-  );
+  const places = parseWindowPlaces(text);
+  const displays = screen.getAllDisplays();
+  const state = restoreWindowState(placeFor(places, displays), displays, screen.getPrimaryDisplay(), minimumWindowSize);
   const window = createMainWindow(settings.entryUrl, state);
   trackWindowState(window, {
+    places,
+    displays: () => screen.getAllDisplays(),
     write: (contents) => {
       writeFileSync(`${stateFile}.tmp`, contents);
       renameSync(`${stateFile}.tmp`, stateFile);

@@ -3,8 +3,12 @@ import {
   type DisplayLike,
   type Rect,
   type TrackedWindow,
+  type WindowPlaces,
   defaultWindowSize,
-  parseWindowState,
+  displaysKey,
+  maxArrangements,
+  parseWindowPlaces,
+  placeFor,
   restoreWindowState,
   saveDelayMs,
   trackWindowState,
@@ -53,19 +57,46 @@ describe('restoreWindowState', () => {
   });
 });
 
-describe('parseWindowState', () => {
-  it('reads what was written and refuses a damaged or foreign file', () => {
-    const state = saved({ x: 1, y: 2, width: 800, height: 600 }, true);
-    expect(parseWindowState(JSON.stringify(state))).toEqual(state);
-    expect(parseWindowState(null)).toBeNull();
-    expect(parseWindowState('{"bounds":')).toBeNull();
-    expect(parseWindowState('{"bounds":{"x":"1","y":2,"width":800,"height":600},"maximized":false}')).toBeNull();
-    expect(parseWindowState('{"bounds":{"x":1,"y":2,"width":0,"height":600},"maximized":false}')).toBeNull();
+describe('parseWindowPlaces and placeFor', () => {
+  const onLaptop = saved({ x: 1, y: 2, width: 800, height: 600 }, true);
+  const onMonitor = saved({ x: 1600, y: 100, width: 1200, height: 900 });
+
+  it('reads what was written and takes a damaged or foreign file as nothing saved', () => {
+    const places: WindowPlaces = {
+      latest: onMonitor,
+      byDisplays: { [displaysKey([laptop])]: onLaptop, [displaysKey([laptop, monitor])]: onMonitor },
+    };
+    expect(parseWindowPlaces(JSON.stringify(places))).toEqual(places);
+    const none = { latest: null, byDisplays: {} };
+    expect(parseWindowPlaces(null)).toEqual(none);
+    expect(parseWindowPlaces('{"latest":')).toEqual(none);
+    expect(parseWindowPlaces('{"bounds":{"x":"1","y":2,"width":800,"height":600},"maximized":false}')).toEqual(none);
+    expect(
+      parseWindowPlaces('{"latest":{"bounds":{"x":1,"y":2,"width":0,"height":600},"maximized":false},"byDisplays":{}}'),
+    ).toEqual(none);
+  });
+
+  it("reads an earlier version's single place as the latest, for every arrangement", () => {
+    const places = parseWindowPlaces(JSON.stringify(onLaptop));
+    expect(places).toEqual({ latest: onLaptop, byDisplays: {} });
+    expect(placeFor(places, [laptop, monitor])).toEqual(onLaptop);
+  });
+
+  it('gives each arrangement of displays its own place, in whatever order they are listed, else the latest', () => {
+    const places: WindowPlaces = {
+      latest: onLaptop,
+      byDisplays: { [displaysKey([laptop])]: onLaptop, [displaysKey([laptop, monitor])]: onMonitor },
+    };
+    expect(placeFor(places, [monitor, laptop])).toEqual(onMonitor);
+    expect(placeFor(places, [laptop])).toEqual(onLaptop);
+    expect(placeFor(places, [monitor])).toEqual(onLaptop);
+    expect(placeFor({ latest: null, byDisplays: {} }, [laptop])).toBeNull();
   });
 });
 
 /** A window stand-in whose events the test fires, with a clock the test advances. */
-function setup() {
+function setup(places: WindowPlaces = { latest: null, byDisplays: {} }) {
+  let displays: DisplayLike[] = [laptop];
   const listeners = new Map<string, (() => void)[]>();
   let bounds: Rect = { x: 10, y: 20, width: 900, height: 700 };
   let maximized = false;
@@ -83,6 +114,8 @@ function setup() {
   const errors: unknown[] = [];
   let failWrite = false;
   trackWindowState(window, {
+    places,
+    displays: () => displays,
     write: (text) => {
       if (failWrite) throw new Error('disk full');
       written.push(text);
@@ -106,10 +139,13 @@ function setup() {
       }
     },
     move: (next: Rect) => (bounds = next),
+    plug: (next: DisplayLike[]) => (displays = next),
     maximize: (on: boolean) => (maximized = on),
     destroy: () => (destroyed = true),
     failWrites: () => (failWrite = true),
-    written: () => written.map((text) => JSON.parse(text) as unknown),
+    written: () => written.map((text) => JSON.parse(text) as WindowPlaces),
+    /** The latest place of each write. */
+    latest: () => written.map((text) => (JSON.parse(text) as WindowPlaces).latest),
     errors,
   };
 }
@@ -124,7 +160,7 @@ describe('trackWindowState', () => {
     w.advance(saveDelayMs - 1);
     expect(w.written()).toEqual([]);
     w.advance(1);
-    expect(w.written()).toEqual([saved({ x: 50, y: 60, width: 1000, height: 700 })]);
+    expect(w.latest()).toEqual([saved({ x: 50, y: 60, width: 1000, height: 700 })]);
   });
 
   it('keeps the normal bounds and the maximised flag, and writes at once on close', () => {
@@ -132,7 +168,7 @@ describe('trackWindowState', () => {
     w.maximize(true);
     w.fire('maximize');
     w.fire('close');
-    expect(w.written()).toEqual([saved({ x: 10, y: 20, width: 900, height: 700 }, true)]);
+    expect(w.latest()).toEqual([saved({ x: 10, y: 20, width: 900, height: 700 }, true)]);
     w.advance(saveDelayMs);
     expect(w.written()).toHaveLength(1);
   });
@@ -147,5 +183,36 @@ describe('trackWindowState', () => {
     gone.destroy();
     gone.advance(saveDelayMs);
     expect(gone.written()).toEqual([]);
+  });
+
+  it("keeps each arrangement's place apart, and other arrangements' places as the file had them", () => {
+    const elsewhere = saved({ x: 2000, y: 50, width: 1000, height: 800 });
+    const w = setup({ latest: elsewhere, byDisplays: { other: elsewhere } });
+    w.fire('close');
+    w.plug([laptop, monitor]);
+    w.move({ x: 1600, y: 100, width: 1200, height: 900 });
+    w.fire('close');
+    const last = w.written().at(-1);
+    expect(last).toEqual({
+      latest: saved({ x: 1600, y: 100, width: 1200, height: 900 }),
+      byDisplays: {
+        other: elsewhere,
+        [displaysKey([laptop])]: saved({ x: 10, y: 20, width: 900, height: 700 }),
+        [displaysKey([laptop, monitor])]: saved({ x: 1600, y: 100, width: 1200, height: 900 }),
+      },
+    });
+  });
+
+  it(`forgets the arrangements used longest ago beyond ${maxArrangements}`, () => {
+    const old = Object.fromEntries(
+      Array.from({ length: maxArrangements }, (_, i) => [`old ${i}`, saved({ x: i, y: 0, width: 800, height: 600 })]),
+    );
+    const w = setup({ latest: null, byDisplays: old });
+    w.fire('close');
+    const keys = Object.keys(w.written().at(-1)?.byDisplays ?? {});
+    expect(keys).toHaveLength(maxArrangements);
+    expect(keys).not.toContain('old 0');
+    expect(keys.at(-1)).toBe(displaysKey([laptop]));
+    expect(keys[0]).toBe('old 1');
   });
 });

@@ -1,7 +1,9 @@
 // Electron main: the window's size, position and maximised state, kept in a small JSON file in the profile folder
-// (written a moment after a move or resize, and at close) and restored on a display that still exists: the saved
-// bounds are clamped into the work area of the display they overlap most, or the nearest one if that display is gone;
-// with nothing (or nothing readable) saved, the default size is centred on the primary display.
+// (written a moment after a move or resize, and at close), one place per arrangement of displays (the laptop alone,
+// the laptop with its monitor…), so plugging a monitor in or out brings the window back to where it was the last
+// time the displays were like that. A place is restored on a display that still exists: the saved bounds are clamped
+// into the work area of the display they overlap most, or the nearest one if that display is gone; with nothing (or
+// nothing readable) saved, the default size is centred on the primary display.
 
 import { z } from 'zod';
 
@@ -33,15 +35,47 @@ const stateSchema = z.object({
   maximized: z.boolean(),
 });
 
-/** The saved state, or null for a missing, damaged or foreign file (the window then opens at its default). */
-export function parseWindowState(text: string | null): WindowState | null {
-  if (text === null) return null;
+/** Every place kept: the latest (for an arrangement of displays never seen) and one per arrangement. */
+export interface WindowPlaces {
+  latest: WindowState | null;
+  byDisplays: Record<string, WindowState>;
+}
+
+/** Arrangements kept, the most recently used first to stay: enough for home, office and a projector or two. */
+export const maxArrangements = 8;
+
+const placesSchema = z.object({
+  latest: stateSchema.nullable(),
+  byDisplays: z.record(z.string(), stateSchema),
+});
+
+/** What was saved; nothing for a missing, damaged or foreign file (the window then opens at its default). */
+export function parseWindowPlaces(text: string | null): WindowPlaces {
+  const none: WindowPlaces = { latest: null, byDisplays: {} };
+  if (text === null) return none;
   try {
-    const parsed = stateSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    const json: unknown = JSON.parse(text);
+    const places = placesSchema.safeParse(json);
+    if (places.success) return places.data;
+    // The file an earlier version wrote: one place for every arrangement.
+    const single = stateSchema.safeParse(json);
+    return single.success ? { latest: single.data, byDisplays: {} } : none;
   } catch {
-    return null;
+    return none;
   }
+}
+
+/** Names an arrangement of displays by their work areas, whatever order the system lists them in. */
+export function displaysKey(displays: readonly DisplayLike[]): string {
+  return displays
+    .map(({ workArea: a }) => `${a.x},${a.y},${a.width}x${a.height}`)
+    .sort()
+    .join(';');
+}
+
+/** The place kept for these displays, else the latest one, else null. */
+export function placeFor(places: WindowPlaces, displays: readonly DisplayLike[]): WindowState | null {
+  return places.byDisplays[displaysKey(displays)] ?? places.latest;
 }
 
 const overlap = (a: Rect, b: Rect) =>
@@ -110,6 +144,10 @@ export interface TrackedWindow {
 }
 
 export interface WindowStateKeeperDeps {
+  /** What the file held when the window opened; other arrangements' places are written back unchanged. */
+  places: WindowPlaces;
+  /** The displays now, to know which arrangement a place belongs to. */
+  displays(): readonly DisplayLike[];
   /** Writes the file whole (atomically: the real one writes a temporary file and renames it). */
   write(text: string): void;
   setTimer(run: () => void, ms: number): unknown;
@@ -122,13 +160,19 @@ export const saveDelayMs = 500;
 
 export function trackWindowState(window: TrackedWindow, deps: WindowStateKeeperDeps): void {
   let timer: unknown = null;
+  let places = deps.places;
   const save = () => {
     if (timer !== null) deps.clearTimer(timer);
     timer = null;
     if (window.isDestroyed()) return;
     const state: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+    const key = displaysKey(deps.displays());
+    // This arrangement moves to the end (the newest); the oldest beyond the limit are forgotten.
+    const others = Object.entries(places.byDisplays).filter(([k]) => k !== key);
+    const kept = [...others.slice(Math.max(0, others.length - (maxArrangements - 1))), [key, state] as const];
+    places = { latest: state, byDisplays: Object.fromEntries(kept) };
     try {
-      deps.write(JSON.stringify(state));
+      deps.write(JSON.stringify(places));
     } catch (error) {
       // A window that opens at its default next time is no reason to disturb anyone now.
       deps.onError(error);
