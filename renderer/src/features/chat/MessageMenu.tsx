@@ -121,18 +121,21 @@ function MessageMenu({ at, actions, onClose }: MessageMenuProps) {
   }, [at]);
 
   useEffect(() => {
-    // A click elsewhere, scrolling or the window losing focus closes it, as menus do.
+    // A click elsewhere, the person scrolling (wheel or touch; a scrollbar drag starts with a pointerdown) or the
+    // window losing focus closes it, as menus do. Not any scroll event: the list scrolls by itself to stay at its end
+    // when a reply's row grows (its cost arriving a moment after it finished), and that closed the menu just opened.
     const onPointer = (event: PointerEvent) => {
       if (!ref.current?.contains(event.target as Node)) onClose(false);
     };
     const onAway = () => onClose(false);
+    const scrolling = ['wheel', 'touchmove'] as const;
     document.addEventListener('pointerdown', onPointer);
     window.addEventListener('blur', onAway);
-    document.addEventListener('scroll', onAway, true);
+    for (const type of scrolling) document.addEventListener(type, onAway, { capture: true, passive: true });
     return () => {
       document.removeEventListener('pointerdown', onPointer);
       window.removeEventListener('blur', onAway);
-      document.removeEventListener('scroll', onAway, true);
+      for (const type of scrolling) document.removeEventListener(type, onAway, { capture: true });
     };
   }, [onClose]);
 
