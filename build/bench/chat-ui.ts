@@ -13,7 +13,7 @@ import type { Logger } from '../../electron/core/logger';
 import { createRouter } from '../../electron/core/router';
 import { startWebHost } from '../../electron/web/server';
 import { reportSamples } from './measure';
-import { installPaintProbe } from './paint-probe';
+import { installPaintProbe, timeOpening } from './paint-probe';
 import { type PacedReply, longMarkdown, pacedFetch } from './paced-openrouter';
 import { chromiumArgs, chromiumExecutable } from '../../e2e/support/chromium';
 import { type SeededConversation, seedLongConversation } from '../../e2e/support/seed-history';
@@ -41,34 +41,9 @@ async function newBenchPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Clicks a conversation in the sidebar and resolves, in the page, once its last message is on screen and painted. */
-async function openConversation(page: Page, conversation: SeededConversation): Promise<number> {
-  return page.evaluate(
-    async ({ title, marker }) => {
-      const button = Array.from(document.querySelectorAll('button')).find((b) =>
-        b.textContent?.trim().startsWith(title),
-      );
-      if (!button) throw new Error(`no sidebar entry "${title}"`);
-      const start = performance.now();
-      const shown = () => {
-        const articles = document.querySelectorAll('article');
-        return articles[articles.length - 1]?.textContent?.includes(marker) ?? false;
-      };
-      const { whenPainted } = window as unknown as { whenPainted(shown: () => boolean): Promise<number> };
-      const painted = whenPainted(shown);
-      button.click();
-      // Never wait forever: a conversation whose last message changed would otherwise hang the whole run.
-      const end = await Promise.race([
-        painted,
-        new Promise<number>((_, fail) =>
-          setTimeout(() => fail(new Error(`"${title}" never showed its last message`)), 30_000),
-        ),
-      ]);
-      return end - start;
-    },
-    { title: conversation.title, marker: conversation.lastMarker },
-  );
-}
+/** Clicks a seeded conversation in the sidebar; resolves with the time until its last message is painted. */
+const openConversation = (page: Page, conversation: SeededConversation) =>
+  timeOpening(page, conversation.title, conversation.lastMarker);
 
 async function newChat(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New chat' }).click();

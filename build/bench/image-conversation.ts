@@ -21,7 +21,7 @@ import { createRouter } from '../../electron/core/router';
 import { startWebHost } from '../../electron/web/server';
 import { chromiumArgs, chromiumExecutable } from '../../e2e/support/chromium';
 import { reportSamples } from './measure';
-import { installPaintProbe } from './paint-probe';
+import { installPaintProbe, timeOpening } from './paint-probe';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const rendererDir = join(projectRoot, 'out/renderer');
@@ -135,29 +135,7 @@ export async function imageConversationBench(report: (line: string) => void): Pr
     await installPaintProbe(page);
     await page.goto(host.url);
     await page.getByRole('button', { name: withPictures.title }).first().waitFor({ timeout: 30_000 });
-    const open = (conversation: Seeded) =>
-      page.evaluate(
-        async ({ title, marker }) => {
-          const button = Array.from(document.querySelectorAll('button')).find((b) =>
-            b.textContent?.trim().startsWith(title),
-          );
-          if (!button) throw new Error(`no sidebar entry "${title}"`);
-          const start = performance.now();
-          const shown = () => {
-            const articles = document.querySelectorAll('article');
-            return articles[articles.length - 1]?.textContent?.includes(marker) ?? false;
-          };
-          const { whenPainted } = window as unknown as { whenPainted(shown: () => boolean): Promise<number> };
-          const painted = whenPainted(shown);
-          button.click();
-          const end = await Promise.race([
-            painted,
-            new Promise<number>((_, fail) => setTimeout(() => fail(new Error(`"${title}" never showed`)), 30_000)),
-          ]);
-          return end - start;
-        },
-        { title: conversation.title, marker: conversation.marker },
-      );
+    const open = (conversation: Seeded) => timeOpening(page, conversation.title, conversation.marker);
     const newChat = async () => {
       await page.getByRole('button', { name: 'New chat' }).click();
       await page.waitForTimeout(300);

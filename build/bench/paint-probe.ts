@@ -37,3 +37,35 @@ export async function installPaintProbe(page: Page): Promise<void> {
     (window as unknown as { whenPainted: typeof whenPainted }).whenPainted = whenPainted;
   });
 }
+
+/**
+ * Clicks the sidebar entry whose text starts with `title` and resolves, in the page, with the time until the last
+ * message (the one containing `marker`) is on screen and painted. Needs installPaintProbe on the page.
+ */
+export async function timeOpening(page: Page, title: string, marker: string): Promise<number> {
+  return page.evaluate(
+    async ({ title, marker }) => {
+      const button = Array.from(document.querySelectorAll('button')).find((b) =>
+        b.textContent?.trim().startsWith(title),
+      );
+      if (!button) throw new Error(`no sidebar entry "${title}"`);
+      const start = performance.now();
+      const shown = () => {
+        const articles = document.querySelectorAll('article');
+        return articles[articles.length - 1]?.textContent?.includes(marker) ?? false;
+      };
+      const { whenPainted } = window as unknown as { whenPainted(shown: () => boolean): Promise<number> };
+      const painted = whenPainted(shown);
+      button.click();
+      // Never wait forever: a conversation whose last message changed would otherwise hang the whole run.
+      const end = await Promise.race([
+        painted,
+        new Promise<number>((_, fail) =>
+          setTimeout(() => fail(new Error(`"${title}" never showed its last message`)), 30_000),
+        ),
+      ]);
+      return end - start;
+    },
+    { title, marker },
+  );
+}
