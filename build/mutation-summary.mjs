@@ -1,7 +1,9 @@
 // Prints the mutation score per folder from Stryker's JSON report (mutation-testing-report-schema): for each folder
 // holding mutated files, and for each of the four trees `npm run mutate` covers, how many mutants the tests killed
 // and the score, (killed + timed out) / (killed + timed out + survived + not covered), as Stryker counts it.
-// Usage: node build/mutation-summary.mjs [reports/mutation/mutation.json]
+// Usage: node build/mutation-summary.mjs [report.json ...] (default reports/mutation/mutation.json); several reports
+// (e.g. reports/mutation/runs/*.json, one per folder run) are read as one, a file in a later report replacing the same
+// file in an earlier one.
 
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -52,6 +54,8 @@ function print(rows) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = process.argv[2] ?? 'reports/mutation/mutation.json';
-  print(summarise(JSON.parse(readFileSync(file, 'utf8'))));
+  const paths = process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
+  const files = {};
+  for (const path of paths) Object.assign(files, JSON.parse(readFileSync(path, 'utf8')).files);
+  print(summarise({ files }));
 }
