@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCostRange, tokensForAttachment } from '../../../../shared/cost-estimate';
 import { compareUsd, sumUsd } from '../../../../shared/money';
 import { messageFixture } from '../../test-support/message-fixture';
 import { estimateNextReply } from './send-estimate';
@@ -12,38 +11,6 @@ const pricing = {
   contextLength: 128_000,
   isFree: false,
 };
-
-describe('estimateCostRange', () => {
-  const input = {
-    promptPrice: 0.000003,
-    completionPrice: 0.000015,
-    promptTokens: 1_000,
-    repeatedPromptTokens: 800,
-    expectedOutputTokens: 500,
-    maxOutputTokens: 4_000,
-  };
-
-  it('bounds the reply: prompt plus expected output below, prompt plus the whole cap above', () => {
-    expect(estimateCostRange(input)).toEqual({ low: '0.0105', high: '0.063' });
-  });
-
-  it('applies the cache discount to the repeated part of the prompt at the low end only', () => {
-    const cached = estimateCostRange({ ...input, cacheReadPrice: 0.0000003 });
-    // 200 fresh × $3/M + 800 cached × $0.30/M + 500 × $15/M
-    expect(cached).toEqual({ low: sumUsd(['0.0006', '0.00024', '0.0075']), high: '0.063' });
-  });
-
-  it('keeps low ≤ high for any counts, and has no range for unknown or variable prices', () => {
-    for (const promptTokens of [0, 1, 999, 50_000]) {
-      for (const expectedOutputTokens of [0, 10, 4_000, 9_000]) {
-        const range = estimateCostRange({ ...input, promptTokens, expectedOutputTokens });
-        expect(range && compareUsd(range.low, range.high)).toBeLessThanOrEqual(0);
-      }
-    }
-    expect(estimateCostRange({ ...input, promptPrice: null })).toBeNull();
-    expect(estimateCostRange({ ...input, completionPrice: -1 })).toBeNull();
-  });
-});
 
 describe('estimateNextReply', () => {
   it('prices the thread so far and the draft, at four characters a token', () => {
@@ -94,15 +61,6 @@ describe('estimateNextReply', () => {
 });
 
 describe('attachments in the estimate', () => {
-  it('counts an image by its pixels (capped), a text file by its characters, a PDF by its pages', () => {
-    expect(tokensForAttachment({ kind: 'image', width: 750, height: 100 })).toBe(100);
-    expect(tokensForAttachment({ kind: 'image', width: 4000, height: 3000 })).toBe(1_600);
-    expect(tokensForAttachment({ kind: 'image' })).toBe(1_000);
-    expect(tokensForAttachment({ kind: 'text', textChars: 4_001 })).toBe(1_001);
-    expect(tokensForAttachment({ kind: 'pdf', pageCount: 3 })).toBe(2_400);
-    expect(tokensForAttachment({ kind: 'pdf' })).toBe(800);
-  });
-
   it('prices the draft’s files as fresh prompt tokens', () => {
     const bare = estimateNextReply({ thread: [], draft: 'Look', pricing, maxOutputTokens: 100 });
     const withImage = estimateNextReply({
