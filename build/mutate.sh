@@ -3,8 +3,8 @@
 # renderer/src/lib (stryker.config.json), then the score per folder (build/mutation-summary.mjs). A report, not part
 # of `npm test`: every mutant reruns the unit tests that cover it, so a full run takes hours on two cores. Run it a
 # folder at a time: `npm run mutate -- renderer/src/store shared` mutates only those folders' source files (their
-# tests, test support and fixtures left out); a quoted glob such as 'electron/core/*.ts' mutates the files it
-# matches (tests left out) — the core's top-level files without its subfolders; any other argument goes to
+# tests, test support and fixtures left out); a file, or a quoted glob such as 'electron/core/*.ts', mutates the files
+# it matches (tests left out) — e.g. the core's top-level files without its subfolders; any other argument goes to
 # `stryker run` as it is.
 # Each selection keeps its own results (reports/mutation/incremental/<selection>.json), so a second run of the same
 # folders only tests what changed, and running another folder does not throw the first one's results away; each
@@ -27,7 +27,7 @@ for arg in "$@"; do
     folder=${arg%/}
     globs+=("$folder/**/*.ts" "!$folder/**/*.test.ts" "!$folder/**/test-support/**" "!$folder/**/fixtures/**")
     names+=("$folder")
-  elif [[ "$arg" != -* && "$prev" != -* && "$arg" == *'*'* ]]; then
+  elif [[ "$arg" != -* && "$prev" != -* && ("$arg" == *'*'* || ("$arg" == *.ts && -f "$arg")) ]]; then
     globs+=("$arg" "!${arg%.ts}.test.ts")
     names+=("${arg//\*/_}")
   else
