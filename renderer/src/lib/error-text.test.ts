@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AppError, type ErrorCode, errorCodes } from '../../../shared/result';
-import { describeError, describeUnsavedReply } from './error-text';
+import { automaticRetries, describeError, describeRetry, describeUnsavedReply } from './error-text';
 
 const errorOf = (code: ErrorCode, message = ''): AppError => ({ code, message });
 
@@ -22,8 +22,13 @@ describe('describeError', () => {
     expect(text.detail).toBe('context length exceeded (131072)');
   });
 
-  it('does not echo a detail that is empty', () => {
+  it('does not echo a detail that is empty, or that only repeats the wording', () => {
     expect(describeError(errorOf('upstream_error', '  ')).detail).toBeUndefined();
+    const same = describeError(errorOf('upstream_error', ' The model provider had a problem answering. '));
+    expect(same).toEqual({
+      message: 'The model provider had a problem answering.',
+      nextStep: 'Try again in a moment, or choose another model.',
+    });
   });
 
   it('turns Retry-After into a concrete wait', () => {
@@ -33,6 +38,13 @@ describe('describeError', () => {
     expect(describeError({ code: 'rate_limited', message: '', retryAfterSeconds: 0.4 }).nextStep).toBe(
       'Wait 1 second and try again.',
     );
+    expect(describeError({ code: 'rate_limited', message: '', retryAfterSeconds: 1.2 }).nextStep).toBe(
+      'Wait 2 seconds and try again.',
+    );
+    for (const retryAfterSeconds of [undefined, 0])
+      expect(describeError({ code: 'rate_limited', message: '', retryAfterSeconds }).nextStep).toBe(
+        'Wait a moment and try again, or choose another model.',
+      );
   });
 
   it('uses the core wording for offline, which says whether the host or OpenRouter is gone', () => {
@@ -60,11 +72,24 @@ describe('describeUnsavedReply', () => {
     });
     expect(text.message).toBe('The disk is full; this reply is kept in memory until space is freed.');
     expect(text.nextStep).toMatch(/keep Switchboard open/);
+    expect(text.detail).toBeUndefined();
   });
 
   it('gives other storage failures with the core’s reason', () => {
     const text = describeUnsavedReply({ code: 'storage_error', message: 'SQLITE_IOERR_WRITE' });
     expect(text.message).toMatch(/kept in memory/);
     expect(text.detail).toBe('SQLITE_IOERR_WRITE');
+  });
+});
+
+describe('describeRetry', () => {
+  it('says what failed, when the core tries again (whole seconds, at least one) and which attempt of how many', () => {
+    const error = errorOf('timeout');
+    expect(describeRetry({ attempt: 1, delayMs: 2_600, error })).toBe(
+      `OpenRouter took too long to answer. Retrying in 3 s (attempt 1 of ${automaticRetries})…`,
+    );
+    expect(describeRetry({ attempt: 2, delayMs: 120, error })).toBe(
+      'OpenRouter took too long to answer. Retrying in 1 s (attempt 2 of 2)…',
+    );
   });
 });
