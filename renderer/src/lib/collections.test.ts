@@ -34,6 +34,18 @@ describe('sortConversations', () => {
     const list = [conversation('a', 3), { ...conversation('b', 1), pinned: true }, conversation('c', 5)];
     expect(sortConversations(list).map((c) => c.id)).toEqual(['b', 'c', 'a']);
   });
+
+  it('breaks ties as the core’s list does: the newer conversation first, then by id, whatever order they came in', () => {
+    const at = (id: string, createdAt: number) => ({ ...conversation(id, 7), createdAt });
+    const expected = ['new', 'a', 'b', 'c'];
+    const orders = [
+      [at('c', 1), at('b', 1), at('new', 2), at('a', 1)],
+      [at('a', 1), at('new', 2), at('c', 1), at('b', 1)],
+      [at('b', 1), at('a', 1), at('c', 1), at('new', 2)],
+    ];
+    for (const list of orders) expect(sortConversations(list).map((c) => c.id)).toEqual(expected);
+    expect(sortConversations([at('x', 1), at('x', 1)]).map((c) => c.id)).toEqual(['x', 'x']);
+  });
 });
 
 describe('upsertMessage', () => {

@@ -164,3 +164,60 @@ describe('reduceStream with a reply the core could not save', () => {
     expect(done).toMatchObject({ finished: true, error: null, storageWarning: error });
   });
 });
+
+describe('reduceStream around a retry', () => {
+  const timeout = { code: 'timeout' as const, message: 'No answer in 30 s' };
+
+  it('shows the latest retry notice until the next attempt shows a sign of life', () => {
+    const storage = { code: 'storage_error' as const, message: 'The disk is full' };
+    const waiting = reduceStream(emptyTurn, [
+      { type: 'retrying', attempt: 1, delayMs: 1_000, error: timeout },
+      { type: 'retrying', attempt: 2, delayMs: 2_000, error: timeout },
+      { type: 'storage-warning', error: storage },
+    ]);
+    expect(waiting.retrying).toEqual({ attempt: 2, delayMs: 2_000, error: timeout });
+    expect(waiting.storageWarning).toBe(storage);
+    expect(waiting.finished).toBe(false);
+
+    const answering = reduceStream(waiting, [started]);
+    expect(answering.retrying).toBeNull();
+    expect(answering.assistant?.id).toBe('a1');
+  });
+
+  it('drops the notice when the turn fails after all', () => {
+    const error = { code: 'upstream_error' as const, message: 'Provider returned 502' };
+    const view = reduceStream(emptyTurn, [
+      { type: 'retrying', attempt: 1, delayMs: 500, error: timeout },
+      { type: 'error', error, message: null },
+    ]);
+    expect(view).toMatchObject({ retrying: null, finished: true, error });
+  });
+});
+
+describe('reduceStream edges', () => {
+  it('keeps a reasoning-only batch, and leaves reasoning absent when the model gave none', () => {
+    const thinking = reduceStream(reduceStream(emptyTurn, [started]), [{ type: 'reasoning', text: 'Hmm.' }]);
+    expect(thinking.assistant).toMatchObject({ content: '', reasoning: 'Hmm.' });
+    const plain = reduceStream(emptyTurn, [started, ...deltas('Just text')]);
+    expect(plain.assistant?.reasoning).toBeNull();
+  });
+
+  it('ignores reasoning and usage that arrive before started', () => {
+    const view = reduceStream(emptyTurn, [
+      { type: 'reasoning', text: 'lost' },
+      { type: 'usage', usage },
+    ]);
+    expect(view.assistant).toBeNull();
+    expect(reduceStream(view, [started]).assistant?.reasoning).toBeNull();
+  });
+
+  it('finishes a turn that ended before it started without inventing a reply', () => {
+    expect(finishUnended(emptyTurn)).toMatchObject({ finished: true, assistant: null });
+  });
+
+  it('leaves a reply that already failed as it is when the stream then ends', () => {
+    const failed = message({ id: 'a1', content: 'Part', status: 'error' });
+    const view = { ...reduceStream(emptyTurn, [started]), assistant: failed };
+    expect(finishUnended(view).assistant).toBe(failed);
+  });
+});
