@@ -52,6 +52,7 @@ describe('describeError', () => {
       'Lost the connection to the Switchboard host.',
     );
     expect(describeError(errorOf('offline')).message).toBe('Switchboard cannot reach the network.');
+    expect(describeError(errorOf('offline', '  ')).message).toBe('Switchboard cannot reach the network.');
   });
 
   it('tells how to fix a missing keychain and offers the session-only way out', () => {

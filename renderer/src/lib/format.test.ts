@@ -44,6 +44,17 @@ describe('formatCost', () => {
     expect(formatCost(-0.000024)).toBe('-$0.000024');
     expect(formatCost(Number.NaN)).toBe('—');
   });
+
+  it('pads cents and reads a whole dollar as money', () => {
+    expect(formatCost(1)).toBe('$1.00');
+    expect(formatCost(1.05)).toBe('$1.05');
+    expect(formatCost('2000.07')).toBe('$2,000.07');
+    expect(formatCost(-1.05)).toBe('-$1.05');
+  });
+
+  it('keeps a tiny refund or correction exact even in compact places (only charges collapse to "<$0.0001")', () => {
+    expect(formatCost('-0.00002', { compact: true })).toBe('-$0.00002');
+  });
 });
 
 describe('formatExactCost', () => {
@@ -52,6 +63,11 @@ describe('formatExactCost', () => {
     expect(formatExactCost('1234.5')).toBe('$1,234.5');
     expect(formatExactCost(1e-7)).toBe('$0.0000001');
     expect(formatExactCost('-0.5')).toBe('-$0.5');
+  });
+
+  it('gives nothing signed for zero, and a dash for a figure that is not one', () => {
+    expect(formatExactCost(0)).toBe('$0');
+    expect(formatExactCost(Number.NaN)).toBe('—');
   });
 });
 
@@ -64,6 +80,7 @@ describe('formatCredit', () => {
 
   it('says "no limit" for a key without a cap', () => {
     expect(formatCredit(null)).toBe('no limit');
+    expect(formatCredit(Number.POSITIVE_INFINITY)).toBe('—');
   });
 
   it('does not round a last fraction of a cent to zero', () => {
@@ -100,6 +117,8 @@ describe('small labels', () => {
   it('drops the author from a model id', () => {
     expect(shortModelName('openai/gpt-4o-mini')).toBe('gpt-4o-mini');
     expect(shortModelName('local-model')).toBe('local-model');
+    expect(shortModelName('x/y')).toBe('y');
+    expect(shortModelName('meta-llama/llama-3/variant')).toBe('llama-3/variant');
   });
 });
 

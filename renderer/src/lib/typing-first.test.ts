@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ScheduleFrame } from './frame-batcher';
 import { type TypingFirstClock, pageTypingClock, typingFirst, typingGapMs, typingWindowMs } from './typing-first';
 
@@ -116,8 +116,8 @@ describe('pageTypingClock', () => {
     const field = document.createElement('textarea');
     document.body.append(field);
     const typeText = () => field.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    const press = (key: string, shiftKey = false) =>
-      field.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true }));
+    const press = (key: string, shiftKey = false, isComposing = false) =>
+      field.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, isComposing, bubbles: true }));
     return { clock, field, typeText, press };
   };
 
@@ -136,6 +136,9 @@ describe('pageTypingClock', () => {
     typeText();
     press('Enter', true);
     expect(clock.lastTypedAt()).toBeGreaterThan(-Infinity);
+    press('a');
+    press('Enter', false, true); // an input method confirming a word, not sending
+    expect(clock.lastTypedAt()).toBeGreaterThan(-Infinity);
     press('Enter');
     expect(clock.lastTypedAt()).toBe(-Infinity);
 
@@ -145,5 +148,22 @@ describe('pageTypingClock', () => {
     document.body.append(form);
     form.dispatchEvent(new Event('submit', { bubbles: true }));
     expect(clock.lastTypedAt()).toBe(-Infinity);
+  });
+
+  it('runs its timers after the time asked, and not once cleared', () => {
+    vi.useFakeTimers();
+    try {
+      const { clock } = setUp();
+      const ran: string[] = [];
+      clock.setTimer(() => ran.push('kept'), 100);
+      const cleared = clock.setTimer(() => ran.push('cleared'), 100);
+      clock.clearTimer(cleared);
+      vi.advanceTimersByTime(99);
+      expect(ran).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(ran).toEqual(['kept']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
