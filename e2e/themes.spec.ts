@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fakeKeys } from './fake-openrouter/scenarios';
-import { assistantMessages, expect, pasteKey, sendMessage, test } from './support/fixtures';
+import { assistantMessages, expect, pasteKey, sendMessage, test, webHostOnly } from './support/fixtures';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
 const finished = /\d+ tokens · \$/;
@@ -50,6 +50,63 @@ test('the theme follows the system until chosen in Settings, switches live, and 
   expect(await pageBackground(page)).toBe(background.dark);
   await page.emulateMedia({ colorScheme: 'light' });
   expect(await pageBackground(page)).toBe(background.light);
+});
+
+test('a theme or notification switch changed in one window shows in another at once, without a reload', async ({
+  page,
+  context,
+  launch,
+  appHost,
+}) => {
+  webHostOnly(appHost, 'a second browser tab');
+  // The browser allows notifications, so each tab's switch shows what the core keeps.
+  await context.grantPermissions(['notifications']);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const host = await launch();
+  await page.goto(host.url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(composer(page)).toBeVisible();
+  const other = await context.newPage();
+  await other.emulateMedia({ colorScheme: 'light' });
+  await other.goto(host.url);
+  await expect(composer(other)).toBeVisible();
+  // Nothing reloads either page from here on: a marker set now must still be there at the end.
+  for (const tab of [page, other]) await tab.evaluate(() => Object.assign(window, { notReloaded: true }));
+  await expect(other.locator('html')).toHaveAttribute('data-theme', 'system');
+
+  // Chosen in Settings in the first tab: the second shows it.
+  await chooseTheme(page, 'Dark');
+  await expect(other.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await pageBackground(other)).toBe(background.dark);
+
+  // Switched with the keys in the second: the first follows.
+  await other.locator('body').focus();
+  await other.keyboard.press('Control+Shift+L');
+  await expect(other.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await pageBackground(page)).toBe(background.light);
+
+  // The notifications switch, with Settings open in both: turned off in one, off in the other.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await other.getByRole('button', { name: 'Settings', exact: true }).click();
+  const toggle = (tab: Page) =>
+    tab
+      .getByRole('dialog', { name: 'Settings', exact: true })
+      .getByRole('checkbox', { name: /Notify me when a reply finishes/ });
+  await expect(toggle(other)).toBeChecked();
+  await toggle(page).uncheck();
+  await expect(toggle(other)).not.toBeChecked();
+  await toggle(other).check();
+  await expect(toggle(page)).toBeChecked();
+  // The theme radio in the open dialog follows as well.
+  await other.getByRole('dialog', { name: 'Settings', exact: true }).getByRole('radio', { name: 'Dark' }).check();
+  await expect(
+    page.getByRole('dialog', { name: 'Settings', exact: true }).getByRole('radio', { name: 'Dark' }),
+  ).toBeChecked();
+
+  for (const tab of [page, other]) {
+    expect(await tab.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  }
 });
 
 test('light and dark both pass axe-core WCAG 2 AA on the main screen (screenshots attached)', async ({

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { type DesktopApi, type Transport, createDesktopApi } from './api';
+import type { CoreEvent } from './core-events';
 import { requestChannels, streamChannels } from './ipc';
 import type { FileTransfer } from './portability';
 import type { AttachmentTransport } from './attachments';
@@ -160,23 +161,33 @@ describe('createDesktopApi', () => {
     expect(streams.map((s) => s.channel).sort()).toEqual(Object.keys(streamChannels).sort());
   });
 
-  it('passes library events through from the transport, and the file and attachment transfers as given', () => {
-    const unsubscribe = () => undefined;
-    const listeners: unknown[] = [];
+  it('hands each kind of core event to its own listeners, and the file and attachment transfers as given', () => {
+    const listeners = new Set<(event: CoreEvent) => void>();
     const transport = {
       invoke: async () => ({ ok: true, value: null }),
       stream: () => ({ cancel: () => undefined }),
-      subscribe: (listener: unknown) => {
-        listeners.push(listener);
-        return unsubscribe;
+      subscribe: (listener: (event: CoreEvent) => void) => {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
       },
     } as unknown as Transport;
     const files = {} as FileTransfer;
     const attachments = {} as AttachmentTransport;
     const api = createDesktopApi(transport, files, attachments);
-    const listener = () => undefined;
-    expect(api.library.subscribe(listener)).toBe(unsubscribe);
-    expect(listeners).toEqual([listener]);
+    const library: unknown[] = [];
+    const preferences: unknown[] = [];
+    const stopLibrary = api.library.subscribe((event) => library.push(event));
+    const stopPreferences = api.preferences.subscribe((kept) => preferences.push(kept));
+    const announce = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
+    announce({ topic: 'library', event: { type: 'cleared' } });
+    announce({ topic: 'preferences', preferences: { theme: 'light', notifications: false } });
+    expect(library).toEqual([{ type: 'cleared' }]);
+    expect(preferences).toEqual([{ theme: 'light', notifications: false }]);
+    // Each unsubscribe ends its own listener only.
+    stopLibrary();
+    expect(listeners.size).toBe(1);
+    stopPreferences();
+    expect(listeners.size).toBe(0);
     expect(api.files).toBe(files);
     expect(api.attachments).toBe(attachments);
   });

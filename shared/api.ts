@@ -1,5 +1,6 @@
 // Contract: DesktopApi is exactly what the renderer sees as `window.api`, whichever transport carries it.
 
+import type { CoreEvent } from './core-events';
 import type { ChatStreamEvent } from './domain';
 import type { LibraryEvent } from './library';
 import type { ChannelInput, ChannelResult, RequestChannel, StreamChannel, StreamEvent, StreamInput } from './ipc';
@@ -17,7 +18,7 @@ import type {
 } from './schemas';
 import type { ExportStartInput, FileTransfer, ImportStartInput } from './portability';
 import type { ConversationSettings, PresetSaveInput, PresetsFile, PromptSnippet } from './conversation-settings';
-import type { ThemeChoice } from './preferences';
+import type { AppPreferences, ThemeChoice } from './preferences';
 import type { CompareCreateInput, CompareSet } from './compare';
 import type { AttachmentTransport } from './attachments';
 
@@ -124,6 +125,8 @@ export interface DesktopApi {
     setNotifications(enabled: boolean): Call<'preferences:set-notifications'>;
     sidebarWidth(): Call<'preferences:sidebar-width'>;
     setSidebarWidth(width: number): Call<'preferences:set-sidebar-width'>;
+    /** The preferences as kept after a change made in any window, this one included; returns the unsubscribe function. */
+    subscribe(listener: (preferences: AppPreferences) => void): () => void;
   };
   /** Compares: each column is an ordinary conversation; a round is one `chat.send` per column. */
   compares: {
@@ -154,8 +157,8 @@ export interface Transport {
     input: StreamInput<C>,
     onEvent: (event: StreamEvent<C>) => void,
   ): StreamHandle;
-  /** Library changes the core broadcasts to every window. */
-  subscribe(listener: (event: LibraryEvent) => void): () => void;
+  /** What the core tells every window unasked (shared/core-events.ts); returns the unsubscribe function. */
+  subscribe(listener: (event: CoreEvent) => void): () => void;
 }
 
 export function createDesktopApi(
@@ -203,7 +206,12 @@ export function createDesktopApi(
       messages: (input) => call('search:messages', input),
       inConversation: (conversationId, query) => call('search:in-conversation', { conversationId, query }),
     },
-    library: { subscribe: (listener) => transport.subscribe(listener) },
+    library: {
+      subscribe: (listener) =>
+        transport.subscribe((event) => {
+          if (event.topic === 'library') listener(event.event);
+        }),
+    },
     messages: { older: (conversationId, beforeId) => call('messages:older', { conversationId, beforeId }) },
     drafts: {
       get: (conversationId) => call('drafts:get', { conversationId }),
@@ -256,6 +264,10 @@ export function createDesktopApi(
       setNotifications: (enabled) => call('preferences:set-notifications', { enabled }),
       sidebarWidth: () => call('preferences:sidebar-width', undefined),
       setSidebarWidth: (width) => call('preferences:set-sidebar-width', { width }),
+      subscribe: (listener) =>
+        transport.subscribe((event) => {
+          if (event.topic === 'preferences') listener(event.preferences);
+        }),
     },
     compares: {
       list: () => call('compares:list', undefined),

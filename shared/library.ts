@@ -39,6 +39,3 @@ export interface FindResults {
  */
 export type LibraryEvent =
   { type: 'changed'; conversation: Conversation } | { type: 'removed'; id: string } | { type: 'cleared' };
-
-/** The Electron IPC channel main sends library events on (the web host sends them as `library` frames). */
-export const libraryEventChannel = 'library:event';

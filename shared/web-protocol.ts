@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import type { ChatStreamEvent } from './domain';
-import type { LibraryEvent } from './library';
+import type { CoreEvent } from './core-events';
 import type { Result } from './result';
 
 /** Sub-protocol name; the per-run token travels as a second sub-protocol `token.<hex>` so it never sits in a URL that could be logged. */
@@ -44,7 +44,7 @@ export type ServerFrame =
   | { kind: 'result'; id: number; result: Result<unknown> }
   | { kind: 'event'; id: number; event: ChatStreamEvent }
   | { kind: 'end'; id: number }
-  /** A library change made in any window (this one included), sent to every connected window. */
-  | { kind: 'library'; event: LibraryEvent }
+  /** What the core tells every connected window unasked (a library change, the preferences): shared/core-events.ts. */
+  | { kind: 'broadcast'; event: CoreEvent }
   /** A frame the host could not accept at all (not JSON, unknown kind): answered, then ignored. */
   | { kind: 'protocol-error'; id: number | null; message: string };

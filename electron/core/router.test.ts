@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../shared/core-events';
 import type { ChatStreamEvent } from '../../shared/domain';
+import type { AppPreferences } from '../../shared/preferences';
 import { AppFailure } from '../../shared/result';
 import type { Core } from './core';
+import { LibraryEvents } from './library-events';
 import type { Logger } from './logger';
 import { createRouter } from './router';
 
@@ -92,5 +95,34 @@ describe('router streams', () => {
     expect(unknown).toMatchObject([{ type: 'error', error: { code: 'invalid_input' } }]);
     expect(invalid).toMatchObject([{ type: 'error', error: { code: 'invalid_input' } }]);
     expect(seen).toEqual([]);
+  });
+});
+
+describe('router subscriptions', () => {
+  it('merges library changes and preference changes into one subscription per window, until it stops', () => {
+    const events = new LibraryEvents();
+    const preferenceListeners = new Set<(preferences: AppPreferences) => void>();
+    const core = {
+      events,
+      preferences: {
+        subscribe: (listener: (preferences: AppPreferences) => void) => {
+          preferenceListeners.add(listener);
+          return () => void preferenceListeners.delete(listener);
+        },
+      },
+    } as unknown as Core;
+    const heard: CoreEvent[] = [];
+    const stop = createRouter(core, logger).subscribe((event) => heard.push(event));
+    events.emit({ type: 'removed', id: 'c1' });
+    for (const listener of preferenceListeners) listener({ theme: 'dark', notifications: false });
+    expect(heard).toEqual([
+      { topic: 'library', event: { type: 'removed', id: 'c1' } },
+      { topic: 'preferences', preferences: { theme: 'dark', notifications: false } },
+    ]);
+    stop();
+    // Both halves stop: a closed window hears neither.
+    events.emit({ type: 'cleared' });
+    expect(preferenceListeners.size).toBe(0);
+    expect(heard).toHaveLength(2);
   });
 });

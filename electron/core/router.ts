@@ -1,7 +1,7 @@
 // Core: the one table from channel to core method, shared by the Electron and web-host transports so they cannot drift.
 
 import type { ChatStreamEvent } from '../../shared/domain';
-import type { LibraryEvent } from '../../shared/library';
+import type { CoreEvent } from '../../shared/core-events';
 import {
   type ChannelParsedInput,
   type ChannelResult,
@@ -119,8 +119,11 @@ export interface Router {
   call(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Validates, then streams the turn's events; aborting `signal` cancels the upstream request. */
   stream(channel: string, input: unknown, signal: AbortSignal): AsyncIterable<ChatStreamEvent>;
-  /** Library changes for one window; returns the function that stops them (the window went away). */
-  subscribe(listener: (event: LibraryEvent) => void): () => void;
+  /**
+   * Everything the core tells a window unasked (library changes, preferences) for one window; returns the function that
+   * stops them (the window went away).
+   */
+  subscribe(listener: (event: CoreEvent) => void): () => void;
 }
 
 function describeInvalid(issues: { path: PropertyKey[]; message: string }[]): string {
@@ -132,7 +135,16 @@ export function createRouter(core: Core, logger: Logger): Router {
   const streams = streamHandlers(core);
 
   return {
-    subscribe: (listener) => core.events.subscribe(listener),
+    subscribe: (listener) => {
+      const stopLibrary = core.events.subscribe((event) => listener({ topic: 'library', event }));
+      const stopPreferences = core.preferences.subscribe((preferences) =>
+        listener({ topic: 'preferences', preferences }),
+      );
+      return () => {
+        stopLibrary();
+        stopPreferences();
+      };
+    },
 
     async call(channel, input) {
       if (!isRequestChannel(channel)) return fail('invalid_input', `Unknown request "${channel.slice(0, 64)}".`);

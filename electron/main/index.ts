@@ -31,7 +31,7 @@ import { buildAppMenuTemplate } from './app-menu';
 import { appScheme, appSchemePrivileges, createAppSchemeHandler } from './app-scheme';
 import { createCommandSender } from './command-sender';
 import { buildContextMenuTemplate } from './context-menu';
-import { broadcastLibraryEvents, registerIpc, type RegisteredIpc } from './ipc';
+import { broadcastCoreEvents, registerIpc, type RegisteredIpc } from './ipc';
 import { registerFileTransfer } from './file-transfer';
 import { type LaunchSettings, readLaunchSettings } from './launch-settings';
 import { guardWebContents } from './navigation-guard';
@@ -186,11 +186,7 @@ function start(settings: LaunchSettings): void {
     void followPreferences(core.preferences, (next) => notifier.setEnabled(next.notifications));
     app.on('browser-window-focus', () => notifier.windowFocused());
     ipc = registerIpc(ipcMain, router, senderCheck, logger, () => notifier.watchTurn());
-    broadcastLibraryEvents(
-      router,
-      () => BrowserWindow.getAllWindows().map((window) => window.webContents),
-      senderCheck,
-    );
+    broadcastCoreEvents(router, () => BrowserWindow.getAllWindows().map((window) => window.webContents), senderCheck);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildAppMenuTemplate({

@@ -4,9 +4,8 @@ import type { PortFrame } from '../../shared/port-protocol';
 import type { Router } from '../core/router';
 import { streamFailedEvent } from '../core/stream-pump';
 import { recordingLogger } from './test-support/recording-logger';
-import { LibraryEvents } from '../core/library-events';
-import { libraryEventChannel } from '../../shared/library';
-import { type IpcMainLike, broadcastLibraryEvents, refusedSenderMessage, registerIpc } from './ipc';
+import { type CoreEvent, coreEventChannel } from '../../shared/core-events';
+import { type IpcMainLike, broadcastCoreEvents, refusedSenderMessage, registerIpc } from './ipc';
 
 type Handler = (event: never, input: unknown) => unknown;
 
@@ -184,9 +183,10 @@ describe('registerIpc streams', () => {
   });
 });
 
-describe('broadcastLibraryEvents', () => {
-  it('sends each library change to every live window showing the app, and nothing after it stops', () => {
-    const events = new LibraryEvents();
+describe('broadcastCoreEvents', () => {
+  it('sends each core event to every live window showing the app, and nothing after it stops', () => {
+    const listeners = new Set<(event: CoreEvent) => void>();
+    const announce = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
     const sent: [string, string, unknown][] = [];
     const window = (name: string, url: string, destroyed = false) => ({
       mainFrame: { url, parent: null },
@@ -202,16 +202,24 @@ describe('broadcastLibraryEvents', () => {
     const router: Router = {
       call: async () => ({ ok: true, value: null }),
       async *stream() {},
-      subscribe: (listener) => events.subscribe(listener),
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
     };
-    const stop = broadcastLibraryEvents(router, () => windows, isTrusted);
-    events.emit({ type: 'removed', id: 'c1' });
+    const stop = broadcastCoreEvents(router, () => windows, isTrusted);
+    const removed: CoreEvent = { topic: 'library', event: { type: 'removed', id: 'c1' } };
+    const dark: CoreEvent = { topic: 'preferences', preferences: { theme: 'dark', notifications: true } };
+    announce(removed);
+    announce(dark);
     expect(sent).toEqual([
-      ['a', libraryEventChannel, { type: 'removed', id: 'c1' }],
-      ['b', libraryEventChannel, { type: 'removed', id: 'c1' }],
+      ['a', coreEventChannel, removed],
+      ['b', coreEventChannel, removed],
+      ['a', coreEventChannel, dark],
+      ['b', coreEventChannel, dark],
     ]);
     stop();
-    events.emit({ type: 'cleared' });
-    expect(sent).toHaveLength(2);
+    announce({ topic: 'library', event: { type: 'cleared' } });
+    expect(sent).toHaveLength(4);
   });
 });

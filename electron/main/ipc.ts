@@ -4,7 +4,7 @@
 import type { IpcMainEvent, IpcMainInvokeEvent, MessagePortMain } from 'electron';
 import type { ChatStreamEvent } from '../../shared/domain';
 import { requestChannels, streamChannels } from '../../shared/ipc';
-import { libraryEventChannel } from '../../shared/library';
+import { coreEventChannel } from '../../shared/core-events';
 import type { PortFrame } from '../../shared/port-protocol';
 import { fail } from '../../shared/result';
 import type { Logger } from '../core/logger';
@@ -96,25 +96,26 @@ export function registerIpc(
 }
 
 /** The part of a window's `webContents` the broadcast uses. */
-export interface LibraryEventTarget {
+export interface CoreEventTarget {
   mainFrame: Parameters<SenderCheck>[0];
   send(channel: string, payload: unknown): void;
   isDestroyed(): boolean;
 }
 
 /**
- * Sends every library change to each window showing the app (the web host does the same over its sockets), so all
- * windows show the same list. Returns the function that stops it.
+ * Sends everything the core tells windows unasked (library changes, preferences) to each window showing the app (the
+ * web host does the same over its sockets), so all windows show the same list and theme. Returns the function that
+ * stops it.
  */
-export function broadcastLibraryEvents(
+export function broadcastCoreEvents(
   router: Router,
-  windows: () => LibraryEventTarget[],
+  windows: () => CoreEventTarget[],
   isTrustedSender: SenderCheck,
 ): () => void {
   return router.subscribe((event) => {
     for (const target of windows()) {
       // Only a window showing the app itself: the same rule its calls are held to.
-      if (!target.isDestroyed() && isTrustedSender(target.mainFrame)) target.send(libraryEventChannel, event);
+      if (!target.isDestroyed() && isTrustedSender(target.mainFrame)) target.send(coreEventChannel, event);
     }
   });
 }

@@ -4,7 +4,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { type DesktopApi, type Transport, createDesktopApi } from '../../shared/api';
 import type { ChannelInput, RequestChannel } from '../../shared/ipc';
-import { type LibraryEvent, libraryEventChannel } from '../../shared/library';
+import { type CoreEvent, coreEventChannel } from '../../shared/core-events';
 import { fileChannels } from '../../shared/file-channels';
 import type { PortCancelFrame, PortFrame } from '../../shared/port-protocol';
 import type { FileTransfer } from '../../shared/portability';
@@ -35,9 +35,9 @@ const transport: Transport = {
   },
 
   subscribe(listener) {
-    const forward = (_event: unknown, payload: LibraryEvent) => listener(payload);
-    ipcRenderer.on(libraryEventChannel, forward);
-    return () => ipcRenderer.removeListener(libraryEventChannel, forward);
+    const forward = (_event: unknown, payload: CoreEvent) => listener(payload);
+    ipcRenderer.on(coreEventChannel, forward);
+    return () => ipcRenderer.removeListener(coreEventChannel, forward);
   },
 };
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { CoreEvent } from '../../shared/core-events';
 import type { ChatStreamEvent } from '../../shared/domain';
 import type { ServerFrame } from '../../shared/web-protocol';
 import { tokenProtocolPrefix, webSocketPath, webSocketProtocol } from '../../shared/web-protocol';
 import type { Logger } from '../core/logger';
 import type { Router } from '../core/router';
-import { LibraryEvents } from '../core/library-events';
 import { type WebHost, startWebHost } from './server';
 
 const token = 'a'.repeat(48);
@@ -19,7 +19,10 @@ function recordingRouter() {
   const aborted: string[] = [];
   const router: Router = {
     call: async (channel, input) => ({ ok: true, value: { channel, input } }),
-    subscribe: (listener) => events.subscribe(listener),
+    subscribe: (listener) => {
+      coreListeners.add(listener);
+      return () => void coreListeners.delete(listener);
+    },
     async *stream(_channel, input, signal) {
       yield { type: 'delta', text: `echo ${JSON.stringify(input)}` } satisfies ChatStreamEvent;
       await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
@@ -32,13 +35,14 @@ function recordingRouter() {
 
 let host: WebHost;
 let aborted: string[];
-/** The core's real broadcaster, behind the router double. */
-let events: LibraryEvents;
+/** Who the router double's subscribers are; `announce` plays the core's part. */
+const coreListeners = new Set<(event: CoreEvent) => void>();
+const announce = (event: CoreEvent) => coreListeners.forEach((listener) => listener(event));
 
 beforeEach(async () => {
   const staticDir = mkdtempSync(join(tmpdir(), 'sb-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Switchboard</title>');
-  events = new LibraryEvents();
+  coreListeners.clear();
   const double = recordingRouter();
   aborted = double.aborted;
   host = await startWebHost({ router: double.router, logger: quietLogger, staticDir, token });
@@ -102,19 +106,22 @@ describe('web host HTTP', () => {
 });
 
 describe('web host WebSocket', () => {
-  it('sends every library change to every connected window, and stops with a closed one', async () => {
+  it('sends everything the core announces to every connected window, and stops with a closed one', async () => {
     const [first, second] = await Promise.all([connect(), connect()]);
     const firstFrames = nextFrames(first, 1);
     const secondFrames = nextFrames(second, 2);
-    events.emit({ type: 'removed', id: 'c1' });
-    expect(await firstFrames).toEqual([{ kind: 'library', event: { type: 'removed', id: 'c1' } }]);
+    const removed: CoreEvent = { topic: 'library', event: { type: 'removed', id: 'c1' } };
+    const dark: CoreEvent = { topic: 'preferences', preferences: { theme: 'dark', notifications: true } };
+    announce(removed);
+    expect(await firstFrames).toEqual([{ kind: 'broadcast', event: removed }]);
     first.close();
     await new Promise((resolve) => first.once('close', resolve));
     // The closed window's subscription is gone; the open one still hears everything.
-    events.emit({ type: 'cleared' });
+    await expect.poll(() => coreListeners.size).toBe(1);
+    announce(dark);
     expect(await secondFrames).toEqual([
-      { kind: 'library', event: { type: 'removed', id: 'c1' } },
-      { kind: 'library', event: { type: 'cleared' } },
+      { kind: 'broadcast', event: removed },
+      { kind: 'broadcast', event: dark },
     ]);
     second.close();
   });

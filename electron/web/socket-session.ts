@@ -62,8 +62,8 @@ export function serveSocket(socket: WebSocket, router: Router, logger: Logger): 
     logger.warn(`closed a connection that sent a bad frame: ${error.code ?? 'error'}: ${error.message}`);
   });
 
-  // Every connected window hears of library changes at once; the subscription ends with the socket.
-  const unsubscribe = router.subscribe((event) => send({ kind: 'library', event }));
+  // Every connected window hears of library changes and preferences at once; the subscription ends with the socket.
+  const unsubscribe = router.subscribe((event) => send({ kind: 'broadcast', event }));
 
   socket.on('close', () => {
     unsubscribe();

@@ -90,6 +90,7 @@ const setup = (
       get: vi.fn(() => ok({ theme: 'dark' })),
       setTheme: vi.fn((theme: string) => ok({ theme })),
       sidebarWidth: vi.fn(() => ok(260)),
+      subscribe: vi.fn(() => () => {}),
     },
     compares: { list: vi.fn(() => ok([])), sets: vi.fn(() => ok([])) },
   } as unknown as DesktopApi;

@@ -39,6 +39,8 @@ export function createAppStore(deps: StoreDeps) {
   deps.connection.subscribe((connection) => store.setState({ connection }));
   // Changes from any window (this one too) apply at once: the list is the same in every window.
   deps.api.library.subscribe((event) => store.getState().applyLibraryEvent(event));
+  // So are the theme and the notifications switch: changed in one window, every window shows it without a reload.
+  deps.api.preferences.subscribe((preferences) => store.getState().applyPreferences(preferences));
   return store;
 }
 

@@ -129,6 +129,10 @@ export function setupStore() {
   /** What the store subscribed for library changes: `broadcast` plays the core's part. */
   const libraryListeners = new Set<(event: LibraryEvent) => void>();
   const broadcast = (event: LibraryEvent) => libraryListeners.forEach((listener) => listener(event));
+  /** Likewise for preferences changed in any window: `announcePreferences` plays the core's part. */
+  const preferenceListeners = new Set<(preferences: AppPreferences) => void>();
+  const announcePreferences = (preferences: AppPreferences) =>
+    preferenceListeners.forEach((listener) => listener(preferences));
   const api = {
     app: { info: vi.fn() },
     key: {
@@ -204,6 +208,7 @@ export function setupStore() {
       setNotifications: vi.fn((notifications: boolean) => ok<AppPreferences>({ theme: 'system', notifications })),
       sidebarWidth: vi.fn(() => ok(260)),
       setSidebarWidth: vi.fn((width: number) => ok(width)),
+      subscribe: vi.fn((listener: (preferences: AppPreferences) => void) => preferenceListeners.add(listener)),
     },
     files: { showDataFolder: vi.fn(() => Promise.resolve(true)) },
     compares: {
@@ -230,7 +235,7 @@ export function setupStore() {
     if (!found) throw new Error(`stream ${index} was not opened; ${streams.length} were`);
     return found;
   };
-  return { store, api, streams, stream, frames, timers, drafts, open, broadcast };
+  return { store, api, streams, stream, frames, timers, drafts, open, broadcast, announcePreferences };
 }
 
 export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../../shared/core-events';
 import type { ChatStreamEvent } from '../../../shared/domain';
 import type { ClientFrame, ServerFrame } from '../../../shared/web-protocol';
 import type { ConnectionState } from './connection';
@@ -227,5 +228,20 @@ describe('createWebSocketTransport', () => {
     const { host } = setup();
     host.last.handlers.onOpen();
     expect(() => host.last.handlers.onMessage('not json')).not.toThrow();
+  });
+
+  it('hands every broadcast frame to each subscriber, in order, until it unsubscribes', () => {
+    const { host, transport } = setup();
+    host.last.handlers.onOpen();
+    const heard: CoreEvent[] = [];
+    const stop = transport.subscribe((event) => heard.push(event));
+    const removed: CoreEvent = { topic: 'library', event: { type: 'removed', id: 'c1' } };
+    const dark: CoreEvent = { topic: 'preferences', preferences: { theme: 'dark', notifications: false } };
+    host.reply({ kind: 'broadcast', event: removed });
+    host.reply({ kind: 'broadcast', event: dark });
+    expect(heard).toEqual([removed, dark]);
+    stop();
+    host.reply({ kind: 'broadcast', event: removed });
+    expect(heard).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
 
 import type { StreamHandle, Transport } from '../../../shared/api';
 import type { ChatStreamEvent } from '../../../shared/domain';
-import type { LibraryEvent } from '../../../shared/library';
+import type { CoreEvent } from '../../../shared/core-events';
 import type { AppError, Result } from '../../../shared/result';
 import { type ClientFrame, type ServerFrame, maxFrameBytes } from '../../../shared/web-protocol';
 import type { ConnectionMonitor, ConnectionState } from './connection';
@@ -77,7 +77,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
   const calls = new Map<number, (result: Result<unknown>) => void>();
   const streams = new Map<number, OpenStream>();
   const listeners = new Set<(state: ConnectionState) => void>();
-  const libraryListeners = new Set<(event: LibraryEvent) => void>();
+  const coreListeners = new Set<(event: CoreEvent) => void>();
   /** Frames written before the socket opened, sent in order once it does. */
   let outbox: ClientFrame[] = [];
   let socket: SocketLike | null = null;
@@ -145,8 +145,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       case 'event':
         streams.get(frame.id)?.onEvent(frame.event);
         break;
-      case 'library':
-        for (const listener of libraryListeners) listener(frame.event);
+      case 'broadcast':
+        for (const listener of coreListeners) listener(frame.event);
         break;
       case 'end': {
         const stream = streams.get(frame.id);
@@ -240,8 +240,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
     },
 
     subscribe(listener) {
-      libraryListeners.add(listener);
-      return () => libraryListeners.delete(listener);
+      coreListeners.add(listener);
+      return () => coreListeners.delete(listener);
     },
 
     invoke(channel, input) {

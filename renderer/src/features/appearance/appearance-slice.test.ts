@@ -33,6 +33,17 @@ describe('appearance slice', () => {
     expect(store.getState().theme).toBe('dark');
   });
 
+  it('shows a theme and notification switch changed in another window, as the core announces them', async () => {
+    const { store, announcePreferences } = setupStore();
+    await store.getState().loadPreferences();
+    announcePreferences({ theme: 'dark', notifications: false });
+    expect(store.getState().theme).toBe('dark');
+    expect(store.getState().notifications).toBe(false);
+    announcePreferences({ theme: 'system', notifications: true });
+    expect(store.getState().theme).toBe('system');
+    expect(store.getState().notifications).toBe(true);
+  });
+
   it('reads "system" as what the OS shows', () => {
     expect(effectiveTheme('system', true)).toBe('dark');
     expect(effectiveTheme('system', false)).toBe('light');

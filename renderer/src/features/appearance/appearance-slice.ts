@@ -1,7 +1,13 @@
 // Renderer store slice: the colour theme and the sidebar's width (kept by the core, so both hosts remember them) and
-// the Keyboard Shortcuts sheet. The page applies the theme at once and saves it after, so switching is live even on a slow disk.
+// the Keyboard Shortcuts sheet. The page applies the theme at once and saves it after, so switching is live even on a
+// slow disk; a change made in another window arrives from the core (applyPreferences) and shows here too.
 
-import { type ThemeChoice, defaultPreferences, sidebarWidthRange } from '../../../../shared/preferences';
+import {
+  type AppPreferences,
+  type ThemeChoice,
+  defaultPreferences,
+  sidebarWidthRange,
+} from '../../../../shared/preferences';
 import type { AppError } from '../../../../shared/result';
 import type { SliceCreator } from '../../store/types';
 
@@ -12,6 +18,8 @@ export interface AppearanceSlice {
   /** System notifications for replies finished in the background (on by default; kept by the core). */
   notifications: boolean;
   loadPreferences(): Promise<void>;
+  /** The preferences as the core kept them after a change in any window (this one too): shown at once. */
+  applyPreferences(preferences: AppPreferences): void;
   /** Applies the theme at once and keeps it; the error, if it could not be kept (it still applies until restart). */
   setTheme(theme: ThemeChoice): Promise<AppError | null>;
   /** The shortcut: the other one of light and dark from what is on screen now (`systemDark`: what the OS shows). */
@@ -40,6 +48,10 @@ export const createAppearanceSlice: SliceCreator<AppearanceSlice> = (set, get, {
     // Unreadable history: the page follows the system, as on a first start; the history screens say why.
     if (result.ok) set({ theme: result.value.theme, notifications: result.value.notifications });
     if (width.ok) set({ sidebarWidth: width.value });
+  },
+
+  applyPreferences(preferences) {
+    set({ theme: preferences.theme, notifications: preferences.notifications });
   },
 
   setSidebarWidth(width, keep) {
