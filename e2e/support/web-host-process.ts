@@ -42,7 +42,7 @@ export async function startWebHostProcess(env: WebHostEnv): Promise<WebHostProce
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start in time:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`web host did not start in time:\n${output}`)), 60_000);
     const check = () => {
       const match = /Switchboard web host listening at (\S+)/.exec(output);
       if (match?.[1]) {
