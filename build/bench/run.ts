@@ -29,7 +29,7 @@ const sections: Record<string, () => Promise<void>> = {
   spend: () => spendBench(print),
   compare: () => compareBench(print),
   attachments: async () => {
-    await attachmentsBench(measure);
+    await attachmentsBench(print);
     await imageConversationBench(print);
   },
 };

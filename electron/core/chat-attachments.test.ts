@@ -9,7 +9,7 @@ import type { Attachment } from '../../shared/attachments';
 import type { ChatStreamEvent, ModelSummary } from '../../shared/domain';
 import { AttachmentStore } from './attachments/attachment-store';
 import { ChatService } from './chat-service';
-import { toAttachment } from './db/attachment-repo';
+import { chatFiles } from './attachments/chat-files';
 import { ConversationRepo } from './db/conversation-repo';
 import { MessageRepo } from './db/message-repo';
 import { openDatabase } from './db/open-database';
@@ -45,21 +45,7 @@ function setUp(reply: UpstreamEvent[] = [{ type: 'delta', text: 'Seen.' }]) {
     },
     {
       modelInfo: async (id) => catalogue[id] ?? null,
-      files: {
-        addGenerated: async (name, bytes) => {
-          const stored = await store.add(name, bytes);
-          return stored.ok ? stored.value : null;
-        },
-        find: (id) => {
-          const found = repo.get(id);
-          return found ? toAttachment(found) : null;
-        },
-        forRequest: (a) => {
-          const record = repo.get(a.id);
-          const bytes = record ? store.readForRequest(record) : null;
-          return record && bytes ? { bytes, mime: store.requestMime(record) } : null;
-        },
-      },
+      files: chatFiles(store, repo),
     },
   );
   return { db, messages, store, service, requests };
@@ -98,6 +84,33 @@ describe('a turn with files', () => {
     ]);
     expect(requests).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 0 });
+  });
+
+  it('waits for a just-attached image’s copy, and refuses one that fails to decode in full before writing or sending', async () => {
+    const { service, store, requests, db } = setUp();
+    const whole = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#0a0' } })
+      .jpeg()
+      .toBuffer();
+    // The header is sound (attaching takes it); the pixels stop short (only the copy's full decode finds out).
+    const cut = await add(store, 'cut.jpg', whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const fine = await add(store, 'fine.png', await png());
+    const refused = await collect(
+      service.send({ text: 'Look', model: 'm/vision', attachmentIds: [fine.id, cut.id] }, signal()),
+    );
+    expect(refused).toEqual([
+      {
+        type: 'error',
+        error: { code: 'attachment_corrupt', message: '“cut.jpg” could not be read as an image.' },
+        message: null,
+      },
+    ]);
+    expect(requests).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 0 });
+
+    // The other file, sent straight after it was attached, goes with its downscaled copy made meanwhile.
+    const events = await collect(service.send({ text: 'Look', model: 'm/vision', attachmentIds: [fine.id] }, signal()));
+    expect(events.at(-1)).toMatchObject({ type: 'done' });
+    expect(JSON.stringify(requests[0]?.messages[0]?.content)).toContain('data:image/png;base64,');
   });
 
   it('refuses an id the store does not have', async () => {

@@ -58,6 +58,11 @@ export interface ChatServiceOptions {
 /** What a turn needs of the attachment store. */
 export interface ChatFiles extends AttachmentBytes {
   find(id: string): Attachment | null;
+  /**
+   * Waits until the files' copies a request sends exist (an image's downscaled copy is made after attaching);
+   * throws an AppFailure naming the file when one cannot be made (an image that fails to decode in full).
+   */
+  prepare(attachments: readonly Attachment[]): Promise<void>;
   /** Stores a picture a model sent; null when it is refused (not an image, too large, damaged). */
   addGenerated(name: string, bytes: Uint8Array): Promise<Attachment | null>;
 }
@@ -87,6 +92,9 @@ interface TurnPlan {
   /** When the thread carries PDFs: the engine the person chose (if any) and the model's input modalities. */
   pdfs: { chosen: PdfEngine | undefined; modalities: readonly string[] } | null;
 }
+
+/** Every file the questions along a thread carry. */
+const filesAlong = (path: readonly Message[]) => path.flatMap((m) => (m.role === 'user' ? m.attachments : []));
 
 /** The same files in the same order. */
 const sameFiles = (a: readonly Attachment[], b: readonly Attachment[]) =>
@@ -144,7 +152,12 @@ export class ChatService {
     this.threads = messages.threads;
     this.conversationDefaults = options.conversationDefaults ?? (() => ({}));
     this.modelInfo = options.modelInfo ?? (async () => null);
-    this.files = options.files ?? { find: () => null, forRequest: () => null, addGenerated: async () => null };
+    this.files = options.files ?? {
+      find: () => null,
+      prepare: async () => undefined,
+      forRequest: () => null,
+      addGenerated: async () => null,
+    };
     this.settler =
       options.settler ??
       new CostSettler(messages, messages.settlements, {
@@ -227,6 +240,8 @@ export class ChatService {
     const files = this.filesFor(input.attachmentIds);
     const modalities = await this.modalitiesOf(input.model);
     refuseUnacceptedFiles(input.model, files, modalities);
+    // Before anything is written: an image that fails to decode in full is refused with the draft untouched.
+    await this.files.prepare(files);
     const turn = { modalities, pdfEngine: input.pdfEngine };
     let conversation = input.conversationId
       ? this.conversationFor(input.conversationId)
@@ -276,6 +291,7 @@ export class ChatService {
     const files = input.attachmentIds ? this.filesFor(input.attachmentIds) : original.attachments;
     const modalities = await this.modalitiesOf(input.model);
     refuseUnacceptedFiles(input.model, files, modalities);
+    await this.files.prepare(files);
     if (conversation.model !== input.model) conversation = this.conversations.setModel(conversation.id, input.model);
     const question = this.messages.insertUser({
       conversationId: conversation.id,
@@ -294,6 +310,7 @@ export class ChatService {
     if (reply.content === '') throw failure('invalid_input', 'That reply has no text to continue; retry it instead.');
     const model = reply.model ?? conversation.model;
     const modalities = await this.modalitiesOf(model);
+    await this.files.prepare(filesAlong(this.threads.pathTo(conversation.id, question.id)));
     const reopened = this.messages.reopen(reply.id);
     if (!reopened) throw failure('invalid_input', 'That reply is still being written.');
     this.conversations.setCurrentLeaf(conversation.id, this.threads.newestLeafUnder(conversation.id, reply.id));
@@ -332,20 +349,22 @@ export class ChatService {
   }
 
   /** A new reply row under `question`, which becomes the current leaf; upstream gets the path up to the question. */
-  private replyTo(
+  private async replyTo(
     conversation: Conversation,
     question: Message,
     model: string,
     turn: { modalities: readonly string[] | null; pdfEngine?: PdfEngine | undefined },
     settings: ConversationSettings = this.settingsFor(conversation),
-  ): TurnPlan {
+  ): Promise<TurnPlan> {
+    const path = this.threads.pathTo(conversation.id, question.id);
+    // Earlier turns' images too: a file imported or attached in an earlier run may still be waiting for its copy.
+    await this.files.prepare(filesAlong(path));
     const assistant = this.messages.createAssistant({
       conversationId: conversation.id,
       model,
       parentId: question.id,
       sentSettings: settings,
     });
-    const path = this.threads.pathTo(conversation.id, question.id);
     return {
       settings,
       // The inserts moved the conversation to the top of the list; send the renderer its fresh row.

@@ -34,8 +34,9 @@ import { type Result, fail } from '../../shared/result';
 import { KeyService } from './key-service';
 import type { AttachmentFiles } from './attachments/attachment-files';
 import { AttachmentStore, attachmentsFolderName } from './attachments/attachment-store';
+import { chatFiles } from './attachments/chat-files';
 import { attachmentsHeldByBackups } from './attachments/backup-attachments';
-import { type AttachmentRepo, toAttachment } from './db/attachment-repo';
+import type { AttachmentRepo } from './db/attachment-repo';
 import { LibraryService } from './library-service';
 import type { Logger } from './logger';
 import { ModelService } from './models/model-service';
@@ -292,21 +293,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
           settler,
           conversationDefaults: () => conversationDefaults.read(),
           modelInfo: (id) => models.find(id),
-          files: {
-            find: (id) => {
-              const found = attachmentRepo.get(id);
-              return found ? toAttachment(found) : null;
-            },
-            addGenerated: async (name, bytes) => {
-              const stored = await attachments.add(name, bytes);
-              return stored.ok ? stored.value : null;
-            },
-            forRequest: (attachment) => {
-              const record = attachmentRepo.get(attachment.id);
-              const bytes: Uint8Array | null = record ? attachments.readForRequest(record) : null;
-              return record && bytes ? { bytes, mime: attachments.requestMime(record) } : null;
-            },
-          },
+          files: chatFiles(attachments, attachmentRepo),
           outputBudget: createOutputBudget({
             model: (id) => models.find(id),
             limitRemaining: () => keys.limitRemaining(),

@@ -16,6 +16,7 @@ import { MessageRepo } from '../db/message-repo';
 import { openDatabase } from '../db/open-database';
 import { unsentAttachmentTtlMs } from '../db/attachment-repo';
 import { AttachmentStore, cleanAttachmentName } from './attachment-store';
+import { deriveImageCopies } from './image-copies';
 
 let db: Database;
 let folder: string;
@@ -186,5 +187,86 @@ describe('turned photos', () => {
     expect([added.width, added.height]).toEqual([100, 300]);
     const sent = await sharp((await store.read(added.id, 'sent'))!.bytes).metadata();
     expect([sent.width, sent.height, sent.orientation]).toEqual([100, 300, undefined]);
+  });
+});
+
+describe('an image’s copies, made after attaching', () => {
+  const held = () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const deriveCopies: typeof deriveImageCopies = async (name, bytes, mime) => {
+      calls++;
+      await gate;
+      return deriveImageCopies(name, bytes, mime);
+    };
+    return { deriveCopies, release: () => release(), calls: () => calls };
+  };
+
+  it('answers the attach before the copies exist; the thumbnail’s read waits for them', async () => {
+    const copies = held();
+    store = new AttachmentStore({
+      folder,
+      repo: async () => messages.threads.attachments,
+      deriveCopies: copies.deriveCopies,
+    });
+    const added = value(await store.add('big.jpg', await photo(3000, 2000)));
+    expect(existsSync(store.pathOf(added.id, 'original'))).toBe(true);
+    expect(existsSync(store.pathOf(added.id, 'sent'))).toBe(false);
+    expect(existsSync(store.pathOf(added.id, 'thumb'))).toBe(false);
+
+    let thumbRead = false;
+    const thumb = store.read(added.id, 'thumb').then((found) => ((thumbRead = true), found));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(thumbRead).toBe(false);
+    copies.release();
+    expect((await thumb)?.mime).toBe('image/webp');
+    expect(await store.prepare(added)).toEqual({ ok: true, value: undefined });
+    expect((await sharp(store.readForRequest(added)!).metadata()).width).toBe(attachmentLimits.sentLongEdgePx);
+    expect(copies.calls()).toBe(1);
+  });
+
+  it('makes the copies once when the same file is attached twice at once', async () => {
+    const copies = held();
+    store = new AttachmentStore({
+      folder,
+      repo: async () => messages.threads.attachments,
+      deriveCopies: copies.deriveCopies,
+    });
+    const bytes = await photo(800, 600);
+    const [first, second] = await Promise.all([store.add('a.jpg', bytes), store.add('b.jpg', bytes)]);
+    expect(value(second).id).toBe(value(first).id);
+    copies.release();
+    const [one, two] = await Promise.all([store.prepare(value(first)), store.prepare(value(second))]);
+    expect(one.ok && two.ok).toBe(true);
+    expect(copies.calls()).toBe(1);
+    expect(readdirSync(join(folder, value(first).id.slice(0, 2))).sort()).toEqual(
+      [value(first).id, `${value(first).id}.sent`, `${value(first).id}.thumb`].sort(),
+    );
+    expect(messages.threads.attachments.all()).toHaveLength(1);
+  });
+
+  it('takes an image whose header is sound and refuses it, by name, once its pixels fail to decode', async () => {
+    const whole = await photo(1200, 900);
+    const cut = whole.subarray(0, Math.floor(whole.length * 0.6));
+    const added = value(await store.add('cut.jpg', cut));
+    expect(added).toMatchObject({ kind: 'image', width: 1200, height: 900 });
+    const made = await store.prepare(added);
+    expect(made).toMatchObject({
+      ok: false,
+      error: { code: 'attachment_corrupt', message: expect.stringContaining('“cut.jpg”') },
+    });
+    expect(await store.read(added.id, 'thumb')).toBeNull();
+    expect(existsSync(store.pathOf(added.id, 'sent'))).toBe(false);
+  });
+
+  it('makes copies a quit cut short again from the original when next needed', async () => {
+    const added = value(await store.add('photo.jpg', await photo(900, 600)));
+    expect((await store.prepare(added)).ok).toBe(true);
+    rmSync(store.pathOf(added.id, 'sent'));
+    rmSync(store.pathOf(added.id, 'thumb'));
+    const restarted = new AttachmentStore({ folder, repo: async () => messages.threads.attachments });
+    expect((await restarted.read(added.id, 'thumb'))?.mime).toBe('image/webp');
+    expect(existsSync(store.pathOf(added.id, 'sent'))).toBe(true);
   });
 });

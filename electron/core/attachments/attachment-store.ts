@@ -2,6 +2,12 @@
 // attachments/ (two-letter fan-out), beside its derived copies (an image's sent copy and thumbnail); the database
 // (AttachmentRepo) says what each is and which messages carry it. Writes go to a temporary name first and are renamed
 // into place, so a crash never leaves a half file under a real id.
+//
+// Adding a file returns once it is checked by content (an image by its header), hashed and stored: decoding a large
+// photo in full takes longer than attaching should. An image's copies are made straight after, in the background,
+// once per id however many ask (`prepare`); whatever needs them waits for them — the thumbnail's read, and a send,
+// which is refused with the file's name when the image fails to decode in full. Copies a quit cut short are made
+// again on the next need.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -14,12 +20,13 @@ import {
   maxAttachmentBytes,
   maxAttachmentNameLength,
 } from '../../../shared/attachments';
-import { type Result, fail, resultOfAsync } from '../../../shared/result';
+import { AppFailure, type Result, fail, resultOfAsync } from '../../../shared/result';
 import type { AttachmentRepo, StoredAttachment } from '../db/attachment-repo';
 import { toAttachment } from '../db/attachment-repo';
 import type { AttachmentFiles, StoredBytes } from './attachment-files';
 import { attachmentErrors } from './attachment-errors';
 import { inspectAttachment } from './inspect';
+import { type ImageCopies, deriveImageCopies, thumbMime } from './image-copies';
 import { toStorageError } from '../db/storage-error';
 
 export const attachmentsFolderName = 'attachments';
@@ -51,13 +58,19 @@ export interface AttachmentStoreOptions {
    */
   heldByBackups?: () => ReadonlySet<string>;
   now?: () => number;
+  /** Makes an image's copies; deriveImageCopies unless a test needs to hold or count it. */
+  deriveCopies?: (name: string, bytes: Uint8Array, mime: string) => Promise<ImageCopies>;
 }
 
 export class AttachmentStore implements AttachmentFiles {
   private readonly now: () => number;
+  private readonly deriveCopies: NonNullable<AttachmentStoreOptions['deriveCopies']>;
+  /** An image's copies being made, or the failure of making them (kept: the same bytes fail the same way). */
+  private readonly copies = new Map<string, Promise<Result<void>>>();
 
   constructor(private readonly options: AttachmentStoreOptions) {
     this.now = options.now ?? Date.now;
+    this.deriveCopies = options.deriveCopies ?? deriveImageCopies;
   }
 
   /** Where a variant of an attachment lives: `<folder>/<ab>/<id>[.sent|.thumb]`. */
@@ -75,39 +88,81 @@ export class AttachmentStore implements AttachmentFiles {
     return resultOfAsync(async () => {
       const id = sha256Hex(bytes);
       const known = repo.get(id);
-      if (known && existsSync(this.pathOf(id, 'original'))) return toAttachment({ ...known, name: shown });
-      const inspected = await inspectAttachment(shown, bytes);
-      const { sent, thumb, ...facts } = inspected;
+      if (known && existsSync(this.pathOf(id, 'original'))) {
+        void this.prepare(known);
+        return toAttachment({ ...known, name: shown });
+      }
+      const { sentMime, ...facts } = await inspectAttachment(shown, bytes);
       const stored: StoredAttachment = {
         id,
         name: shown,
         sizeBytes: bytes.byteLength,
         ...facts,
-        sentMime: sent?.mime ?? null,
+        sentMime: sentMime ?? null,
         createdAt: this.now(),
       };
       try {
-        // The derived copies first, the original last: a file is only known (findable by id) once its copies exist.
-        await Promise.all([
-          sent ? this.write(id, 'sent', sent.bytes) : undefined,
-          thumb ? this.write(id, 'thumb', thumb.bytes) : undefined,
-        ]);
         await this.write(id, 'original', bytes);
       } catch (error) {
         throw toStorageError(error);
       }
       repo.insert(stored);
+      // The copies are started now, from the bytes in hand, and not waited for.
+      void this.prepare(stored, bytes);
       return toAttachment(stored);
     });
+  }
+
+  /**
+   * Makes sure an image's sent copy and thumbnail exist (made once per id however many ask at once); fails with
+   * attachment_corrupt when the image does not decode in full, or attachment_missing when its original is gone.
+   * Other kinds have no copies: always ready.
+   */
+  prepare(record: Pick<Attachment, 'id' | 'kind' | 'mime' | 'name'>, bytes?: Uint8Array): Promise<Result<void>> {
+    if (record.kind !== 'image') return Promise.resolve({ ok: true, value: undefined });
+    const running = this.copies.get(record.id);
+    if (running) return running;
+    if (existsSync(this.pathOf(record.id, 'sent')) && existsSync(this.pathOf(record.id, 'thumb')))
+      return Promise.resolve({ ok: true, value: undefined });
+    const made = resultOfAsync(async () => {
+      let original = bytes;
+      if (!original) {
+        try {
+          original = new Uint8Array(await readFile(this.pathOf(record.id, 'original')));
+        } catch {
+          throw new AppFailure(attachmentErrors.missing());
+        }
+      }
+      const copies = await this.deriveCopies(record.name, original, record.mime).catch((error: unknown) => {
+        throw error instanceof AppFailure ? error : new AppFailure(attachmentErrors.corrupt(record.name, 'an image'));
+      });
+      try {
+        await Promise.all([
+          this.write(record.id, 'sent', copies.sent.bytes),
+          this.write(record.id, 'thumb', copies.thumb.bytes),
+        ]);
+      } catch (error) {
+        throw toStorageError(error);
+      }
+    }).then((result) => {
+      // Made: the files say so from now on. An image that does not decode stays refused (the same bytes fail the
+      // same way), so asking again answers at once; anything else (a full disk, say) is tried again when asked.
+      if (result.ok || result.error.code !== 'attachment_corrupt') this.copies.delete(record.id);
+      return result;
+    });
+    this.copies.set(record.id, made);
+    return made;
   }
 
   async read(id: string, variant: AttachmentVariant): Promise<StoredBytes | null> {
     const repo = await this.options.repo();
     const record = repo?.get(id);
     if (!record) return null;
-    const mime = variant === 'original' ? record.mime : variant === 'thumb' ? 'image/webp' : record.sentMime;
+    const mime = variant === 'original' ? record.mime : variant === 'thumb' ? thumbMime : record.sentMime;
     if (record.kind !== 'image' && variant !== 'original') return null;
     if (!mime) return null;
+    // A copy asked for before it is made is answered once it is (the tray shows a placeholder meanwhile).
+    if (variant !== 'original' && !(await this.prepare(record)).ok) return null;
     try {
       return { mime, bytes: new Uint8Array(await readFile(this.pathOf(id, variant))), name: record.name };
     } catch {
@@ -115,7 +170,10 @@ export class AttachmentStore implements AttachmentFiles {
     }
   }
 
-  /** The bytes a request sends (an image's sent copy, else the original); null when the file is gone from disk. */
+  /**
+   * The bytes a request sends (an image's sent copy, else the original); null when the file is gone from disk.
+   * An image's copy must have been made first (prepare).
+   */
   readForRequest(record: Attachment): Uint8Array | null {
     try {
       return new Uint8Array(readFileSync(this.pathOf(record.id, record.kind === 'image' ? 'sent' : 'original')));

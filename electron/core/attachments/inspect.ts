@@ -1,13 +1,14 @@
-// Core (Node): what a file is, decided by its content (never its name), checked against the limits, and the copies
-// derived from it: an image is decoded by libvips (sharp) and re-encoded for sending at the size models use, its
-// metadata (EXIF location included) dropped, plus a thumbnail; a PDF's pages are counted (pdf-lib); anything else
+// Core (Node): what a file is, decided by its content (never its name), and checked against the limits: an image's
+// header is read by libvips (sharp) for its type and size; a PDF's pages are counted (pdf-lib); anything else
 // must be UTF-8 text. Every refusal is an AppFailure with the file's name and, where there is one, the limit.
+// Only what is cheap is checked here (an image's header, not its pixels), so attaching returns quickly.
 
 import sharp, { type Metadata } from 'sharp';
 import { PDFDocument } from 'pdf-lib';
 import { type AttachmentKind, attachmentLimits } from '../../../shared/attachments';
 import { AppFailure } from '../../../shared/result';
 import { attachmentErrors } from './attachment-errors';
+import { sentMimeOf } from './image-copies';
 
 export interface Inspected {
   kind: AttachmentKind;
@@ -16,9 +17,8 @@ export interface Inspected {
   height?: number;
   pageCount?: number;
   textChars?: number;
-  /** Images: the copy sent to models (downscaled, no metadata) and the thumbnail. */
-  sent?: { bytes: Uint8Array; mime: string };
-  thumb?: { bytes: Uint8Array; mime: string };
+  /** Images: the type of the copy sent to models (made later: image-copies.ts). */
+  sentMime?: string;
 }
 
 const refuse = (error: ReturnType<(typeof attachmentErrors)[keyof typeof attachmentErrors]>) => new AppFailure(error);
@@ -66,52 +66,17 @@ async function inspectImage(name: string, bytes: Uint8Array): Promise<Inspected>
   const height = meta.height ?? 0;
   if (width * height > attachmentLimits.maxPixels)
     throw refuse(attachmentErrors.tooManyPixels(name, attachmentLimits.maxPixels));
-  // EXIF orientation applied before the metadata goes; only the first frame of an animation is sent.
-  const bound = attachmentLimits.sentLongEdgePx;
-  const opaque = mime === 'image/jpeg';
-  try {
-    const turned = (meta.orientation ?? 1) >= 5;
-    // The original is decoded once, read top to bottom (sequentialRead: libvips streams the decode instead of
-    // holding the whole image), shrinking on load where the format allows (a JPEG decodes at 1/2, 1/4 or 1/8 of its
-    // size inside the decoder), into 8-bit sRGB pixels at the sent size; the sent copy and the thumbnail are both
-    // encoded from those pixels at once. Decoding is what a large photo costs (entropy decoding a 20 MB JPEG takes
-    // most of the time); the old way decoded the sent copy a second time for its thumbnail.
-    const decoded = sharp(bytes, { limitInputPixels: attachmentLimits.maxPixels, sequentialRead: true });
-    // Auto-orienting costs a third more on a large photo; only photos whose EXIF says they are turned need it.
-    const oriented = (meta.orientation ?? 1) > 1 ? decoded.rotate() : decoded;
-    const within = (edge: number) => ({ width: edge, height: edge, fit: 'inside' as const, withoutEnlargement: true });
-    const { data, info } = await oriented
-      .resize(within(bound))
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const pixels = () =>
-      sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels as 1 | 2 | 3 | 4 } });
-    const [sent, thumb] = await Promise.all([
-      opaque
-        ? pixels()
-            .jpeg({ quality: 85, mozjpeg: false })
-            .toBuffer()
-            .then((out) => ({ bytes: out, mime: 'image/jpeg' }))
-        : pixels()
-            .png({ compressionLevel: 6 })
-            .toBuffer()
-            .then((out) => ({ bytes: out, mime: 'image/png' })),
-      pixels().resize(within(attachmentLimits.thumbLongEdgePx)).webp({ quality: 80 }).toBuffer(),
-    ]);
-    // The size as displayed: a rotated photo swaps its edges.
-    return {
-      kind: 'image',
-      mime,
-      width: turned ? height : width,
-      height: turned ? width : height,
-      // sharp's Buffers are Uint8Arrays already: handed on as they are, not copied.
-      sent: { bytes: sent.bytes, mime: sent.mime },
-      thumb: { bytes: thumb, mime: 'image/webp' },
-    };
-  } catch {
-    throw refuse(attachmentErrors.corrupt(name, 'an image'));
-  }
+  // Only the header is read here (sharp's metadata: format, size, orientation); the full decode, which a damaged
+  // image may still fail, happens when the copies are made (image-copies.ts), and a send waits for that.
+  const turned = (meta.orientation ?? 1) >= 5;
+  // The size as displayed: a rotated photo swaps its edges.
+  return {
+    kind: 'image',
+    mime,
+    width: turned ? height : width,
+    height: turned ? width : height,
+    sentMime: sentMimeOf(mime),
+  };
 }
 
 async function inspectPdf(name: string, bytes: Uint8Array): Promise<Inspected> {
