@@ -21,12 +21,18 @@ describe('checkKeyInput', () => {
     expect(!check.ok && check.problem).toMatch(/another service/);
   });
 
-  it('refuses a key broken across lines', () => {
-    expect(checkKeyInput('sk-or-v1-abc\ndef').ok).toBe(false);
+  it('refuses a key broken across lines, and says so', () => {
+    const check = checkKeyInput('sk-or-v1-abc\ndef');
+    expect(!check.ok && check.problem).toMatch(/spaces or line breaks/);
   });
 
-  it('refuses a bare prefix and absurd lengths', () => {
-    expect(checkKeyInput('sk-or-').ok).toBe(false);
-    expect(checkKeyInput(`sk-or-${'a'.repeat(600)}`).ok).toBe(false);
+  it('refuses a bare prefix and absurd lengths, saying which', () => {
+    const bare = checkKeyInput('sk-or-');
+    expect(!bare.ok && bare.problem).toMatch(/stops after/);
+    const long = checkKeyInput(`sk-or-${'a'.repeat(600)}`);
+    expect(!long.ok && long.problem).toMatch(/too long/);
+    const longest = `sk-or-${'a'.repeat(494)}`;
+    expect(checkKeyInput(longest)).toEqual({ ok: true, key: longest });
+    expect(checkKeyInput(`${longest}a`).ok).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ describe('toPico / fromPico', () => {
     expect(toPico(0)).toBe(0n);
     expect(toPico('-1.5')).toBe(-1_500_000_000_000n);
     expect(toPico(1234567.89)).toBe(1_234_567_890_000_000_000n);
+    expect(toPico(' 0.5\n')).toBe(500_000_000_000n);
   });
 
   it('rounds past the twelfth decimal, half away from zero', () => {

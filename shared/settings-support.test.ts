@@ -16,6 +16,7 @@ describe('which settings a model takes', () => {
     expect(modelTakes(model({ isRouter: true }), 'temperature')).toBe(true);
     expect(modelTakes(model({ supportedParameters: ['include_reasoning'] }), 'reasoning')).toBe(true);
     expect(modelTakes(model({ supportsReasoning: true }), 'reasoning')).toBe(true);
+    expect(modelTakes(model({ supportsReasoning: true }), 'temperature')).toBe(false);
   });
 
   it('names only the settings that are set and not taken', () => {
@@ -25,6 +26,11 @@ describe('which settings a model takes', () => {
       'reasoning',
     ]);
     expect(ignoredSettings({ topP: 0.5 }, plain)).toEqual([]);
+    const sampler = model({ supportedParameters: ['temperature'] });
+    expect(ignoredSettings({ topP: 0.5 }, sampler)).toEqual(['topP']);
+    expect(ignoredSettings({ temperature: 0.2 }, sampler)).toEqual([]);
+    expect(ignoredSettings({ reasoningEffort: 'high' }, sampler)).toEqual(['reasoning']);
+    expect(ignoredSettings({ reasoningMaxTokens: 2_000 }, sampler)).toEqual(['reasoning']);
     expect(ignoredSettings({}, plain)).toEqual([]);
   });
 
@@ -32,6 +38,9 @@ describe('which settings a model takes', () => {
     expect(takesExplicitCaching('anthropic/claude-sonnet-4.5')).toBe(true);
     expect(takesExplicitCaching('google/gemini-2.5-pro')).toBe(true);
     expect(takesExplicitCaching('openai/gpt-4o')).toBe(false);
+    // A leading `~` is not part of the author; one anywhere else is.
+    expect(takesExplicitCaching('~anthropic/claude-sonnet-latest')).toBe(true);
+    expect(takesExplicitCaching('open~anthropic/x')).toBe(false);
   });
 });
 
@@ -45,6 +54,10 @@ describe('require parameters and reasoning efforts', () => {
     const listed = model({ reasoningEfforts: ['low', 'high', 'unheard-of'] });
     expect(acceptedEfforts(listed)).toEqual(['low', 'high']);
     expect(acceptedEfforts(model({ reasoningEfforts: null }))).toEqual(reasoningEfforts);
+    expect(acceptedEfforts(model({ reasoningEfforts: [] }))).toEqual(reasoningEfforts);
+    expect(acceptedEfforts(model({ reasoningEfforts: ['unheard-of'] }))).toEqual(reasoningEfforts);
+    expect(clampEffort('high', listed)).toBe('high');
+    expect(clampEffort('low', listed)).toBe('low');
     expect(clampEffort('medium', listed)).toBe('low');
     expect(clampEffort('max', listed)).toBe('high');
     expect(clampEffort('none', listed)).toBe('low');

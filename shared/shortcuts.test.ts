@@ -111,3 +111,32 @@ describe('formatAccelerator and ariaKeyShortcuts', () => {
     expect(ariaKeyShortcuts('Escape', 'mac')).toBe('Escape');
   });
 });
+
+describe('keys beyond the table’s own', () => {
+  it('reads Electron’s long modifier names, and keys named by more than one letter as they are', () => {
+    expect(parseAccelerator('CommandOrControl+Option+K')).toEqual({ primary: true, shift: false, alt: true, key: 'k' });
+    expect(parseAccelerator('CmdOrCtrl+F5')).toEqual({ primary: true, shift: false, alt: false, key: 'F5' });
+    expect(parseAccelerator('Shift+Return').key).toBe('Enter');
+    expect(matchesAccelerator('CmdOrCtrl+F5', press('F5', { ctrlKey: true }), 'other')).toBe(true);
+  });
+
+  it('never takes another key for the shortcut’s own, whatever modifiers are held', () => {
+    expect(matchesAccelerator('CmdOrCtrl+K', press('j', { ctrlKey: true }), 'other')).toBe(false);
+    expect(matchesAccelerator('Escape', press('Enter'), 'other')).toBe(false);
+  });
+
+  it('writes named keys as each platform does, and names Space for assistive technology', () => {
+    expect(formatAccelerator('CmdOrCtrl+Enter', 'mac')).toBe('⌘↩');
+    expect(formatAccelerator('CmdOrCtrl+Enter', 'other')).toBe('Ctrl+Enter');
+    expect(formatAccelerator('Alt+Tab', 'mac')).toBe('⌥⇥');
+    expect(formatAccelerator('Alt+Tab', 'other')).toBe('Alt+Tab');
+    expect(formatAccelerator('CmdOrCtrl+Space', 'other')).toBe('Ctrl+Space');
+    expect(formatAccelerator('CmdOrCtrl+F5', 'other')).toBe('Ctrl+F5');
+    expect(ariaKeyShortcuts('CmdOrCtrl+Space', 'other')).toBe('Control+Space');
+    expect(ariaKeyShortcuts('Alt+Tab', 'other')).toBe('Alt+Tab');
+  });
+
+  it('refuses an id the table does not have', () => {
+    expect(() => shortcut('no-such-shortcut' as never)).toThrow(/No shortcut no-such-shortcut/);
+  });
+});

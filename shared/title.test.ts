@@ -15,6 +15,14 @@ describe('deriveTitle', () => {
     expect(title).toBe('Explain the difference between optimistic and pessimistic…');
     expect(title.length).toBeLessThanOrEqual(61);
   });
+  it('keeps a message of exactly the longest title whole, and cuts one character more', () => {
+    const sixty = `${'abcde '.repeat(9)}abcdef`;
+    expect(deriveTitle(sixty)).toBe(sixty);
+    expect(deriveTitle(`${sixty}g`)).toBe(`${'abcde '.repeat(9).trim()}…`);
+  });
+  it('drops every mark of punctuation and space before the cut, not only the last', () => {
+    expect(deriveTitle(`${'a'.repeat(40)} -- ${'b'.repeat(30)}`)).toBe(`${'a'.repeat(40)}…`);
+  });
   it('hard-cuts a message with no spaces', () => {
     expect(deriveTitle('x'.repeat(100))).toBe(`${'x'.repeat(60)}…`);
   });
