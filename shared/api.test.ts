@@ -141,6 +141,17 @@ describe('createDesktopApi', () => {
     },
   );
 
+  it('adds a compare column from a given column when one is named, and from none otherwise (no empty field)', async () => {
+    const { api, calls } = recordingApi();
+    await api.compares.addColumn('p1', 'm/x', 'c2');
+    await api.compares.addColumn('p1', 'm/y');
+    expect(calls).toEqual([
+      { channel: 'compares:add-column', input: { compareId: 'p1', model: 'm/x', from: 'c2' } },
+      { channel: 'compares:add-column', input: { compareId: 'p1', model: 'm/y' } },
+    ]);
+    expect(Object.keys(calls[1]!.input as object)).toEqual(['compareId', 'model']);
+  });
+
   it('names every request channel of the contract exactly once', () => {
     expect(requests.map(([channel]) => channel).sort()).toEqual(Object.keys(requestChannels).sort());
   });

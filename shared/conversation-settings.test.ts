@@ -4,7 +4,9 @@ import {
   effectiveSettings,
   fieldsDifferingFromDefaults,
   presetsFileSchema,
+  promptSnippetsSchema,
   settingsToStore,
+  toPresetsFile,
 } from './conversation-settings';
 
 describe('conversation settings', () => {
@@ -17,6 +19,8 @@ describe('conversation settings', () => {
     });
     expect(effectiveSettings(defaults, {})).toEqual(defaults);
     expect(effectiveSettings({}, { systemPrompt: 'Be brief' })).toEqual({ systemPrompt: 'Be brief' });
+    expect(effectiveSettings({}, { routing: { sort: 'price' } })).toEqual({ routing: { sort: 'price' } });
+    expect(effectiveSettings({ routing: { sort: 'price' } }, {})).toEqual({ routing: { sort: 'price' } });
   });
 
   it('names only the fields whose value differs from the defaults', () => {
@@ -70,5 +74,30 @@ describe('conversation settings', () => {
     };
     expect(presetsFileSchema.safeParse(file).success).toBe(true);
     expect(presetsFileSchema.safeParse({ ...file, version: 2 }).success).toBe(false);
+  });
+
+  it('writes a presets file that reads back, leaving the ids behind (import gives new ones)', () => {
+    const presets = [
+      { id: 'p1', name: 'Coder', model: 'a/b', settings: { temperature: 0.2 } },
+      { id: 'p2', name: 'Writer', model: 'c/d', settings: {} },
+    ];
+    const file = toPresetsFile(presets);
+    expect(file).toEqual({
+      format: 'switchboard-presets',
+      version: 1,
+      presets: [
+        { name: 'Coder', model: 'a/b', settings: { temperature: 0.2 } },
+        { name: 'Writer', model: 'c/d', settings: {} },
+      ],
+    });
+    expect(presetsFileSchema.parse(JSON.parse(JSON.stringify(file)))).toEqual(file);
+  });
+
+  it('keeps prompt snippets under names of their own', () => {
+    const snippet = (name: string) => ({ name, text: `Prompt for ${name}` });
+    expect(promptSnippetsSchema.safeParse([snippet('Brief'), snippet('Formal')]).success).toBe(true);
+    const twice = promptSnippetsSchema.safeParse([snippet('Brief'), snippet('Formal'), snippet('Brief')]);
+    expect(twice.success).toBe(false);
+    expect(twice.error?.issues[0]?.message).toBe('each snippet needs its own name');
   });
 });
