@@ -1,5 +1,6 @@
 // The sidebar's width, as a person sets it: dragged wider with the mouse, nudged with the arrow keys, and the same
-// after the host restarts — on a new port, so a different page origin whose storage knows nothing: the core kept it.
+// after the host restarts — on a new port, so a different page origin whose storage knows nothing: the core kept it
+// (in the desktop app, the window state kept it for these displays: electron/main/sidebar-width.ts).
 
 import type { Page } from '@playwright/test';
 import { fakeKeys } from './fake-openrouter/scenarios';

@@ -178,7 +178,8 @@ export const requestChannels = {
     input: preferencesSetNotificationsSchema,
     result: null as unknown as AppPreferences,
   },
-  // The sidebar's width: the default until the person resizes it.
+  // The sidebar's width: the default until the person resizes it. The desktop app's main answers these two itself,
+  // per arrangement of displays (shared/preferences.ts says why); on the web host the core does.
   'preferences:sidebar-width': { input: emptySchema, result: null as unknown as number },
   'preferences:set-sidebar-width': { input: sidebarWidthSchema, result: null as unknown as number },
   // Compares (issue 13): a group of ordinary conversations, one per column. A round is one chat:send per column.

@@ -24,9 +24,11 @@ export const preferencesSetThemeSchema = z.object({ theme: z.enum(themeChoices) 
 export const preferencesSetNotificationsSchema = z.object({ enabled: z.boolean() }).strict();
 
 /**
- * The sidebar's width in CSS pixels, dragged (or moved with the arrow keys) by the person. Kept by the core beside the
- * theme rather than in the desktop app's window-state.json: the page owns the width, and the core is what both hosts
- * share (the web host has no main process, and its page storage forgets with each new port).
+ * The sidebar's width in CSS pixels, dragged (or moved with the arrow keys) by the person. The page asks for it and
+ * sets it through `preferences:sidebar-width` / `preferences:set-sidebar-width` on either host, and each host keeps it
+ * where the window's layout lives: the web host's core keeps one width (its one "display" is the browser window, and
+ * the page's storage forgets with each new port); the desktop app's main answers both calls itself and keeps the
+ * width with the window's place, per arrangement of displays (electron/main/sidebar-width.ts).
  */
 export const sidebarWidthRange = { min: 220, max: 420, default: 260 } as const;
 export const sidebarWidthSchema = z

@@ -124,7 +124,10 @@ export interface Core {
     get(): Promise<Result<AppPreferences>>;
     setTheme(theme: ThemeChoice): Promise<Result<AppPreferences>>;
     setNotifications(enabled: boolean): Promise<Result<AppPreferences>>;
-    /** The sidebar's width (the page's layout, so no listener hears it). */
+    /**
+     * The sidebar's width (the page's layout, so no listener hears it): the web host's one width; the desktop app keeps
+     * its own per arrangement of displays and starts from this one (electron/main/sidebar-width.ts).
+     */
     sidebarWidth(): Promise<Result<number>>;
     setSidebarWidth(width: number): Promise<Result<number>>;
     /** Hears every change once kept (the desktop app's theme and notifications follow); returns the unsubscribe. */

@@ -22,6 +22,13 @@ type RequestHandlers = {
   [C in RequestChannel]: (input: ChannelParsedInput<C>) => Promise<Result<ChannelResult<C>>>;
 };
 
+/**
+ * Channels a host answers itself instead of the core, with the same parsed input and the same error handling: the
+ * desktop app keeps the sidebar's width beside the window's place, per arrangement of displays
+ * (electron/main/sidebar-width.ts), where the web host, with one browser window, leaves it to the core.
+ */
+export type HostHandlers = Partial<RequestHandlers>;
+
 function requestHandlers(core: Core): RequestHandlers {
   return {
     'app:info': async () => ({ ok: true, value: core.appInfo() }),
@@ -130,8 +137,8 @@ function describeInvalid(issues: { path: PropertyKey[]; message: string }[]): st
   return issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
-export function createRouter(core: Core, logger: Logger): Router {
-  const handlers = requestHandlers(core);
+export function createRouter(core: Core, logger: Logger, hostHandlers: HostHandlers = {}): Router {
+  const handlers = { ...requestHandlers(core), ...hostHandlers };
   const streams = streamHandlers(core);
 
   return {

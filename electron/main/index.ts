@@ -43,7 +43,15 @@ import { createSenderCheck } from './sender-check';
 import { closeWhileReplyingPrompt, guardUnload } from './unload-guard';
 import { restartPrompt, startUpdates } from './updates';
 import { createMainWindow, minimumWindowSize } from './window';
-import { parseWindowPlaces, placeFor, restoreWindowState, trackWindowState, windowStateFileName } from './window-state';
+import { sidebarWidthHandlers } from './sidebar-width';
+import {
+  type SidebarWidthKeeper,
+  parseWindowPlaces,
+  placeFor,
+  restoreWindowState,
+  trackWindowState,
+  windowStateFileName,
+} from './window-state';
 
 const rendererDir = join(import.meta.dirname, '../renderer');
 
@@ -77,8 +85,11 @@ function showNotification(request: NotificationRequest): void {
   notification.show();
 }
 
-/** The window where it was last (on a display that still exists), its state kept as it moves. */
-function openMainWindow(settings: LaunchSettings): void {
+/**
+ * The window where it was last (on a display that still exists), its state kept as it moves; returns the keeper of
+ * its place, which also keeps the page's sidebar width per arrangement of displays.
+ */
+function openMainWindow(settings: LaunchSettings): SidebarWidthKeeper {
   const stateFile = join(settings.config.profileDir, windowStateFileName);
   let text: string | null = null;
   try {
@@ -90,7 +101,7 @@ function openMainWindow(settings: LaunchSettings): void {
   const displays = screen.getAllDisplays();
   const state = restoreWindowState(placeFor(places, displays), displays, screen.getPrimaryDisplay(), minimumWindowSize);
   const window = createMainWindow(settings.entryUrl, state);
-  trackWindowState(window, {
+  return trackWindowState(window, {
     places,
     displays: () => screen.getAllDisplays(),
     write: (contents) => {
@@ -161,7 +172,12 @@ function start(settings: LaunchSettings): void {
     );
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    const router = createRouter(core, logger);
+    let windowKeeper: SidebarWidthKeeper | null = null;
+    const router = createRouter(
+      core,
+      logger,
+      sidebarWidthHandlers({ keeper: () => windowKeeper, core: core.preferences }),
+    );
     const senderCheck = createSenderCheck(settings.trustedOrigin, logger);
     void followThemePreference(nativeTheme, core.preferences);
     const sendCommand = createCommandSender({
@@ -223,7 +239,7 @@ function start(settings: LaunchSettings): void {
       isTrustedSender: senderCheck,
       logger,
     });
-    openMainWindow(settings);
+    windowKeeper = openMainWindow(settings);
     startUpdates({
       packaged: app.isPackaged,
       // electron-builder writes it only when electron-builder.yml's `publish` names a feed.

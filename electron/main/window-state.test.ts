@@ -113,7 +113,7 @@ function setup(places: WindowPlaces = { latest: null, byDisplays: {} }) {
   const written: string[] = [];
   const errors: unknown[] = [];
   let failWrite = false;
-  trackWindowState(window, {
+  const keeper = trackWindowState(window, {
     places,
     displays: () => displays,
     write: (text) => {
@@ -128,6 +128,7 @@ function setup(places: WindowPlaces = { latest: null, byDisplays: {} }) {
     onError: (error) => errors.push(error),
   });
   return {
+    keeper,
     fire: (event: string) => listeners.get(event)?.forEach((l) => l()),
     advance(ms: number) {
       now += ms;
@@ -214,5 +215,69 @@ describe('trackWindowState', () => {
     expect(keys).not.toContain('old 0');
     expect(keys.at(-1)).toBe(displaysKey([laptop]));
     expect(keys[0]).toBe('old 1');
+  });
+});
+
+describe('the sidebar width kept with each place', () => {
+  const place = (sidebarWidth?: number) => ({
+    ...saved({ x: 1, y: 2, width: 800, height: 600 }),
+    ...(sidebarWidth === undefined ? {} : { sidebarWidth }),
+  });
+
+  it('reads a kept width, drops one out of range without losing the place, and reads places without one', () => {
+    const text = (width: unknown) =>
+      JSON.stringify({
+        latest: { ...saved({ x: 1, y: 2, width: 800, height: 600 }), sidebarWidth: width },
+        byDisplays: {},
+      });
+    expect(parseWindowPlaces(text(300)).latest).toEqual(place(300));
+    expect(parseWindowPlaces(text(9999)).latest).toEqual(place());
+    expect(parseWindowPlaces(text('wide')).latest).toEqual(place());
+    expect(parseWindowPlaces(JSON.stringify(place())).latest).toEqual(place());
+  });
+
+  it("answers the width kept for the displays as they are now, else the latest place's, else nothing", () => {
+    const w = setup({
+      latest: place(333),
+      byDisplays: { [displaysKey([laptop])]: place(250), [displaysKey([laptop, monitor])]: place(400) },
+    });
+    expect(w.keeper.sidebarWidth()).toBe(250);
+    w.plug([laptop, monitor]);
+    expect(w.keeper.sidebarWidth()).toBe(400);
+    w.plug([monitor]);
+    expect(w.keeper.sidebarWidth()).toBe(333);
+    expect(setup().keeper.sidebarWidth()).toBeNull();
+  });
+
+  it("keeps a new width at once in this arrangement's place only, and carries it into every later write", () => {
+    const w = setup({ latest: place(400), byDisplays: { [displaysKey([laptop, monitor])]: place(400) } });
+    w.keeper.setSidebarWidth(280);
+    expect(w.written()).toEqual([
+      {
+        latest: { ...saved({ x: 10, y: 20, width: 900, height: 700 }), sidebarWidth: 280 },
+        byDisplays: {
+          [displaysKey([laptop, monitor])]: place(400),
+          [displaysKey([laptop])]: { ...saved({ x: 10, y: 20, width: 900, height: 700 }), sidebarWidth: 280 },
+        },
+      },
+    ]);
+    // The window moves on: its place keeps the width on screen.
+    w.move({ x: 30, y: 40, width: 900, height: 700 });
+    w.fire('close');
+    expect(w.latest().at(-1)).toEqual({ ...saved({ x: 30, y: 40, width: 900, height: 700 }), sidebarWidth: 280 });
+    // Back with the monitor: its own width is answered, untouched by the laptop's.
+    w.plug([laptop, monitor]);
+    expect(w.keeper.sidebarWidth()).toBe(400);
+  });
+
+  it("carries the width the page starts with into an arrangement's first place, even written before the page asks", () => {
+    const w = setup({ latest: place(300), byDisplays: {} });
+    w.fire('close');
+    expect(w.latest().at(-1)).toEqual({ ...saved({ x: 10, y: 20, width: 900, height: 700 }), sidebarWidth: 300 });
+    expect(w.keeper.sidebarWidth()).toBe(300);
+    // Nothing kept anywhere: places are written without a width (the page starts from the core's).
+    const fresh = setup();
+    fresh.fire('close');
+    expect(fresh.latest().at(-1)).toEqual(saved({ x: 10, y: 20, width: 900, height: 700 }));
   });
 });

@@ -3,9 +3,11 @@
 // the laptop with its monitor…), so plugging a monitor in or out brings the window back to where it was the last
 // time the displays were like that. A place is restored on a display that still exists: the saved bounds are clamped
 // into the work area of the display they overlap most, or the nearest one if that display is gone; with nothing (or
-// nothing readable) saved, the default size is centred on the primary display.
+// nothing readable) saved, the default size is centred on the primary display. Each place also holds the sidebar's
+// width the page showed there, so the layout inside the window comes back per arrangement too (sidebar-width.ts).
 
 import { z } from 'zod';
+import { sidebarWidthRange } from '../../shared/preferences';
 
 export interface Rect {
   x: number;
@@ -22,6 +24,8 @@ export interface DisplayLike {
 export interface WindowState {
   bounds: Rect;
   maximized: boolean;
+  /** The sidebar's width (px) in this place; absent until the page has one (an earlier version's file has none). */
+  sidebarWidth?: number;
 }
 
 export const windowStateFileName = 'window-state.json';
@@ -33,6 +37,8 @@ const int = z.number().int().min(-100_000).max(100_000);
 const stateSchema = z.object({
   bounds: z.object({ x: int, y: int, width: int.min(1), height: int.min(1) }),
   maximized: z.boolean(),
+  // A width out of range (a hand-edited file) is dropped, not the place with it.
+  sidebarWidth: z.number().int().min(sidebarWidthRange.min).max(sidebarWidthRange.max).optional().catch(undefined),
 });
 
 /** Every place kept: the latest (for an arrangement of displays never seen) and one per arrangement. */
@@ -134,6 +140,14 @@ export function restoreWindowState(
   return { bounds: fitInto(saved.bounds, target.workArea, minimum), maximized: saved.maximized };
 }
 
+/** What the page's sidebar width is asked and told through (sidebar-width.ts); the keeper answers it. */
+export interface SidebarWidthKeeper {
+  /** The width kept for the displays as they are now (else the latest place's); null when no place has one. */
+  sidebarWidth(): number | null;
+  /** The page's new width: kept at once in this arrangement's place (the page sends it at the end of a drag). */
+  setSidebarWidth(width: number): void;
+}
+
 /** The part of a BrowserWindow the keeper watches. */
 export interface TrackedWindow {
   on(event: 'move' | 'resize' | 'maximize' | 'unmaximize' | 'close', listener: () => void): void;
@@ -158,14 +172,20 @@ export interface WindowStateKeeperDeps {
 /** A drag or a resize fires dozens of events a second; the file is written once it has settled. */
 export const saveDelayMs = 500;
 
-export function trackWindowState(window: TrackedWindow, deps: WindowStateKeeperDeps): void {
+export function trackWindowState(window: TrackedWindow, deps: WindowStateKeeperDeps): SidebarWidthKeeper {
   let timer: unknown = null;
   let places = deps.places;
+  /**
+   * What the page shows (the width it will be handed at its start, then whatever it set): every place written carries
+   * it, even one written before the page asked.
+   */
+  let onScreen: number | null = placeFor(places, deps.displays())?.sidebarWidth ?? null;
   const save = () => {
     if (timer !== null) deps.clearTimer(timer);
     timer = null;
     if (window.isDestroyed()) return;
     const state: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+    if (onScreen !== null) state.sidebarWidth = onScreen;
     const key = displaysKey(deps.displays());
     // This arrangement moves to the end (the newest); the oldest beyond the limit are forgotten.
     const others = Object.entries(places.byDisplays).filter(([k]) => k !== key);
@@ -184,4 +204,15 @@ export function trackWindowState(window: TrackedWindow, deps: WindowStateKeeperD
   };
   for (const event of ['move', 'resize', 'maximize', 'unmaximize'] as const) window.on(event, later);
   window.on('close', save);
+  return {
+    sidebarWidth() {
+      const width = placeFor(places, deps.displays())?.sidebarWidth ?? null;
+      if (width !== null) onScreen = width;
+      return width;
+    },
+    setSidebarWidth(width) {
+      onScreen = width;
+      save();
+    },
+  };
 }

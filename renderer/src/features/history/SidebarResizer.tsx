@@ -1,5 +1,6 @@
 // Renderer: the sidebar's right edge, dragged (or moved with the arrow keys) to make titles wider; the width is kept
-// by the core (shared/preferences.ts says why there), so it is the same after a restart on either host.
+// by the host (the core on the web host; per arrangement of displays in the desktop app: shared/preferences.ts), so
+// it is the same after a restart on either host.
 
 import { type KeyboardEvent, type PointerEvent, useEffect } from 'react';
 import { sidebarWidthRange } from '../../../../shared/preferences';
