@@ -216,4 +216,18 @@ test('the Keyboard Shortcuts sheet lists the whole table by group, from its keys
   await expect(settings).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
+
+  // In the smallest window (720 × 480) the sheet is taller than the window: it opens at its heading, with its Close
+  // button (which has the focus) in sight at its foot, and the table scrolls between them.
+  await page.setViewportSize({ width: 720, height: 480 });
+  await page.locator('body').focus();
+  await page.keyboard.press('Control+/');
+  await expect(sheet.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport({ ratio: 1 });
+  const close = sheet.getByRole('button', { name: 'Close' });
+  await expect(close).toBeFocused();
+  await expect(close).toBeInViewport({ ratio: 1 });
+  await sheet.getByRole('row', { name: /Keyboard shortcuts/ }).scrollIntoViewIfNeeded();
+  await expect(close).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
 });
