@@ -4,17 +4,14 @@
 // as it was after a restart, and "Continue with this one" carries a column on as an ordinary conversation.
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { sumUsd, toUsd } from '../shared/money';
 import { contentText } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
 import type { FakeOpenRouter, RecordedRequest } from './fake-openrouter/server';
 import { expect, pasteKey, replyOpening, statusBar, test } from './support/fixtures';
+import { column, columns, sendToAll, startCompare } from './support/compare-steps';
 
 const chats = (fake: FakeOpenRouter) => fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
-const columns = (page: Page) => page.getByRole('region', { name: /^Column: / });
-const column = (page: Page, name: string) => page.getByRole('region', { name: `Column: ${name}`, exact: true });
-
 /** What the fake billed for one generation, asked of GET /generation as any OpenRouter user could. */
 async function billed(fake: FakeOpenRouter, request: RecordedRequest, key: string): Promise<string> {
   const id = request.generationId;
@@ -30,27 +27,6 @@ async function billed(fake: FakeOpenRouter, request: RecordedRequest, key: strin
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the fake never settled ${id}`);
-}
-
-/** From the header: the palette adds each model after the current one (the default model). */
-async function startCompare(page: Page, models: string[]) {
-  await page.getByRole('button', { name: 'Compare models' }).click();
-  for (const [index, model] of models.entries()) {
-    if (index > 0) await page.getByRole('button', { name: 'Add model' }).click();
-    const palette = page.getByRole('dialog', { name: 'Add a model to the compare' });
-    const search = palette.getByRole('combobox', { name: 'Search models' });
-    await search.fill(model);
-    await expect(
-      palette.getByRole('listbox', { name: 'Models' }).getByRole('option', { selected: true }),
-    ).toContainText(model);
-    await search.press('Enter');
-    await expect(palette).toBeHidden();
-  }
-}
-
-async function sendToAll(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Message to every column' }).fill(text);
-  await page.getByRole('button', { name: 'Send to all' }).click();
 }
 
 const names = ['OpenAI: GPT-4o-mini', 'OpenAI: GPT-4o', 'Anthropic: Claude 3.5 Haiku'];

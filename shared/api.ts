@@ -134,6 +134,9 @@ export interface DesktopApi {
     get(id: string): Call<'compares:get'>;
     create(input: CompareCreateInput): Call<'compares:create'>;
     delete(id: string): Call<'compares:delete'>;
+    restore(id: string): Call<'compares:restore'>;
+    rename(id: string, title: string): Call<'compares:rename'>;
+    addMerge(compareId: string, conversationId: string): Call<'compares:add-merge'>;
     continueColumn(conversationId: string): Call<'compares:continue'>;
     /** `from`: start the new column from that column's thread instead of the compare's first message. */
     addColumn(compareId: string, model: string, from?: string): Call<'compares:add-column'>;
@@ -274,6 +277,9 @@ export function createDesktopApi(
       get: (id) => call('compares:get', { id }),
       create: (input) => call('compares:create', input),
       delete: (id) => call('compares:delete', { id }),
+      restore: (id) => call('compares:restore', { id }),
+      rename: (id, title) => call('compares:rename', { id, title }),
+      addMerge: (compareId, conversationId) => call('compares:add-merge', { compareId, conversationId }),
       continueColumn: (conversationId) => call('compares:continue', { conversationId }),
       addColumn: (compareId, model, from) =>
         call('compares:add-column', from === undefined ? { compareId, model } : { compareId, model, from }),

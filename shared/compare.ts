@@ -28,6 +28,8 @@ export interface Compare {
   /** The newest activity in any of its columns. */
   updatedAt: number;
   columns: CompareColumn[];
+  /** Conversations Merge started from this compare (oldest first), each linked back to it; deleted ones are left out. */
+  merges: string[];
 }
 
 /** A compare as opened: every column's thread, as `conversations:get` answers it, in column order. */
@@ -48,6 +50,13 @@ export const compareCreateSchema = z
 export type CompareCreateInput = z.infer<typeof compareCreateSchema>;
 
 export const compareIdSchema = z.object({ id }).strict();
+/** The same limits as a conversation's title. */
+export const compareRenameSchema = z.object({ id, title: z.string().trim().min(1).max(200) }).strict();
+/** A conversation Merge started from a compare: the compare names it, and it names the compare. */
+export const compareMergeSchema = z.object({ compareId: id, conversationId: id }).strict();
+/** How the merges are kept (one checked list; see CompareMergesRepo). */
+export const compareMergeLinksSchema = z.array(compareMergeSchema).max(10_000);
+export type CompareMergeLink = z.infer<typeof compareMergeSchema>;
 export const compareColumnSchema = z.object({ conversationId: id }).strict();
 /** `from`: a column whose thread the new column starts with (omitted: it starts from the first message). */
 export const compareAddColumnSchema = z.object({ compareId: id, model: modelIdSchema, from: id.optional() }).strict();

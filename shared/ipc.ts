@@ -83,6 +83,8 @@ import {
   compareColumnSchema,
   compareCreateSchema,
   compareIdSchema,
+  compareMergeSchema,
+  compareRenameSchema,
 } from './compare';
 
 /** Request/response channels: input schema and (type-only) result. */
@@ -187,6 +189,11 @@ export const requestChannels = {
   'compares:get': { input: compareIdSchema, result: null as unknown as CompareWithThreads },
   'compares:create': { input: compareCreateSchema, result: null as unknown as Compare },
   'compares:delete': { input: compareIdSchema, result: null as unknown as { id: string } },
+  // Undo of a delete, while its columns' conversations can still be restored.
+  'compares:restore': { input: compareIdSchema, result: null as unknown as Compare },
+  'compares:rename': { input: compareRenameSchema, result: null as unknown as Compare },
+  // Links the conversation Merge started to the compare it merged (both show the link).
+  'compares:add-merge': { input: compareMergeSchema, result: null as unknown as Compare },
   // The column's conversation becomes an ordinary one; the compare keeps it, marked continued.
   'compares:continue': { input: compareColumnSchema, result: null as unknown as Conversation },
   'compares:add-column': { input: compareAddColumnSchema, result: null as unknown as Compare },

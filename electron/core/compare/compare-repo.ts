@@ -3,8 +3,9 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { Compare, CompareColumn } from '../../../shared/compare';
+import type { Compare, CompareColumn, CompareMergeLink } from '../../../shared/compare';
 import { guardStorage } from '../db/storage-error';
+import { CompareMergesRepo } from './compare-merges-repo';
 
 interface CompareRow {
   id: string;
@@ -58,8 +59,14 @@ export class CompareRepo {
     continueColumn: Statement<{ conversation_id: string; now: number }>;
     dropColumn: Statement<[string]>;
     delete: Statement<[string]>;
+    rename: Statement<{ id: string; title: string }>;
+    shown: Statement<[string], { id: string }>;
+    exists: Statement<[string], { id: string }>;
   };
+  /** Merge's conversations, linked to the compare they came from. */
+  private readonly merges: CompareMergesRepo;
   private readonly createTx: (compare: CompareRow, columns: ColumnRow[]) => void;
+  private readonly restoreTx: (compare: Compare) => void;
 
   constructor(db: Database, options: RepoOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -84,10 +91,32 @@ export class CompareRepo {
       ),
       dropColumn: db.prepare<[string]>('DELETE FROM compare_columns WHERE conversation_id = ?'),
       delete: db.prepare<[string]>('DELETE FROM compares WHERE id = ?'),
+      rename: db.prepare<{ id: string; title: string }>('UPDATE compares SET title = @title WHERE id = @id'),
+      shown: db.prepare<[string], { id: string }>('SELECT id FROM conversations WHERE id = ? AND deleted_at IS NULL'),
+      exists: db.prepare<[string], { id: string }>('SELECT id FROM conversations WHERE id = ?'),
     }));
+    this.merges = new CompareMergesRepo(db);
     this.createTx = db.transaction((compare: CompareRow, columns: ColumnRow[]) => {
       this.statements.insert.run(compare);
       for (const column of columns) this.statements.insertColumn.run(column);
+    });
+    this.restoreTx = db.transaction((compare: Compare) => {
+      this.statements.insert.run({
+        id: compare.id,
+        title: compare.title,
+        created_at: compare.createdAt,
+        updated_at: compare.createdAt,
+      });
+      for (const column of compare.columns) {
+        if (this.statements.exists.get(column.conversationId) === undefined) continue;
+        this.statements.insertColumn.run({
+          conversation_id: column.conversationId,
+          compare_id: compare.id,
+          position: column.position,
+          model: column.model,
+          continued_at: column.continuedAt,
+        });
+      }
     });
   }
 
@@ -119,15 +148,63 @@ export class CompareRepo {
         list.push(toColumn(row));
         byCompare.set(row.compare_id, list);
       }
-      return this.statements.list.all().map((row) => toCompare(row, byCompare.get(row.id) ?? []));
+      const merged = new Map<string, string[]>();
+      for (const link of this.merges.read()) {
+        if (!this.isShown(link.conversationId)) continue;
+        merged.set(link.compareId, [...(merged.get(link.compareId) ?? []), link.conversationId]);
+      }
+      return this.statements.list
+        .all()
+        .map((row) => toCompare(row, byCompare.get(row.id) ?? [], merged.get(row.id) ?? []));
     });
   }
 
   get(id: string): Compare | null {
     return guardStorage(this.file, () => {
       const row = this.statements.get.get(id);
-      return row ? toCompare(row, this.statements.columns.all(id).map(toColumn)) : null;
+      if (!row) return null;
+      const merged = this.merges
+        .of(id)
+        .map((link) => link.conversationId)
+        .filter((conversationId) => this.isShown(conversationId));
+      return toCompare(row, this.statements.columns.all(id).map(toColumn), merged);
     });
+  }
+
+  /** Its title (the columns' conversations keep theirs: each was named when it started). */
+  rename(id: string, title: string): Compare | null {
+    return guardStorage(this.file, () => {
+      this.statements.rename.run({ id, title });
+      return this.get(id);
+    });
+  }
+
+  /** Links a conversation Merge started to the compare it merged. */
+  addMerge(compareId: string, conversationId: string): void {
+    guardStorage(this.file, () =>
+      this.merges.add({ compareId, conversationId }, (id) => this.statements.exists.get(id) !== undefined),
+    );
+  }
+
+  /**
+   * Puts a deleted compare back as it was (same id, title, times, column order and Merge links), for its columns
+   * whose conversations are still there; an Undo restores those conversations first.
+   */
+  restore(compare: Compare, links: readonly CompareMergeLink[]): Compare | null {
+    return guardStorage(this.file, () => {
+      this.restoreTx(compare);
+      this.merges.restore(links);
+      return this.get(compare.id);
+    });
+  }
+
+  /** Deletes the record (see `delete`) and answers its Merge links, which an Undo puts back. */
+  deleteWithLinks(id: string): { deleted: boolean; links: CompareMergeLink[] } {
+    return guardStorage(this.file, () => ({ deleted: this.delete(id), links: this.merges.removeCompare(id) }));
+  }
+
+  private isShown(conversationId: string): boolean {
+    return this.statements.shown.get(conversationId) !== undefined;
   }
 
   /** The compare a conversation is (or was) a column of. */
@@ -170,10 +247,11 @@ export class CompareRepo {
   }
 }
 
-const toCompare = (row: CompareRow, columns: CompareColumn[]): Compare => ({
+const toCompare = (row: CompareRow, columns: CompareColumn[], merges: string[]): Compare => ({
   id: row.id,
   title: row.title,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   columns,
+  merges,
 });

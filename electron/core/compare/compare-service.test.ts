@@ -61,7 +61,7 @@ function echoStreamer(prices: Record<string, string>) {
   return { streamer, requests, mostAtOnce: () => mostAtOnce };
 }
 
-function open(file: string, streamer: ChatStreamer) {
+function open(file: string, streamer: ChatStreamer, now: () => number = Date.now) {
   const db = openDatabase(file);
   const conversations = new ConversationRepo(db);
   const messages = new MessageRepo(db);
@@ -73,6 +73,7 @@ function open(file: string, streamer: ChatStreamer) {
     new DraftRepo(db),
     new SearchRepo(db),
     (event) => events.push(event),
+    now,
   );
   const compares = new CompareService(
     db,
@@ -82,6 +83,7 @@ function open(file: string, streamer: ChatStreamer) {
     (e) => events.push(e),
     new CompareSetsRepo(db),
     messages,
+    now,
   );
   const chat = new ChatService(conversations, messages, streamer);
   return { db, compares, library, chat, events };
@@ -254,6 +256,77 @@ describe('compares', () => {
     expect(value(library.list()).map((c) => c.id)).toEqual([kept]);
     const gone = compares.get(compare.id);
     expect(gone.ok ? null : gone.error.code).toBe('not_found');
+  });
+
+  it('undoes a delete: the compare comes back as it was, its columns listed under it; later than the undo time it cannot', () => {
+    let clock = 1_000_000;
+    const { compares, library } = open(join(tempDir(), 'h.sqlite3'), echoStreamer(prices).streamer, () => clock);
+    const compare = value(compares.create({ models, text: 'Undo me' }));
+    const continued = compare.columns[2]!.conversationId;
+    value(compares.continueColumn(continued));
+    const before = value(compares.get(compare.id)).compare;
+
+    value(compares.delete(compare.id));
+    expect(value(compares.list())).toEqual([]);
+    expect(value(library.list()).map((c) => c.id)).toEqual([continued]);
+
+    clock += 5_000;
+    const restored = value(compares.restore(compare.id));
+    expect(restored).toEqual(before);
+    expect(value(compares.list()).map((c) => c.id)).toEqual([compare.id]);
+    // The columns are listed as columns again (under the compare), the continued one as an ordinary conversation.
+    const listed = value(library.list());
+    expect(listed.filter((c) => c.compareId === compare.id).map((c) => c.id)).toEqual(
+      expect.arrayContaining(compare.columns.slice(0, 2).map((c) => c.conversationId)),
+    );
+    expect(listed.find((c) => c.id === continued)?.compareId).toBeUndefined();
+    const twice = compares.restore(compare.id);
+    expect(twice.ok ? null : twice.error.code).toBe('not_found');
+
+    value(compares.delete(compare.id));
+    clock += 60_000;
+    const late = compares.restore(compare.id);
+    expect(late.ok ? null : late.error.code).toBe('not_found');
+    expect(value(compares.list())).toEqual([]);
+  });
+
+  it('renames a compare, kept across a restart; its columns keep their own titles', () => {
+    const file = join(tempDir(), 'h.sqlite3');
+    const first = open(file, echoStreamer(prices).streamer);
+    const compare = value(first.compares.create({ models, text: 'Old name' }));
+    expect(value(first.compares.rename(compare.id, '  Cheap vs best  ')).title).toBe('Cheap vs best');
+    first.db.close();
+
+    const second = open(file, echoStreamer(prices).streamer);
+    expect(value(second.compares.list())[0]?.title).toBe('Cheap vs best');
+    expect(value(second.library.get(compare.columns[0]!.conversationId)).conversation.title).toBe('Old name');
+    const missing = second.compares.rename('nope', 'x');
+    expect(missing.ok ? null : missing.error.code).toBe('not_found');
+  });
+
+  it('links a merged conversation to its compare, across a restart, while the conversation is there; Undo keeps the link', () => {
+    const file = join(tempDir(), 'h.sqlite3');
+    const first = open(file, echoStreamer(prices).streamer);
+    const compare = value(first.compares.create({ models, text: 'Merge me' }));
+    const merged = value(first.library.create({ title: 'Merged', model: 'a/one' }));
+    expect(value(first.compares.addMerge(compare.id, merged.id)).merges).toEqual([merged.id]);
+    const column = first.compares.addMerge(compare.id, compare.columns[0]!.conversationId);
+    expect(column.ok ? null : column.error.code).toBe('invalid_input');
+    const unknown = first.compares.addMerge(compare.id, 'nope');
+    expect(unknown.ok ? null : unknown.error.code).toBe('not_found');
+    first.db.close();
+
+    const second = open(file, echoStreamer(prices).streamer);
+    expect(value(second.compares.list())[0]?.merges).toEqual([merged.id]);
+    // A deleted merge is not shown; restored, it is again.
+    value(second.library.delete(merged.id));
+    expect(value(second.compares.get(compare.id)).compare.merges).toEqual([]);
+    value(second.library.restore(merged.id));
+    expect(value(second.compares.get(compare.id)).compare.merges).toEqual([merged.id]);
+    // Deleting the compare keeps the merged conversation; its Undo brings the link back.
+    value(second.compares.delete(compare.id));
+    expect(value(second.library.list()).map((c) => c.id)).toContain(merged.id);
+    expect(value(second.compares.restore(compare.id)).merges).toEqual([merged.id]);
   });
 
   it('adds a column that starts from a chosen column’s thread, copied without its cost, and answers the next round', async () => {

@@ -3,24 +3,42 @@
 // one ordinary chat turn per column (chat:send), so every column streams, saves and bills through ChatService.
 
 import type { Database } from 'better-sqlite3';
-import type { Compare, CompareCreateInput, CompareSet, CompareWithThreads } from '../../../shared/compare';
+import type {
+  Compare,
+  CompareCreateInput,
+  CompareMergeLink,
+  CompareSet,
+  CompareWithThreads,
+} from '../../../shared/compare';
 import type { CompareSetsRepo } from './compare-sets-repo';
 import type { Conversation } from '../../../shared/domain';
 import type { LibraryEvent } from '../../../shared/library';
 import { AppFailure, type Result, resultOf } from '../../../shared/result';
 import { deriveTitle } from '../../../shared/title';
 import type { ConversationRepo } from '../db/conversation-repo';
-import type { LibraryService } from '../library-service';
+import { type LibraryService, undoWindowMs } from '../library-service';
 import type { CompareRepo } from './compare-repo';
 import type { MessageRepo } from '../db/message-repo';
 import { copyThread } from './thread-copy';
 import { maxCompareColumns } from '../../../shared/compare';
 
 const compareGone = () => new AppFailure({ code: 'not_found', message: 'That compare no longer exists.' });
+const tooLateToRestore = () =>
+  new AppFailure({ code: 'not_found', message: 'That compare can no longer be restored: it was deleted for good.' });
 const notAColumn = () =>
   new AppFailure({ code: 'not_found', message: 'That conversation is not a column of a compare (any more).' });
 
+/** A compare deleted within its undo time: what an Undo puts back. */
+interface DeletedCompare {
+  compare: Compare;
+  links: CompareMergeLink[];
+  at: number;
+}
+
 export class CompareService {
+  /** Deleted compares an Undo may still restore (their columns' conversations wait out the same undo time). */
+  private readonly deleted = new Map<string, DeletedCompare>();
+
   constructor(
     private readonly db: Database,
     private readonly compares: CompareRepo,
@@ -30,6 +48,7 @@ export class CompareService {
     private readonly savedSets: CompareSetsRepo | null = null,
     /** Needed to start a column from another column's history (`addColumn`'s `from`). */
     private readonly messages: MessageRepo | null = null,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Saved compare sets, in the order the person keeps them. */
@@ -149,8 +168,9 @@ export class CompareService {
   }
 
   /**
-   * The compare and the conversations of its columns (as a conversation is deleted: hidden at once, gone for good at
-   * the next delete or start); continued columns are ordinary conversations by now and stay.
+   * The compare and the conversations of its columns (as a conversation is deleted: hidden at once, restorable by
+   * `restore` for the same undo time, gone for good after it); continued columns are ordinary conversations by now and
+   * stay. Merge's conversations stay too; they no longer name the compare.
    */
   delete(id: string): Result<{ id: string }> {
     const compare = resultOf(() => this.compares.get(id));
@@ -160,8 +180,57 @@ export class CompareService {
       if (column.continuedAt === null) this.library.delete(column.conversationId);
     }
     return resultOf(() => {
-      this.compares.delete(id);
+      const { links } = this.compares.deleteWithLinks(id);
+      const at = this.now();
+      for (const [key, kept] of this.deleted) if (at - kept.at >= undoWindowMs) this.deleted.delete(key);
+      this.deleted.set(id, { compare: compare.value as Compare, links, at });
       return { id };
+    });
+  }
+
+  /** Undo of `delete`, within its undo time: the compare as it was, with its columns' conversations. */
+  restore(id: string): Result<Compare> {
+    const kept = this.deleted.get(id);
+    if (!kept || this.now() - kept.at >= undoWindowMs) return { ok: false, error: tooLateToRestore().error };
+    // The record first, so each conversation comes back (and is announced) as a column, not as an ordinary one.
+    const compare = resultOf(() => this.compares.restore(kept.compare, kept.links));
+    if (!compare.ok) return compare;
+    const restored = kept.compare.columns
+      .filter((column) => column.continuedAt === null)
+      .filter((column) => this.library.restore(column.conversationId).ok);
+    if (restored.length === 0) {
+      resultOf(() => this.compares.delete(id));
+      return { ok: false, error: tooLateToRestore().error };
+    }
+    this.deleted.delete(id);
+    return resultOf(() => {
+      const now = this.compares.get(id);
+      if (!now) throw tooLateToRestore();
+      return now;
+    });
+  }
+
+  /** A new title for the compare; its columns' conversations keep the names they started with. */
+  rename(id: string, title: string): Result<Compare> {
+    return resultOf(() => {
+      const renamed = this.compares.rename(id, title.trim());
+      if (!renamed) throw compareGone();
+      return renamed;
+    });
+  }
+
+  /** Links the conversation Merge started to this compare: each then shows a link to the other. */
+  addMerge(compareId: string, conversationId: string): Result<Compare> {
+    return resultOf(() => {
+      if (!this.compares.get(compareId)) throw compareGone();
+      if (!this.conversations.get(conversationId)) {
+        throw new AppFailure({ code: 'not_found', message: 'That conversation no longer exists.' });
+      }
+      if (this.compares.columnOf(conversationId)) {
+        throw new AppFailure({ code: 'invalid_input', message: 'A column of a compare is not a merge of one.' });
+      }
+      this.compares.addMerge(compareId, conversationId);
+      return this.compares.get(compareId) as Compare;
     });
   }
 }

@@ -4,11 +4,13 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 
 interface RenameFieldProps {
   initial: string;
+  /** What is being named, for assistive technology. */
+  label?: string;
   /** The new title, or null when cancelled. */
   onDone(title: string | null): void;
 }
 
-export function RenameField({ initial, onDone }: RenameFieldProps) {
+export function RenameField({ initial, label = 'Conversation title', onDone }: RenameFieldProps) {
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
   const finished = useRef(false);
@@ -39,7 +41,7 @@ export function RenameField({ initial, onDone }: RenameFieldProps) {
     <input
       ref={ref}
       className="rename-field"
-      aria-label="Conversation title"
+      aria-label={label}
       value={value}
       maxLength={200}
       onChange={(event) => setValue(event.target.value)}

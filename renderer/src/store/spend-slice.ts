@@ -181,6 +181,7 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
 
   async requestMergeSend(prompt, model) {
     const state = get();
+    const compareId = state.compareView?.compare?.id ?? null;
     const key = state.keyStatus;
     // A new conversation: the prompt is the whole request, answered by the chosen model at its default length.
     const estimate = estimateNextReply({
@@ -196,10 +197,10 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
       limitRemaining: key?.verified ? key.limitRemaining : null,
     });
     if (question) {
-      set({ sendQuestion: question, sendQuestionFor: 'merge', pendingMerge: { prompt, model } });
+      set({ sendQuestion: question, sendQuestionFor: 'merge', pendingMerge: { prompt, model, compareId } });
       return;
     }
-    await get().startConversation(prompt, model);
+    await get().startMerge(compareId, prompt, model);
   },
 
   async answerSendQuestion(send) {
@@ -209,7 +210,7 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
     if (!send) return;
     if (target === 'compare') await get().sendCompareRound();
     else if (target === 'merge') {
-      if (merge) await get().startConversation(merge.prompt, merge.model);
+      if (merge) await get().startMerge(merge.compareId, merge.prompt, merge.model);
     } else await get().sendMessage();
   },
 });

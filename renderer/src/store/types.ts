@@ -144,7 +144,8 @@ export interface ChatSlice {
    */
   sendInColumn(conversationId: string, text: string, model: string): Promise<TurnView | null>;
   /** A new conversation on `model` whose first message is `text` (a compare's Merge), opened as it starts. */
-  startConversation(text: string, model: string): Promise<void>;
+  /** `onStarted`: told the new conversation's id as soon as the core has created it. */
+  startConversation(text: string, model: string, onStarted?: (conversationId: string) => void): Promise<void>;
   /** Retry of a column's reply (a new version with the same model), as `sendInColumn`. */
   retryInColumn(conversationId: string, reply: Message): Promise<TurnView | null>;
   /** Stops the reply in the given conversation (the open one by default); other conversations stream on. */
@@ -244,7 +245,7 @@ export interface SpendSlice {
    * compare's Merge (its prompt to the chosen model, kept in `pendingMerge` until answered).
    */
   sendQuestionFor: 'chat' | 'compare' | 'merge';
-  pendingMerge: { prompt: string; model: string } | null;
+  pendingMerge: { prompt: string; model: string; compareId: string | null } | null;
   /** Send, unless the budget or the key's limit means asking first. */
   requestSend(): Promise<void>;
   /** A compare's round: asks (as requestSend does) over every column's estimate added up; true when it asked. */

@@ -31,6 +31,8 @@ interface Running {
   attachments?: Attachment[];
   conversationId: string | null;
   handle: StreamHandle | null;
+  /** Told the conversation the core created for a first message, once it has (Merge links it to its compare). */
+  onStarted?: (conversationId: string) => void;
 }
 
 /**
@@ -87,6 +89,7 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       // The core created the conversation for this first message. Open it, unless the person has moved on.
       run.conversationId = next.conversation.id;
       change.conversationId = run.conversationId;
+      run.onStarted?.(run.conversationId);
       if (get().activeConversationId === null) {
         extra.activeConversationId = run.conversationId;
         get().adoptNewChatDraft(run.conversationId);
@@ -421,12 +424,12 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
       return true;
     },
 
-    async startConversation(text, model) {
+    async startConversation(text, model, onStarted) {
       if (busy(null) || text.trim() === '' || text.length > maxMessageLength || invalidModel(model)) return;
       get().newChat();
       set({ newChatModel: model });
       await runTurn(
-        { kind: 'send', text, conversationId: null },
+        { kind: 'send', text, conversationId: null, ...(onStarted ? { onStarted } : {}) },
         {
           pendingUser: placeholder('user', text, null),
           reply: placeholder('assistant', '', null),

@@ -4,6 +4,7 @@
 import { Settings } from 'lucide-react';
 import { useId, useState } from 'react';
 import { MergeDialog } from './MergeDialog';
+import { MergedInto } from './MergeLinks';
 import { useShallow } from 'zustand/react/shallow';
 import { maxCompareColumns, minCompareColumns } from '../../../../shared/compare';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -75,6 +76,7 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
           <Settings aria-hidden="true" size={16} />
         </button>
       </header>
+      {compare ? <MergedInto merges={compare.merges} /> : null}
       {view.error ? <ErrorAlert error={view.error} /> : null}
       {view.loading ? <p className="compare-note">Opening the compare…</p> : null}
       {compare ? (

@@ -15,6 +15,7 @@ const compare: Compare = {
   createdAt: 1,
   updatedAt: 1,
   columns: models.map((model, position) => ({ conversationId: `c${position}`, model, position, continuedAt: null })),
+  merges: [],
 };
 
 const started = (conversationId: string, n: number): ChatStreamEvent => ({
@@ -220,5 +221,79 @@ describe('compare rounds', () => {
     expect(shown()).toEqual(['ABC', 'AB', undefined]);
     ctx.streams.forEach((stream) => stream.end());
     await round;
+  });
+});
+
+describe('compare history', () => {
+  const opened = (ctx: ReturnType<typeof setupStore>) => {
+    ctx.api.compares.get.mockReturnValue(ok({ compare, threads: [] }));
+    return ctx.store.getState().openCompare('p1');
+  };
+
+  it('deletes at once and offers the conversations’ Undo, which restores the compare and reopens it', async () => {
+    const ctx = setupStore();
+    await opened(ctx);
+    ctx.api.compares.delete.mockReturnValue(ok({ id: 'p1' }));
+    expect(await ctx.store.getState().deleteCompare('p1')).toBe(true);
+    expect(ctx.store.getState().compares).toEqual([]);
+    expect(ctx.store.getState().compareView).toBeNull();
+    expect(ctx.store.getState().undoable).toEqual({ kind: 'compare', compare, wasOpen: true });
+
+    ctx.api.compares.restore.mockReturnValue(ok(compare));
+    await ctx.store.getState().undoDelete();
+    expect(ctx.api.compares.restore).toHaveBeenCalledWith('p1');
+    expect(ctx.store.getState().undoable).toBeNull();
+    expect(ctx.store.getState().compares.map((item) => item.id)).toEqual(['p1']);
+    expect(ctx.store.getState().compareView?.compare?.id).toBe('p1');
+  });
+
+  it('shows why an Undo came too late, and keeps the compare out of the list', async () => {
+    const ctx = setupStore();
+    ctx.store.setState({ compares: [compare] });
+    ctx.api.compares.delete.mockReturnValue(ok({ id: 'p1' }));
+    await ctx.store.getState().deleteCompare('p1');
+    ctx.api.compares.restore.mockReturnValue(
+      Promise.resolve({ ok: false, error: { code: 'not_found', message: 'deleted for good' } }),
+    );
+    await ctx.store.getState().undoDelete();
+    expect(ctx.store.getState().chatError?.message).toBe('deleted for good');
+    expect(ctx.store.getState().compares).toEqual([]);
+  });
+
+  it('renames the compare in the list and on screen; an unchanged or empty title asks nothing', async () => {
+    const ctx = setupStore();
+    await opened(ctx);
+    ctx.api.compares.rename.mockReturnValue(ok({ ...compare, title: 'Cheap vs best' }));
+    expect(await ctx.store.getState().renameCompare('p1', '  Cheap vs best ')).toBe(true);
+    expect(ctx.api.compares.rename).toHaveBeenCalledWith('p1', 'Cheap vs best');
+    expect(ctx.store.getState().compares[0]?.title).toBe('Cheap vs best');
+    expect(ctx.store.getState().compareView?.compare?.title).toBe('Cheap vs best');
+    await ctx.store.getState().renameCompare('p1', 'Cheap vs best');
+    await ctx.store.getState().renameCompare('p1', '   ');
+    expect(ctx.api.compares.rename).toHaveBeenCalledTimes(1);
+  });
+
+  it('links the conversation Merge starts to its compare as soon as the core has created it', async () => {
+    const ctx = setupStore();
+    await opened(ctx);
+    ctx.api.compares.addMerge.mockReturnValue(ok({ ...compare, merges: ['m1'] }));
+    const merging = ctx.store.getState().startMerge('p1', 'Combine these', 'a/one');
+    await tick();
+    expect(ctx.stream(0).input).toEqual({ text: 'Combine these', model: 'a/one' });
+    expect(ctx.api.compares.addMerge).not.toHaveBeenCalled();
+    ctx.stream(0).emit({
+      type: 'started',
+      conversation: conversationFixture({ id: 'm1' }),
+      userMessage: userMessage({ id: 'u-m1', conversationId: 'm1' }),
+      assistantMessage: reply({ id: 'a-m1', conversationId: 'm1', status: 'streaming', content: '' }),
+    });
+    ctx.frames.run();
+    await tick();
+    expect(ctx.api.compares.addMerge).toHaveBeenCalledWith('p1', 'm1');
+    expect(ctx.store.getState().compares[0]?.merges).toEqual(['m1']);
+    ctx.stream(0).emit(done(reply({ id: 'a-m1', conversationId: 'm1', content: 'merged' })));
+    ctx.stream(0).end();
+    ctx.frames.run();
+    await merging;
   });
 });

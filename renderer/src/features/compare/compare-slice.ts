@@ -54,7 +54,16 @@ export interface CompareSlice {
   /** "Continue with this one": the column becomes an ordinary conversation, opened at once. */
   continueColumn(conversationId: string): Promise<void>;
   dropColumn(conversationId: string): Promise<void>;
+  /** Deletes at once and offers Undo (the same toast as a conversation's); false when the core refused. */
   deleteCompare(id: string): Promise<boolean>;
+  /** Undo of deleteCompare (from the toast); reopens it when it was on screen. */
+  restoreCompare(id: string, reopen: boolean): Promise<void>;
+  renameCompare(id: string, title: string): Promise<boolean>;
+  /**
+   * Merge: the prompt starts an ordinary conversation with the chosen model, linked to the compare (when there is one)
+   * as soon as the core has created it, so each links to the other.
+   */
+  startMerge(compareId: string | null, prompt: string, model: string): Promise<void>;
   /** Saved sets of models ("cheap vs best"); empty until loaded. */
   compareSets: CompareSet[];
   loadCompareSets(): Promise<void>;
@@ -344,15 +353,56 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get, { api }
 
     async deleteCompare(id) {
       const compare = get().compares.find((item) => item.id === id);
-      for (const column of compare?.columns ?? []) get().stopReply(column.conversationId);
+      if (!compare) return false;
+      for (const column of compare.columns) get().stopReply(column.conversationId);
       const result = await api.compares.delete(id);
       if (!result.ok) {
         get().showError(result.error);
         return false;
       }
-      set({ compares: get().compares.filter((item) => item.id !== id) });
-      if (get().compareView?.compare?.id === id) get().newChat();
+      const wasOpen = get().compareView?.compare?.id === id;
+      set({
+        compares: get().compares.filter((item) => item.id !== id),
+        undoable: { kind: 'compare', compare, wasOpen },
+      });
+      if (wasOpen) get().newChat();
       return true;
+    },
+
+    async restoreCompare(id, reopen) {
+      const result = await api.compares.restore(id);
+      if (!result.ok) {
+        get().showError(result.error);
+        return;
+      }
+      putCompare(result.value);
+      if (reopen) await get().openCompare(id);
+    },
+
+    async renameCompare(id, title) {
+      const trimmed = title.trim();
+      const current = get().compares.find((item) => item.id === id);
+      if (!current || trimmed === '' || trimmed === current.title) return true;
+      const result = await api.compares.rename(id, trimmed);
+      if (!result.ok) {
+        get().showError(result.error);
+        return false;
+      }
+      putCompare(result.value);
+      const view = get().compareView;
+      if (view?.compare?.id === id) set({ compareView: { ...view, compare: result.value } });
+      return true;
+    },
+
+    async startMerge(compareId, prompt, model) {
+      const link = (conversationId: string) => {
+        if (!compareId) return;
+        void api.compares.addMerge(compareId, conversationId).then((result) => {
+          if (result.ok) putCompare(result.value);
+          else get().showError(result.error);
+        });
+      };
+      await get().startConversation(prompt, model, link);
     },
   };
 };

@@ -1,4 +1,5 @@
-// Renderer: "Deleted …  Undo" for a few seconds after a conversation is deleted; Ctrl/Cmd+Z also undoes it.
+// Renderer: "Deleted …  Undo" for a few seconds after a conversation or a compare is deleted; Ctrl/Cmd+Z also undoes
+// it.
 
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/use-app-store';
@@ -36,7 +37,11 @@ export function UndoToast() {
       {undoable ? (
         <>
           <span className="undo-toast-text">
-            Deleted “{undoable.conversation.title.trim() || 'Untitled conversation'}”.
+            Deleted “
+            {undoable.kind === 'compare'
+              ? undoable.compare.title.trim() || 'Untitled compare'
+              : undoable.conversation.title.trim() || 'Untitled conversation'}
+            ”.
           </span>
           <button type="button" className="link-button" onClick={() => void undoDelete()}>
             Undo

@@ -1,6 +1,7 @@
 // Renderer store slice: organising and searching history — pin, delete with Undo, delete everything, search, find,
 // opening a message far up a conversation — and keeping the list in step with every other window.
 
+import type { Compare } from '../../../../shared/compare';
 import type { Conversation } from '../../../../shared/domain';
 import type { FindResults, LibraryEvent, SearchResults } from '../../../../shared/library';
 import type { AppError, Result } from '../../../../shared/result';
@@ -8,9 +9,14 @@ import type { TitleSettings } from '../../../../shared/titles';
 import type { SearchInput } from '../../../../shared/schemas';
 import type { SliceCreator } from '../../store/types';
 
+/** What the Undo toast offers to bring back: a conversation, or a compare with its columns. */
+export type Undoable =
+  | { kind: 'conversation'; conversation: Conversation; wasOpen: boolean }
+  | { kind: 'compare'; compare: Compare; wasOpen: boolean };
+
 export interface LibrarySlice {
-  /** The conversation just deleted, while its Undo is offered. */
-  undoable: { conversation: Conversation; wasOpen: boolean } | null;
+  /** The conversation or compare just deleted, while its Undo is offered. */
+  undoable: Undoable | null;
   searchOpen: boolean;
   findOpen: boolean;
   /** Bumped by each Ctrl/Cmd+F, so a find bar already open takes the focus again. */
@@ -111,7 +117,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, 
         return false;
       }
       removeFromList(id);
-      set({ undoable: { conversation, wasOpen } });
+      set({ undoable: { kind: 'conversation', conversation, wasOpen } });
       return true;
     },
 
@@ -119,6 +125,10 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, { api, 
       const undoable = get().undoable;
       if (!undoable) return;
       set({ undoable: null });
+      if (undoable.kind === 'compare') {
+        await get().restoreCompare(undoable.compare.id, undoable.wasOpen);
+        return;
+      }
       const result = await api.conversations.restore(undoable.conversation.id);
       if (!result.ok) {
         get().showError(result.error);

@@ -73,6 +73,7 @@ describe('compares in the sidebar', () => {
       position,
       continuedAt: null,
     })),
+    merges: [],
   });
   const labels = (rows: ReturnType<typeof sidebarRows>) =>
     rows.map((row) =>

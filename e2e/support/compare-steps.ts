@@ -1,0 +1,29 @@
+// E2E support: the steps of a compare as a person takes them (start one through the palette, write to every column),
+// and where its columns are on the page; shared by the compare specs.
+
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const columns = (page: Page) => page.getByRole('region', { name: /^Column: / });
+export const column = (page: Page, name: string) => page.getByRole('region', { name: `Column: ${name}`, exact: true });
+
+/** From the header: the palette adds each model after the current one (the default model). */
+export async function startCompare(page: Page, models: string[]) {
+  await page.getByRole('button', { name: 'Compare models' }).click();
+  for (const [index, model] of models.entries()) {
+    if (index > 0) await page.getByRole('button', { name: 'Add model' }).click();
+    const palette = page.getByRole('dialog', { name: 'Add a model to the compare' });
+    const search = palette.getByRole('combobox', { name: 'Search models' });
+    await search.fill(model);
+    await expect(
+      palette.getByRole('listbox', { name: 'Models' }).getByRole('option', { selected: true }),
+    ).toContainText(model);
+    await search.press('Enter');
+    await expect(palette).toBeHidden();
+  }
+}
+
+export async function sendToAll(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Message to every column' }).fill(text);
+  await page.getByRole('button', { name: 'Send to all' }).click();
+}
