@@ -128,6 +128,17 @@ describe('ModelService', () => {
     expect(listed.ok && listed.value).toMatchObject({ models: [{ id: 'b/two' }], refreshError: null });
   });
 
+  it('with no copy at all, a turn’s lookups do not ask again after a failed fetch until the pause is over', async () => {
+    const app = setup([offline, { ok: true, value: [entry('a/one')] }]);
+    expect(await app.service.find('a/one')).toBeNull();
+    expect(await app.service.find('a/one')).toBeNull();
+    expect(await app.service.find('a/one')).toBeNull();
+    expect(app.fetches()).toBe(1);
+    app.advance(failedFetchPauseMs);
+    expect((await app.service.find('a/one'))?.id).toBe('a/one');
+    expect(app.fetches()).toBe(2);
+  });
+
   it('shares one request between calls made while it runs', async () => {
     const app = setup([{ ok: true, value: [entry('a/one')] }]);
     await Promise.all([app.service.list(), app.service.refresh(), app.service.list()]);

@@ -60,8 +60,15 @@ export class ModelService {
     return this.fetching;
   }
 
-  /** One model from the same catalogue (a turn sizes its reply from it); null when unlisted or unreachable. */
+  /**
+   * One model from the same catalogue (a turn sizes its reply from it); null when unlisted or unreachable. With no
+   * copy at all and a failed fetch within the pause, it does not ask again: every turn looks a model up (three times,
+   * before its request goes out), and each lookup would otherwise wait for OpenRouter's catalogue first.
+   */
   async find(id: string): Promise<ModelSummary | null> {
+    await this.readStored();
+    if (!this.memory && this.lastFailureAt !== null && this.now() - this.lastFailureAt < failedFetchPauseMs)
+      return null;
     const listed = await this.list();
     return listed.ok ? (listed.value.models.find((model) => model.id === id) ?? null) : null;
   }
