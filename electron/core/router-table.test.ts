@@ -146,6 +146,14 @@ const requests: [channel: string, input: unknown, method: string, args: unknown[
   ['compares:get', { id: 'id' }, 'compares.get', ['id']],
   ['compares:create', given('compares:create'), 'compares.create', [given('compares:create')]],
   ['compares:delete', { id: 'id' }, 'compares.delete', ['id']],
+  ['compares:restore', { id: 'id' }, 'compares.restore', ['id']],
+  ['compares:rename', { id: 'id', title: 'title' }, 'compares.rename', ['id', 'title']],
+  [
+    'compares:add-merge',
+    { compareId: 'compareId', conversationId: 'conversationId' },
+    'compares.addMerge',
+    ['compareId', 'conversationId'],
+  ],
   ['compares:continue', { conversationId: 'conversationId' }, 'compares.continueColumn', ['conversationId']],
   [
     'compares:add-column',
