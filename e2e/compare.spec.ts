@@ -65,7 +65,7 @@ test('three models answer at once, each column costs what the fake billed, the n
     const request = round1.find((r) => (r.body as { model: string }).model === model)!;
     const paid = await billed(fake, request, fakeKeys.valid);
     costs.push(paid);
-    await expect(column(page, names[index]!).locator('.reply-cost-toggle')).toHaveAttribute(
+    await expect(column(page, names[index]!).getByTitle(/show the breakdown$/i)).toHaveAttribute(
       'title',
       `$${paid} — show the breakdown`,
     );
@@ -107,7 +107,7 @@ test('three models answer at once, each column costs what the fake billed, the n
   for (const [index, name] of names.entries()) {
     const replies = column(page, name).getByRole('article', { name: 'Assistant message' });
     await expect(replies).toHaveCount(2);
-    await expect(replies.first().locator('.reply-cost-toggle')).toHaveAttribute(
+    await expect(replies.first().getByTitle(/show the breakdown$/i)).toHaveAttribute(
       'title',
       `$${costs[index]} — show the breakdown`,
     );
@@ -168,7 +168,7 @@ test('a column added from a chosen column’s history starts with that thread, u
   const added = column(page, names[2]!);
   await expect(added.getByRole('article', { name: 'Your message' })).toHaveText(first);
   await expect(added.getByRole('article', { name: 'Assistant message' })).toContainText(replyOpening(first));
-  await expect(added.locator('.reply-cost-toggle')).toHaveCount(0);
+  await expect(added.getByTitle(/show the breakdown$/i)).toHaveCount(0);
   expect(chats(fake)).toHaveLength(2);
   // The choice goes back to the first message for the next column.
   await expect(from).toHaveValue('');
@@ -295,7 +295,7 @@ test('a failing model shows its own error and Retry while the other columns comp
   expect(body.model).toBe(fakeModels.vision);
   expect(body.messages.map((m) => contentText(m.content))).toEqual([edited]);
   const paid = await billed(fake, request, fakeKeys.valid);
-  await expect(merged.locator('.reply-cost-toggle')).toHaveAttribute('title', `$${paid} — show the breakdown`);
+  await expect(merged.getByTitle(/show the breakdown$/i)).toHaveAttribute('title', `$${paid} — show the breakdown`);
 });
 
 test('three columns with an error: side by side at 1280×800, stacked at 720×480, light and dark pass axe-core (screenshots attached)', async ({

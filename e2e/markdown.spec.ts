@@ -78,7 +78,7 @@ test('reasoning streams into an open Thinking block that folds once the answer s
     (window as unknown as { thinkingLog: string[] }).thinkingLog = log;
     new MutationObserver(() => {
       const reply = Array.from(document.querySelectorAll('article[aria-label="Assistant message"]')).at(-1);
-      const details = reply?.querySelector('details.thinking');
+      const details = reply?.querySelector('details');
       if (!reply || !(details instanceof HTMLDetailsElement)) return;
       const answer = reply.querySelector(':scope > .markdown h1') ? 'answer' : 'no answer';
       const state = `${details.open ? 'open' : 'closed'} | ${details.querySelector('summary')?.textContent} | ${answer}`;
@@ -88,7 +88,8 @@ test('reasoning streams into an open Thinking block that folds once the answer s
   await sendMessage(page, 'Think first, then answer');
 
   const reply = assistantMessages(page).last();
-  const thinking = reply.locator('details.thinking');
+  // The Thinking block is the reply's first disclosure.
+  const thinking = reply.locator('details').first();
   await expect(reply.getByRole('button', { name: 'Copy as Markdown' })).toBeAttached();
   const log = await page.evaluate(() => (window as unknown as { thinkingLog: string[] }).thinkingLog);
   expect(log).toContain('open | Thinking… | no answer');

@@ -87,7 +87,7 @@ test('a second turn read from the prompt cache shows the cached tokens and what 
   const reply = assistantMessages(page).last();
   await expect(reply).toContainText(/cached [\d,]+ tokens, saved \$0\.\d+/);
   // The cost opens the breakdown, which says the same with the exact figure.
-  await reply.locator('.reply-cost-toggle').click();
+  await reply.getByTitle(/show the breakdown$/i).click();
   await expect(reply.getByRole('definition').filter({ hasText: /read from the cache, saved \$0\.\d+/ })).toBeVisible();
 });
 

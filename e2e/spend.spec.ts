@@ -38,7 +38,10 @@ async function billed(fake: FakeOpenRouter, nth: number, key: string): Promise<s
   throw new Error(`the fake never settled ${id}`);
 }
 
-const costButton = (page: Page) => assistantMessages(page).last().locator('.reply-cost-toggle');
+const costButton = (page: Page) =>
+  assistantMessages(page)
+    .last()
+    .getByTitle(/show the breakdown$/i);
 
 async function openSpendView(page: Page) {
   await page.keyboard.press('Control+Shift+S');
@@ -60,8 +63,8 @@ test('paid and free replies show what the fake billed, to the digit; the header 
 
   // Before sending on a paid model, an estimate sits beside Send, marked as one.
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('What does SQLite cost?');
-  await expect(page.locator('.send-estimate')).toContainText('≈');
-  await expect(page.locator('.send-estimate')).toContainText('est.');
+  await expect(page.getByTitle(/^Estimate: /)).toContainText('≈');
+  await expect(page.getByTitle(/^Estimate: /)).toContainText('est.');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(assistantMessages(page).last()).toContainText(replyOpening('What does SQLite cost?'));
   const paid = await billed(fake, 0, fakeKeys.valid);
@@ -69,13 +72,13 @@ test('paid and free replies show what the fake billed, to the digit; the header 
   await costButton(page).click();
   const breakdown = assistantMessages(page).last().getByRole('definition').first();
   await expect(breakdown).toHaveText(`$${paid} (charged by OpenRouter)`);
-  await expect(assistantMessages(page).last().locator('.cost-breakdown')).toContainText('Prompt');
-  await expect(assistantMessages(page).last().locator('.cost-breakdown')).toContainText('Completion');
+  await expect(assistantMessages(page).last().getByLabel('Cost breakdown')).toContainText('Prompt');
+  await expect(assistantMessages(page).last().getByLabel('Cost breakdown')).toContainText('Completion');
 
   // A free model: "free", and no estimate beside Send.
   await chooseModel(page, fakeModels.free);
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('And for free?');
-  await expect(page.locator('.send-estimate')).toHaveCount(0);
+  await expect(page.getByTitle(/^Estimate: /)).toHaveCount(0);
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(assistantMessages(page).last()).toContainText(replyOpening('And for free?'));
   await expect(costButton(page)).toHaveText('free');
@@ -85,20 +88,20 @@ test('paid and free replies show what the fake billed, to the digit; the header 
   await expect(assistantMessages(page).last()).toContainText(replyOpening('One more, on a dearer model'));
   const dearer = await billed(fake, 2, fakeKeys.valid);
   const total = sumUsd([paid, '0', dearer]);
-  await expect(page.locator('.conversation-cost')).toHaveAttribute(
+  await expect(page.getByTitle(/^This conversation has cost /)).toHaveAttribute(
     'title',
     new RegExp(`^This conversation has cost \\$${total.replace('.', '\\.')} in all`),
   );
 
   const view = await openSpendView(page);
-  await expect(view.locator('.spend-figure').filter({ hasText: 'All time' }).first().locator('dd')).toHaveAttribute(
+  await expect(view.locator('dl > div').filter({ hasText: 'All time' }).first().locator('dd')).toHaveAttribute(
     'title',
     `$${total}`,
   );
   await expect(view.getByRole('table', { name: 'Spend by model' })).toContainText('gpt-4o-mini');
   // Beside the local figures, what OpenRouter reports for the key (GET /key).
   await expect(view.getByText('What OpenRouter reports for this key')).toBeVisible();
-  await expect(view.locator('.spend-figure').filter({ hasText: 'Left under the key’s limit' })).toContainText('$');
+  await expect(view.locator('dl > div').filter({ hasText: 'Left under the key’s limit' })).toContainText('$');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -134,7 +137,7 @@ test('a stopped reply shows "cost pending", then its settled cost in place; dele
     const settled = await billed(slowAccounting, 0, fakeKeys.unlimited);
     // No reopening: the figure replaces "cost pending" where it is.
     await expect(costButton(page)).toHaveAttribute('title', `$${settled} — show the breakdown`, { timeout: 15_000 });
-    await expect(page.locator('.conversation-cost')).toHaveAttribute(
+    await expect(page.getByTitle(/^This conversation has cost /)).toHaveAttribute(
       'title',
       new RegExp(`\\$${settled.replace('.', '\\.')}`),
     );
@@ -151,7 +154,7 @@ test('a stopped reply shows "cost pending", then its settled cost in place; dele
       .getByRole('row', { name: /deleted conversation/ });
     await expect(row).toBeVisible();
     await expect(row.getByRole('cell').last()).toHaveAttribute('title', `$${settled}`);
-    await expect(view.locator('.spend-figure').filter({ hasText: 'All time' }).first().locator('dd')).toHaveAttribute(
+    await expect(view.locator('dl > div').filter({ hasText: 'All time' }).first().locator('dd')).toHaveAttribute(
       'title',
       `$${settled}`,
     );
@@ -194,7 +197,7 @@ test('a stopped reply whose charge never arrives ends up showing an estimate, ma
 
     // An estimate is not a charge: the ledger and so the Spend view have nothing for it.
     const view = await openSpendView(page);
-    await expect(view.locator('.spend-figure').filter({ hasText: 'All time' }).first().locator('dd')).toHaveText('$0');
+    await expect(view.locator('dl > div').filter({ hasText: 'All time' }).first().locator('dd')).toHaveText('$0');
     await expect(view.getByText('0 ledger rows')).toBeVisible();
   } finally {
     await neverBilled.close();
@@ -231,7 +234,7 @@ test('with a budget below the estimate, sending asks first; 80 % of it warns onc
   await expect(assistantMessages(page).last()).toContainText(replyOpening('Is this within budget?'));
 
   // Past 80 %: one warning, which does not come back once dismissed.
-  const notice = page.locator('.spend-notice');
+  const notice = page.getByRole('status').filter({ hasText: 'monthly budget' });
   await expect(notice).toContainText('of your $0.00001 monthly budget');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Again');
@@ -263,6 +266,6 @@ test('delete all history asks whether the spending history goes too; kept by def
   await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
 
   const view = await openSpendView(page);
-  await expect(view.locator('.spend-figure').filter({ hasText: 'All time' }).first().locator('dd')).toHaveText('$0');
+  await expect(view.locator('dl > div').filter({ hasText: 'All time' }).first().locator('dd')).toHaveText('$0');
   await expect(view.getByText('0 ledger rows')).toBeVisible();
 });

@@ -11,6 +11,10 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react()],
+  // Component styles are CSS modules (`*.module.css` beside the component): their class names are local to the file,
+  // so `.active` in the sidebar cannot restyle the palette. Written kebab-case in CSS, read camelCase in TypeScript.
+  // Design tokens and the few global rules stay in styles.css.
+  css: { modules: { localsConvention: 'camelCaseOnly' } },
   build: {
     outDir: `${here}/../out/renderer`,
     emptyOutDir: true,

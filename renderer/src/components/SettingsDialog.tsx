@@ -17,6 +17,7 @@ import { BudgetSettings } from '../features/spend/BudgetSettings';
 import { AppearanceSettings } from '../features/appearance/AppearanceSettings';
 import { NotificationSetting } from '../features/notifications/NotificationSetting';
 import { AboutSettings } from '../features/about/AboutSettings';
+import settingsStyles from './settings.module.css';
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const key = useAppStore((s) => s.keyStatus);
@@ -33,7 +34,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
       <div className="dialog-header">
         <h2>Settings</h2>
       </div>
-      <section className="settings-section" aria-labelledby="settings-key-title">
+      <section className={settingsStyles.section} aria-labelledby="settings-key-title">
         <h3 id="settings-key-title">API key</h3>
         {key?.present ? (
           <dl className="key-facts">

@@ -2,7 +2,9 @@
 // the app and the data folder. The desktop app opens the folder in the file manager; a page in a browser cannot, so
 // on the web host the dialog says so and offers the path to copy.
 
-import './about.css';
+import clsx from 'clsx';
+import settingsStyles from '../../components/settings.module.css';
+import styles from './about.module.css';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Modal } from '../../components/Modal';
 import { useCopy } from '../markdown/CopyButton';
@@ -27,27 +29,25 @@ export function AboutDialog() {
   const showDataFolder = useAppStore((s) => s.showDataFolder);
   if (!open) return null;
   return (
-    <Modal role="dialog" label="About Switchboard" className="about-dialog" onClose={() => setOpen(false)}>
-      <div className="dialog-header">
-        <h2>About Switchboard</h2>
-      </div>
+    <Modal role="dialog" label="About Switchboard" onClose={() => setOpen(false)}>
+      <h2>About Switchboard</h2>
       {error ? <ErrorAlert error={error} /> : null}
       {info ? (
         <>
-          <dl className="key-facts about-facts">
+          <dl className={clsx('key-facts', styles.facts)}>
             <dt>Version</dt>
             <dd className="mono" data-about="version">
               {info.version}
             </dd>
             {runtimeLines(info, navigator.userAgent).map((line) => (
-              <div key={line.label} className="about-line">
+              <div key={line.label} className={styles.line}>
                 <dt>{line.label}</dt>
                 <dd>{line.value}</dd>
               </div>
             ))}
             <dt>Data folder</dt>
             <dd>
-              <code className="about-path">{info.dataFolder}</code>
+              <code className={styles.path}>{info.dataFolder}</code>
             </dd>
           </dl>
           <div className="button-row">
@@ -59,13 +59,13 @@ export function AboutDialog() {
             <CopyPathButton path={info.dataFolder} />
           </div>
           {info.canShowDataFolder ? null : (
-            <p className="settings-hint">
+            <p className={settingsStyles.hint}>
               A page in a browser cannot open your file manager: copy the path and open it there. Your history, its
               backups and the window&apos;s place are kept in this folder.
             </p>
           )}
           {notShown ? (
-            <p role="status" className="settings-hint">
+            <p role="status" className={settingsStyles.hint}>
               The file manager could not be opened; the folder is at the path above.
             </p>
           ) : null}

@@ -7,6 +7,8 @@ import type { AppError } from '../../../../shared/result';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { shortcutLabel } from '../../lib/keyboard';
 import { useAppStore } from '../../store/use-app-store';
+import settingsStyles from '../../components/settings.module.css';
+import styles from './appearance.module.css';
 
 const choiceLabels: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
 
@@ -17,12 +19,12 @@ export function AppearanceSettings() {
   const [error, setError] = useState<AppError | null>(null);
 
   return (
-    <section className="settings-section" aria-labelledby="settings-appearance-title">
+    <section className={settingsStyles.section} aria-labelledby="settings-appearance-title">
       <h3 id="settings-appearance-title">Appearance</h3>
-      <fieldset className="theme-choices">
+      <fieldset className={styles.themeChoices}>
         <legend>Theme ({shortcutLabel('toggle-theme')} switches light and dark)</legend>
         {themeChoices.map((choice) => (
-          <label key={choice} className="checkbox-row">
+          <label key={choice}>
             <input
               type="radio"
               name="theme"

@@ -1,7 +1,7 @@
 // Renderer: the Keyboard Shortcuts sheet (Ctrl/Cmd+/, or Settings › Appearance): the shared table, grouped, with the
 // keys as this platform writes them. Esc closes it, as every dialog.
 
-import './appearance.css';
+import styles from './appearance.module.css';
 import { shortcutGroups, shortcuts } from '../../../../shared/shortcuts';
 import { Modal } from '../../components/Modal';
 import { shortcutLabel } from '../../lib/keyboard';
@@ -20,14 +20,14 @@ export function ShortcutsSheet() {
   });
   if (!open) return null;
   return (
-    <Modal role="dialog" label="Keyboard shortcuts" className="shortcuts-sheet" onClose={() => setOpen(false)}>
+    <Modal role="dialog" label="Keyboard shortcuts" className={styles.sheet} onClose={() => setOpen(false)}>
       <div className="dialog-header">
         <h2>Keyboard shortcuts</h2>
       </div>
       {shortcutGroups.map((group) => (
         <section key={group} aria-labelledby={`shortcuts-${group}`}>
           <h3 id={`shortcuts-${group}`}>{group}</h3>
-          <table className="shortcut-table">
+          <table className={styles.table}>
             <tbody>
               {shortcuts
                 .filter((s) => s.group === group)

@@ -18,6 +18,7 @@ import { fieldWords } from './field-words';
 import { useProviders } from './use-providers';
 import { useSnippets } from './use-snippets';
 import './conversation-settings.css';
+import settingsStyles from '../../components/settings.module.css';
 
 export function ConversationSettingsButton() {
   const conversation = useAppStore(selectActiveConversation);
@@ -73,7 +74,7 @@ function ConversationSettingsDialog({ onClose }: { onClose(): void }) {
           : `Differs from the defaults: ${differing.map((field) => fieldWords[field]).join(', ')}.`}
       </p>
       {defaults === null ? (
-        <p className="settings-hint">Loading the defaults…</p>
+        <p className={settingsStyles.hint}>Loading the defaults…</p>
       ) : (
         <SettingsFields
           value={value}
@@ -110,7 +111,7 @@ function ConversationSettingsDialog({ onClose }: { onClose(): void }) {
         </button>
       </form>
       {note ? (
-        <p role="status" className="settings-hint">
+        <p role="status" className={settingsStyles.hint}>
           {note}
         </p>
       ) : null}

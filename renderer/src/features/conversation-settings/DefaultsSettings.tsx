@@ -11,6 +11,7 @@ import { SettingsFields } from './SettingsFields';
 import { useProviders } from './use-providers';
 import { useSnippets } from './use-snippets';
 import './conversation-settings.css';
+import settingsStyles from '../../components/settings.module.css';
 
 export function DefaultsSettings() {
   const titleId = useId();
@@ -24,9 +25,9 @@ export function DefaultsSettings() {
 
   const set = defaults ? fieldsDifferingFromDefaults({}, defaults) : [];
   return (
-    <section className="settings-section" aria-labelledby={titleId}>
+    <section className={settingsStyles.section} aria-labelledby={titleId}>
       <h3 id={titleId}>New conversations</h3>
-      <p className="settings-hint">
+      <p className={settingsStyles.hint}>
         {set.length === 0
           ? 'New conversations use OpenRouter’s defaults: no system prompt, the model’s own sampling, routing and privacy.'
           : `New conversations start with: ${set.map((field) => fieldWords[field]).join(', ')}.`}

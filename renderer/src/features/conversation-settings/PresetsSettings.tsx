@@ -6,6 +6,8 @@ import { type Preset, presetsFileSchema, toPresetsFile } from '../../../../share
 import { downloadText } from '../../lib/download';
 import { useAppStore } from '../../store/use-app-store';
 import './conversation-settings.css';
+import clsx from 'clsx';
+import settingsStyles from '../../components/settings.module.css';
 
 /** A presets file is a few kilobytes; anything this large is not one. */
 const maxPresetsFileBytes = 1_000_000;
@@ -49,16 +51,16 @@ export function PresetsSettings({ onDone }: { onDone(): void }) {
   };
 
   return (
-    <section className="settings-section presets" aria-labelledby={titleId}>
+    <section className={clsx(settingsStyles.section, 'presets')} aria-labelledby={titleId}>
       <h3 id={titleId}>Presets</h3>
-      <p className="settings-hint">
+      <p className={settingsStyles.hint}>
         A model and its settings under a name (“Careful coder”, “Private &amp; cheap”). Save one from a conversation’s
         settings; start a conversation from it, or apply it to the open one.
       </p>
       {presets === null ? (
-        <p className="settings-hint">Loading…</p>
+        <p className={settingsStyles.hint}>Loading…</p>
       ) : presets.length === 0 ? (
-        <p className="settings-hint">No presets yet.</p>
+        <p className={settingsStyles.hint}>No presets yet.</p>
       ) : (
         <ul className="preset-list">
           {presets.map((preset) => (
@@ -115,7 +117,7 @@ export function PresetsSettings({ onDone }: { onDone(): void }) {
         </button>
       </div>
       {note ? (
-        <p role="status" className="settings-hint">
+        <p role="status" className={settingsStyles.hint}>
           {note}
         </p>
       ) : null}

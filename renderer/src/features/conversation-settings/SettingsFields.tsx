@@ -16,6 +16,7 @@ import type { ModelSummary } from '../../../../shared/domain';
 import { modelIdSchema } from '../../../../shared/schemas';
 import { ignoredSettings, modelTakes, takesExplicitCaching } from '../../../../shared/settings-support';
 import { type ProviderRole, providerRoles, roleOf, withRole } from './provider-roles';
+import settingsStyles from '../../components/settings.module.css';
 
 const sortLabels: Record<ProviderSort, string> = {
   price: 'Cheapest first',
@@ -178,9 +179,9 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
           </select>
         </label>
         {providers === null ? (
-          <p className="settings-hint">Loading this model’s providers…</p>
+          <p className={settingsStyles.hint}>Loading this model’s providers…</p>
         ) : providers.length === 0 ? (
-          <p className="settings-hint">Choose providers once a model is chosen.</p>
+          <p className={settingsStyles.hint}>Choose providers once a model is chosen.</p>
         ) : (
           <table className="provider-table">
             <caption className="visually-hidden">Providers</caption>
@@ -245,7 +246,7 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
 
       <fieldset>
         <legend>Fallback models</legend>
-        <p className="settings-hint">
+        <p className={settingsStyles.hint}>
           Tried in this order when the conversation’s model fails; a reply says which answered.
         </p>
         <FallbackModels
@@ -329,7 +330,7 @@ function Check(props: { label: string; hint?: string; checked: boolean; onChange
       <span>
         {props.label}
         {props.hint ? (
-          <span id={hintId} className="settings-hint">
+          <span id={hintId} className={settingsStyles.hint}>
             {' '}
             {props.hint}
           </span>
@@ -386,7 +387,7 @@ function NumberField({ label, hint, min, max, step, integer = false, value, onCh
             onChange(number);
         }}
       />
-      <span id={`${id}-hint`} className={valid ? 'settings-hint' : 'field-problem'}>
+      <span id={`${id}-hint`} className={valid ? settingsStyles.hint : 'field-problem'}>
         {valid ? hint : `Enter ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, or leave it empty.`}
       </span>
     </label>
@@ -484,7 +485,7 @@ function FallbackModels(props: {
           </button>
         </form>
       ) : (
-        <p className="settings-hint">OpenRouter takes at most {maxFallbackModels} fallback models.</p>
+        <p className={settingsStyles.hint}>OpenRouter takes at most {maxFallbackModels} fallback models.</p>
       )}
     </div>
   );
@@ -540,7 +541,7 @@ function SnippetPicker(props: { choices: SnippetChoices; prompt: string; onPick(
         </button>
       </div>
       {saved ? (
-        <p role="status" className="settings-hint">
+        <p role="status" className={settingsStyles.hint}>
           {saved}
         </p>
       ) : null}

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store/use-app-store';
+import settingsStyles from '../../components/settings.module.css';
 
 /** What must be typed: a deliberate act, not a reflexive Enter. */
 export const deleteAllConfirmWord = 'delete';
@@ -10,9 +11,9 @@ export const deleteAllConfirmWord = 'delete';
 export function DeleteAllHistory() {
   const [confirming, setConfirming] = useState(false);
   return (
-    <section className="settings-section" aria-labelledby="settings-delete-history-title">
+    <section className={settingsStyles.section} aria-labelledby="settings-delete-history-title">
       <h3 id="settings-delete-history-title">Delete history</h3>
-      <p className="settings-hint">
+      <p className={settingsStyles.hint}>
         Removes every conversation from this computer at once. To remove one, use × beside it in the sidebar (it can be
         undone for a few seconds).
       </p>

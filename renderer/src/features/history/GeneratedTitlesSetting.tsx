@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/result';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAppStore } from '../../store/use-app-store';
+import settingsStyles from '../../components/settings.module.css';
 
 export function GeneratedTitlesSetting() {
   const settings = useAppStore((s) => s.titleSettings);
@@ -24,7 +25,7 @@ export function GeneratedTitlesSetting() {
   };
 
   return (
-    <section className="settings-section" aria-labelledby="settings-titles-title">
+    <section className={settingsStyles.section} aria-labelledby="settings-titles-title">
       <h3 id="settings-titles-title">Conversation titles</h3>
       <label className="checkbox-row">
         <input
@@ -36,7 +37,7 @@ export function GeneratedTitlesSetting() {
         />
         Name new conversations with a cheap model
       </label>
-      <p className="settings-hint" id="settings-titles-hint">
+      <p className={settingsStyles.hint} id="settings-titles-hint">
         Without this, a conversation is named after your first message, for free. With it, after the first reply
         Switchboard sends the question and the start of the answer to{' '}
         <span className="mono">{settings?.model ?? 'a cheap model'}</span> for a short title. Each title is a paid

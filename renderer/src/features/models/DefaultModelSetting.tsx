@@ -2,13 +2,14 @@
 
 import { selectModelEntry } from '../../store/models-slice';
 import { useAppStore } from '../../store/use-app-store';
+import settingsStyles from '../../components/settings.module.css';
 
 export function DefaultModelSetting() {
   const id = useAppStore((s) => s.defaultModel);
   const name = useAppStore((s) => selectModelEntry(s, id)?.name ?? null);
   const open = useAppStore((s) => s.openModelPalette);
   return (
-    <section className="settings-section" aria-labelledby="settings-model-title">
+    <section className={settingsStyles.section} aria-labelledby="settings-model-title">
       <h3 id="settings-model-title">Default model</h3>
       <p>
         New conversations start with <strong>{name ?? id}</strong>

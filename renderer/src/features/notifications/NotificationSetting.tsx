@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { shell } from '../../api';
 import { useAppStore } from '../../store/use-app-store';
 import { browserPermission } from './web-notifications';
+import settingsStyles from '../../components/settings.module.css';
 
 export function NotificationSetting() {
   const enabled = useAppStore((s) => s.notifications);
@@ -35,9 +36,9 @@ export function NotificationSetting() {
   };
 
   return (
-    <section className="settings-section" aria-labelledby="settings-notifications-title">
+    <section className={settingsStyles.section} aria-labelledby="settings-notifications-title">
       <h3 id="settings-notifications-title">Notifications</h3>
-      <label className="checkbox-row">
+      <label>
         <input type="checkbox" checked={checked} onChange={(event) => void change(event.target.checked)} />
         Notify me when a reply finishes or fails while Switchboard is in the background
       </label>

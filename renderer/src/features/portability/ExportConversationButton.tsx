@@ -6,7 +6,7 @@ import { Modal } from '../../components/Modal';
 import { selectActiveConversation } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { TransferProgress } from './TransferProgress';
-import './portability.css';
+import settingsStyles from '../../components/settings.module.css';
 
 export function ExportConversationButton() {
   const conversation = useAppStore(selectActiveConversation);
@@ -37,9 +37,9 @@ function ExportDialog(props: { conversationId: string; title: string; onClose():
     (s) => s.transfer !== null && (s.transfer.state === 'waiting' || s.transfer.state === 'running'),
   );
   return (
-    <Modal role="dialog" labelledBy={titleId} className="export-dialog" onClose={props.onClose}>
+    <Modal role="dialog" labelledBy={titleId} onClose={props.onClose}>
       <h2 id={titleId}>Export “{props.title}”</h2>
-      <p className="settings-hint">
+      <p className={settingsStyles.hint}>
         Markdown is for reading: the thread on screen, with each reply’s model and cost. JSON keeps everything — every
         version, usage, cost and time — and imports back into Switchboard; with files attached it is a zip holding them
         too.

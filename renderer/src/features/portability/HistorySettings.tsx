@@ -8,7 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAppStore } from '../../store/use-app-store';
 import { TransferProgress } from './TransferProgress';
 import { formatSize } from './transfer-text';
-import './portability.css';
+import clsx from 'clsx';
+import settingsStyles from '../../components/settings.module.css';
+import styles from './portability.module.css';
 
 const kindLabels: Record<BackupEntry['kind'], string> = {
   daily: 'Daily',
@@ -45,9 +47,9 @@ export function HistorySettings({ reload = () => window.location.reload() }: { r
   };
 
   return (
-    <section className="settings-section history-settings" aria-labelledby="settings-history-title">
+    <section className={clsx(settingsStyles.section, styles.historySettings)} aria-labelledby="settings-history-title">
       <h3 id="settings-history-title">History</h3>
-      <p className="settings-hint">
+      <p className={settingsStyles.hint}>
         Export every conversation, or import a Switchboard export, a ChatGPT export (<code>conversations.json</code> or
         the zip it comes in), a Markdown file or a zip of them. A JSON export of conversations with attached files is a
         zip holding them. Importing the same export twice adds nothing the second time.
@@ -66,7 +68,7 @@ export function HistorySettings({ reload = () => window.location.reload() }: { r
       <TransferProgress />
 
       <h4>Backups</h4>
-      <p className="settings-hint">Switchboard backs up your history once a day and keeps the last seven.</p>
+      <p className={settingsStyles.hint}>Switchboard backs up your history once a day and keeps the last seven.</p>
       <div className="button-row">
         <button type="button" disabled={backupsBusy} onClick={() => void backUpNow()}>
           {backupsBusy ? 'Backing up…' : 'Back up now'}
@@ -76,17 +78,17 @@ export function HistorySettings({ reload = () => window.location.reload() }: { r
         </button>
       </div>
       {folderShown ? (
-        <p className="settings-hint">
-          Backups are kept in <code className="backup-folder">{folderShown}</code>
+        <p className={settingsStyles.hint}>
+          Backups are kept in <code className={styles.backupFolder}>{folderShown}</code>
         </p>
       ) : null}
       {backupError && !confirming ? <ErrorAlert error={backupError} /> : null}
       {backups && backups.backups.length > 0 ? (
-        <ul className="backup-list" aria-label="Backups">
+        <ul className={styles.backupList} aria-label="Backups">
           {backups.backups.map((entry) => (
             <li key={entry.path}>
-              <span className="backup-when">{when(entry.takenAt)}</span>
-              <span className="backup-meta">
+              <span className={styles.backupWhen}>{when(entry.takenAt)}</span>
+              <span className={styles.backupMeta}>
                 {kindLabels[entry.kind]} · {formatSize(entry.bytes)}
               </span>
               <button
@@ -100,7 +102,7 @@ export function HistorySettings({ reload = () => window.location.reload() }: { r
           ))}
         </ul>
       ) : backups ? (
-        <p className="settings-hint">No backups yet.</p>
+        <p className={settingsStyles.hint}>No backups yet.</p>
       ) : null}
       {confirming ? (
         <ConfirmDialog

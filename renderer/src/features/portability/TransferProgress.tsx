@@ -4,6 +4,7 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAppStore } from '../../store/use-app-store';
 import { transferFraction, transferText } from './transfer-text';
+import styles from './portability.module.css';
 
 export function TransferProgress() {
   const transfer = useAppStore((s) => s.transfer);
@@ -14,9 +15,9 @@ export function TransferProgress() {
   const running = transfer !== null && (transfer.state === 'waiting' || transfer.state === 'running');
   const fraction = transfer ? transferFraction(transfer) : null;
   return (
-    <div className="transfer-progress" data-state={transfer?.state ?? 'failed'}>
+    <div className={styles.transferProgress} data-state={transfer?.state ?? 'failed'}>
       {transfer ? (
-        <p role={transfer.state === 'failed' ? 'alert' : 'status'} className="transfer-text">
+        <p role={transfer.state === 'failed' ? 'alert' : 'status'} className={styles.transferText}>
           {transferText(transfer)}
         </p>
       ) : null}

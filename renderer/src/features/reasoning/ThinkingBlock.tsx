@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Markdown } from '../markdown/Markdown';
 import { formatThinkingTime } from './thinking-clock';
-import './thinking.css';
+import styles from './thinking.module.css';
 
 export interface ThinkingBlockProps {
   reasoning: string;
@@ -37,17 +37,15 @@ export function ThinkingBlock({
   const label = thinking ? 'Thinking…' : durationMs !== null ? formatThinkingTime(durationMs) : 'Thinking';
   return (
     <details
-      className="thinking"
+      className={styles.thinking}
       open={open}
       onToggle={(event) => {
         setOpen(event.currentTarget.open);
         onOpenChange?.(event.currentTarget.open);
       }}
     >
-      <summary>
-        <span className="thinking-label">{label}</span>
-      </summary>
-      <div className="thinking-body">
+      <summary>{label}</summary>
+      <div className={styles.body}>
         <Markdown text={reasoning} streaming={thinking} />
       </div>
     </details>

@@ -3,6 +3,7 @@
 
 import { formatCost, formatExactCost, shortModelName } from '../../lib/format';
 import type { SpendByConversation, SpendByModel } from '../../../../shared/spend';
+import styles from './spend.module.css';
 
 export interface BreakdownRow {
   key: string;
@@ -51,7 +52,7 @@ export function BreakdownTable({
       {rows.length === 0 ? (
         <p className="muted">Nothing spent yet.</p>
       ) : (
-        <table className="spend-table" aria-label={label}>
+        <table className={styles.spendTable} aria-label={label}>
           <thead>
             <tr>
               <th scope="col">Name</th>

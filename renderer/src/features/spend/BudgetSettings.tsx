@@ -1,6 +1,7 @@
 // Renderer: Settings › Spending: the optional monthly budget, with this month's progress against it.
 
-import './spend.css';
+import clsx from 'clsx';
+import styles from './spend.module.css';
 import { type FormEvent, useState } from 'react';
 import { usdAmountSchema } from '../../../../shared/schemas';
 import type { AppError } from '../../../../shared/result';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCost } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
 import { budgetShare } from './budget';
+import settingsStyles from '../../components/settings.module.css';
 
 export function BudgetSettings() {
   const overview = useAppStore((s) => s.spendOverview);
@@ -42,9 +44,9 @@ export function BudgetSettings() {
   };
 
   return (
-    <section className="settings-section" aria-labelledby="settings-budget-title">
+    <section className={settingsStyles.section} aria-labelledby="settings-budget-title">
       <h3 id="settings-budget-title">Spending</h3>
-      <form className="budget-form" onSubmit={submit}>
+      <form className={styles.budgetForm} onSubmit={submit}>
         <label htmlFor="monthly-budget">Monthly budget (USD)</label>
         <input
           id="monthly-budget"
@@ -67,8 +69,8 @@ export function BudgetSettings() {
           'Switchboard asks before a message that may take you over it, and warns once a month at 80 %. Empty = no budget.'}
       </p>
       {overview?.budget && share !== null ? (
-        <p className="budget-line">
-          <progress className={`budget-bar${share >= 0.8 ? ' near' : ''}`} max={1} value={share} />{' '}
+        <p className={styles.budgetLine}>
+          <progress className={clsx(styles.budgetBar, share >= 0.8 && styles.near)} max={1} value={share} />{' '}
           {formatCost(overview.month)} of {formatCost(overview.budget)} this month
         </p>
       ) : null}

@@ -1,7 +1,7 @@
 // Renderer: the open conversation's running cost in the header: every reply in every version, and — when it
 // differs — the thread on screen apart. Updated as replies finish and as pending costs settle.
 
-import './spend.css';
+import styles from './spend.module.css';
 import { useEffect } from 'react';
 import { compareUsd } from '../../../../shared/money';
 import { formatCost, formatExactCost } from '../../lib/format';
@@ -27,12 +27,14 @@ export function ConversationCost() {
     '.';
   return (
     // The figure is shown short; screen readers get the whole sentence as text (aria-label is not allowed on a span).
-    <span className="conversation-cost" title={title}>
+    <span className={styles.conversationCost} title={title}>
       <span className="visually-hidden">{title}</span>
       <span aria-hidden="true">
         {formatCost(total, { compact: true })}
-        {differs ? <span className="thread-cost"> (this thread {formatCost(thread, { compact: true })})</span> : null}
-        {pending > 0 ? <span className="thread-cost"> + pending</span> : null}
+        {differs ? (
+          <span className={styles.threadCost}> (this thread {formatCost(thread, { compact: true })})</span>
+        ) : null}
+        {pending > 0 ? <span className={styles.threadCost}> + pending</span> : null}
       </span>
     </span>
   );

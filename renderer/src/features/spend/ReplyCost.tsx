@@ -8,7 +8,8 @@ import { tokensPerSecond } from '../chat/reply-meta';
 import { useAppStore } from '../../store/use-app-store';
 import { cacheSummary, costBreakdown, replyCost } from './reply-cost';
 import { selectModelPricing } from './model-prices';
-import './spend.css';
+import clsx from 'clsx';
+import styles from './spend.module.css';
 
 export function ReplyCost({ message }: { message: Message }) {
   const [open, setOpen] = useState(false);
@@ -19,26 +20,30 @@ export function ReplyCost({ message }: { message: Message }) {
   const label = cost ? cost.text : 'details';
   const cached = cacheSummary(message.usage, promptPrice);
   return (
-    <span className="reply-cost">
+    <span className={styles.replyCost}>
       <button
         type="button"
-        className={`link-button reply-cost-toggle cost-${cost?.kind ?? 'unknown'}`}
+        className={clsx(
+          'link-button',
+          styles.replyCostToggle,
+          (cost?.kind === 'pending' || cost?.kind === 'estimated') && styles.costUnsettled,
+        )}
         aria-expanded={open}
         aria-controls={id}
         title={cost?.exact ? `${cost.exact} — show the breakdown` : 'Show the breakdown'}
         onClick={() => setOpen((value) => !value)}
       >
         {label}
-        {cost?.byok ? <span className="byok-tag"> BYOK</span> : null}
+        {cost?.byok ? <span className={styles.tag}> BYOK</span> : null}
       </button>
       {cached !== null ? (
-        <span className="reply-cache">
+        <span>
           <span aria-hidden="true"> · </span>
           {cached}
         </span>
       ) : null}
       {open ? (
-        <dl id={id} className="cost-breakdown" aria-label="Cost breakdown">
+        <dl id={id} className={styles.costBreakdown} aria-label="Cost breakdown">
           {costBreakdown(message, { promptPrice, tokensPerSecond: tokensPerSecond(message) }).map((line) => (
             <div key={line.term}>
               <dt>{line.term}</dt>

@@ -1,7 +1,7 @@
 // Renderer: beside Send, for paid models: what the next reply should and may cost, marked as an estimate. Once the
 // reply is written its real figure appears under it.
 
-import './spend.css';
+import styles from './spend.module.css';
 import { formatCost, formatExactCost } from '../../lib/format';
 import { selectNextReplyEstimate } from '../../store/spend-slice';
 import { useAppStore } from '../../store/use-app-store';
@@ -34,9 +34,9 @@ export function EstimateBadge({
   const low = formatCost(estimate.low, { compact: true });
   const high = formatCost(estimate.high, { compact: true });
   return (
-    <span className="send-estimate" title={title}>
+    <span className={styles.sendEstimate} title={title}>
       <span className="visually-hidden">{spokenLabel}: </span>≈{low === high ? low : `${low}–${high}`}
-      <span className="estimate-tag"> est.</span>
+      <span className={styles.tag}> est.</span>
     </span>
   );
 }

@@ -5,6 +5,7 @@
 import type { SpendDay } from '../../../../shared/spend';
 import { toPico } from '../../../../shared/money';
 import { formatCost, formatExactCost } from '../../lib/format';
+import styles from './spend.module.css';
 
 const width = 600;
 const height = 120;
@@ -18,7 +19,7 @@ export function SpendChart({ days }: { days: SpendDay[] }) {
   const barWidth = width / Math.max(1, days.length);
   const peak = days[values.indexOf(max)];
   return (
-    <figure className="spend-chart">
+    <figure className={styles.spendChart}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
@@ -32,7 +33,7 @@ export function SpendChart({ days }: { days: SpendDay[] }) {
           return (
             <rect
               key={day.start}
-              className="spend-bar"
+              className={styles.spendBar}
               x={i * barWidth + gap / 2}
               y={height - h}
               width={barWidth - gap}

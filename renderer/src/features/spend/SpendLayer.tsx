@@ -2,7 +2,7 @@
 // settled figure appears in place, no reopen needed), the 80 % warnings, the ask-before-send question and the
 // Spend view itself.
 
-import './spend.css';
+import styles from './spend.module.css';
 import { useEffect } from 'react';
 import { appStore, useAppStore } from '../../store/use-app-store';
 import { Modal } from '../../components/Modal';
@@ -65,7 +65,7 @@ export function SpendNotices() {
   const openSpendView = useAppStore((s) => s.openSpendView);
   if (notices.length === 0) return null;
   return (
-    <div role="status" className="spend-notice">
+    <div role="status" className={styles.spendNotice}>
       {notices.map((notice) => (
         <p key={notice}>{notice}</p>
       ))}

@@ -1,7 +1,8 @@
 // Renderer: the status bar's spend: this month against the budget (with a progress bar), and the way into the Spend
 // view, with its shortcut.
 
-import './spend.css';
+import clsx from 'clsx';
+import styles from './spend.module.css';
 import { formatCost } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
 import { budgetShare } from './budget';
@@ -13,7 +14,7 @@ export function SpendStatus() {
   const share = overview ? budgetShare(overview.month, overview.budget) : null;
   const month = overview ? formatCost(overview.month, { compact: true }) : null;
   return (
-    <span className="spend-status">
+    <span className={styles.spendStatus}>
       <span aria-hidden="true" className="separator">
         {' '}
         ·{' '}
@@ -30,11 +31,11 @@ export function SpendStatus() {
           : overview?.budget
             ? `This month: ${month} of ${formatCost(overview.budget)}`
             : `This month: ${month}`}
-        <span className="shortcut-hint"> ({shortcutLabel('spend')})</span>
+        <span> ({shortcutLabel('spend')})</span>
       </button>
       {share !== null ? (
         <progress
-          className={`budget-bar${share >= 0.8 ? ' near' : ''}`}
+          className={clsx(styles.budgetBar, share >= 0.8 && styles.near)}
           max={1}
           value={share}
           aria-label={`Monthly budget used: ${Math.round(share * 100)} %`}

@@ -2,7 +2,8 @@
 // and per conversation, CSV of every row) beside what OpenRouter reports for the key everywhere it is used.
 
 import { downloadText } from '../../lib/download';
-import './spend.css';
+import clsx from 'clsx';
+import styles from './spend.module.css';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Modal } from '../../components/Modal';
@@ -16,7 +17,7 @@ import { shortcutLabel } from '../../lib/keyboard';
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
-    <div className="spend-figure">
+    <div className={styles.spendFigure}>
       <dt>{label}</dt>
       <dd title={formatExactCost(value)}>{formatCost(value)}</dd>
     </div>
@@ -52,7 +53,7 @@ export function SpendView() {
   const share = overview ? budgetShare(overview.month, overview.budget) : null;
 
   return (
-    <Modal role="dialog" label="Spend" className="spend-view" onClose={close}>
+    <Modal role="dialog" label="Spend" className={styles.spendView} onClose={close}>
       <div className="dialog-header">
         <h2>Spend</h2>
         <span className="muted">{shortcutLabel('spend')}</span>
@@ -63,15 +64,15 @@ export function SpendView() {
         <>
           <section aria-labelledby="spend-local-title">
             <h3 id="spend-local-title">Spent in Switchboard</h3>
-            <dl className="spend-figures">
+            <dl className={styles.spendFigures}>
               <Figure label="Today" value={summary.today} />
               <Figure label="This week" value={summary.week} />
               <Figure label="This month" value={summary.month} />
               <Figure label="All time" value={summary.allTime} />
             </dl>
             {overview?.budget && share !== null ? (
-              <p className="budget-line">
-                <progress className={`budget-bar${share >= 0.8 ? ' near' : ''}`} max={1} value={share} />{' '}
+              <p className={styles.budgetLine}>
+                <progress className={clsx(styles.budgetBar, share >= 0.8 && styles.near)} max={1} value={share} />{' '}
                 {formatCost(summary.month)} of your {formatCost(overview.budget)} monthly budget (
                 {Math.floor(share * 100)} %)
               </p>
@@ -85,24 +86,24 @@ export function SpendView() {
             <p className="muted">Everything spent with this key, in any app — not only here.</p>
             {keyError ? <ErrorAlert error={keyError} /> : null}
             {keyUsage ? (
-              <dl className="spend-figures">
-                <div className="spend-figure">
+              <dl className={styles.spendFigures}>
+                <div className={styles.spendFigure}>
                   <dt>Today</dt>
                   <dd>{keyFigure(keyUsage.usageDaily)}</dd>
                 </div>
-                <div className="spend-figure">
+                <div className={styles.spendFigure}>
                   <dt>This week</dt>
                   <dd>{keyFigure(keyUsage.usageWeekly)}</dd>
                 </div>
-                <div className="spend-figure">
+                <div className={styles.spendFigure}>
                   <dt>This month</dt>
                   <dd>{keyFigure(keyUsage.usageMonthly)}</dd>
                 </div>
-                <div className="spend-figure">
+                <div className={styles.spendFigure}>
                   <dt>All time</dt>
                   <dd>{keyFigure(keyUsage.usage)}</dd>
                 </div>
-                <div className="spend-figure">
+                <div className={styles.spendFigure}>
                   <dt>Left under the key’s limit</dt>
                   <dd>{keyUsage.limit === null ? 'no limit' : keyFigure(keyUsage.limitRemaining)}</dd>
                 </div>
