@@ -170,6 +170,44 @@ describe('models slice', () => {
     });
   });
 
+  it('taking a star away shows at once too, before the core answers', async () => {
+    const { store, api } = setupStore();
+    store.setState({ favoriteModels: ['a/one', 'b/two', 'c/three'] });
+    let settle: (value: Awaited<ReturnType<typeof api.models.setFavorite>>) => void = () => {};
+    vi.mocked(api.models.setFavorite).mockReturnValueOnce(new Promise((resolve) => (settle = resolve)));
+    const pending = store.getState().toggleFavorite('b/two');
+    expect(store.getState().favoriteModels).toEqual(['a/one', 'c/three']);
+    settle({ ok: true, value: prefs({ favorites: ['a/one', 'c/three'] }) });
+    await pending;
+    expect(api.models.setFavorite).toHaveBeenCalledWith('b/two', false);
+  });
+
+  it('a switched conversation shows what the core kept once it answers', async () => {
+    const { store, api } = setupStore();
+    store.getState().putConversation(conversationFixture({ id: 'c1', model: 'a/one', updatedAt: 1 }));
+    store.setState({ activeConversationId: 'c1' });
+    vi.mocked(api.conversations.setModel).mockReturnValueOnce(
+      ok(conversationFixture({ id: 'c1', model: 'b/two', updatedAt: 99 })),
+    );
+    expect(await store.getState().chooseModel('b/two')).toBe(true);
+    expect(store.getState().conversations[0]).toMatchObject({ model: 'b/two', updatedAt: 99 });
+  });
+
+  it('a model chosen with no conversation open is the next new chat’s', async () => {
+    const { store, api } = setupStore();
+    expect(store.getState()).toMatchObject({ recentModels: [], modelPaletteRequires: [] });
+    expect(await store.getState().chooseModel('n/ext')).toBe(true);
+    expect(store.getState().newChatModel).toBe('n/ext');
+    expect(api.conversations.setModel).not.toHaveBeenCalled();
+  });
+
+  it('opening the palette before the catalogue was ever asked for loads it', () => {
+    const { store, api } = setupStore();
+    expect(store.getState().modelsStatus).toBe('idle');
+    store.getState().openModelPalette();
+    expect(api.models.list).toHaveBeenCalledTimes(1);
+  });
+
   it('a star the core kept stays, as the core lists it', async () => {
     const { store, api } = setupStore();
     store.setState({ favoriteModels: ['a/one'] });
