@@ -324,6 +324,26 @@ describe('asking before a send', () => {
     expect(fits.stream(0).input).toEqual({ text: prompt, model: priced.id });
   });
 
+  it('sends at once, and asks nothing, before the month’s spend, the key or the model’s prices are known', async () => {
+    const chat = setupStore();
+    chat.store.setState({ newChatModel: 'x/unpriced' });
+    chat.store.getState().setDraft('Hello');
+    void chat.store.getState().requestSend();
+    await tick();
+    expect(chat.store.getState().sendQuestion).toBeNull();
+    expect(chat.stream(0).input).toMatchObject({ text: 'Hello', model: 'x/unpriced' });
+
+    const merge = setupStore();
+    void merge.store.getState().requestMergeSend('Combine these answers.', 'x/unpriced');
+    await tick();
+    expect(merge.store.getState().sendQuestion).toBeNull();
+    expect(merge.stream(0).input).toEqual({ text: 'Combine these answers.', model: 'x/unpriced' });
+
+    const compare = setupStore();
+    compare.store.getState().startCompare();
+    expect(compare.store.getState().askBeforeCompareSend()).toBe(false);
+  });
+
   it('lets a compare round go without asking when it fits', async () => {
     const { store } = await ready({ month: '0', budget: '10' });
     store.getState().startCompare();
