@@ -9,7 +9,8 @@ import type {
   ModelPreferences,
 } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
-import { alwaysOpen } from '../transport/connection';
+import { type ConnectionMonitor, type ConnectionState, alwaysOpen } from '../transport/connection';
+import type { LibraryEvent } from '../../../shared/library';
 import { pendingAssistantId, pendingUserId } from '../features/chat/placeholder';
 import { selectOpenTurn } from './selectors';
 import { createAppStore } from './create-app-store';
@@ -399,5 +400,40 @@ describe('a reply the disk could not take', () => {
     expect(store.getState().unsavedReplies).toEqual({});
     stream.end();
     await next;
+  });
+});
+
+describe('what the store listens to', () => {
+  it('mirrors the link to the host, and applies another window’s library changes at once', async () => {
+    const { api } = setup();
+    let connectionListener: (state: ConnectionState) => void = () => {};
+    const connection: ConnectionMonitor = {
+      getState: () => 'connecting',
+      subscribe: (listener) => {
+        connectionListener = listener;
+        return () => {};
+      },
+    };
+    let libraryListener: (event: LibraryEvent) => void = () => {};
+    vi.mocked(api.library.subscribe).mockImplementation((listener) => {
+      libraryListener = listener;
+      return () => {};
+    });
+    const store = createAppStore({ api, connection, scheduleFrame: manualFrames().schedule });
+
+    connectionListener('offline');
+    expect(store.getState().connection).toBe('offline');
+    connectionListener('open');
+    expect(store.getState().connection).toBe('open');
+
+    // Events before the list has loaded are left to the load itself.
+    store.setState({ conversationsLoaded: true });
+    libraryListener({
+      type: 'changed',
+      conversation: conversationFixture({ id: 'c9', title: 'From the other window' }),
+    });
+    expect(store.getState().conversations.map((c) => [c.id, c.title])).toContainEqual(['c9', 'From the other window']);
+    libraryListener({ type: 'removed', id: 'c9' });
+    expect(store.getState().conversations.map((c) => c.id)).not.toContain('c9');
   });
 });
