@@ -1,6 +1,6 @@
 // Attachments, as a person uses them through the web host against the fake: paste a screenshot and send it, attach a
 // PDF, drop files on the chat, use the paperclip, get a picture back from an image model (and keep it across a
-// restart), be told before sending that a model cannot read images, have an oversized file refused while the draft
+// restart), keep a picture waiting in the tray across a restart, be told before sending that a model cannot read images, have an oversized file refused while the draft
 // stays, and export a conversation with its picture, delete it, and import it back with the picture.
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -231,6 +231,41 @@ test('paste a screenshot and send it: the request carries it as an image_url par
   await expect(viewer.getByRole('img', { name: 'image.png' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(viewer).toBeHidden();
+});
+
+test('a picture waiting in the tray is still there after a restart, with the text, and goes when sent', async ({
+  page,
+  launch,
+  fake,
+}) => {
+  await start(page, launch);
+  await pasteImage(page);
+  await expect(chip(page, /^image\.png/).locator('img')).toBeVisible();
+  await composer(page).fill('Is this still here?');
+  // Saved once typing pauses; the page says when the host has it (the tray's files were kept before the text).
+  await expect(page.locator('form.composer')).toHaveAttribute('data-draft-saved', 'true');
+
+  const host = await launch();
+  await page.goto(host.url);
+  await expect(composer(page)).toHaveValue('Is this still here?');
+  const kept = chip(page, /^image\.png/).locator('img');
+  await expect(kept).toBeVisible();
+  await expect
+    .poll(() => kept.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(userMessages(page).last().getByRole('button', { name: 'View image.png full size' })).toBeVisible();
+  await expect(assistantMessages(page).last()).toContainText(/\d+ tokens · \$/, { timeout: 30_000 });
+  expect(
+    lastChatRequest(fake)
+      .messages.filter((m) => m.role === 'user')
+      .at(-1)!.content,
+  ).toEqual([
+    { type: 'text', text: 'Is this still here?' },
+    { type: 'image_url', image_url: { url: expect.stringMatching(/^data:image\/(png|jpeg|webp);base64,/) } },
+  ]);
+  await expect(tray(page)).toBeHidden();
 });
 
 test('a PDF chosen with the paperclip goes as a file part, read the way the person chose', async ({

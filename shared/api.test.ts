@@ -103,6 +103,11 @@ const requests: [string, (api: DesktopApi) => Promise<unknown>, unknown][] = [
   ['messages:older', (a) => a.messages.older('c1', 'm1'), { conversationId: 'c1', beforeId: 'm1' }],
   ['drafts:get', (a) => a.drafts.get('c1'), { conversationId: 'c1' }],
   ['drafts:save', (a) => a.drafts.save('c1', 'half a thought'), { conversationId: 'c1', text: 'half a thought' }],
+  [
+    'drafts:save-files',
+    (a) => a.drafts.saveFiles(null, [{ id: 'a'.repeat(64), name: 'cat.png' }]),
+    { conversationId: null, files: [{ id: 'a'.repeat(64), name: 'cat.png' }] },
+  ],
   ['models:list', (a) => a.models.list(), undefined],
   ['models:refresh', (a) => a.models.refresh(), undefined],
   ['models:preferences', (a) => a.models.preferences(), undefined],

@@ -20,7 +20,7 @@ import type { ExportStartInput, FileTransfer, ImportStartInput } from './portabi
 import type { ConversationSettings, PresetSaveInput, PresetsFile, PromptSnippet } from './conversation-settings';
 import type { AppPreferences, ThemeChoice } from './preferences';
 import type { CompareCreateInput, CompareSet } from './compare';
-import type { AttachmentTransport } from './attachments';
+import type { Attachment, AttachmentTransport } from './attachments';
 
 /** A running stream. `cancel()` aborts the upstream request; `finished` settles once no more events will come. */
 export interface StreamHandle {
@@ -77,6 +77,10 @@ export interface DesktopApi {
   drafts: {
     get(conversationId: string | null): Call<'drafts:get'>;
     save(conversationId: string | null, text: string): Call<'drafts:save'>;
+    saveFiles(
+      conversationId: string | null,
+      files: readonly Pick<Attachment, 'id' | 'name'>[],
+    ): Call<'drafts:save-files'>;
   };
   models: {
     list(): Call<'models:list'>;
@@ -219,6 +223,8 @@ export function createDesktopApi(
     drafts: {
       get: (conversationId) => call('drafts:get', { conversationId }),
       save: (conversationId, text) => call('drafts:save', { conversationId, text }),
+      saveFiles: (conversationId, files) =>
+        call('drafts:save-files', { conversationId, files: files.map(({ id, name }) => ({ id, name })) }),
     },
     models: {
       list: () => call('models:list', undefined),

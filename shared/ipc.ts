@@ -1,6 +1,7 @@
 // Contract: the channel map. Both transports route by these names; nothing else names a channel.
 
 import type { z } from 'zod';
+import type { Attachment } from './attachments';
 import type {
   AppInfo,
   ChatStreamEvent,
@@ -28,6 +29,7 @@ import {
   conversationSetModelSchema,
   draftGetSchema,
   draftSaveSchema,
+  draftFilesSaveSchema,
   emptySchema,
   historyRecoverSchema,
   keySaveSchema,
@@ -108,9 +110,12 @@ export const requestChannels = {
   'conversations:set-max-output': { input: conversationSetMaxOutputSchema, result: null as unknown as Conversation },
   // The thread messages before beforeId (at most limit, default 50), oldest first.
   'messages:older': { input: messagesOlderSchema, result: null as unknown as MessagePage },
-  'drafts:get': { input: draftGetSchema, result: null as unknown as { text: string } },
+  // The text and the files waiting in the tray (ready ones, as the core knows them).
+  'drafts:get': { input: draftGetSchema, result: null as unknown as { text: string; attachments: Attachment[] } },
   // Empty text deletes the draft.
   'drafts:save': { input: draftSaveSchema, result: null as unknown as { saved: true } },
+  // Replaces the files the tray holds (kept across a restart; garbage collection keeps them); an empty list forgets.
+  'drafts:save-files': { input: draftFilesSaveSchema, result: null as unknown as { saved: true } },
   // The cached catalogue, fetched first when older than a day; `refresh` fetches now (the cache stays on failure).
   'models:list': { input: emptySchema, result: null as unknown as ModelCatalogue },
   'models:refresh': { input: emptySchema, result: null as unknown as ModelCatalogue },

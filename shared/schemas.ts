@@ -4,7 +4,13 @@ import { z } from 'zod';
 
 import { conversationSettingsSchema } from './conversation-settings';
 import { modelIdSchema } from './model-id';
-import { attachmentIdsSchema, pdfEngineSchema } from './attachments';
+import {
+  attachmentIdSchema,
+  attachmentIdsSchema,
+  attachmentLimits,
+  maxAttachmentNameLength,
+  pdfEngineSchema,
+} from './attachments';
 
 export { modelIdSchema };
 
@@ -112,6 +118,16 @@ export const draftGetSchema = z.object({ conversationId: id.nullable() }).strict
 
 export const draftSaveSchema = z
   .object({ conversationId: id.nullable(), text: z.string().max(maxMessageLength) })
+  .strict();
+
+/** What a composer's tray holds, kept with its draft: each file by id, under the name it has there. */
+export const draftFilesSaveSchema = z
+  .object({
+    conversationId: id.nullable(),
+    files: z
+      .array(z.object({ id: attachmentIdSchema, name: z.string().min(1).max(maxAttachmentNameLength) }).strict())
+      .max(attachmentLimits.perMessage),
+  })
   .strict();
 
 export const historyRecoverSchema = z.object({ choice: z.enum(['restore-backup', 'start-fresh']) }).strict();

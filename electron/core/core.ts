@@ -509,6 +509,7 @@ export function createCore(config: CoreConfig, deps: CoreDependencies): Core {
       setSettings: (id, settings) => library((l) => l.setSettings(id, settings), true),
       getDraft: (conversationId) => library((l) => l.getDraft(conversationId)),
       saveDraft: (conversationId, text) => library((l) => l.saveDraft(conversationId, text), true),
+      saveDraftFiles: (conversationId, files) => library((l) => l.saveDraftFiles(conversationId, files), true),
     },
     models,
     chat: {

@@ -1,5 +1,6 @@
 // Core: conversations as the UI manages them (list, open, rename, delete), over the SQLite repositories.
 
+import type { Attachment } from '../../shared/attachments';
 import type { ConversationSettings } from '../../shared/conversation-settings';
 import type { Conversation, ConversationWithMessages, MessagePage } from '../../shared/domain';
 import type { FindResults, LibraryEvent, SearchResults } from '../../shared/library';
@@ -76,8 +77,24 @@ export class LibraryService {
     return this.ifExists(id, () => this.conversations.setMaxOutput(id, maxOutputTokens));
   }
 
-  getDraft(conversationId: string | null): Result<{ text: string }> {
-    return resultOf(() => ({ text: this.drafts.get(conversationId) }));
+  /** The composer's text and the files waiting in its tray (those the store still has). */
+  getDraft(conversationId: string | null): Result<{ text: string; attachments: Attachment[] }> {
+    return resultOf(() => ({
+      text: this.drafts.get(conversationId),
+      attachments: this.threads.attachments.forDraft(conversationId),
+    }));
+  }
+
+  /** What the tray holds, kept with the draft; a conversation deleted meanwhile is not_found, as for the text. */
+  saveDraftFiles(
+    conversationId: string | null,
+    files: readonly Pick<Attachment, 'id' | 'name'>[],
+  ): Result<{ saved: true }> {
+    const save = () => {
+      this.threads.attachments.setDraft(conversationId, files);
+      return { saved: true as const };
+    };
+    return conversationId === null ? resultOf(save) : this.ifExists(conversationId, save);
   }
 
   /** A draft for a conversation deleted meanwhile is not_found rather than a foreign-key failure. */

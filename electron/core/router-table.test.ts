@@ -81,6 +81,12 @@ const requests: [channel: string, input: unknown, method: string, args: unknown[
   ],
   ['drafts:get', { conversationId: 'conversationId' }, 'library.getDraft', ['conversationId']],
   ['drafts:save', { conversationId: 'conversationId', text: 'text' }, 'library.saveDraft', ['conversationId', 'text']],
+  [
+    'drafts:save-files',
+    { conversationId: 'conversationId', files: 'files' },
+    'library.saveDraftFiles',
+    ['conversationId', 'files'],
+  ],
   ['models:list', undefined, 'models.list', []],
   ['models:refresh', undefined, 'models.refresh', []],
   ['models:preferences', undefined, 'models.preferences', []],

@@ -48,6 +48,7 @@ function requestHandlers(core: Core): RequestHandlers {
     'messages:older': ({ conversationId, beforeId, limit }) => core.library.older(conversationId, beforeId, limit),
     'drafts:get': ({ conversationId }) => core.library.getDraft(conversationId),
     'drafts:save': ({ conversationId, text }) => core.library.saveDraft(conversationId, text),
+    'drafts:save-files': ({ conversationId, files }) => core.library.saveDraftFiles(conversationId, files),
     'models:list': () => core.models.list(),
     'models:refresh': () => core.models.refresh(),
     'models:preferences': () => core.models.preferences(),

@@ -177,6 +177,38 @@ describe('garbage collection', () => {
   });
 });
 
+describe('files waiting in a composer’s tray', () => {
+  it('are kept with the draft, in order, and never collected while a tray names them', async () => {
+    const repo = messages.threads.attachments;
+    const first = value(await store.add('first.txt', new TextEncoder().encode('first')));
+    const second = value(await store.add('second.txt', new TextEncoder().encode('second')));
+    const conversation = conversations.create({ title: 'one', model: 'm/a' }).id;
+    repo.setDraft(conversation, [
+      { id: second.id, name: 'renamed.txt' },
+      { id: first.id, name: 'first.txt' },
+      // One the store no longer has is left out, not a failure.
+      { id: 'f'.repeat(64), name: 'gone.txt' },
+    ]);
+    repo.setDraft(null, [{ id: first.id, name: 'first.txt' }]);
+    expect(repo.forDraft(conversation).map((a) => [a.id, a.name])).toEqual([
+      [second.id, 'renamed.txt'],
+      [first.id, 'first.txt'],
+    ]);
+    expect(repo.forDraft(null).map((a) => a.name)).toEqual(['first.txt']);
+
+    // Long past the time an unsent file is kept: the trays still name both.
+    clock += unsentAttachmentTtlMs * 3;
+    expect(await store.collectGarbage()).toBe(0);
+    repo.setDraft(null, []);
+    expect(await store.collectGarbage()).toBe(0);
+    // The conversation's tray goes with the conversation; then its files are garbage.
+    db.prepare('DELETE FROM conversations WHERE id = ?').run(conversation);
+    expect(repo.forDraft(conversation)).toEqual([]);
+    expect(await store.collectGarbage()).toBe(2);
+    expect(existsSync(store.pathOf(first.id, 'original'))).toBe(false);
+  });
+});
+
 describe('turned photos', () => {
   it('sends a photo whose EXIF says it is turned upright, and gives its size as displayed', async () => {
     const turned = await sharp({ create: { width: 300, height: 100, channels: 3, background: '#36c' } })

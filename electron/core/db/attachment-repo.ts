@@ -77,6 +77,9 @@ export class AttachmentRepo {
     link: Statement<[{ message_id: string; position: number; attachment_id: string; name: string }]>;
     markLinked: Statement<[{ id: string; now: number }]>;
     garbage: Statement<[{ before: number }], { id: string }>;
+    forDraft: Statement<[{ conversation_id: string | null }], AttachmentRow & { link_name: string }>;
+    clearDraft: Statement<[{ conversation_id: string | null }]>;
+    addToDraft: Statement<[{ conversation_id: string | null; position: number; attachment_id: string; name: string }]>;
     remove: Statement<[string]>;
     all: Statement<[], AttachmentRow>;
     links: Statement<[], { message_id: string; position: number; attachment_id: string; name: string }>;
@@ -112,11 +115,24 @@ export class AttachmentRepo {
          VALUES (@message_id, @position, @attachment_id, @name)`,
       ),
       markLinked: db.prepare('UPDATE attachments SET linked_at = @now WHERE id = @id'),
-      // No message carries it, and either one did (its last message was deleted) or it was never sent and is old.
+      // No message carries it, no composer's tray holds it, and either a message did (its last message was deleted)
+      // or it was never sent and is old.
       garbage: db.prepare<[{ before: number }], { id: string }>(
         `SELECT id FROM attachments a
          WHERE NOT EXISTS (SELECT 1 FROM message_attachments l WHERE l.attachment_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM draft_attachments d WHERE d.attachment_id = a.id)
            AND (a.linked_at IS NOT NULL OR a.created_at <= @before)`,
+      ),
+      // `IS` matches the NULL key of the new chat as well as a conversation id.
+      forDraft: db.prepare<[{ conversation_id: string | null }], AttachmentRow & { link_name: string }>(
+        `SELECT ${qualified}, d.name AS link_name FROM draft_attachments d
+         JOIN attachments a ON a.id = d.attachment_id WHERE d.conversation_id IS @conversation_id ORDER BY d.position`,
+      ),
+      clearDraft: db.prepare('DELETE FROM draft_attachments WHERE conversation_id IS @conversation_id'),
+      // A file the store no longer knows is left out rather than failing the whole tray.
+      addToDraft: db.prepare(
+        `INSERT INTO draft_attachments (conversation_id, position, attachment_id, name)
+         SELECT @conversation_id, @position, id, @name FROM attachments WHERE id = @attachment_id`,
       ),
       remove: db.prepare<[string]>('DELETE FROM attachments WHERE id = ?'),
       all: db.prepare<[], AttachmentRow>(`SELECT ${columns} FROM attachments ORDER BY id`),
@@ -198,6 +214,32 @@ export class AttachmentRepo {
           });
           this.statements.markLinked.run({ id: attachment.id, now });
         });
+      })(),
+    );
+  }
+
+  /** The files waiting in a composer's tray (null: the new chat's), in order, each under the name it has there. */
+  forDraft(conversationId: string | null): Attachment[] {
+    return guardStorage(this.file, () =>
+      this.statements.forDraft
+        .all({ conversation_id: conversationId })
+        .map((row) => toAttachment({ ...fromRow(row), name: row.link_name })),
+    );
+  }
+
+  /** Replaces what a composer's tray holds; an empty list forgets it. */
+  setDraft(conversationId: string | null, files: readonly Pick<Attachment, 'id' | 'name'>[]): void {
+    guardStorage(this.file, () =>
+      this.db.transaction(() => {
+        this.statements.clearDraft.run({ conversation_id: conversationId });
+        files.forEach((file, position) =>
+          this.statements.addToDraft.run({
+            conversation_id: conversationId,
+            position,
+            attachment_id: file.id,
+            name: file.name,
+          }),
+        );
       })(),
     );
   }

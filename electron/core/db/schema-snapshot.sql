@@ -3,7 +3,7 @@
 --   UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run electron/core/db/schema-snapshot.test.ts
 -- and commit this file with it.
 
-PRAGMA user_version = 110;
+PRAGMA user_version = 120;
 
 CREATE TABLE attachments (
   id TEXT PRIMARY KEY NOT NULL,           -- SHA-256 (hex) of the original bytes
@@ -50,6 +50,13 @@ CREATE TABLE conversations (
   -- last activity (a message added, or an explicit touch): what the list sorts by
   updated_at INTEGER NOT NULL
   , current_leaf_id TEXT, max_output_tokens INTEGER, pinned_at INTEGER, deleted_at INTEGER, settings_json TEXT) STRICT;
+
+CREATE TABLE draft_attachments (
+  conversation_id TEXT REFERENCES conversations (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  attachment_id TEXT NOT NULL REFERENCES attachments (id),
+  name TEXT NOT NULL
+  ) STRICT;
 
 CREATE TABLE drafts (
   id INTEGER PRIMARY KEY,
@@ -200,6 +207,10 @@ CREATE INDEX conversations_deleted ON conversations (deleted_at) WHERE deleted_a
 
 CREATE INDEX conversations_sidebar
   ON conversations ((pinned_at IS NULL), updated_at DESC, created_at DESC, id) WHERE deleted_at IS NULL;
+
+CREATE INDEX draft_attachments_by_attachment ON draft_attachments (attachment_id);
+
+CREATE INDEX draft_attachments_by_conversation ON draft_attachments (conversation_id, position);
 
 CREATE UNIQUE INDEX drafts_by_conversation ON drafts (coalesce(conversation_id, ''));
 

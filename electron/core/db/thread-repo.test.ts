@@ -102,21 +102,22 @@ describe('threads, versions, paging and drafts', () => {
   });
 
   it('keeps drafts per conversation and for the new chat, deletes them on empty text and with the conversation', () => {
-    expect(ok(library.getDraft(conversationId))).toEqual({ text: '' });
+    expect(ok(library.getDraft(conversationId))).toEqual({ text: '', attachments: [] });
     expect(ok(library.saveDraft(conversationId, 'half a thought'))).toEqual({ saved: true });
     expect(ok(library.saveDraft(null, 'a new chat'))).toEqual({ saved: true });
     expect(ok(library.saveDraft(conversationId, 'a whole thought'))).toEqual({ saved: true });
-    expect(ok(library.getDraft(conversationId))).toEqual({ text: 'a whole thought' });
-    expect(ok(library.getDraft(null))).toEqual({ text: 'a new chat' });
+    expect(ok(library.getDraft(conversationId))).toEqual({ text: 'a whole thought', attachments: [] });
+    expect(ok(library.getDraft(null))).toEqual({ text: 'a new chat', attachments: [] });
 
     expect(ok(library.saveDraft(null, ''))).toEqual({ saved: true });
-    expect(ok(library.getDraft(null))).toEqual({ text: '' });
+    expect(ok(library.getDraft(null))).toEqual({ text: '', attachments: [] });
 
     ok(library.delete(conversationId));
     // Deleted is undoable for a while: the drafts go once the conversation is removed for good.
     conversations.purgeDeleted(Date.now());
     expect(db.prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(0);
     expect(library.saveDraft(conversationId, 'late')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(library.saveDraftFiles(conversationId, [])).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('sets and clears a conversation’s max output', () => {

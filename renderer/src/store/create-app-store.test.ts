@@ -74,7 +74,11 @@ const setup = (
       setDefault: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
       markUsed: vi.fn(() => ok<ModelPreferences>({ favorites: [], recents: [], defaultModel: null })),
     },
-    drafts: { get: vi.fn(() => ok({ text: '' })), save: vi.fn(() => ok({ saved: true })) },
+    drafts: {
+      get: vi.fn(() => ok({ text: '', attachments: [] })),
+      save: vi.fn(() => ok({ saved: true })),
+      saveFiles: vi.fn(() => ok({ saved: true })),
+    },
     history: {
       status: vi.fn(() => ok<HistoryStatus>({ state: 'ready', damage: null, restoredFrom: null })),
       recover: vi.fn(),

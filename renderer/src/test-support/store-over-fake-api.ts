@@ -126,6 +126,7 @@ export function setupStore() {
   const frames = manualFrames();
   const timers = manualTimers();
   const drafts = new Map<string | null, string>();
+  const draftFiles = new Map<string | null, Attachment[]>();
   /** What the store subscribed for library changes: `broadcast` plays the core's part. */
   const libraryListeners = new Set<(event: LibraryEvent) => void>();
   const broadcast = (event: LibraryEvent) => libraryListeners.forEach((listener) => listener(event));
@@ -161,9 +162,13 @@ export function setupStore() {
     library: { subscribe: vi.fn((listener: (event: LibraryEvent) => void) => libraryListeners.add(listener)) },
     messages: { older: vi.fn() },
     drafts: {
-      get: vi.fn((id: string | null) => ok({ text: drafts.get(id) ?? '' })),
+      get: vi.fn((id: string | null) => ok({ text: drafts.get(id) ?? '', attachments: draftFiles.get(id) ?? [] })),
       save: vi.fn((id: string | null, text: string) => {
         drafts.set(id, text);
+        return ok({ saved: true as const });
+      }),
+      saveFiles: vi.fn((id: string | null, files: Attachment[]) => {
+        draftFiles.set(id, files);
         return ok({ saved: true as const });
       }),
     },
@@ -238,7 +243,7 @@ export function setupStore() {
     if (!found) throw new Error(`stream ${index} was not opened; ${streams.length} were`);
     return found;
   };
-  return { store, api, streams, stream, frames, timers, drafts, open, broadcast, announcePreferences };
+  return { store, api, streams, stream, frames, timers, drafts, draftFiles, open, broadcast, announcePreferences };
 }
 
 export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -11,6 +11,7 @@ import { threadTotalMigration } from './0080-thread-total';
 import { conversationSettingsMigration } from './0090-conversation-settings';
 import { attachmentsMigration } from './0100-attachments';
 import { comparesMigration } from './0110-compares';
+import { draftAttachmentsMigration } from './0120-draft-attachments';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -27,4 +28,5 @@ export const allMigrations: readonly Migration[] = [
   conversationSettingsMigration,
   attachmentsMigration,
   comparesMigration,
+  draftAttachmentsMigration,
 ];

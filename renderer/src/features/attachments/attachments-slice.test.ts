@@ -131,6 +131,48 @@ describe('the attachment tray', () => {
     expect(statuses(ctx)).toEqual([['new.png', 'ready']]);
   });
 
+  it('keeps the ready files with the draft in the core, and a restarted page gets them back with its text', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    const pending = holdUploads(ctx);
+    ctx.store.getState().attachFiles([file('cat.png'), file('dog.png')]);
+    await tick();
+    // Nothing is kept while uploading: only what the core has stored can come back.
+    expect(ctx.api.drafts.saveFiles).not.toHaveBeenCalled();
+    pending[0]!.resolve({ ok: true, value: attachmentFor(pending[0]!.file) });
+    pending[1]!.resolve({ ok: false, error: { code: 'attachment_corrupt', message: 'dog.png could not be read.' } });
+    await tick();
+    expect(ctx.draftFiles.get('c1')?.map((a) => a.name)).toEqual(['cat.png']);
+    ctx.store.getState().setDraft('A cat');
+    await ctx.store.getState().flushDraft();
+
+    // A new page over the same core: opening the conversation brings back the text and the tray.
+    const restarted = setupStore();
+    restarted.drafts.set('c1', 'A cat');
+    restarted.draftFiles.set('c1', ctx.draftFiles.get('c1')!);
+    await open(restarted, 'c1');
+    await tick();
+    expect(restarted.store.getState().draft).toBe('A cat');
+    expect(statuses(restarted)).toEqual([['cat.png', 'ready']]);
+    // Given back, not saved again.
+    expect(restarted.api.drafts.saveFiles).not.toHaveBeenCalled();
+
+    // Removing it (or sending it) forgets it.
+    restarted.store.getState().removeTrayItem(restarted.store.getState().tray[0]!.localId);
+    expect(restarted.draftFiles.get('c1')).toEqual([]);
+  });
+
+  it('moves a new chat’s kept files to the conversation it becomes', async () => {
+    const ctx = setupStore();
+    ctx.store.getState().newChat();
+    ctx.store.getState().attachFiles([file('new.png')]);
+    await tick();
+    expect(ctx.draftFiles.get(null)?.map((a) => a.name)).toEqual(['new.png']);
+    ctx.store.getState().adoptNewChatTray('c3');
+    expect(ctx.draftFiles.get(null)).toEqual([]);
+    expect(ctx.draftFiles.get('c3')?.map((a) => a.name)).toEqual(['new.png']);
+  });
+
   it('removes a file, and refuses more than a message may carry without losing the others', async () => {
     const ctx = setupStore();
     await open(ctx, 'c1');

@@ -1,7 +1,8 @@
 // Renderer store slice: the files waiting in the composer's tray, per conversation like the draft. Each file goes to
 // the core as soon as it is added (the core sniffs, checks, stores and answers with an Attachment or a per-file
 // error); the tray shows it uploading, ready, or refused with the core's reason, and a refusal never touches the
-// draft or the other files.
+// draft or the other files. The ready files of each tray are kept with its draft in the core (`drafts:save-files`),
+// so they come back after a restart as the text does (the draft slice's load hands them to `restoreTray`).
 
 import type { AppError, Result } from '../../../../shared/result';
 import type { SliceCreator } from '../../store/types';
@@ -40,8 +41,11 @@ export interface AttachmentsSlice {
   adoptNewChatTray(conversationId: string): void;
   /** What a send takes from the tray: the ready attachments; the tray is emptied (refused files included). */
   takeTray(): Attachment[];
-  /** A message that never reached the core gets its files back, unless the tray was filled again meanwhile. */
-  restoreTray(conversationId: string | null, attachments: readonly Attachment[]): void;
+  /**
+   * A message that never reached the core gets its files back, unless the tray was filled again meanwhile; so does
+   * a tray kept with its draft, after a restart (`kept`: the core has these already).
+   */
+  restoreTray(conversationId: string | null, attachments: readonly Attachment[], options?: { kept?: boolean }): void;
 }
 
 /** The name a long paste gets as a file. */
@@ -71,9 +75,20 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
   const trays = new Map<string | null, TrayItem[]>();
   let key: string | null = null;
 
+  /** What each tray's kept copy in the core names (ids in order), so an unchanged tray is not saved again. */
+  const kept = new Map<string | null, string>();
+  const keep = (owner: string | null, items: readonly TrayItem[]) => {
+    const ready = trayAttachments(items);
+    const names = JSON.stringify(ready.map(({ id, name }) => [id, name]));
+    if ((kept.get(owner) ?? '[]') === names) return;
+    kept.set(owner, names);
+    // A conversation deleted meanwhile answers not_found: nothing to keep then.
+    void deps.api.drafts.saveFiles(owner, ready);
+  };
   const setTray = (owner: string | null, items: TrayItem[]) => {
     trays.set(owner, items);
     if (owner === key) set({ tray: items });
+    keep(owner, items);
   };
   /** Whose tray holds this item now (the person may have switched conversations while it uploaded). */
   const ownerOf = (localId: string): string | null | undefined => {
@@ -167,9 +182,9 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
       if (key !== null) return;
       const items = trays.get(null) ?? [];
       trays.delete(null);
+      keep(null, []);
       key = conversationId;
-      trays.set(conversationId, items);
-      set({ tray: items });
+      setTray(conversationId, items);
     },
 
     takeTray() {
@@ -180,7 +195,10 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
       return ready;
     },
 
-    restoreTray(conversationId, attachments) {
+    restoreTray(conversationId, attachments, { kept: fromCore = false } = {}) {
+      // What the core gave back is what it keeps already.
+      if (fromCore && !kept.has(conversationId))
+        kept.set(conversationId, JSON.stringify(attachments.map(({ id, name }) => [id, name])));
       if (attachments.length === 0 || (trays.get(conversationId)?.length ?? 0) > 0) return;
       setTray(
         conversationId,

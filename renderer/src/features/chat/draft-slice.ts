@@ -1,4 +1,5 @@
-// Renderer store slice: the composer's text, kept per conversation across switching and restarts (`drafts:*`).
+// Renderer store slice: the composer's text, kept per conversation across switching and restarts (`drafts:*`); the
+// files its tray held come back with it (attachments-slice.ts).
 // Only the Composer reads `draft`, so a keystroke re-renders the composer and nothing else.
 
 import type { DraftSlice, SliceCreator } from '../../store/types';
@@ -25,8 +26,11 @@ export const createDraftSlice: SliceCreator<DraftSlice> = (set, get, { api, setT
   const load = async (wanted: DraftKey) => {
     const mine = ++generation;
     const result = await api.drafts.get(wanted);
+    if (!result.ok) return;
+    // The files the tray held come back too (not over files added before the answer came).
+    get().restoreTray(wanted, result.value.attachments, { kept: true });
     // Typing before the answer came wins over the stored text.
-    if (mine !== generation || known.has(wanted) || !result.ok) return;
+    if (mine !== generation || known.has(wanted)) return;
     known.set(wanted, result.value.text);
     set({ draft: result.value.text });
   };
