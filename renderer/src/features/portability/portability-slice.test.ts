@@ -37,6 +37,7 @@ function setup(jobs: PortabilityJob[]) {
     },
     backups: { list: vi.fn(), create: vi.fn(), restore: vi.fn() },
     library: { subscribe: vi.fn(() => () => {}) },
+    preferences: { subscribe: vi.fn(() => () => {}) },
   };
   const store = createAppStore({
     api: api as unknown as DesktopApi,
