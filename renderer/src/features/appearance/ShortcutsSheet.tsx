@@ -1,6 +1,7 @@
 // Renderer: the Keyboard Shortcuts sheet (Ctrl/Cmd+/, or Settings › Appearance): the shared table, grouped, with the
 // keys as this platform writes them. Esc closes it, as every dialog.
 
+import clsx from 'clsx';
 import styles from './appearance.module.css';
 import { shortcutGroups, shortcuts } from '../../../../shared/shortcuts';
 import { Modal } from '../../components/Modal';
@@ -46,7 +47,7 @@ export function ShortcutsSheet() {
           </table>
         </section>
       ))}
-      <div className="button-row end dialog-footer">
+      <div className={clsx('button-row end dialog-footer', styles.footer)}>
         <button type="button" data-autofocus onClick={() => setOpen(false)}>
           Close
         </button>
