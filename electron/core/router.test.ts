@@ -57,12 +57,19 @@ describe('router calls', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('invalid_input');
     expect(seen).toEqual([]);
+    // The message names the channel and each field at fault, for the next engineer reading a log.
+    const message = result.ok ? '' : result.error.message;
+    expect(message).toMatch(/^Invalid conversations:rename request: /);
+    expect(message).toMatch(/title: /);
   });
 
   it('refuses an unknown channel', async () => {
     const { core } = recordingCore();
     const result = await createRouter(core, logger).call('__proto__', {});
     expect(!result.ok && result.error.code).toBe('invalid_input');
+    // A page may send anything: the answer echoes at most 64 characters of it.
+    const long = await createRouter(core, logger).call(`x${'y'.repeat(200)}`, {});
+    expect(long.ok ? '' : long.error.message).toBe(`Unknown request "x${'y'.repeat(63)}".`);
   });
 
   it('passes an AppFailure through and hides anything else behind a generic, logged error', async () => {
