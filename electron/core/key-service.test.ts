@@ -256,3 +256,17 @@ describe('KeyService after the key is saved', () => {
     await expect(service.remove()).rejects.toThrow('bug');
   });
 });
+
+describe('KeyService with a keychain that reads but will not write', () => {
+  it('says the key was not kept, and does not call the key it checked verified', async () => {
+    const keychain = new MemorySecretStore();
+    keychain.set = async () => {
+      throw new AppFailure({ code: 'keychain_unavailable', message: 'The keyring refused the write.' });
+    };
+    const { service } = withAnswers([ok(info)], keychain);
+    const saved = await service.save({ key: goodKey });
+    expect(saved.ok || saved.error.code).toBe('keychain_unavailable');
+    const status = await service.status();
+    expect(status.ok && status.value).toMatchObject({ present: false, verified: false, label: null });
+  });
+});
