@@ -17,7 +17,7 @@ import { SettingsFields } from './SettingsFields';
 import { fieldWords } from './field-words';
 import { useProviders } from './use-providers';
 import { useSnippets } from './use-snippets';
-import './conversation-settings.css';
+import styles from './conversation-settings.module.css';
 import settingsStyles from '../../components/settings.module.css';
 
 export function ConversationSettingsButton() {
@@ -33,7 +33,7 @@ export function ConversationSettingsButton() {
     <>
       <button type="button" className="header-icon" aria-label={label} title={label} onClick={() => setOpen(true)}>
         <SlidersHorizontal aria-hidden="true" size={16} />
-        {differing > 0 ? <span className="settings-badge">{differing}</span> : null}
+        {differing > 0 ? <span className={styles.settingsBadge}>{differing}</span> : null}
       </button>
       {open ? <ConversationSettingsDialog onClose={() => setOpen(false)} /> : null}
     </>
@@ -65,9 +65,9 @@ function ConversationSettingsDialog({ onClose }: { onClose(): void }) {
   const differing = fieldsDifferingFromDefaults(base, settingsToStore(value, base));
 
   return (
-    <Modal role="dialog" labelledBy={titleId} className="conversation-settings-dialog" onClose={onClose}>
+    <Modal role="dialog" labelledBy={titleId} className={styles.conversationSettingsDialog} onClose={onClose}>
       <h2 id={titleId}>Conversation settings</h2>
-      <p className="settings-differs">
+      <p className={styles.settingsDiffers}>
         For “{conversation.title}” on <code>{conversation.model}</code>.{' '}
         {differing.length === 0
           ? 'Everything as in the defaults for new conversations (Settings).'
@@ -86,7 +86,7 @@ function ConversationSettingsDialog({ onClose }: { onClose(): void }) {
         />
       )}
       <form
-        className="inline-form preset-save"
+        className={styles.presetSave}
         onSubmit={(event) => {
           event.preventDefault();
           const name = presetName.trim();

@@ -10,7 +10,7 @@ import { fieldWords } from './field-words';
 import { SettingsFields } from './SettingsFields';
 import { useProviders } from './use-providers';
 import { useSnippets } from './use-snippets';
-import './conversation-settings.css';
+import styles from './conversation-settings.module.css';
 import settingsStyles from '../../components/settings.module.css';
 
 export function DefaultsSettings() {
@@ -50,9 +50,9 @@ function DefaultsDialog({ initial, onClose }: { initial: ConversationSettings; o
   const providers = useProviders(defaultModel);
   const [value, setValue] = useState(initial);
   return (
-    <Modal role="dialog" labelledBy={titleId} className="conversation-settings-dialog" onClose={onClose}>
+    <Modal role="dialog" labelledBy={titleId} className={styles.conversationSettingsDialog} onClose={onClose}>
       <h2 id={titleId}>Defaults for new conversations</h2>
-      <p className="settings-differs">
+      <p className={styles.settingsDiffers}>
         Providers listed are those of the default model, <code>{defaultModel}</code>. A conversation’s own settings
         override these.
       </p>

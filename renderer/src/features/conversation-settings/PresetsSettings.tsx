@@ -5,8 +5,7 @@ import { type ChangeEvent, useEffect, useId, useState } from 'react';
 import { type Preset, presetsFileSchema, toPresetsFile } from '../../../../shared/conversation-settings';
 import { downloadText } from '../../lib/download';
 import { useAppStore } from '../../store/use-app-store';
-import './conversation-settings.css';
-import clsx from 'clsx';
+import styles from './conversation-settings.module.css';
 import settingsStyles from '../../components/settings.module.css';
 
 /** A presets file is a few kilobytes; anything this large is not one. */
@@ -51,7 +50,7 @@ export function PresetsSettings({ onDone }: { onDone(): void }) {
   };
 
   return (
-    <section className={clsx(settingsStyles.section, 'presets')} aria-labelledby={titleId}>
+    <section className={settingsStyles.section} aria-labelledby={titleId}>
       <h3 id={titleId}>Presets</h3>
       <p className={settingsStyles.hint}>
         A model and its settings under a name (“Careful coder”, “Private &amp; cheap”). Save one from a conversation’s
@@ -62,11 +61,11 @@ export function PresetsSettings({ onDone }: { onDone(): void }) {
       ) : presets.length === 0 ? (
         <p className={settingsStyles.hint}>No presets yet.</p>
       ) : (
-        <ul className="preset-list">
+        <ul className={styles.presetList}>
           {presets.map((preset) => (
             <li key={preset.id}>
-              <span className="preset-name">{preset.name}</span> <code>{preset.model}</code>
-              <span className="preset-actions">
+              <span className={styles.presetName}>{preset.name}</span> <code>{preset.model}</code>
+              <span className={styles.presetActions}>
                 <button type="button" onClick={() => void use(startFromPreset, preset)}>
                   New chat
                 </button>
@@ -91,7 +90,7 @@ export function PresetsSettings({ onDone }: { onDone(): void }) {
           ))}
         </ul>
       )}
-      <div className="button-row start">
+      <div className="button-row">
         <input
           id={fileId}
           type="file"
@@ -99,7 +98,7 @@ export function PresetsSettings({ onDone }: { onDone(): void }) {
           className="visually-hidden"
           onChange={(event) => void importFile(event)}
         />
-        <label className="button-like" htmlFor={fileId}>
+        <label className={styles.buttonLike} htmlFor={fileId}>
           Import presets…
         </label>
         <button

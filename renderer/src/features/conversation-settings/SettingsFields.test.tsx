@@ -120,12 +120,9 @@ describe('conversation settings fields', () => {
   it('takes up to three fallback models, in order, and no more', () => {
     const { state, page } = show({});
     const add = (model: string) => {
-      type(page.querySelector<HTMLInputElement>('input[aria-label="Fallback model id"]')!, model);
-      act(() =>
-        page
-          .querySelector('.fallback-models form')!
-          .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })),
-      );
+      const field = page.querySelector<HTMLInputElement>('input[aria-label="Fallback model id"]')!;
+      type(field, model);
+      act(() => field.form!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     };
     add('openai/gpt-4o');
     add('anthropic/claude-sonnet-4.5');

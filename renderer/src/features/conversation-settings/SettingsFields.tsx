@@ -17,6 +17,7 @@ import { modelIdSchema } from '../../../../shared/schemas';
 import { ignoredSettings, modelTakes, takesExplicitCaching } from '../../../../shared/settings-support';
 import { type ProviderRole, providerRoles, roleOf, withRole } from './provider-roles';
 import settingsStyles from '../../components/settings.module.css';
+import styles from './conversation-settings.module.css';
 
 const sortLabels: Record<ProviderSort, string> = {
   price: 'Cheapest first',
@@ -70,7 +71,7 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
   const showReasoning = model === null || modelTakes(model, 'reasoning') || ignored.includes('reasoning');
 
   return (
-    <div className="settings-fields">
+    <div className={styles.settingsFields}>
       <fieldset>
         <legend>Instructions</legend>
         <label htmlFor={`${id}-system`}>System prompt</label>
@@ -92,7 +93,7 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
 
       <fieldset>
         <legend>Sampling</legend>
-        <div className="field-grid">
+        <div className={styles.fieldGrid}>
           <NumberField
             label="Temperature"
             hint="0–2; higher is more varied"
@@ -117,7 +118,7 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
       {showReasoning ? (
         <fieldset>
           <legend>Reasoning</legend>
-          <div className="field-grid">
+          <div className={styles.fieldGrid}>
             <label>
               <span>Effort</span>
               <select
@@ -151,7 +152,7 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
               }
             />
           </div>
-          <label className="check">
+          <label className={styles.check}>
             <input
               type="checkbox"
               checked={value.showReasoning !== false}
@@ -183,7 +184,7 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
         ) : providers.length === 0 ? (
           <p className={settingsStyles.hint}>Choose providers once a model is chosen.</p>
         ) : (
-          <table className="provider-table">
+          <table className={styles.providerTable}>
             <caption className="visually-hidden">Providers</caption>
             <tbody>
               {providers.map((provider) => (
@@ -230,7 +231,7 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
           checked={routing.zeroDataRetention === true}
           onChange={(on) => setRouting({ zeroDataRetention: on ? true : undefined })}
         />
-        <div className="field-grid">
+        <div className={styles.fieldGrid}>
           <PriceField
             label="Max prompt price ($/M tokens)"
             value={routing.maxPrice?.prompt}
@@ -301,7 +302,7 @@ export function SettingsFields({ value, onChange, model, providers, modelIds, sn
       </fieldset>
 
       {ignored.length > 0 ? (
-        <p className="settings-note" role="note">
+        <p className={styles.settingsNote} role="note">
           {model?.name ?? 'This model'} does not take {ignored.map((field) => ignoredWords[field]).join(', ')}
           {routing.requireParameters
             ? ': only providers that do will be used.'
@@ -320,7 +321,7 @@ function priceCap(cap: { prompt?: string | undefined; completion?: string | unde
 function Check(props: { label: string; hint?: string; checked: boolean; onChange(on: boolean): void }) {
   const hintId = useId();
   return (
-    <label className="check">
+    <label className={styles.check}>
       <input
         type="checkbox"
         checked={props.checked}
@@ -387,7 +388,7 @@ function NumberField({ label, hint, min, max, step, integer = false, value, onCh
             onChange(number);
         }}
       />
-      <span id={`${id}-hint`} className={valid ? settingsStyles.hint : 'field-problem'}>
+      <span id={`${id}-hint`} className={valid ? settingsStyles.hint : styles.fieldProblem}>
         {valid ? hint : `Enter ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, or leave it empty.`}
       </span>
     </label>
@@ -414,7 +415,7 @@ function PriceField(props: { label: string; value: string | undefined; onChange(
           else if (/^\d{1,6}(\.\d{1,6})?$/.test(next.trim())) props.onChange(next.trim());
         }}
       />
-      {valid ? null : <span className="field-problem">Enter dollars per million tokens, such as 2.5.</span>}
+      {valid ? null : <span className={styles.fieldProblem}>Enter dollars per million tokens, such as 2.5.</span>}
     </label>
   );
 }
@@ -429,7 +430,7 @@ function FallbackModels(props: {
   const candidate = draft.trim();
   const acceptable = modelIdSchema.safeParse(candidate).success && !props.value.includes(candidate);
   return (
-    <div className="fallback-models">
+    <div className={styles.fallbackModels}>
       {props.value.length > 0 ? (
         <ol>
           {props.value.map((model, index) => (
@@ -460,7 +461,7 @@ function FallbackModels(props: {
       ) : null}
       {props.value.length < maxFallbackModels ? (
         <form
-          className="inline-form"
+          className={styles.inlineForm}
           onSubmit={(event) => {
             event.preventDefault();
             if (!acceptable) return;
@@ -497,7 +498,7 @@ function SnippetPicker(props: { choices: SnippetChoices; prompt: string; onPick(
   const [saved, setSaved] = useState<string | null>(null);
   const list = props.choices.list;
   return (
-    <div className="snippet-picker">
+    <div className={styles.snippetPicker}>
       <label>
         <span>Saved prompts</span>
         <select
@@ -516,7 +517,7 @@ function SnippetPicker(props: { choices: SnippetChoices; prompt: string; onPick(
           ))}
         </select>
       </label>
-      <div className="inline-form">
+      <div className={styles.inlineForm}>
         <input
           aria-label="Name for this prompt"
           placeholder="Name, to keep this prompt"
