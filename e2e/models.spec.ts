@@ -87,7 +87,7 @@ test('Page Down and the arrows keep the highlighted model in view; the palette r
   for (let i = 0; i < 12; i++) await search(page).press('PageDown');
   await search(page).press('ArrowUp');
   await expect(selected(page)).toBeInViewport();
-  const chosen = (await selected(page).locator('.option-id').textContent()) ?? '';
+  const chosen = (await selected(page).getByTestId('model-id').textContent()) ?? '';
   expect(chosen).not.toBe(fakeModels.default);
   await search(page).press('Enter');
   await expect(palette(page)).toBeHidden();
@@ -121,7 +121,7 @@ test('the free filter lists only free models; an empty result offers to clear th
     .textContent();
   await palette(page).getByRole('button', { name: 'Free', exact: true }).click();
   await expect(palette(page).getByText(/^\d+ of \d+ models/)).toBeVisible();
-  const prices = await palette(page).locator('.option-price').allTextContents();
+  const prices = await palette(page).getByTestId('model-price').allTextContents();
   expect(prices.length).toBeGreaterThan(2);
   expect(new Set(prices)).toEqual(new Set(['free']));
   // The old-format :free entry (no supported_parameters, no input_modalities) is listed, not dropped.
@@ -177,10 +177,10 @@ test('at 900×600 the palette and the header fit the window and every column is 
   // Prices, sizes and ids are not cut off by their row.
   for (const row of (await options(page).all()).slice(0, 5)) {
     const rowBox = await row.boundingBox();
-    const priceBox = await row.locator('.option-price').boundingBox();
+    const priceBox = await row.getByTestId('model-price').boundingBox();
     expect(rowBox && priceBox && priceBox.x + priceBox.width <= rowBox.x + rowBox.width).toBe(true);
     const clipped = await row
-      .locator('.option-price, .option-size')
+      .getByTestId(/^model-(price|size)$/)
       .evaluateAll((elements) =>
         elements
           .filter((element) => element.scrollWidth > element.clientWidth + 1)

@@ -121,7 +121,10 @@ async function paletteOpenTimes(browser: Browser, url: string): Promise<number[]
   await page.goto(url);
   await page.getByRole('button', { name: /^Model: / }).waitFor({ timeout: 30_000 });
   // The catalogue is in the store once the header chip shows the model's price.
-  await page.locator('.chip-price').waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('button', { name: /^Model: / })
+    .getByText(/\$|free/)
+    .waitFor({ timeout: 30_000 });
   await page.evaluate(() => {
     const w = window as unknown as { openTimes: number[]; whenPainted(shown: () => boolean): Promise<number> };
     w.openTimes = [];

@@ -4,6 +4,7 @@
 import { RefreshCw } from 'lucide-react';
 import { formatDateTime } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
+import styles from './models.module.css';
 
 export function CatalogueStatus({ shown }: { shown: number }) {
   const total = useAppStore((s) => s.models.length);
@@ -15,8 +16,8 @@ export function CatalogueStatus({ shown }: { shown: number }) {
   const refreshModels = useAppStore((s) => s.refreshModels);
 
   return (
-    <footer className="catalogue-status">
-      <div className="catalogue-line" aria-live="polite">
+    <footer className={styles.catalogueStatus}>
+      <div className={styles.catalogueLine} aria-live="polite">
         {refreshing ? (
           <>
             <progress aria-label="Fetching the catalogue" />
@@ -33,18 +34,18 @@ export function CatalogueStatus({ shown }: { shown: number }) {
         <button type="button" className="link-button" disabled={refreshing} onClick={() => void refreshModels()}>
           <RefreshCw aria-hidden="true" size={13} /> Refresh
         </button>
-        <span className="key-hints" aria-hidden="true">
+        <span className={styles.keyHints} aria-hidden="true">
           ↑↓ move · Enter choose · Esc close
         </span>
       </div>
       {refreshError && !refreshing ? (
-        <p className="catalogue-error" role="status">
+        <p className={styles.catalogueError} role="status">
           Could not refresh: {refreshError.message}
           {fetchedAt !== null ? ` Showing the catalogue from ${formatDateTime(fetchedAt)}.` : ''}
         </p>
       ) : null}
       {loadError && total === 0 && !refreshing ? (
-        <p className="catalogue-error" role="status">
+        <p className={styles.catalogueError} role="status">
           Could not load the catalogue: {loadError.message} You can still type a model id such as openai/gpt-4o-mini.
         </p>
       ) : null}

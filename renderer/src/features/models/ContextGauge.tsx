@@ -6,6 +6,8 @@ import { selectCurrentModel } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { contextLevel, estimateContextTokens } from './context-estimate';
 import { formatTokenCount } from './model-format';
+import clsx from 'clsx';
+import styles from './models.module.css';
 
 /** Estimated tokens of the open thread plus the draft, and the current model's context length (null when unknown). */
 export function useContextUse(): { tokens: number; contextLength: number | null; model: string } {
@@ -25,7 +27,7 @@ export function ContextGauge() {
   const text = `${formatTokenCount(tokens)} / ${formatTokenCount(contextLength)}`;
   return (
     <div
-      className={`context-gauge ${level}`}
+      className={clsx(styles.contextGauge, styles[level])}
       role="meter"
       aria-label="Context used"
       aria-valuemin={0}
@@ -34,10 +36,10 @@ export function ContextGauge() {
       aria-valuetext={`about ${text} tokens`}
       title={`About ${tokens.toLocaleString('en-US')} of ${contextLength.toLocaleString('en-US')} tokens of context (an estimate: OpenRouter's count of the last reply, and about 4 characters per token since)`}
     >
-      <span className="gauge-bar" aria-hidden="true">
+      <span className={styles.gaugeBar} aria-hidden="true">
         <span style={{ width: `${percent}%` }} />
       </span>
-      <span className="gauge-text wide-only">{text}</span>
+      <span className="wide-only">{text}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { AudioLines, Braces, Brain, FileText, Image, ImagePlus, Video, Wrench, type LucideIcon } from 'lucide-react';
 import type { ModelSummary } from '../../../../shared/domain';
+import styles from './models.module.css';
 
 interface Capability {
   key: string;
@@ -26,7 +27,7 @@ export function capabilities(model: ModelSummary): Capability[] {
 
 export function CapabilityIcons({ model }: { model: ModelSummary }) {
   return (
-    <span className="capability-icons">
+    <span className={styles.capabilityIcons}>
       {capabilities(model).map(({ key, label, Icon }) => (
         <span key={key} role="img" aria-label={label} title={label}>
           <Icon aria-hidden="true" size={14} />

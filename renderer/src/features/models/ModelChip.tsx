@@ -7,6 +7,8 @@ import { selectCurrentModel } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { compactPrice, displayName } from './model-format';
 import { shortcutLabel } from '../../lib/keyboard';
+import clsx from 'clsx';
+import styles from './models.module.css';
 
 const shortcut = () => shortcutLabel('model-palette');
 
@@ -22,14 +24,14 @@ export function ModelChip() {
   return (
     <button
       type="button"
-      className={`model-chip${unlisted ? ' unlisted' : ''}`}
+      className={clsx(styles.modelChip, unlisted && styles.unlisted)}
       aria-label={`Model: ${name}${unlisted ? ', no longer listed' : ''}. Change (${shortcut()})`}
       title={hint}
       onClick={() => open('conversation')}
     >
       {unlisted ? <TriangleAlert aria-hidden="true" size={14} /> : null}
-      <span className="chip-name">{name}</span>
-      {entry ? <span className="chip-price wide-only">{compactPrice(entry)}</span> : null}
+      <span className={styles.chipName}>{name}</span>
+      {entry ? <span className={clsx(styles.chipPrice, 'wide-only')}>{compactPrice(entry)}</span> : null}
       <ChevronDown aria-hidden="true" size={14} />
     </button>
   );

@@ -11,6 +11,8 @@ import {
   openRouterPageUrl,
   plainDescription,
 } from './model-format';
+import clsx from 'clsx';
+import styles from './models.module.css';
 
 interface ModelDetailsProps {
   model: ModelSummary;
@@ -26,17 +28,17 @@ const priceText = (model: ModelSummary, perToken: number | null) =>
 export function ModelDetails({ model, favorite, isDefault, onToggleFavorite, onMakeDefault }: ModelDetailsProps) {
   const { cacheRead, cacheWrite, internalReasoning } = model.extraPrices;
   return (
-    <aside className="model-details" aria-label={`About ${model.name}`}>
+    <aside className={styles.modelDetails} aria-label={`About ${model.name}`}>
       <h3>{model.name}</h3>
-      <p className="mono details-id">{model.id}</p>
+      <p className={clsx('mono', styles.detailsId)}>{model.id}</p>
       {model.expirationDate ? (
-        <p className="details-warning">
+        <p className={styles.detailsWarning}>
           <TriangleAlert aria-hidden="true" size={14} /> OpenRouter is retiring this model on{' '}
           {formatRetirement(model.expirationDate)}.
         </p>
       ) : null}
       {model.isRouter ? (
-        <p className="details-note">
+        <p className={styles.detailsNote}>
           <Shuffle aria-hidden="true" size={14} /> A router: it picks a model for each request and is billed at that
           model’s price. Each reply shows the model that answered.
         </p>
@@ -48,12 +50,12 @@ export function ModelDetails({ model, favorite, isDefault, onToggleFavorite, onM
         <button type="button" onClick={onMakeDefault} disabled={isDefault}>
           {isDefault ? 'Default for new chats' : 'Make default'}
         </button>
-        <a className="button-link" href={openRouterPageUrl(model.id)} target="_blank" rel="noopener noreferrer">
+        <a className={styles.buttonLink} href={openRouterPageUrl(model.id)} target="_blank" rel="noopener noreferrer">
           OpenRouter page <ExternalLink aria-hidden="true" size={13} />
         </a>
       </div>
-      {model.description ? <p className="details-description">{plainDescription(model.description)}</p> : null}
-      <dl className="details-facts">
+      {model.description ? <p className={styles.detailsDescription}>{plainDescription(model.description)}</p> : null}
+      <dl className={styles.detailsFacts}>
         <dt>Input</dt>
         <dd>{model.variablePricing ? 'variable (the chosen model’s price)' : priceText(model, model.promptPrice)}</dd>
         <dt>Output</dt>
@@ -61,7 +63,7 @@ export function ModelDetails({ model, favorite, isDefault, onToggleFavorite, onM
           {model.variablePricing ? 'variable (the chosen model’s price)' : priceText(model, model.completionPrice)}
         </dd>
         {extraPriceLines(model).map((line) => (
-          <dd key={line} className="extra-price">
+          <dd key={line} className={styles.extraPrice}>
             {line}
           </dd>
         ))}
@@ -107,7 +109,7 @@ export function ModelDetails({ model, favorite, isDefault, onToggleFavorite, onM
       ) : model.supportedParameters.length === 0 ? (
         <p className="muted">None.</p>
       ) : (
-        <ul className="parameter-list">
+        <ul className={styles.parameterList}>
           {model.supportedParameters.map((parameter) => (
             <li key={parameter} className="mono">
               {parameter}

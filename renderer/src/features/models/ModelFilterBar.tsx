@@ -2,6 +2,7 @@
 
 import type { ModelFilters, ModelSort } from './model-query';
 import { activeFilterCount, type InputModalityFilter, noFilters, sortLabels } from './model-query';
+import styles from './models.module.css';
 
 interface ModelFilterBarProps {
   filters: ModelFilters;
@@ -43,7 +44,7 @@ function CapSelect(props: {
   onChange(value: number | null): void;
 }) {
   return (
-    <label className="filter-select">
+    <label className={styles.filterSelect}>
       <span>{props.label}</span>
       <select
         value={props.value ?? ''}
@@ -70,13 +71,13 @@ export function ModelFilterBar({ filters, sort, onFilters, onSort }: ModelFilter
         : [...filters.inputModalities, kind],
     });
   return (
-    <div className="model-filters" role="group" aria-label="Filters">
-      <div className="filter-toggles">
+    <div className={styles.modelFilters} role="group" aria-label="Filters">
+      <div className={styles.filterToggles}>
         {flags.map(({ key, label }) => (
           <button
             key={key}
             type="button"
-            className="chip"
+            className={styles.chip}
             aria-pressed={filters[key]}
             onClick={() => onFilters({ ...filters, [key]: !filters[key] })}
           >
@@ -87,7 +88,7 @@ export function ModelFilterBar({ filters, sort, onFilters, onSort }: ModelFilter
           <button
             key={kind}
             type="button"
-            className="chip"
+            className={styles.chip}
             aria-pressed={filters.inputModalities.includes(kind)}
             onClick={() => toggleInput(kind)}
           >
@@ -95,7 +96,7 @@ export function ModelFilterBar({ filters, sort, onFilters, onSort }: ModelFilter
           </button>
         ))}
       </div>
-      <div className="filter-selects">
+      <div className={styles.filterSelects}>
         <CapSelect
           label="Input $/M"
           prefix="≤"
@@ -120,7 +121,7 @@ export function ModelFilterBar({ filters, sort, onFilters, onSort }: ModelFilter
           format={tokens}
           onChange={(minContext) => onFilters({ ...filters, minContext })}
         />
-        <label className="filter-select">
+        <label className={styles.filterSelect}>
           <span>Sort</span>
           <select value={sort} onChange={(event) => onSort(event.target.value as ModelSort)}>
             {(Object.keys(sortLabels) as ModelSort[]).map((key) => (

@@ -15,7 +15,7 @@ import { ModelDetails } from './ModelDetails';
 import { ModelFilterBar } from './ModelFilterBar';
 import { ModelRow, TypedIdRow } from './ModelRow';
 import { activeFilterCount, type ModelFilters, type ModelSort, noFilters, queryModels } from './model-query';
-import './models.css';
+import styles from './models.module.css';
 
 type Item = { kind: 'model'; model: ModelSummary } | { kind: 'typed'; id: string };
 
@@ -161,8 +161,8 @@ export function ModelPalette({ open, purpose, view, onView, onClose }: ModelPale
         : 'Choose a model';
 
   return (
-    <Modal role="dialog" label={title} className="model-palette" open={open} onClose={onClose}>
-      <div className="palette-search">
+    <Modal role="dialog" label={title} className={styles.modelPalette} open={open} onClose={onClose}>
+      <div className={styles.paletteSearch}>
         <input
           data-autofocus
           type="search"
@@ -201,14 +201,14 @@ export function ModelPalette({ open, purpose, view, onView, onClose }: ModelPale
         }}
       />
       {currentUnlisted ? (
-        <p className="palette-note" role="status">
+        <p className={styles.paletteNote} role="status">
           {current} is not in OpenRouter’s catalogue any more; choose another model.
         </p>
       ) : null}
-      <div className="palette-body">
-        <div className="palette-list" id={`${id}-list`}>
+      <div className={styles.paletteBody}>
+        <div className={styles.paletteList} id={`${id}-list`}>
           {items.length === 0 ? (
-            <div className="palette-empty">
+            <div className={styles.paletteEmpty}>
               <p>
                 {models.length === 0
                   ? 'No catalogue yet. Type a model id such as openai/gpt-4o-mini, or Refresh below.'
@@ -229,7 +229,7 @@ export function ModelPalette({ open, purpose, view, onView, onClose }: ModelPale
             <VList
               ref={list}
               data={items}
-              className="palette-scroller"
+              className={styles.paletteScroller}
               role="listbox"
               aria-label="Models"
               itemSize={rowHeight}

@@ -4,6 +4,8 @@ import { Shuffle, Star, TriangleAlert } from 'lucide-react';
 import type { ModelSummary } from '../../../../shared/domain';
 import { CapabilityIcons } from './ModelBadges';
 import { displayName, formatRetirement, formatTokenCount, priceSummary } from './model-format';
+import clsx from 'clsx';
+import styles from './models.module.css';
 
 interface ModelRowProps {
   model: ModelSummary;
@@ -33,7 +35,7 @@ export function ModelRow({
       aria-selected={active}
       aria-label={`${model.name}, ${model.id}, ${priceSummary(model)}${current ? ', current' : ''}`}
       aria-current={current ? 'true' : undefined}
-      className={`model-option${active ? ' active' : ''}${current ? ' current' : ''}`}
+      className={clsx(styles.modelOption, active && styles.active, current && styles.current)}
       // Focus stays in the search field, where the keys are.
       onMouseDown={(event) => event.preventDefault()}
       onMouseMove={active ? undefined : onHover}
@@ -42,7 +44,7 @@ export function ModelRow({
       <button
         type="button"
         tabIndex={-1}
-        className={`star${favorite ? ' on' : ''}`}
+        className={clsx(styles.star, favorite && styles.on)}
         aria-label={favorite ? `Remove ${model.name} from favorites` : `Add ${model.name} to favorites`}
         title={favorite ? 'Favorite (click to remove)' : 'Add to favorites'}
         onClick={(event) => {
@@ -52,31 +54,33 @@ export function ModelRow({
       >
         <Star aria-hidden="true" size={15} fill={favorite ? 'currentColor' : 'none'} />
       </button>
-      <div className="option-main">
-        <div className="option-line">
-          <span className="option-name" title={model.name}>
+      <div className={styles.optionMain}>
+        <div className={styles.optionLine}>
+          <span className={styles.optionName} title={model.name}>
             {displayName(model)}
           </span>
-          <span className="option-author">{model.author}</span>
+          <span className={styles.optionAuthor}>{model.author}</span>
           {model.isRouter ? (
-            <span className="tag router" title="Picks a model for each request; each reply names the one that answered">
+            <span className={styles.tag} title="Picks a model for each request; each reply names the one that answered">
               <Shuffle aria-hidden="true" size={12} /> router
             </span>
           ) : null}
-          {current ? <span className="tag current-tag">current</span> : null}
-          <span className="option-price">{priceSummary(model)}</span>
+          {current ? <span className={clsx(styles.tag, styles.currentTag)}>current</span> : null}
+          <span className={styles.optionPrice} data-testid="model-price">
+            {priceSummary(model)}
+          </span>
         </div>
-        <div className="option-line secondary">
-          <span className="option-id" title={model.id}>
+        <div className={clsx(styles.optionLine, styles.secondary)}>
+          <span className={styles.optionId} data-testid="model-id" title={model.id}>
             {model.id}
           </span>
-          <span className="option-size" title="Context length · longest answer">
+          <span className={styles.optionSize} data-testid="model-size" title="Context length · longest answer">
             {formatTokenCount(model.contextLength)} context
             {model.maxCompletionTokens !== null ? ` · ${formatTokenCount(model.maxCompletionTokens)} out` : ''}
           </span>
           <CapabilityIcons model={model} />
           {model.expirationDate ? (
-            <span className="tag retiring">
+            <span className={clsx(styles.tag, styles.retiring)}>
               <TriangleAlert aria-hidden="true" size={12} /> retiring on {formatRetirement(model.expirationDate)}
             </span>
           ) : null}
@@ -104,16 +108,16 @@ export function TypedIdRow({
       id={optionId}
       role="option"
       aria-selected={active}
-      className={`model-option typed${active ? ' active' : ''}`}
+      className={clsx(styles.modelOption, active && styles.active)}
       onMouseDown={(event) => event.preventDefault()}
       onMouseMove={active ? undefined : onHover}
       onClick={onChoose}
     >
-      <div className="option-main">
-        <div className="option-line">
-          <span className="option-name">Use “{id}” as typed</span>
+      <div className={styles.optionMain}>
+        <div className={styles.optionLine}>
+          <span className={styles.optionName}>Use “{id}” as typed</span>
         </div>
-        <div className="option-line secondary">
+        <div className={clsx(styles.optionLine, styles.secondary)}>
           <span>Not in the catalogue: a variant (such as :nitro) or a model OpenRouter lists elsewhere.</span>
         </div>
       </div>

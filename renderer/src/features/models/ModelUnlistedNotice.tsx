@@ -3,6 +3,8 @@
 import { selectModelUnlisted } from '../../store/models-slice';
 import { selectActiveConversation } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
+import clsx from 'clsx';
+import styles from './models.module.css';
 
 export function ModelUnlistedNotice() {
   const model = useAppStore((s) => selectActiveConversation(s)?.model ?? null);
@@ -10,7 +12,7 @@ export function ModelUnlistedNotice() {
   const open = useAppStore((s) => s.openModelPalette);
   if (!model || !unlisted) return null;
   return (
-    <div className="history-notice model-unlisted" role="status">
+    <div className={clsx('history-notice', styles.modelUnlisted)} role="status">
       <p>
         <span className="mono">{model}</span> is no longer in OpenRouter’s catalogue, so new replies may fail. The
         conversation stays readable.
