@@ -13,6 +13,20 @@ import { effectivePdfEngine, pdfParserCost } from '../features/attachments/pdf-e
 import { selectModelEntry } from './models-slice';
 import type { AppState, SliceCreator, SpendSlice } from './types';
 
+/**
+ * The question to ask before a send that may cost up to `estimateHigh` (this month's spend against the budget, the
+ * key's limit), or null to just send: one rule for a chat send, a compare round and a merge.
+ */
+function budgetQuestion(state: AppState, estimateHigh: Parameters<typeof askBeforeSend>[0]['estimateHigh']) {
+  const key = state.keyStatus;
+  return askBeforeSend({
+    monthSpent: state.spendOverview?.month ?? '0',
+    budget: state.spendOverview?.budget ?? null,
+    estimateHigh,
+    limitRemaining: key?.verified ? key.limitRemaining : null,
+  });
+}
+
 /** The estimate beside Send, from the store as it is now. */
 export function selectNextReplyEstimate(state: AppState) {
   const model = selectCurrentModel(state);
@@ -152,13 +166,7 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
   async requestSend() {
     const state = get();
     const estimate = selectNextReplyEstimate(state);
-    const key = state.keyStatus;
-    const question = askBeforeSend({
-      monthSpent: state.spendOverview?.month ?? '0',
-      budget: state.spendOverview?.budget ?? null,
-      estimateHigh: estimate?.high ?? null,
-      limitRemaining: key?.verified ? key.limitRemaining : null,
-    });
+    const question = budgetQuestion(state, estimate?.high ?? null);
     if (question) {
       set({ sendQuestion: question, sendQuestionFor: 'chat' });
       return;
@@ -168,13 +176,7 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
 
   askBeforeCompareSend() {
     const state = get();
-    const key = state.keyStatus;
-    const question = askBeforeSend({
-      monthSpent: state.spendOverview?.month ?? '0',
-      budget: state.spendOverview?.budget ?? null,
-      estimateHigh: selectCompareEstimate(state)?.high ?? null,
-      limitRemaining: key?.verified ? key.limitRemaining : null,
-    });
+    const question = budgetQuestion(state, selectCompareEstimate(state)?.high ?? null);
     if (question) set({ sendQuestion: question, sendQuestionFor: 'compare' });
     return question !== null;
   },
@@ -182,7 +184,6 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
   async requestMergeSend(prompt, model) {
     const state = get();
     const compareId = state.compareView?.compare?.id ?? null;
-    const key = state.keyStatus;
     // A new conversation: the prompt is the whole request, answered by the chosen model at its default length.
     const estimate = estimateNextReply({
       thread: [],
@@ -190,12 +191,7 @@ export const createSpendSlice: SliceCreator<SpendSlice> = (set, get, { api }) =>
       pricing: selectModelPricing(state, model),
       maxOutputTokens: null,
     });
-    const question = askBeforeSend({
-      monthSpent: state.spendOverview?.month ?? '0',
-      budget: state.spendOverview?.budget ?? null,
-      estimateHigh: estimate?.high ?? null,
-      limitRemaining: key?.verified ? key.limitRemaining : null,
-    });
+    const question = budgetQuestion(state, estimate?.high ?? null);
     if (question) {
       set({ sendQuestion: question, sendQuestionFor: 'merge', pendingMerge: { prompt, model, compareId } });
       return;
