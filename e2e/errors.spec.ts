@@ -54,6 +54,9 @@ test('a provider failing mid-stream keeps the partial reply, explains, and survi
 test('no credits, rate limits and refusals each say what happened and keep the question', async ({ page, launch }) => {
   const host = await launch();
   await openWithKey(page, host.url, fakeKeys.noCredits);
+  // The app can only ask first once it knows the key's remaining credit (as a person would see it in the status bar);
+  // sending before that answer arrives goes straight out, as it should.
+  await expect(statusBar(page)).toContainText('Remaining credit: $0.00');
   await sendMessage(page, 'Am I broke?');
   // No credit left under the key's limit: the app asks first; sent anyway, OpenRouter's refusal is explained.
   const askFirst = page.getByRole('alertdialog', { name: 'Send anyway?' });
