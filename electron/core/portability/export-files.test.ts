@@ -142,6 +142,9 @@ describe('import with files', () => {
     expect(readFileSync(target.files.pathOf(image.id, 'original'))).toEqual(
       readFileSync(source.files.pathOf(image.id, 'original')),
     );
+    // The copies are made after the import stores the file (in the background, as for an attach): reading the
+    // thumbnail waits for them, and then it is on disk.
+    expect((await target.files.read(image.id, 'thumb'))?.bytes.length).toBeGreaterThan(0);
     expect(existsSync(target.files.pathOf(image.id, 'thumb'))).toBe(true);
     expect((await target.files.read(note.id, 'original'))?.name).toBe('my notes.md');
     // Carried files are not garbage.
