@@ -2,25 +2,18 @@
 // conversation is (and keeps the name after a restart), deleted at once with the same Undo as a conversation, and
 // Merge's conversation and its compare link to each other, both ways, also after a restart.
 
-import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
+import type { Page } from '@playwright/test';
+import { fakeModels } from './fake-openrouter/scenarios';
 import type { FakeOpenRouter } from './fake-openrouter/server';
-import { column, columns, sendToAll, startCompare } from './support/compare-steps';
-import { expect, pasteKey, replyOpening, statusBar, test } from './support/fixtures';
+import { column, columns, openWithKey, sendToAll, startCompare } from './support/compare-steps';
+import { expect, replyOpening, test } from './support/fixtures';
 
 const chats = (fake: FakeOpenRouter) => fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
 const names = ['OpenAI: GPT-4o-mini', 'OpenAI: GPT-4o'];
 
-test('a compare is renamed from the sidebar (kept after a restart), and its delete is undone from the toast', async ({
-  page,
-  fake,
-  launch,
-}) => {
-  let host = await launch();
-  await page.goto(host.url);
-  await pasteKey(page, fakeKeys.valid);
-  await expect(statusBar(page)).toContainText('Remaining credit');
+/** The default model and GPT-4o, asked one question, both answers complete. */
+async function answeredCompare(page: Page, fake: FakeOpenRouter, question: string) {
   await startCompare(page, [fakeModels.vision]);
-  const question = 'Tabs or spaces?';
   await sendToAll(page, question);
   for (const name of names) {
     await expect(column(page, name).getByRole('article', { name: 'Assistant message' })).toContainText(
@@ -28,6 +21,17 @@ test('a compare is renamed from the sidebar (kept after a restart), and its dele
     );
   }
   await expect.poll(() => chats(fake).filter((r) => r.endedAt !== null).length).toBe(2);
+}
+
+test('a compare is renamed from the sidebar (kept after a restart), and its delete is undone from the toast', async ({
+  page,
+  fake,
+  launch,
+}) => {
+  let host = await launch();
+  await openWithKey(page, host.url);
+  const question = 'Tabs or spaces?';
+  await answeredCompare(page, fake, question);
 
   const sidebar = page.getByRole('navigation', { name: 'Conversations' });
   const row = sidebar.locator('.compare-item');
@@ -75,18 +79,9 @@ test('Merge’s conversation links to its compare and the compare to it, both wa
   launch,
 }) => {
   let host = await launch();
-  await page.goto(host.url);
-  await pasteKey(page, fakeKeys.valid);
-  await expect(statusBar(page)).toContainText('Remaining credit');
-  await startCompare(page, [fakeModels.vision]);
+  await openWithKey(page, host.url);
   const question = 'Which is faster, quicksort or mergesort?';
-  await sendToAll(page, question);
-  for (const name of names) {
-    await expect(column(page, name).getByRole('article', { name: 'Assistant message' })).toContainText(
-      replyOpening(question),
-    );
-  }
-  await expect.poll(() => chats(fake).filter((r) => r.endedAt !== null).length).toBe(2);
+  await answeredCompare(page, fake, question);
 
   await page.getByRole('button', { name: 'Merge', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge the answers' });

@@ -9,7 +9,7 @@ import { contentText } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
 import type { FakeOpenRouter, RecordedRequest } from './fake-openrouter/server';
 import { expect, pasteKey, replyOpening, statusBar, test } from './support/fixtures';
-import { column, columns, sendToAll, startCompare } from './support/compare-steps';
+import { column, columns, openWithKey, sendToAll, startCompare } from './support/compare-steps';
 
 const chats = (fake: FakeOpenRouter) => fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
 /** What the fake billed for one generation, asked of GET /generation as any OpenRouter user could. */
@@ -38,9 +38,7 @@ test('three models answer at once, each column costs what the fake billed, the n
   launch,
 }) => {
   let host = await launch();
-  await page.goto(host.url);
-  await pasteKey(page, fakeKeys.valid);
-  await expect(statusBar(page)).toContainText('Remaining credit');
+  await openWithKey(page, host.url);
 
   // The default model is the first column; the palette adds the other two.
   await startCompare(page, models.slice(1));
@@ -137,9 +135,7 @@ test('a column added from a chosen column’s history starts with that thread, u
   launch,
 }) => {
   const host = await launch();
-  await page.goto(host.url);
-  await pasteKey(page, fakeKeys.valid);
-  await expect(statusBar(page)).toContainText('Remaining credit');
+  await openWithKey(page, host.url);
 
   await startCompare(page, [fakeModels.vision]);
   const first = 'Name a stable sort';
@@ -245,9 +241,7 @@ test('a failing model shows its own error and Retry while the other columns comp
   launch,
 }) => {
   const host = await launch();
-  await page.goto(host.url);
-  await pasteKey(page, fakeKeys.valid);
-  await expect(statusBar(page)).toContainText('Remaining credit');
+  await openWithKey(page, host.url);
 
   await startCompare(page, [fakeModels.error429, fakeModels.vision]);
   await expect(columns(page)).toHaveCount(3);
@@ -305,9 +299,7 @@ test('three columns with an error: side by side at 1280×800, stacked at 720×48
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const host = await launch();
-  await page.goto(host.url);
-  await pasteKey(page, fakeKeys.valid);
-  await expect(statusBar(page)).toContainText('Remaining credit');
+  await openWithKey(page, host.url);
   await startCompare(page, [fakeModels.error429, 'anthropic/claude-3.5-haiku']);
   const question = 'Lay the columns out, please';
   await sendToAll(page, question);
@@ -376,9 +368,7 @@ test('a saved compare set starts a compare of its models with one click, also af
   launch,
 }) => {
   let host = await launch();
-  await page.goto(host.url);
-  await pasteKey(page, fakeKeys.valid);
-  await expect(statusBar(page)).toContainText('Remaining credit');
+  await openWithKey(page, host.url);
   await startCompare(page, [fakeModels.vision]);
   const sets = page.getByRole('group', { name: 'Compare sets' });
   await sets.getByRole('button', { name: 'Save these models as a set' }).click();

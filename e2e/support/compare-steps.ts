@@ -2,10 +2,18 @@
 // and where its columns are on the page; shared by the compare specs.
 
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { fakeKeys } from '../fake-openrouter/scenarios';
+import { expect, pasteKey, statusBar } from './fixtures';
 
 export const columns = (page: Page) => page.getByRole('region', { name: /^Column: / });
 export const column = (page: Page, name: string) => page.getByRole('region', { name: `Column: ${name}`, exact: true });
+
+/** Opens the app, pastes a valid key and waits until the key's credit is known (the budget check asks only then). */
+export async function openWithKey(page: Page, url: string) {
+  await page.goto(url);
+  await pasteKey(page, fakeKeys.valid);
+  await expect(statusBar(page)).toContainText('Remaining credit');
+}
 
 /** From the header: the palette adds each model after the current one (the default model). */
 export async function startCompare(page: Page, models: string[]) {
