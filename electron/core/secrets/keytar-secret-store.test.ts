@@ -86,6 +86,46 @@ describe('KeytarSecretStore', () => {
     expect(JSON.stringify(failure.error)).not.toContain(secret.slice(6));
   });
 
+  it('removes the secret being stored from the reason even when it is not shaped like an OpenRouter key', async () => {
+    const oddSecret = 'my-own-proxy-token-7f3a9c';
+    const echoing: KeytarApi = {
+      ...failingKeytar('unused'),
+      setPassword: async (_s, _a, password) => {
+        throw new Error(`refused to store "${password}"`);
+      },
+    };
+    const store = new KeytarSecretStore({ platform: 'linux', loadKeytar: async () => echoing });
+    const failure = await failureOf(store.set(oddSecret));
+    expect(failure.message).toContain('refused to store');
+    expect(failure.message).not.toContain(oddSecret);
+  });
+
+  it('cuts a long reason to 300 characters with an ellipsis, and keeps one of exactly 300 whole', async () => {
+    const reasonIn = async (reason: string) => {
+      const store = new KeytarSecretStore({ platform: 'linux', loadKeytar: async () => failingKeytar(reason) });
+      return /\(Reason: (.*)\)$/s.exec((await failureOf(store.get())).message)?.[1];
+    };
+    expect(await reasonIn('x'.repeat(300))).toBe('x'.repeat(300));
+    expect(await reasonIn('y'.repeat(299) + 'z'.repeat(50))).toBe(`${'y'.repeat(299)}z…`);
+  });
+
+  it('gives the reason of a keychain that throws a string, and "unknown error" for anything else', async () => {
+    const throwing = (thrown: unknown): KeytarApi => ({
+      ...fakeKeytar(),
+      getPassword: async () => {
+        throw thrown;
+      },
+    });
+    const stringFailure = await failureOf(
+      new KeytarSecretStore({ loadKeytar: async () => throwing('org.freedesktop.DBus.Error.ServiceUnknown') }).get(),
+    );
+    expect(stringFailure.message).toMatch(/\(Reason: org\.freedesktop\.DBus\.Error\.ServiceUnknown\)$/);
+    const objectFailure = await failureOf(
+      new KeytarSecretStore({ loadKeytar: async () => throwing({ status: -25293 }) }).get(),
+    );
+    expect(objectFailure.message).toMatch(/\(Reason: unknown error\)$/);
+  });
+
   it('also maps errors keytar throws synchronously', async () => {
     const throwing: KeytarApi = {
       ...fakeKeytar(),
