@@ -120,7 +120,12 @@ describe('ModelService', () => {
     await app.service.list();
     app.advance(catalogueMaxAgeMs);
     await app.service.list();
-    await app.service.find('a/one');
+    // Within the pause the stale copy still answers, with why it is not newer, and a turn still finds its model.
+    expect(await app.service.list()).toMatchObject({
+      ok: true,
+      value: { models: [{ id: 'a/one' }], refreshError: { code: 'offline' } },
+    });
+    expect(await app.service.find('a/one')).toMatchObject({ id: 'a/one' });
     expect(app.fetches()).toBe(2);
     app.advance(failedFetchPauseMs);
     const listed = await app.service.list();
@@ -137,6 +142,22 @@ describe('ModelService', () => {
     app.advance(failedFetchPauseMs);
     expect((await app.service.find('a/one'))?.id).toBe('a/one');
     expect(app.fetches()).toBe(2);
+  });
+
+  it('with no copy at all, opening the picker again after a failed fetch asks again and says why, never an empty list', async () => {
+    const app = setup([offline, offline]);
+    expect(await app.service.list()).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(await app.service.list()).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(app.fetches()).toBe(2);
+  });
+
+  it('does not serve a kept catalogue with no usable model in it: it fetches the list instead', async () => {
+    const first = setup([]);
+    first.store.writeCatalogue({ fetchedAt: 1_000_000, entries: [{ name: 'no id' }] });
+    const restarted = setup([{ ok: true, value: [entry('a/one')] }], first.file);
+    const listed = await restarted.service.list();
+    expect(restarted.fetches()).toBe(1);
+    expect(listed.ok && listed.value.models.map((m) => m.id)).toEqual(['a/one']);
   });
 
   it('shares one request between calls made while it runs', async () => {
@@ -161,6 +182,7 @@ describe('ModelService', () => {
         defaultModel: 'b/two',
       },
     });
+    expect(await app.service.preferences()).toEqual(preferences);
   });
 
   it('answers a storage error for preferences when the history cannot be used, and still lists in memory', async () => {
