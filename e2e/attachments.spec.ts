@@ -1,11 +1,12 @@
 // Attachments, as a person uses them through the web host against the fake: paste a screenshot and send it, attach a
 // PDF, drop files on the chat, use the paperclip, get a picture back from an image model (and keep it across a
-// restart), keep a picture waiting in the tray across a restart, be told before sending that a model cannot read images, have an oversized file refused while the draft
-// stays, and export a conversation with its picture, delete it, and import it back with the picture.
+// restart), keep a picture waiting in the tray across a restart, be told before sending that a model cannot read images, have an oversized file and a photo cut
+// short refused while the draft stays, and export a conversation with its picture, delete it, and import it back with the picture.
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import sharp from 'sharp';
 import type { Locator, Page } from '@playwright/test';
 import { attachmentLimits, maxAttachmentBytes } from '../shared/attachments';
 import { GENERATED_IMAGE_PNG_BASE64 } from './fake-openrouter/generated-image';
@@ -114,6 +115,30 @@ test('an oversized file is refused with the limit before anything is sent; the d
   await expect(big).toHaveCount(0);
   await expect(chip(page, /^notes\.txt/)).toBeVisible();
   await expect(composer(page)).toBeFocused();
+});
+
+test('a photo cut short (its header sound, its pixels not) is refused in the tray by name before Send; the rest stay', async ({
+  page,
+  launch,
+  fake,
+}) => {
+  await start(page, launch);
+  await composer(page).fill('What is in this photo?');
+  // A real JPEG with its last 40 % missing, as a download cut short leaves it: its header says 640×480.
+  const whole = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a7' } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  const cut = test.info().outputPath('beach.jpg');
+  const notes = test.info().outputPath('notes.txt');
+  writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+  writeFileSync(notes, 'Keep me\n');
+  await chooseFiles(page, [cut, notes]);
+  const broken = chip(page, /^beach\.jpg/);
+  await expect(broken).toHaveAccessibleName('beach.jpg, not attached');
+  await expect(broken.getByRole('alert')).toContainText('“beach.jpg” could not be read as an image');
+  await expect(chip(page, /^notes\.txt/)).toHaveAccessibleName(/^notes\.txt, \d+ B$/);
+  await expect(composer(page)).toHaveValue('What is in this photo?');
+  expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
 });
 
 test('files dragged over the chat show where they will land, and dropping attaches them all', async ({

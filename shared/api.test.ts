@@ -1,7 +1,7 @@
 // createDesktopApi is what both transports expose, so a method that sends the wrong channel, or puts its arguments
 // in each other's fields (a rename whose id and title change places), breaks the app on both hosts at once.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type DesktopApi, type Transport, createDesktopApi } from './api';
 import type { CoreEvent } from './core-events';
 import { requestChannels, streamChannels } from './ipc';
@@ -103,6 +103,7 @@ const requests: [string, (api: DesktopApi) => Promise<unknown>, unknown][] = [
   ['messages:older', (a) => a.messages.older('c1', 'm1'), { conversationId: 'c1', beforeId: 'm1' }],
   ['drafts:get', (a) => a.drafts.get('c1'), { conversationId: 'c1' }],
   ['drafts:save', (a) => a.drafts.save('c1', 'half a thought'), { conversationId: 'c1', text: 'half a thought' }],
+  ['attachments:ready', (a) => a.attachments.ready('b'.repeat(64)), { id: 'b'.repeat(64) }],
   [
     'drafts:save-files',
     (a) => a.drafts.saveFiles(null, [{ id: 'a'.repeat(64), name: 'cat.png' }]),
@@ -191,7 +192,7 @@ describe('createDesktopApi', () => {
       },
     } as unknown as Transport;
     const files = {} as FileTransfer;
-    const attachments = {} as AttachmentTransport;
+    const attachments: AttachmentTransport = { add: vi.fn(), url: vi.fn() };
     const api = createDesktopApi(transport, files, attachments);
     const library: unknown[] = [];
     const preferences: unknown[] = [];
@@ -208,6 +209,8 @@ describe('createDesktopApi', () => {
     stopPreferences();
     expect(listeners.size).toBe(0);
     expect(api.files).toBe(files);
-    expect(api.attachments).toBe(attachments);
+    // The transport's own add and url, as given; ready is a call like any other (the table above).
+    expect(api.attachments.add).toBe(attachments.add);
+    expect(api.attachments.url).toBe(attachments.url);
   });
 });

@@ -105,8 +105,11 @@ export interface DesktopApi {
   };
   /** Files in and out: each transport hands them over its own way (see FileTransfer). */
   files: FileTransfer;
-  /** Files sent with a message, and images models send back: bytes in, URLs out, per transport (shared/attachments.ts). */
-  attachments: AttachmentTransport;
+  /**
+   * Files sent with a message, and images models send back: bytes in, URLs out, per transport (shared/attachments.ts);
+   * `ready` asks the core whether a file can go with a message (an image's copy made, waiting for it).
+   */
+  attachments: AttachmentTransport & { ready(id: string): Call<'attachments:ready'> };
   spend: {
     summary(input: SpendSummaryInput): Call<'spend:summary'>;
     overview(monthStart: number): Call<'spend:overview'>;
@@ -251,7 +254,7 @@ export function createDesktopApi(
       restore: (path) => call('backups:restore', { path }),
     },
     files,
-    attachments,
+    attachments: { ...attachments, ready: (id) => call('attachments:ready', { id }) },
     spend: {
       summary: (input) => call('spend:summary', input),
       overview: (monthStart) => call('spend:overview', { monthStart }),

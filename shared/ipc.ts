@@ -30,6 +30,7 @@ import {
   draftGetSchema,
   draftSaveSchema,
   draftFilesSaveSchema,
+  attachmentReadySchema,
   emptySchema,
   historyRecoverSchema,
   keySaveSchema,
@@ -116,6 +117,9 @@ export const requestChannels = {
   'drafts:save': { input: draftSaveSchema, result: null as unknown as { saved: true } },
   // Replaces the files the tray holds (kept across a restart; garbage collection keeps them); an empty list forgets.
   'drafts:save-files': { input: draftFilesSaveSchema, result: null as unknown as { saved: true } },
+  // Whether a stored file can go with a message: an image's sent copy is made in the background after attaching, and
+  // a picture whose header was sound can still fail to decode in full (attachment_corrupt). Waits for the copy.
+  'attachments:ready': { input: attachmentReadySchema, result: null as unknown as { ready: true } },
   // The cached catalogue, fetched first when older than a day; `refresh` fetches now (the cache stays on failure).
   'models:list': { input: emptySchema, result: null as unknown as ModelCatalogue },
   'models:refresh': { input: emptySchema, result: null as unknown as ModelCatalogue },

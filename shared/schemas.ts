@@ -121,6 +121,8 @@ export const draftSaveSchema = z
   .strict();
 
 /** What a composer's tray holds, kept with its draft: each file by id, under the name it has there. */
+export const attachmentReadySchema = z.object({ id: attachmentIdSchema }).strict();
+
 export const draftFilesSaveSchema = z
   .object({
     conversationId: id.nullable(),

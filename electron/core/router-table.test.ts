@@ -87,6 +87,7 @@ const requests: [channel: string, input: unknown, method: string, args: unknown[
     'library.saveDraftFiles',
     ['conversationId', 'files'],
   ],
+  ['attachments:ready', { id: 'id' }, 'attachments.ready', ['id']],
   ['models:list', undefined, 'models.list', []],
   ['models:refresh', undefined, 'models.refresh', []],
   ['models:preferences', undefined, 'models.preferences', []],

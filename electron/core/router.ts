@@ -49,6 +49,7 @@ function requestHandlers(core: Core): RequestHandlers {
     'drafts:get': ({ conversationId }) => core.library.getDraft(conversationId),
     'drafts:save': ({ conversationId, text }) => core.library.saveDraft(conversationId, text),
     'drafts:save-files': ({ conversationId, files }) => core.library.saveDraftFiles(conversationId, files),
+    'attachments:ready': ({ id }) => core.attachments.ready(id),
     'models:list': () => core.models.list(),
     'models:refresh': () => core.models.refresh(),
     'models:preferences': () => core.models.preferences(),

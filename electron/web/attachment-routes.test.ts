@@ -40,6 +40,7 @@ beforeEach(async () => {
       const value: Attachment = { id, kind: 'image', mime: 'image/png', name, sizeBytes: bytes.byteLength };
       return { ok: true, value };
     },
+    ready: async () => ({ ok: true, value: { ready: true } }),
     read: async (wanted, variant) =>
       wanted === id && variant === 'thumb'
         ? { mime: 'image/png', bytes: new Uint8Array([1, 2, 3]), name: 'a.png' }

@@ -15,6 +15,8 @@ export interface StoredBytes {
 export interface AttachmentFiles {
   /** Checks the bytes by content and stores them (once per content); see AttachmentTransport.add for the failures. */
   add(name: string, bytes: Uint8Array): Promise<Result<Attachment>>;
+  /** Whether a stored file can go with a message (an image's copies made); see AttachmentStore.ready. */
+  ready(id: string): Promise<Result<{ ready: true }>>;
   /** The bytes of a stored attachment; null when there is no such attachment or variant. */
   read(id: string, variant: AttachmentVariant): Promise<StoredBytes | null>;
 }

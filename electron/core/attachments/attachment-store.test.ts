@@ -292,6 +292,33 @@ describe('an image’s copies, made after attaching', () => {
     expect(existsSync(store.pathOf(added.id, 'sent'))).toBe(false);
   });
 
+  it('says whether a file can go with a message: waits for an image’s copies, refuses one that fails to decode', async () => {
+    const copies = held();
+    store = new AttachmentStore({
+      folder,
+      repo: async () => messages.threads.attachments,
+      deriveCopies: copies.deriveCopies,
+    });
+    const sound = value(await store.add('sound.jpg', await photo(900, 600)));
+    const whole = await photo(1200, 900);
+    const broken = value(await store.add('cut.jpg', whole.subarray(0, Math.floor(whole.length * 0.6))));
+    const text = value(await store.add('notes.txt', new TextEncoder().encode('plain words')));
+
+    let answered = false;
+    const soundReady = store.ready(sound.id).then((result) => ((answered = true), result));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    copies.release();
+    expect(await soundReady).toEqual({ ok: true, value: { ready: true } });
+    expect(existsSync(store.pathOf(sound.id, 'sent'))).toBe(true);
+    expect(await store.ready(broken.id)).toMatchObject({
+      ok: false,
+      error: { code: 'attachment_corrupt', message: expect.stringContaining('“cut.jpg”') },
+    });
+    expect(await store.ready(text.id)).toEqual({ ok: true, value: { ready: true } });
+    expect(await store.ready('f'.repeat(64))).toMatchObject({ ok: false, error: { code: 'attachment_missing' } });
+  });
+
   it('makes copies a quit cut short again from the original when next needed', async () => {
     const added = value(await store.add('photo.jpg', await photo(900, 600)));
     expect((await store.prepare(added)).ok).toBe(true);

@@ -154,6 +154,19 @@ export class AttachmentStore implements AttachmentFiles {
     return made;
   }
 
+  /**
+   * Whether a stored file can go with a message: an image's copies made (waiting for them if under way), else at
+   * once. Fails with attachment_corrupt for an image that only fails at full decode (its header was sound when it was
+   * attached), attachment_missing when it is no longer kept.
+   */
+  async ready(id: string): Promise<Result<{ ready: true }>> {
+    const repo = await this.options.repo();
+    const record = repo?.get(id);
+    if (!record) return { ok: false, error: attachmentErrors.missing() };
+    const made = await this.prepare(record);
+    return made.ok ? { ok: true, value: { ready: true } } : made;
+  }
+
   async read(id: string, variant: AttachmentVariant): Promise<StoredBytes | null> {
     const repo = await this.options.repo();
     const record = repo?.get(id);

@@ -206,6 +206,8 @@ export function setupStore() {
       // The core's answer for a file it accepts: an id from its name (tests pick distinct names), its kind by type.
       add: vi.fn((file: { name: string; bytes: Uint8Array }) => ok(attachmentFor(file))),
       url: vi.fn((id: string, variant: string) => `/api/attachments/${id}/${variant}`),
+      // Every stored file decodes in full unless a test says otherwise.
+      ready: vi.fn((_id: string) => ok({ ready: true as const })),
     },
     preferences: {
       get: vi.fn(() => ok<AppPreferences>({ theme: 'system', notifications: true })),

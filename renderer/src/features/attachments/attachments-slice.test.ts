@@ -162,6 +162,53 @@ describe('the attachment tray', () => {
     expect(restarted.draftFiles.get('c1')).toEqual([]);
   });
 
+  it('refuses a picture whose pixels fail to decode after it was taken, keeping the draft and the other files', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    ctx.store.getState().setDraft('Compare these');
+    const cut: Result<{ ready: true }> = {
+      ok: false,
+      error: { code: 'attachment_corrupt', message: '“cut.png” could not be read as an image.' },
+    };
+    ctx.api.attachments.ready.mockImplementation((id: string) =>
+      Promise.resolve(id === 'sha-cut.png' ? cut : { ok: true, value: { ready: true } }),
+    );
+    ctx.store.getState().attachFiles([file('cut.png'), file('whole.png'), file('notes.txt')]);
+    await tick();
+    await tick();
+    expect(statuses(ctx)).toEqual([
+      ['cut.png', 'failed'],
+      ['whole.png', 'ready'],
+      ['notes.txt', 'ready'],
+    ]);
+    expect(ctx.store.getState().tray[0]!.error).toEqual(cut.error);
+    // Only pictures are decoded; a text file is not asked about.
+    expect(ctx.api.attachments.ready.mock.calls.map(([id]) => id)).toEqual(['sha-cut.png', 'sha-whole.png']);
+    expect(ctx.store.getState().draft).toBe('Compare these');
+    expect(ctx.draftFiles.get('c1')?.map((a) => a.name)).toEqual(['whole.png', 'notes.txt']);
+
+    // The same answer for a tray given back after a restart.
+    const restarted = setupStore();
+    restarted.draftFiles.set('c1', [attachmentFor({ name: 'cut.png', bytes: new Uint8Array(3) })]);
+    restarted.api.attachments.ready.mockImplementation(() => Promise.resolve(cut));
+    await open(restarted, 'c1');
+    await tick();
+    await tick();
+    expect(statuses(restarted)).toEqual([['cut.png', 'failed']]);
+  });
+
+  it('keeps a picture when the core cannot answer whether it decodes (a send asks again)', async () => {
+    const ctx = setupStore();
+    await open(ctx, 'c1');
+    ctx.api.attachments.ready.mockImplementation(() =>
+      Promise.resolve({ ok: false, error: { code: 'storage_error', message: 'The disk is full.' } }),
+    );
+    ctx.store.getState().attachFiles([file('photo.png')]);
+    await tick();
+    await tick();
+    expect(statuses(ctx)).toEqual([['photo.png', 'ready']]);
+  });
+
   it('moves a new chat’s kept files to the conversation it becomes', async () => {
     const ctx = setupStore();
     ctx.store.getState().newChat();

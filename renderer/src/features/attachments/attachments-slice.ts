@@ -104,6 +104,22 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
     );
   };
 
+  /**
+   * The core takes a picture by its header and decodes it in full just after (its sent copy). One that fails then is
+   * refused in the tray as if on arrival, instead of waiting for Send to say so; any other answer changes nothing
+   * (a send asks again).
+   */
+  const confirmPicture = (localId: string, attachment: Attachment) => {
+    if (attachment.kind !== 'image') return;
+    void files.ready(attachment.id).then(
+      (ready) => {
+        if (!ready.ok && (ready.error.code === 'attachment_corrupt' || ready.error.code === 'attachment_missing'))
+          patch(localId, { status: 'failed', error: ready.error });
+      },
+      () => undefined,
+    );
+  };
+
   const upload = async (localId: string, file: File) => {
     let result: Result<Attachment>;
     try {
@@ -113,8 +129,10 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
       // The file vanished or changed before it could be read, or the transport went away mid-upload.
       result = { ok: false, error: { code: 'attachment_unreadable', message: `${file.name} could not be read.` } };
     }
-    if (result.ok) patch(localId, { status: 'ready', attachment: result.value, error: null });
-    else patch(localId, { status: 'failed', error: result.error });
+    if (result.ok) {
+      patch(localId, { status: 'ready', attachment: result.value, error: null });
+      confirmPicture(localId, result.value);
+    } else patch(localId, { status: 'failed', error: result.error });
   };
 
   const add = (file: File, extra: Partial<TrayItem> = {}) => {
@@ -200,18 +218,17 @@ export const createAttachmentsSlice: SliceCreator<AttachmentsSlice> = (set, get,
       if (fromCore && !kept.has(conversationId))
         kept.set(conversationId, JSON.stringify(attachments.map(({ id, name }) => [id, name])));
       if (attachments.length === 0 || (trays.get(conversationId)?.length ?? 0) > 0) return;
-      setTray(
-        conversationId,
-        attachments.map((attachment) => ({
-          localId: `tray-${++nextLocalId}`,
-          name: attachment.name,
-          sizeBytes: attachment.sizeBytes,
-          mime: attachment.mime,
-          status: 'ready',
-          attachment,
-          error: null,
-        })),
-      );
+      const items: TrayItem[] = attachments.map((attachment) => ({
+        localId: `tray-${++nextLocalId}`,
+        name: attachment.name,
+        sizeBytes: attachment.sizeBytes,
+        mime: attachment.mime,
+        status: 'ready',
+        attachment,
+        error: null,
+      }));
+      setTray(conversationId, items);
+      attachments.forEach((attachment, index) => confirmPicture(items[index]!.localId, attachment));
     },
   };
 };
