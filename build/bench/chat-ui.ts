@@ -12,6 +12,7 @@ import { createCore } from '../../electron/core/core';
 import type { Logger } from '../../electron/core/logger';
 import { createRouter } from '../../electron/core/router';
 import { startWebHost } from '../../electron/web/server';
+import { type FrameSample, perFrame, startFrameMeter } from './frame-meter';
 import { reportSamples } from './measure';
 import { installPaintProbe, timeOpening } from './paint-probe';
 import { type PacedReply, longMarkdown, pacedFetch } from './paced-openrouter';
@@ -109,56 +110,33 @@ async function typingLatencies(page: Page, conversation: SeededConversation): Pr
   return samples;
 }
 
-interface FrameSample {
-  taskMs: number;
-  frames: number;
-  length: number;
-}
-
 /** Main-thread time per animation frame while the streamed reply is 1–6 KB long, and while it is 44–50 KB long. */
 async function streamingFrameCost(page: Page): Promise<{ early: number; late: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.evaluate(() => {
-    const w = window as unknown as { frames: number };
-    w.frames = 0;
-    const tick = () => {
-      w.frames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  const meter = await startFrameMeter(page);
   await sendAndWaitForStream(page);
-  const samples: FrameSample[] = [];
+  const samples: (FrameSample & { length: number })[] = [];
   const deadline = Date.now() + 90_000;
   // Polled in the page with a plain selector: a Playwright role query computes every button's accessible name, work
   // that grows with the reply and would be counted as the page's own.
   while (Date.now() < deadline) {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    const frame = await meter.sample();
     const state = await page.evaluate(() => {
       const articles = document.querySelectorAll('article');
       return {
         streaming: document.querySelector('form.composer button.stop') !== null,
-        frames: (window as unknown as { frames: number }).frames,
         length: articles[articles.length - 1]?.textContent?.length ?? 0,
       };
     });
     if (!state.streaming) break;
-    samples.push({ taskMs, frames: state.frames, length: state.length });
+    samples.push({ ...frame, length: state.length });
     await page.waitForTimeout(100);
   }
+  await meter.stop();
   await stopStream(page);
   // The page shows the text without its Markdown marks, so "50 KB" is the last 5 KB of what it showed.
   const shown = samples.at(-1)?.length ?? 0;
-  const perFrame = (from: number, to: number) => {
-    const window = samples.filter((s) => s.length >= from && s.length <= to);
-    const first = window[0];
-    const last = window.at(-1);
-    if (!first || !last || last.frames === first.frames) return NaN;
-    return (last.taskMs - first.taskMs) / (last.frames - first.frames);
-  };
-  return { early: perFrame(1_000, 6_000), late: perFrame(shown - 5_000, shown) };
+  const between = (from: number, to: number) => perFrame(samples.filter((s) => s.length >= from && s.length <= to));
+  return { early: between(1_000, 6_000), late: between(shown - 5_000, shown) };
 }
 
 async function heapAfterOpening(browser: Browser, url: string, conversation: SeededConversation): Promise<number> {

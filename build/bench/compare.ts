@@ -19,6 +19,7 @@ import { createRouter } from '../../electron/core/router';
 import { startWebHost } from '../../electron/web/server';
 import { chromiumArgs, chromiumExecutable } from '../../e2e/support/chromium';
 import { type SeededConversation, seedLongConversation } from '../../e2e/support/seed-history';
+import { type FrameSample, perFrame, startFrameMeter } from './frame-meter';
 import { reportSamples } from './measure';
 import { type PacedReply, longMarkdown, pacedFetch } from './paced-openrouter';
 
@@ -126,47 +127,30 @@ async function sendAndTimeFirstTokens(page: Page, sendLabel: string, roots: stri
 
 /**
  * The page's own main-thread time per animation frame while `expected` replies stream at once, each past its first
- * 2 KB. The bench's probes are DevTools commands run on that same thread (reading every streaming reply's text every
- * 100 ms, four times as much with four columns), so their time (DevToolsCommandDuration) is left out: counted in, the
- * figure measured the probe as well as the page.
+ * 2 KB (frame-meter.ts leaves the probes' own DevTools commands out).
  */
 async function frameCostWhileStreaming(page: Page, expected: number): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.evaluate(() => {
-    const w = window as unknown as { frames: number };
-    w.frames = 0;
-    const tick = () => {
-      w.frames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const samples: { taskMs: number; frames: number }[] = [];
+  const meter = await startFrameMeter(page);
+  const samples: FrameSample[] = [];
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const seconds = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    const taskMs = (seconds('TaskDuration') - seconds('DevToolsCommandDuration')) * 1000;
+    const frame = await meter.sample();
     const state = await page.evaluate(() => {
-      const w = window as unknown as { frames: number; pastStart?: WeakSet<Element> };
+      const w = window as unknown as { pastStart?: WeakSet<Element> };
       // A reply's text is read only until it is past its first 2 KB: reading all of it in every poll would cost the
       // page more with every column.
       const pastStart = (w.pastStart ??= new WeakSet());
       const busy = Array.from(document.querySelectorAll('article[aria-busy="true"] .markdown'));
       for (const node of busy)
         if (!pastStart.has(node) && (node.textContent?.length ?? 0) >= 2_000) pastStart.add(node);
-      return { frames: w.frames, busy: busy.length, allPastStart: busy.every((node) => pastStart.has(node)) };
+      return { busy: busy.length, allPastStart: busy.every((node) => pastStart.has(node)) };
     });
     if (state.busy === 0 || Date.now() > deadline) break;
-    if (state.busy === expected && state.allPastStart) samples.push({ taskMs, frames: state.frames });
+    if (state.busy === expected && state.allPastStart) samples.push(frame);
     await page.waitForTimeout(100);
   }
-  await cdp.detach();
-  const first = samples[0];
-  const last = samples.at(-1);
-  if (!first || !last || last.frames === first.frames) return NaN;
-  return (last.taskMs - first.taskMs) / (last.frames - first.frames);
+  await meter.stop();
+  return perFrame(samples);
 }
 
 async function waitUntilIdle(page: Page, sendLabel: string): Promise<void> {

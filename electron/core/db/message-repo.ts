@@ -90,24 +90,26 @@ interface InsertParams {
 /** An insert before its parent is known: `parent` undefined means the conversation's current leaf. */
 type NewRow = Omit<InsertParams, 'parent_id'> & { parent: string | null | undefined };
 
-type FinalizeParams = UsageParams & {
-  id: string;
-  status: MessageStatus;
-  content: string;
-  reasoning: string | null;
-  model: string | null;
-  provider: string | null;
-  generation_id: string | null;
-  finish_reason: string | null;
-  error_code: string | null;
-  error_message: string | null;
-  first_token_ms: number | null;
-  duration_ms: number | null;
-  tool_calls_json: string | null;
-  citations_json: string | null;
-  cost_status: CostStatus | null;
-  now: number;
-};
+/** What finishing a reply writes: its usage as written, and these columns (typed once, by MessageRow). */
+type FinalizeParams = UsageParams &
+  Pick<
+    MessageRow,
+    | 'id'
+    | 'status'
+    | 'content'
+    | 'reasoning'
+    | 'model'
+    | 'provider'
+    | 'generation_id'
+    | 'finish_reason'
+    | 'error_code'
+    | 'error_message'
+    | 'first_token_ms'
+    | 'duration_ms'
+    | 'tool_calls_json'
+    | 'citations_json'
+    | 'cost_status'
+  > & { now: number };
 
 /** One spend-ledger row as written; tests read it back without `now`. */
 export interface LedgerParams {
