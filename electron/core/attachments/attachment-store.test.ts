@@ -3,14 +3,15 @@
 // every bad input refused with its own code before anything is stored.
 
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Attachment, attachmentLimits } from '../../../shared/attachments';
-import type { Result } from '../../../shared/result';
+import { type Attachment, attachmentLimits, maxAttachmentBytes } from '../../../shared/attachments';
+import { AppFailure, type Result } from '../../../shared/result';
 import { ConversationRepo } from '../db/conversation-repo';
 import { MessageRepo } from '../db/message-repo';
 import { openDatabase } from '../db/open-database';
@@ -327,5 +328,117 @@ describe('an image’s copies, made after attaching', () => {
     const restarted = new AttachmentStore({ folder, repo: async () => messages.threads.attachments });
     expect((await restarted.read(added.id, 'thumb'))?.mime).toBe('image/webp');
     expect(existsSync(store.pathOf(added.id, 'sent'))).toBe(true);
+  });
+});
+
+describe('the store’s own rules', () => {
+  const text = (words: string) => new TextEncoder().encode(words);
+
+  it('keeps a name of exactly the longest length whole; cuts only the one character more, keeping a short extension', () => {
+    const longest = `${'n'.repeat(296)}.txt`;
+    expect(cleanAttachmentName(longest, 'file')).toBe(longest);
+    expect(cleanAttachmentName(`n${longest}`, 'file')).toBe(`${'n'.repeat(296)}.txt`);
+    // An "extension" of more than 15 characters after the dot is part of the name, and is cut like it.
+    const oddTail = `${'n'.repeat(300)}.${'e'.repeat(16)}`;
+    expect(cleanAttachmentName(oddTail, 'file')).toBe('n'.repeat(300));
+    expect(cleanAttachmentName(`${'n'.repeat(300)}.${'e'.repeat(15)}`, 'file')).toBe(
+      `${'n'.repeat(284)}.${'e'.repeat(15)}`,
+    );
+    // A name that only starts with a dot has no extension to keep.
+    expect(cleanAttachmentName(`.${'n'.repeat(320)}`, 'file')).toBe(`.${'n'.repeat(299)}`);
+  });
+
+  it('keeps spaces in a name and drops tabs, DEL and other control characters', () => {
+    expect(cleanAttachmentName('my\tnotes\u007f\u001f final.txt', 'file')).toBe('mynotes final.txt');
+    expect(cleanAttachmentName(' \t ', 'pasted.txt')).toBe('pasted.txt');
+  });
+
+  it('refuses a file larger than any kind may be before reading it; one of exactly that size is read', async () => {
+    const over = await store.add('huge.bin', new Uint8Array(maxAttachmentBytes + 1));
+    expect(over).toEqual({
+      ok: false,
+      error: { code: 'attachment_too_large', message: '“huge.bin” is larger than 25 MB, the most a file can be.' },
+    });
+    // Exactly the limit reaches the content checks (here: a PDF, whose own limit it is).
+    const onePage = await pdf(1);
+    const padded = new Uint8Array(maxAttachmentBytes).fill(0x0a);
+    padded.set(onePage);
+    expect(value(await store.add('long.pdf', padded))).toMatchObject({ kind: 'pdf', pageCount: 1 });
+  });
+
+  it('refuses to store while the history database is not available, and collects nothing then', async () => {
+    const closed = new AttachmentStore({ folder, repo: async () => null });
+    expect(await closed.add('a.txt', text('a'))).toMatchObject({ ok: false, error: { code: 'storage_error' } });
+    expect(await closed.collectGarbage()).toBe(0);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('writes a file again when it is attached anew after its copy on disk went missing', async () => {
+    const first = value(await store.add('a.txt', text('again')));
+    rmSync(store.pathOf(first.id, 'original'));
+    const second = value(await store.add('b.txt', text('again')));
+    expect(second.id).toBe(first.id);
+    expect(existsSync(store.pathOf(first.id, 'original'))).toBe(true);
+  });
+
+  it('serves each variant with its own type, and no copies for a text file', async () => {
+    const words = value(await store.add('notes.md', text('# Notes')));
+    expect(await store.read(words.id, 'original')).toEqual({
+      mime: 'text/markdown',
+      bytes: new Uint8Array(text('# Notes')),
+      name: 'notes.md',
+    });
+    expect(await store.read(words.id, 'thumb')).toBeNull();
+    expect(await store.read(words.id, 'sent')).toBeNull();
+    expect(await store.read('0'.repeat(64), 'original')).toBeNull();
+
+    const picture = value(await store.add('beach.jpg', await photo(640, 480)));
+    expect((await store.read(picture.id, 'sent'))?.mime).toBe('image/jpeg');
+    expect((await store.read(picture.id, 'thumb'))?.mime).toBe('image/webp');
+    expect((await store.read(picture.id, 'original'))?.mime).toBe('image/jpeg');
+  });
+
+  it('sends an image’s copy with the copy’s type, and any other file as it came', async () => {
+    const drawing = value(
+      await store.add(
+        'drawing.gif',
+        await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+          .gif()
+          .toBuffer(),
+      ),
+    );
+    expect((await store.prepare(drawing)).ok).toBe(true);
+    const repo = messages.threads.attachments;
+    expect(store.requestMime(repo.get(drawing.id)!)).toBe('image/png');
+    expect(await sharp(store.readForRequest(drawing)!).metadata()).toMatchObject({ format: 'png' });
+
+    const paper = value(await store.add('paper.pdf', await pdf(2)));
+    expect(store.requestMime(repo.get(paper.id)!)).toBe('application/pdf');
+    expect(store.readForRequest(paper)).toEqual(new Uint8Array(await readFile(store.pathOf(paper.id, 'original'))));
+  });
+
+  it('remembers a picture that does not decode, but tries again after any other failure', async () => {
+    let calls = 0;
+    let failWith: 'attachment_corrupt' | 'storage_error' = 'storage_error';
+    store = new AttachmentStore({
+      folder,
+      repo: async () => messages.threads.attachments,
+      deriveCopies: async (name, bytes, mime) => {
+        calls++;
+        if (calls === 1) throw new AppFailure({ code: failWith, message: 'the disk is full' });
+        return deriveImageCopies(name, bytes, mime);
+      },
+    });
+    const added = value(await store.add('photo.jpg', await photo(300, 200)));
+    expect(await store.prepare(added)).toMatchObject({ ok: false, error: { code: 'storage_error' } });
+    expect(await store.prepare(added)).toEqual({ ok: true, value: undefined });
+    expect(calls).toBe(2);
+
+    calls = 0;
+    failWith = 'attachment_corrupt';
+    const other = value(await store.add('other.jpg', await photo(302, 200)));
+    expect(await store.prepare(other)).toMatchObject({ ok: false, error: { code: 'attachment_corrupt' } });
+    expect(await store.prepare(other)).toMatchObject({ ok: false, error: { code: 'attachment_corrupt' } });
+    expect(calls).toBe(1);
   });
 });
