@@ -81,7 +81,7 @@ describe('chatFiles', () => {
     await files.prepare([photo]);
     const sent = files.forRequest(photo);
     expect(sent?.mime).toBe('image/jpeg');
-    expect((await sharp(sent!.bytes).metadata()).width).toBe(2048);
+    expect(await sharp(sent!.bytes).metadata()).toMatchObject({ format: 'jpeg', width: 2048 });
 
     const notes = value(await store.add('notes.md', new TextEncoder().encode('# hi')));
     expect(files.forRequest(notes)).toEqual({ bytes: new TextEncoder().encode('# hi'), mime: 'text/markdown' });
