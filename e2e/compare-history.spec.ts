@@ -5,7 +5,15 @@
 import type { Page } from '@playwright/test';
 import { fakeModels } from './fake-openrouter/scenarios';
 import type { FakeOpenRouter } from './fake-openrouter/server';
-import { column, columns, openWithKey, sendToAll, startCompare } from './support/compare-steps';
+import {
+  column,
+  columns,
+  compareRows,
+  conversationRows,
+  openWithKey,
+  sendToAll,
+  startCompare,
+} from './support/compare-steps';
 import { expect, replyOpening, test } from './support/fixtures';
 
 const chats = (fake: FakeOpenRouter) => fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
@@ -34,9 +42,9 @@ test('a compare is renamed from the sidebar (kept after a restart), and its dele
   await answeredCompare(page, fake, question);
 
   const sidebar = page.getByRole('navigation', { name: 'Conversations' });
-  const row = sidebar.locator('.compare-item');
+  const row = compareRows(page);
   await row.getByRole('button', { name: 'Rename compare' }).click();
-  const field = row.getByRole('textbox', { name: 'Compare title' });
+  const field = sidebar.getByRole('textbox', { name: 'Compare title' });
   await expect(field).toHaveValue(question);
   await field.fill('Indentation, compared');
   await field.press('Enter');
@@ -64,7 +72,7 @@ test('a compare is renamed from the sidebar (kept after a restart), and its dele
       replyOpening(question),
     );
   }
-  await expect(page.locator('.conversation-item:not(.compare-item)')).toHaveCount(0);
+  await expect(conversationRows(page)).toHaveCount(0);
 
   // And it is really back: still there after a restart.
   host = await launch();
@@ -103,8 +111,7 @@ test('Merge’s conversation links to its compare and the compare to it, both wa
 
   host = await launch();
   await page.goto(host.url);
-  await page
-    .locator('.compare-item')
+  await compareRows(page)
     .getByRole('button', { name: new RegExp(question) })
     .click();
   await expect(columns(page)).toHaveCount(2);

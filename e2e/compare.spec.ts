@@ -9,7 +9,15 @@ import { contentText } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
 import type { FakeOpenRouter, RecordedRequest } from './fake-openrouter/server';
 import { expect, pasteKey, replyOpening, statusBar, test } from './support/fixtures';
-import { column, columns, openWithKey, sendToAll, startCompare } from './support/compare-steps';
+import {
+  column,
+  columns,
+  compareRows,
+  conversationRows,
+  openWithKey,
+  sendToAll,
+  startCompare,
+} from './support/compare-steps';
 
 const chats = (fake: FakeOpenRouter) => fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
 /** What the fake billed for one generation, asked of GET /generation as any OpenRouter user could. */
@@ -68,7 +76,10 @@ test('three models answer at once, each column costs what the fake billed, the n
       `$${paid} — show the breakdown`,
     );
   }
-  await expect(page.locator('.compare-total')).toHaveAttribute('title', `Every column's last reply: $${sumUsd(costs)}`);
+  await expect(page.getByTitle(/^Every column's last reply: /)).toHaveAttribute(
+    'title',
+    `Every column's last reply: $${sumUsd(costs)}`,
+  );
 
   // The next message goes to every column with that column's own history: its question and its own answer.
   const second = 'And for ten thousand items?';
@@ -95,11 +106,11 @@ test('three models answer at once, each column costs what the fake billed, the n
   // After a restart the compare is in the sidebar, marked as one, and opens exactly as it was.
   host = await launch();
   await page.goto(host.url);
-  const row = page.getByRole('navigation', { name: 'Conversations' }).locator('.compare-item');
+  const row = compareRows(page);
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Compare');
   // Its columns are not listed as conversations of their own.
-  await expect(page.locator('.conversation-item:not(.compare-item)')).toHaveCount(0);
+  await expect(conversationRows(page)).toHaveCount(0);
   await row.getByRole('button', { name: new RegExp(first) }).click();
   await expect(columns(page)).toHaveCount(3);
   for (const [index, name] of names.entries()) {
@@ -126,7 +137,7 @@ test('three models answer at once, each column costs what the fake billed, the n
   );
   // The compare stays in history; the continued conversation is listed as an ordinary one.
   await expect(row).toHaveCount(1);
-  await expect(page.locator('.conversation-item:not(.compare-item)')).toHaveCount(1);
+  await expect(conversationRows(page)).toHaveCount(1);
 });
 
 test('a column added from a chosen column’s history starts with that thread, unbilled, and its model answers the next round with it', async ({

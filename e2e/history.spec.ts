@@ -117,7 +117,7 @@ test('rename and delete a conversation end to end, and pinning survives a restar
   const renamed = row(page, /Renamed alpha/);
   await renamed.getByRole('button', { name: 'Pin conversation' }).click();
   await expect(sidebar(page).getByRole('heading', { name: 'Pinned' })).toBeVisible();
-  const titles = () => sidebar(page).locator('.conversation-name').allTextContents();
+  const titles = () => sidebar(page).getByTestId('row-title').allTextContents();
   await expect.poll(titles).toEqual(['Renamed alpha', 'Gamma question', 'Beta question']);
 
   // Delete Beta and let the Undo time pass.
@@ -166,11 +166,11 @@ test('two tabs stay in step: created, renamed, answered and deleted in one shows
 
   // Answered in the second tab: it moves to the top in the first.
   await chatOnce(page, 'A newer one');
-  await expect(sidebar(other).locator('.conversation-name').first()).toHaveText('A newer one');
+  await expect(sidebar(other).getByTestId('row-title').first()).toHaveText('A newer one');
   await conversation(other, /Renamed in the second/).click();
   await sendMessage(other, 'One more question');
   await expect(assistantMessages(other).last()).toContainText(finished, { timeout: 30_000 });
-  await expect(sidebar(page).locator('.conversation-name').first()).toHaveText('Renamed in the second');
+  await expect(sidebar(page).getByTestId('row-title').first()).toHaveText('Renamed in the second');
 
   const renamed = row(page, /Renamed in the second/);
   await renamed.hover();

@@ -81,7 +81,10 @@ const checks: Record<ShortcutId, (page: Page) => Promise<void>> = {
     await expect(field).toBeHidden();
   },
   'undo-delete': async (page) => {
-    const row = page.locator('.conversation-item').filter({ hasText: 'Delete me later' });
+    const row = page
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Delete me later' });
     await row.hover();
     await row.getByRole('button', { name: 'Delete conversation' }).click();
     await expect(conversation(page, /Delete me later/)).toHaveCount(0);

@@ -20,7 +20,9 @@ async function chatOnce(page: Page, text: string) {
 async function expectNothingOverflows(page: Page) {
   // An opening sidebar slides in over 150 ms; measure where it comes to rest, not half way.
   await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.sidebar.open')).every((el) => el.getAnimations().length === 0),
+    Array.from(document.querySelectorAll('nav[aria-label="Conversations"]')).every(
+      (el) => el.getAnimations().length === 0,
+    ),
   );
   const spills = await page.evaluate(() => {
     const width = window.innerWidth;
@@ -31,7 +33,7 @@ async function expectNothingOverflows(page: Page) {
     if (root.scrollHeight > height) found.push(`page is ${root.scrollHeight}px high in a ${height}px window`);
     for (const element of Array.from(
       document.querySelectorAll(
-        '.chat-header, .chat-header *, .composer, .composer *, .status-bar, .status-bar *, .sidebar.open *',
+        '.chat-header, .chat-header *, .composer, .composer *, .status-bar, .status-bar *, nav[aria-label="Conversations"] *',
       ),
     )) {
       const box = element.getBoundingClientRect();

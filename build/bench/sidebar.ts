@@ -83,7 +83,7 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
       for (const entry of list.getEntries()) w.longestTask = Math.max(w.longestTask, entry.duration);
     }).observe({ type: 'longtask', buffered: true });
     const watcher = new MutationObserver(() => {
-      if (!document.querySelector('nav[aria-label="Conversations"] .conversation-title')) return;
+      if (!document.querySelector('nav[aria-label="Conversations"] [role="listitem"] button')) return;
       watcher.disconnect();
       // The task after the next frame: the rows are painted by then.
       requestAnimationFrame(() => setTimeout(() => (w.sidebarPainted = performance.now()), 0));

@@ -8,6 +8,15 @@ import { expect, pasteKey, statusBar } from './fixtures';
 export const columns = (page: Page) => page.getByRole('region', { name: /^Column: / });
 export const column = (page: Page, name: string) => page.getByRole('region', { name: `Column: ${name}`, exact: true });
 
+/** The sidebar's rows, told apart by what their Delete deletes. */
+const sidebarRows = (page: Page, noun: 'compare' | 'conversation') =>
+  page
+    .getByRole('navigation', { name: 'Conversations' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: `Delete ${noun}`, exact: true }) });
+export const compareRows = (page: Page) => sidebarRows(page, 'compare');
+export const conversationRows = (page: Page) => sidebarRows(page, 'conversation');
+
 /** Opens the app, pastes a valid key and waits until the key's credit is known (the budget check asks only then). */
 export async function openWithKey(page: Page, url: string) {
   await page.goto(url);

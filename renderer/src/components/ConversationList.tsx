@@ -12,6 +12,9 @@ import { useMinuteClock } from '../features/history/use-minute-clock';
 import { useAppStore } from '../store/use-app-store';
 import { ConversationItem } from './ConversationItem';
 import { CompareItem } from '../features/compare/CompareItem';
+import { opensRowAttribute } from './SidebarEntry';
+import clsx from 'clsx';
+import styles from '../features/history/sidebar.module.css';
 import '../features/history/history.css';
 
 const rowKey = (_index: number, row: SidebarRow) =>
@@ -36,7 +39,7 @@ export function ConversationList() {
   const activeCompareId = useAppStore((s) => s.compareView?.compare?.id ?? null);
   const showingCompare = useAppStore((s) => s.compareView !== null);
   const rows = useMemo(() => sidebarRows(conversations, filter, now, compares), [conversations, filter, now, compares]);
-  // In a narrow window the sidebar opens over the conversation (history.css): focus goes into it, and choosing a
+  // In a narrow window the sidebar opens over the conversation (sidebar.module.css): focus goes into it, and choosing a
   // conversation, Esc or a click beside it closes it again.
   const overlayOpen = useAppStore((s) => s.sidebarOpen);
   const setOverlayOpen = useAppStore((s) => s.setSidebarOpen);
@@ -47,11 +50,11 @@ export function ConversationList() {
   useEffect(() => setOverlayOpen(false), [activeId, activeCompareId, setOverlayOpen]);
   // Choosing the conversation already open changes nothing in the store, but the person is done with the list.
   const onClick = (event: MouseEvent) => {
-    if (overlayOpen && (event.target as Element).closest('.conversation-title')) setOverlayOpen(false);
+    if (overlayOpen && (event.target as Element).closest(`[${opensRowAttribute}]`)) setOverlayOpen(false);
   };
   const renderRow = (row: SidebarRow) =>
     row.kind === 'heading' ? (
-      <div role="listitem" className="conversation-group">
+      <div role="listitem" className={styles.group}>
         <h2>{row.label}</h2>
       </div>
     ) : row.kind === 'compare' ? (
@@ -80,18 +83,18 @@ export function ConversationList() {
 
   return (
     <>
-      {overlayOpen ? <div className="sidebar-backdrop" aria-hidden="true" onClick={closeOverlay} /> : null}
+      {overlayOpen ? <div className={styles.backdrop} aria-hidden="true" onClick={closeOverlay} /> : null}
       <nav
         aria-label="Conversations"
         id={sidebarId}
-        className={`sidebar${overlayOpen ? ' open' : ''}`}
+        className={clsx(styles.sidebar, overlayOpen && styles.open)}
         onKeyDown={onKeyDown}
         onClick={onClick}
       >
-        <div className="sidebar-top">
+        <div className={styles.top}>
           <button
             type="button"
-            className="primary new-chat"
+            className={clsx('primary', styles.newChat)}
             onClick={() => {
               newChat();
               setOverlayOpen(false);
@@ -101,7 +104,6 @@ export function ConversationList() {
           </button>
           <button
             type="button"
-            className="sidebar-search"
             title={`Search all conversations (${shortcutLabel('search')})`}
             onClick={() => setSearchOpen(true)}
           >
@@ -115,7 +117,7 @@ export function ConversationList() {
           ref={filterRef}
           id={filterId}
           type="search"
-          className="sidebar-filter"
+          className={styles.filter}
           placeholder="Filter by title or model"
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
@@ -127,7 +129,7 @@ export function ConversationList() {
           }}
         />
         {error ? (
-          <p className="sidebar-note">
+          <p className={styles.note}>
             Could not load your conversations.{' '}
             <button type="button" className="link-button" onClick={() => void loadConversations()}>
               Retry
@@ -135,21 +137,21 @@ export function ConversationList() {
           </p>
         ) : null}
         {loaded && rows.length === 0 ? (
-          <p className="sidebar-note">
+          <p className={styles.note}>
             {filter.trim() !== ''
               ? `No conversation title or model matches “${filter.trim()}”. To look inside messages, use Search.`
               : 'Your conversations will appear here.'}
           </p>
         ) : null}
         {drawEveryRow ? (
-          <div className="conversation-list every-row" role="list">
+          <div className={styles.list} role="list">
             {rows.map((row, index) => (
               <Fragment key={rowKey(index, row)}>{renderRow(row)}</Fragment>
             ))}
           </div>
         ) : (
           <Virtuoso<SidebarRow>
-            className="conversation-list"
+            className={styles.list}
             role="list"
             data={rows}
             computeItemKey={rowKey}

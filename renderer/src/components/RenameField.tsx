@@ -4,13 +4,14 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 
 interface RenameFieldProps {
   initial: string;
+  className?: string;
   /** What is being named, for assistive technology. */
   label?: string;
   /** The new title, or null when cancelled. */
   onDone(title: string | null): void;
 }
 
-export function RenameField({ initial, label = 'Conversation title', onDone }: RenameFieldProps) {
+export function RenameField({ initial, className, label = 'Conversation title', onDone }: RenameFieldProps) {
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLInputElement>(null);
   const finished = useRef(false);
@@ -40,7 +41,7 @@ export function RenameField({ initial, label = 'Conversation title', onDone }: R
   return (
     <input
       ref={ref}
-      className="rename-field"
+      className={className}
       aria-label={label}
       value={value}
       maxLength={200}

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { selectModelEntry } from '../../store/models-slice';
 import { useAppStore } from '../../store/use-app-store';
 import { CompareMessage } from './CompareMessage';
+import styles from './compare.module.css';
 
 const noMessages: Message[] = [];
 
@@ -38,18 +39,18 @@ export function CompareColumnView({ column, canDrop }: { column: Column; canDrop
   const answered = !live && last?.role === 'assistant' && last.content !== '';
 
   return (
-    <section className="compare-column" aria-label={`Column: ${name}`}>
-      <header className="compare-column-header">
-        <h2 className="compare-model" title={model}>
+    <section className={styles.column} aria-label={`Column: ${name}`}>
+      <header className={styles.columnHeader}>
+        <h2 className={styles.model} title={model}>
           {name}
         </h2>
         {live ? (
-          <button type="button" className="stop small" onClick={() => stopColumn(id)} aria-label={`Stop ${name}`}>
+          <button type="button" className="stop" onClick={() => stopColumn(id)} aria-label={`Stop ${name}`}>
             Stop
           </button>
         ) : null}
         {!continued && answered ? (
-          <button type="button" className="small" onClick={() => void continueColumn(id)}>
+          <button type="button" onClick={() => void continueColumn(id)}>
             Continue with this one
           </button>
         ) : null}
@@ -66,9 +67,9 @@ export function CompareColumnView({ column, canDrop }: { column: Column; canDrop
         ) : null}
       </header>
       {continued ? (
-        <p className="compare-note">Continued as a conversation of its own; it takes no more rounds here.</p>
+        <p className={styles.note}>Continued as a conversation of its own; it takes no more rounds here.</p>
       ) : null}
-      <div className="compare-thread">
+      <div className={styles.thread}>
         {shown.map((message) => (
           <CompareMessage key={message.id} message={message} />
         ))}
@@ -76,7 +77,7 @@ export function CompareColumnView({ column, canDrop }: { column: Column; canDrop
         {live?.reply ? <CompareMessage message={live.reply} retrying={live.retrying} /> : null}
         {unsavedError && !live ? <ErrorAlert error={unsavedError} /> : null}
         {failed ? (
-          <button type="button" className="compare-retry" onClick={() => void retryColumn(id)}>
+          <button type="button" className={styles.retry} onClick={() => void retryColumn(id)}>
             Retry {name}
           </button>
         ) : null}

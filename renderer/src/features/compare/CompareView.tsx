@@ -16,7 +16,7 @@ import { SidebarToggle } from '../history/SidebarToggle';
 import { CompareColumnView } from './CompareColumn';
 import { CompareComposer } from './CompareComposer';
 import { lastReplies, liveColumns, roundTotal } from './compare-model';
-import './compare.css';
+import styles from './compare.module.css';
 
 export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
   const view = useAppStore((s) => s.compareView);
@@ -46,8 +46,8 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
   const columns = compare ? [...compare.columns].sort((a, b) => a.position - b.position) : [];
   const count = compare ? live.length : view.models.length;
   return (
-    <section className="compare" aria-label="Compare">
-      <header className="chat-header compare-header">
+    <section className={styles.compare} aria-label="Compare">
+      <header className="chat-header">
         <SidebarToggle />
         <h1 className="chat-title" title={compare?.title}>
           {compare ? compare.title : 'New compare'}
@@ -65,7 +65,6 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
         ) : null}
         <button
           type="button"
-          className="small"
           disabled={count >= maxCompareColumns || streaming}
           title={`Add a model (up to ${maxCompareColumns})`}
           onClick={() => openPalette('compare')}
@@ -78,9 +77,9 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
       </header>
       {compare ? <MergedInto merges={compare.merges} /> : null}
       {view.error ? <ErrorAlert error={view.error} /> : null}
-      {view.loading ? <p className="compare-note">Opening the compare…</p> : null}
+      {view.loading ? <p className={styles.note}>Opening the compare…</p> : null}
       {compare ? (
-        <div className="compare-columns" data-columns={columns.length}>
+        <div className={styles.columns} data-columns={columns.length}>
           {columns.map((column) => (
             <CompareColumnView key={column.conversationId} column={column} canDrop={live.length > 1} />
           ))}
@@ -89,7 +88,7 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
         <SetupColumns />
       )}
       {/* Below the columns, wrapping: the header has no room for more at narrow widths. */}
-      <div className="compare-tools">
+      <div className={styles.tools}>
         {compare && count < maxCompareColumns ? <AddFromSelect disabled={streaming} /> : null}
         <CompareSets />
       </div>
@@ -119,7 +118,7 @@ function AddFromSelect({ disabled }: { disabled: boolean }) {
     ),
   );
   return (
-    <span className="compare-add-from">
+    <span className={styles.addFrom}>
       <label htmlFor={id}>New column starts from</label>
       <select
         id={id}
@@ -144,11 +143,11 @@ function SetupColumns() {
   const names = useAppStore(useShallow((s) => models.map((id) => selectModelEntry(s, id)?.name ?? id)));
   const remove = useAppStore((s) => s.removeCompareModel);
   return (
-    <div className="compare-columns" data-columns={models.length}>
+    <div className={styles.columns} data-columns={models.length}>
       {models.map((model, index) => (
-        <section key={model} className="compare-column" aria-label={`Column: ${names[index]}`}>
-          <header className="compare-column-header">
-            <h2 className="compare-model" title={model}>
+        <section key={model} className={styles.column} aria-label={`Column: ${names[index]}`}>
+          <header className={styles.columnHeader}>
+            <h2 className={styles.model} title={model}>
               {names[index]}
             </h2>
             <button
@@ -163,7 +162,7 @@ function SetupColumns() {
         </section>
       ))}
       {models.length < minCompareColumns ? (
-        <p className="compare-note">
+        <p className={styles.note}>
           Choose {minCompareColumns}–{maxCompareColumns} models with Add model (favorites come first), then write once:
           every column gets the message and answers at the same time.
         </p>
@@ -183,7 +182,7 @@ function RoundTotal() {
   );
   if (!total) return null;
   return (
-    <span className="compare-total" title={`Every column's last reply: ${formatExactCost(total.total)}`}>
+    <span className={styles.total} title={`Every column's last reply: ${formatExactCost(total.total)}`}>
       Round: {total.complete ? '' : 'at least '}
       {formatCost(total.total)}
     </span>
@@ -203,9 +202,9 @@ function CompareSets() {
   });
   const [name, setName] = useState<string | null>(null);
   return (
-    <div className="compare-sets" role="group" aria-label="Compare sets">
+    <div className={styles.sets} role="group" aria-label="Compare sets">
       {sets.map((set) => (
-        <span key={set.name} className="compare-set">
+        <span key={set.name} className={styles.set}>
           <button type="button" title={`Start a compare of ${set.models.join(', ')}`} onClick={() => startSet(set)}>
             {set.name}
           </button>
@@ -225,7 +224,7 @@ function CompareSets() {
         </button>
       ) : (
         <form
-          className="compare-set-form"
+          className={styles.setForm}
           onSubmit={(event) => {
             event.preventDefault();
             void saveSet(name).then((saved) => saved && setName(null));

@@ -9,6 +9,7 @@ import { selectModelEntry } from '../../store/models-slice';
 import { appStore, useAppStore } from '../../store/use-app-store';
 import { lastReplies, liveColumns } from './compare-model';
 import { buildMergePrompt } from './merge-prompt';
+import styles from './compare.module.css';
 
 /** The prompt for the compare on screen now, or null when fewer than two columns have an answer. */
 export function currentMergePrompt(): { prompt: string; models: string[] } | null {
@@ -33,7 +34,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
   const names = useAppStore(useShallow((s) => (initial?.models ?? []).map((m) => selectModelEntry(s, m)?.name ?? m)));
   const requestMerge = useAppStore((s) => s.requestMergeSend);
   return (
-    <Modal role="dialog" label="Merge the answers" className="merge-dialog" onClose={onClose}>
+    <Modal role="dialog" label="Merge the answers" className={styles.mergeDialog} onClose={onClose}>
       <h2>Merge the answers</h2>
       <p>
         The model you choose gets this prompt (edit it as you like) as the first message of a new conversation; its

@@ -5,6 +5,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectActiveConversation } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
+import styles from './compare.module.css';
 
 /** Under a compare's header: "Merged into" each conversation its Merge started, one click away. */
 export function MergedInto({ merges }: { merges: readonly string[] }) {
@@ -19,7 +20,7 @@ export function MergedInto({ merges }: { merges: readonly string[] }) {
   });
   if (merged.length === 0) return null;
   return (
-    <p className="compare-links">
+    <p className={styles.links}>
       Merged into{' '}
       {merged.map((item, index) => (
         <span key={item.id}>
@@ -45,7 +46,7 @@ export function MergedFrom() {
   );
   if (!source) return null;
   return (
-    <p className="compare-links">
+    <p className={styles.links}>
       Merged from the compare{' '}
       <button type="button" className="link-button" onClick={() => void openCompare(source.id)}>
         {source.title}

@@ -5,6 +5,7 @@
 import { type KeyboardEvent, type PointerEvent, useEffect } from 'react';
 import { sidebarWidthRange } from '../../../../shared/preferences';
 import { useAppStore } from '../../store/use-app-store';
+import styles from './sidebar.module.css';
 
 const minSidebarWidth = sidebarWidthRange.min;
 const maxSidebarWidth = sidebarWidthRange.max;
@@ -66,7 +67,7 @@ export function SidebarResizer() {
       aria-valuemax={maxSidebarWidth}
       aria-valuenow={width}
       tabIndex={0}
-      className="sidebar-resizer"
+      className={styles.resizer}
       title="Drag to resize the sidebar"
       onPointerDown={onPointerDown}
       onKeyDown={onKeyDown}

@@ -7,6 +7,7 @@ import { appStore, useAppStore } from '../../store/use-app-store';
 import { isNarrowWindow, useNarrowWindow } from './narrow-window';
 import { shortcutLabel } from '../../lib/keyboard';
 import { useShortcut } from '../../lib/use-shortcut';
+import styles from './sidebar.module.css';
 
 export const sidebarToggleId = 'sidebar-toggle';
 export const sidebarId = 'conversation-sidebar';
@@ -33,7 +34,7 @@ export function SidebarToggle() {
     <button
       type="button"
       id={sidebarToggleId}
-      className="sidebar-toggle"
+      className={styles.toggle}
       aria-label="Conversations"
       aria-expanded={open}
       aria-controls={sidebarId}

@@ -2,8 +2,10 @@
 // it.
 
 import { useEffect } from 'react';
+import clsx from 'clsx';
 import { useAppStore } from '../../store/use-app-store';
 import { isShortcut } from '../../lib/keyboard';
+import styles from './undo-toast.module.css';
 
 /** Long enough to notice and reach; the core keeps the conversation restorable for longer than this. */
 export const undoToastMs = 8_000;
@@ -33,10 +35,10 @@ export function UndoToast() {
   }, [undoable, undoDelete, dismissUndo]);
 
   return (
-    <div className={`undo-toast${undoable ? ' visible' : ''}`} role="status" aria-live="polite">
+    <div className={clsx(styles.toast, undoable && styles.visible)} role="status" aria-live="polite">
       {undoable ? (
         <>
-          <span className="undo-toast-text">
+          <span className={styles.text}>
             Deleted “
             {undoable.kind === 'compare'
               ? undoable.compare.title.trim() || 'Untitled compare'
