@@ -160,6 +160,24 @@ describe('migrate', () => {
     }
   });
 
+  it('rejects two steps with the same number, and a step numbered 0 or below, before running any', () => {
+    const db = new BetterSqlite3(':memory:');
+    try {
+      // Two branches that each picked the next free number: the second step must not be taken for the first.
+      const twice = failureOf(() => migrate(db, [initMigration, addNotes, { ...addNotes, name: 'other notes' }]));
+      expect(twice.error).toEqual({
+        code: 'internal',
+        message: 'Schema step "other notes" (20) is out of order; versions must strictly increase.',
+      });
+      expect(failureOf(() => migrate(db, [{ ...addNotes, version: 0 }])).error.code).toBe('internal');
+      expect(failureOf(() => migrate(db, [{ ...addNotes, version: 1.5 }])).error.code).toBe('internal');
+      expect(tableNames(db)).toEqual([]);
+      expect(readSchemaVersion(db)).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
   it('lets openDatabase migrate with a backup through its options, and logs the versions, the copy and each step', () => {
     const dir = tempDir();
     const file = join(dir, 'history.sqlite3');
