@@ -146,7 +146,7 @@ test('files dragged over the chat show where they will land, and dropping attach
   launch,
 }) => {
   await start(page, launch);
-  const chat = page.locator('main.chat');
+  const chat = page.getByRole('main');
   const dragged = await dropFiles(page, chat, [
     { name: 'a.txt', type: 'text/plain', text: 'first' },
     { name: 'b.md', type: 'text/markdown', text: '# second' },

@@ -7,7 +7,7 @@ import { assistantMessages, expect, pasteKey, sendMessage, test } from './suppor
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const toggle = (page: Page) => page.getByRole('button', { name: 'Conversations', exact: true });
-const heading = (page: Page) => page.locator('.chat-title');
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const finished = /\d+ tokens · \$/;
 
 async function chatOnce(page: Page, text: string) {
@@ -33,7 +33,11 @@ async function expectNothingOverflows(page: Page) {
     if (root.scrollHeight > height) found.push(`page is ${root.scrollHeight}px high in a ${height}px window`);
     for (const element of Array.from(
       document.querySelectorAll(
-        '.chat-header, .chat-header *, .composer, .composer *, .status-bar, .status-bar *, nav[aria-label="Conversations"] *',
+        [
+          'main > header, main > header *, .composer, .composer *',
+          'footer[aria-label="Key and spending"], footer[aria-label="Key and spending"] *',
+          'nav[aria-label="Conversations"] *',
+        ].join(', '),
       ),
     )) {
       const box = element.getBoundingClientRect();

@@ -13,6 +13,7 @@ import { ModelChip } from '../features/models/ModelChip';
 import { ConversationCost } from '../features/spend/ConversationCost';
 import { SidebarToggle } from '../features/history/SidebarToggle';
 import { MergedFrom } from '../features/compare/MergeLinks';
+import header from './chat-header.module.css';
 
 export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
   const title = useAppStore((s) => selectActiveConversation(s)?.title ?? null);
@@ -20,9 +21,9 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
   const openPalette = useAppStore((s) => s.openModelPalette);
   return (
     <>
-      <header className="chat-header">
+      <header className={header.header}>
         <SidebarToggle />
-        <h1 className="chat-title" title={title ?? undefined}>
+        <h1 className={header.title} title={title ?? undefined}>
           {title ?? defaultConversationTitle}
         </h1>
         <ModelChip />
@@ -33,7 +34,7 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
         <ExportConversationButton />
         <button
           type="button"
-          className="header-icon"
+          className={header.icon}
           aria-label="Compare models"
           title={`Compare 2–4 models side by side (${shortcutLabel('new-compare')})`}
           onClick={() => {
@@ -44,7 +45,7 @@ export function ChatHeader({ onOpenSettings }: { onOpenSettings(): void }) {
         >
           <Columns3 aria-hidden="true" size={16} />
         </button>
-        <button type="button" className="header-icon" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
+        <button type="button" className={header.icon} aria-label="Settings" title="Settings" onClick={onOpenSettings}>
           <Settings aria-hidden="true" size={16} />
         </button>
       </header>

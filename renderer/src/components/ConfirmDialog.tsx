@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { AppError } from '../../../shared/result';
 import { ErrorAlert } from './ErrorAlert';
 import { Modal } from './Modal';
+import styles from './confirm-dialog.module.css';
 
 interface ConfirmDialogProps {
   title: string;
@@ -22,7 +23,7 @@ export function ConfirmDialog({ title, body, confirmLabel, busy, error, onConfir
       role="alertdialog"
       labelledBy={`${id}-title`}
       describedBy={`${id}-body`}
-      className="confirm-dialog"
+      className={styles.confirm}
       onClose={onCancel}
     >
       <h2 id={`${id}-title`}>{title}</h2>

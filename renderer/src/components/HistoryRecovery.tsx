@@ -5,6 +5,7 @@ import type { HistoryBackup, HistoryDamage } from '../../../shared/domain';
 import { formatDateTime } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
 import { ErrorAlert } from './ErrorAlert';
+import page from './full-page.module.css';
 
 export function HistoryRecovery({ damage, backup }: { damage: HistoryDamage; backup: HistoryBackup }) {
   const recover = useAppStore((s) => s.recoverHistory);
@@ -12,8 +13,8 @@ export function HistoryRecovery({ damage, backup }: { damage: HistoryDamage; bac
   const error = useAppStore((s) => s.historyRecoverError);
   const takenAt = formatDateTime(backup.takenAt);
   return (
-    <main className="centered-page">
-      <div className="card history-recovery">
+    <main className={page.page}>
+      <div className="card">
         <h1>Your history needs attention</h1>
         {damage.movedTo ? (
           <p>
@@ -32,7 +33,7 @@ export function HistoryRecovery({ damage, backup }: { damage: HistoryDamage; bac
           conversations as they were then; the backup itself is kept.
         </p>
         {error ? <ErrorAlert error={error} /> : null}
-        <div className="actions">
+        <div className={page.actions}>
           <button
             type="button"
             className="primary"

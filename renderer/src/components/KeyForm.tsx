@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useAppStore } from '../store/use-app-store';
 import { ErrorAlert } from './ErrorAlert';
+import styles from './key-form.module.css';
 
 interface KeyFormProps {
   onSaved?(): void;
@@ -42,9 +43,9 @@ export function KeyForm({ onSaved, onCancel }: KeyFormProps) {
     : '';
 
   return (
-    <form className="key-form" onSubmit={submit} noValidate>
+    <form className={styles.form} onSubmit={submit} noValidate>
       <label htmlFor={`${id}-key`}>OpenRouter API key</label>
-      <div className="key-row">
+      <div className={styles.row}>
         <input
           id={`${id}-key`}
           type="password"
@@ -72,7 +73,7 @@ export function KeyForm({ onSaved, onCancel }: KeyFormProps) {
           </button>
         ) : null}
       </div>
-      <p className="form-progress" aria-live="polite">
+      <p className={styles.progress} aria-live="polite">
         {progress}
       </p>
       {error && !saving ? (

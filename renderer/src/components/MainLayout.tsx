@@ -24,6 +24,7 @@ import { DropOverlay } from '../features/attachments/DropOverlay';
 import { useFileDrop } from '../features/attachments/use-file-drop';
 import { CompareView } from '../features/compare/CompareView';
 import { useAppStore } from '../store/use-app-store';
+import styles from './main-layout.module.css';
 
 export function MainLayout() {
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -37,15 +38,15 @@ export function MainLayout() {
     return true;
   });
   return (
-    <div className="app-shell">
+    <div className={styles.shell}>
       <ConversationList />
       {comparing ? (
-        <main className="chat">
+        <main className={styles.main}>
           <SpendNotices />
           <CompareView onOpenSettings={() => setSettingsOpen(true)} />
         </main>
       ) : (
-        <main className={`chat${drop.dragging ? ' is-dropping' : ''}`} {...drop.handlers}>
+        <main className={styles.main} {...drop.handlers}>
           {drop.dragging ? <DropOverlay /> : null}
           <ChatHeader onOpenSettings={() => setSettingsOpen(true)} />
           <HistoryNotice />

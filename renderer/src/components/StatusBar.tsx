@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatCredit, maskKey } from '../lib/format';
 import { SpendStatus } from '../features/spend/SpendStatus';
 import { useAppStore } from '../store/use-app-store';
+import { StatusSeparator } from './StatusSeparator';
+import styles from './status-bar.module.css';
 
 interface Part {
   /** Stable per kind of fact, so a changed figure updates its span instead of replacing it. */
@@ -58,15 +60,10 @@ export function StatusBar() {
   if (!key) return null;
 
   return (
-    <footer aria-label="Key and spending" className="status-bar">
+    <footer aria-label="Key and spending" className={styles.bar}>
       {parts.map((part, index) => (
         <span key={part.id}>
-          {index > 0 ? (
-            <span aria-hidden="true" className="separator">
-              {' '}
-              ·{' '}
-            </span>
-          ) : null}
+          {index > 0 ? <StatusSeparator /> : null}
           {part.text}
         </span>
       ))}

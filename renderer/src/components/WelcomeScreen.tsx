@@ -2,6 +2,7 @@
 
 import { useAppStore } from '../store/use-app-store';
 import { KeyForm } from './KeyForm';
+import page from './full-page.module.css';
 
 export const keysPageUrl = 'https://openrouter.ai/settings/keys';
 
@@ -12,8 +13,8 @@ export function WelcomeScreen({ mode }: { mode: 'first' | 'replace' }) {
     s.keySaveError?.code === 'keychain_unavailable' ? null : s.keychainProblem,
   );
   return (
-    <main className="centered-page">
-      <div className="card welcome">
+    <main className={page.page}>
+      <div className="card">
         <h1>Welcome to Switchboard</h1>
         {mode === 'replace' ? (
           <p className="note">

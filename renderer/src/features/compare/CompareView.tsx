@@ -17,6 +17,7 @@ import { CompareColumnView } from './CompareColumn';
 import { CompareComposer } from './CompareComposer';
 import { lastReplies, liveColumns, roundTotal } from './compare-model';
 import styles from './compare.module.css';
+import header from '../../components/chat-header.module.css';
 
 export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
   const view = useAppStore((s) => s.compareView);
@@ -47,9 +48,9 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
   const count = compare ? live.length : view.models.length;
   return (
     <section className={styles.compare} aria-label="Compare">
-      <header className="chat-header">
+      <header className={header.header}>
         <SidebarToggle />
-        <h1 className="chat-title" title={compare?.title}>
+        <h1 className={header.title} title={compare?.title}>
           {compare ? compare.title : 'New compare'}
         </h1>
         {compare ? <RoundTotal /> : null}
@@ -71,7 +72,7 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
         >
           Add model
         </button>
-        <button type="button" className="header-icon" aria-label="Settings" title="Settings" onClick={onOpenSettings}>
+        <button type="button" className={header.icon} aria-label="Settings" title="Settings" onClick={onOpenSettings}>
           <Settings aria-hidden="true" size={16} />
         </button>
       </header>

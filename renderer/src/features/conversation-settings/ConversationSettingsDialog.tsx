@@ -19,6 +19,7 @@ import { useProviders } from './use-providers';
 import { useSnippets } from './use-snippets';
 import styles from './conversation-settings.module.css';
 import settingsStyles from '../../components/settings.module.css';
+import header from '../../components/chat-header.module.css';
 
 export function ConversationSettingsButton() {
   const conversation = useAppStore(selectActiveConversation);
@@ -31,7 +32,7 @@ export function ConversationSettingsButton() {
   const label = differing > 0 ? `Conversation settings (${differing} changed)` : 'Conversation settings';
   return (
     <>
-      <button type="button" className="header-icon" aria-label={label} title={label} onClick={() => setOpen(true)}>
+      <button type="button" className={header.icon} aria-label={label} title={label} onClick={() => setOpen(true)}>
         <SlidersHorizontal aria-hidden="true" size={16} />
         {differing > 0 ? <span className={styles.settingsBadge}>{differing}</span> : null}
       </button>

@@ -8,6 +8,7 @@ import { contextLevel, estimateContextTokens } from './context-estimate';
 import { formatTokenCount } from './model-format';
 import clsx from 'clsx';
 import styles from './models.module.css';
+import header from '../../components/chat-header.module.css';
 
 /** Estimated tokens of the open thread plus the draft, and the current model's context length (null when unknown). */
 export function useContextUse(): { tokens: number; contextLength: number | null; model: string } {
@@ -39,7 +40,7 @@ export function ContextGauge() {
       <span className={styles.gaugeBar} aria-hidden="true">
         <span style={{ width: `${percent}%` }} />
       </span>
-      <span className="wide-only">{text}</span>
+      <span className={header.wideOnly}>{text}</span>
     </div>
   );
 }

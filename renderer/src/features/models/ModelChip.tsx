@@ -9,6 +9,7 @@ import { compactPrice, displayName } from './model-format';
 import { shortcutLabel } from '../../lib/keyboard';
 import clsx from 'clsx';
 import styles from './models.module.css';
+import header from '../../components/chat-header.module.css';
 
 const shortcut = () => shortcutLabel('model-palette');
 
@@ -31,7 +32,7 @@ export function ModelChip() {
     >
       {unlisted ? <TriangleAlert aria-hidden="true" size={14} /> : null}
       <span className={styles.chipName}>{name}</span>
-      {entry ? <span className={clsx(styles.chipPrice, 'wide-only')}>{compactPrice(entry)}</span> : null}
+      {entry ? <span className={clsx(styles.chipPrice, header.wideOnly)}>{compactPrice(entry)}</span> : null}
       <ChevronDown aria-hidden="true" size={14} />
     </button>
   );

@@ -7,6 +7,7 @@ import { selectActiveConversation } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { TransferProgress } from './TransferProgress';
 import settingsStyles from '../../components/settings.module.css';
+import header from '../../components/chat-header.module.css';
 
 export function ExportConversationButton() {
   const conversation = useAppStore(selectActiveConversation);
@@ -16,7 +17,7 @@ export function ExportConversationButton() {
     <>
       <button
         type="button"
-        className="header-icon"
+        className={header.icon}
         title="Export this conversation"
         aria-label="Export conversation"
         onClick={() => setOpen(true)}

@@ -8,6 +8,7 @@ import { appStore, useAppStore } from '../../store/use-app-store';
 import { Modal } from '../../components/Modal';
 import { useShortcut } from '../../lib/use-shortcut';
 import { SpendView } from './SpendView';
+import confirm from '../../components/confirm-dialog.module.css';
 
 /** How often an open view asks whether its pending costs have settled. */
 const pendingPollMs = 1_000;
@@ -41,7 +42,7 @@ export function SpendLayer() {
     <>
       {open ? <SpendView /> : null}
       {question ? (
-        <Modal role="alertdialog" label="Send anyway?" className="confirm-dialog" onClose={() => void answer(false)}>
+        <Modal role="alertdialog" label="Send anyway?" className={confirm.confirm} onClose={() => void answer(false)}>
           <h2>Send anyway?</h2>
           <p>{question}</p>
           <div className="button-row end">

@@ -6,6 +6,7 @@ import styles from './spend.module.css';
 import { formatCost } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
 import { budgetShare } from './budget';
+import { StatusSeparator } from '../../components/StatusSeparator';
 import { shortcutAria, shortcutLabel } from '../../lib/keyboard';
 
 export function SpendStatus() {
@@ -15,10 +16,7 @@ export function SpendStatus() {
   const month = overview ? formatCost(overview.month, { compact: true }) : null;
   return (
     <span className={styles.spendStatus}>
-      <span aria-hidden="true" className="separator">
-        {' '}
-        ·{' '}
-      </span>
+      <StatusSeparator />
       <button
         type="button"
         className="link-button"
