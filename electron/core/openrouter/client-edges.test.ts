@@ -85,6 +85,39 @@ describe('the chat request', () => {
   });
 });
 
+describe('answers that are not a stream', () => {
+  it('reads an error page that is not JSON as the error it is, and a blank JSON body as an empty response', async () => {
+    const page = setup(
+      () => new Response('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    );
+    expect(await send(page.client, REQUEST)).toEqual([
+      {
+        type: 'error',
+        error: expect.objectContaining({
+          code: 'upstream_error',
+          status: 502,
+          message: expect.stringContaining('Bad gateway'),
+        }),
+        generationId: null,
+      },
+    ]);
+    const blank = setup(() => new Response('  \n', { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(await send(blank.client, REQUEST)).toEqual([
+      {
+        type: 'error',
+        error: { code: 'upstream_error', message: 'OpenRouter sent an empty response; try again.' },
+        generationId: null,
+      },
+    ]);
+  });
+
+  it('refuses a key with a space before it, without sending it', async () => {
+    const { client, fetch } = setup(sse, { getKey: async () => ` ${KEY}` });
+    expect(await send(client, REQUEST)).toMatchObject([{ type: 'error', error: { code: 'malformed_key' } }]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
 describe('the JSON calls', () => {
   it('ask for JSON, and report a 200 body that is not JSON', async () => {
     const { client, calls } = setup(() => new Response('<html>maintenance</html>', { status: 200 }));
@@ -135,6 +168,12 @@ describe('the generation lookup', () => {
       ok: false,
       error: { code: 'invalid_input', message: 'A generation id is required.' },
     });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('needs a key, and asks nothing without one', async () => {
+    const { client, fetch } = setup(notFound, { getKey: async () => null });
+    expect(await client.getGeneration('gen-1')).toMatchObject({ ok: false, error: { code: 'no_key' } });
     expect(fetch).not.toHaveBeenCalled();
   });
 

@@ -146,6 +146,9 @@ describe('whose words a message carries', () => {
     expect(errorFromErrorFinish('MALFORMED_FUNCTION_CALL', 'Google').message).toBe(
       "The model's provider (Google) stopped the answer with an error (MALFORMED_FUNCTION_CALL); try again.",
     );
+    expect(errorFromErrorFinish(null, 'Acme').message).toBe(
+      "The model's provider (Acme) stopped the answer with an error; try again.",
+    );
     expect(errorFromErrorFinish('ERROR', null)).toEqual({
       code: 'upstream_error',
       message: "The model's provider stopped the answer with an error; try again.",
@@ -184,7 +187,7 @@ describe('network failures told apart', () => {
 
   it('tells TLS, DNS, interrupted and unreachable failures apart even without a TypeError', () => {
     const message = (code: string) => errorFromException(Object.assign(new Error('x'), { cause: withCode(code) }));
-    expect(message('ERR_TLS_CERT_ALTNAME_INVALID').message).toContain('secure connection');
+    expect(message('ERR_TLS_PROTOCOL_VERSION_CONFLICT').message).toContain('secure connection');
     expect(message('ERR_SSL_WRONG_VERSION_NUMBER').message).toContain('secure connection');
     expect(message('EAI_FAIL').message).toContain('Could not find openrouter.ai');
     expect(message('EPIPE').message).toContain('interrupted');
