@@ -33,6 +33,9 @@ describe('SpendService', () => {
     ['0.75', '0.75'],
     ['00.750', '0.75'],
     [' 12.10 ', '12.1'],
+    ['20.05', '20.05'],
+    ['100', '100'],
+    ['007.5', '7.5'],
   ])('keeps a budget of %j as %j', (typed, kept) => {
     expect(service.setBudget(typed)).toEqual({ ok: true, value: { budget: kept } });
     expect(budget()).toBe(kept);
