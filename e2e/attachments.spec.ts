@@ -268,7 +268,7 @@ test('a picture waiting in the tray is still there after a restart, with the tex
   await expect(chip(page, /^image\.png/).locator('img')).toBeVisible();
   await composer(page).fill('Is this still here?');
   // Saved once typing pauses; the page says when the host has it (the tray's files were kept before the text).
-  await expect(page.locator('form.composer')).toHaveAttribute('data-draft-saved', 'true');
+  await expect(page.getByTestId('composer')).toHaveAttribute('data-draft-saved', 'true');
 
   const host = await launch();
   await page.goto(host.url);

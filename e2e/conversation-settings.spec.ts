@@ -1,7 +1,7 @@
 // Per-conversation settings as a person sets them: the panel from the header, what OpenRouter is then asked for,
 // defaults for new conversations from Settings, and presets saved from one conversation and used for another.
 
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { fakeKeys } from './fake-openrouter/scenarios';
 import type { FakeOpenRouter } from './fake-openrouter/server';
 import { assistantMessages, expect, pasteKey, replyOpening, sendMessage, test } from './support/fixtures';
@@ -60,9 +60,10 @@ test('the settings panel sends exactly what was set, and the header says how man
   // The reply keeps what it was sent with; the first reply, sent with the defaults, shows none.
   const sentWith = assistantMessages(page).last().getByText('Sent with 4 settings');
   await sentWith.click();
-  await expect(assistantMessages(page).last().locator('.sent-settings')).toContainText('temperature 0.3');
-  await expect(assistantMessages(page).last().locator('.sent-settings')).toContainText('no data collection');
-  await expect(assistantMessages(page).first().locator('.sent-settings')).toHaveCount(0);
+  const sentSettings = (reply: Locator) => reply.locator('details').filter({ hasText: /^Sent with/ });
+  await expect(sentSettings(assistantMessages(page).last())).toContainText('temperature 0.3');
+  await expect(sentSettings(assistantMessages(page).last())).toContainText('no data collection');
+  await expect(sentSettings(assistantMessages(page).first())).toHaveCount(0);
 
   // Changed since, the reply can still be regenerated exactly as it was sent; plain Regenerate uses the new value.
   await page.getByRole('button', { name: 'Conversation settings (3 changed)' }).click();

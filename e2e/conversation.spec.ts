@@ -93,7 +93,7 @@ test('drafts are kept per conversation, across switching and a restart', async (
   await expect(composer(page)).toHaveValue('');
   await composer(page).fill('Something for a new chat');
   // Saved once typing pauses; the page says when the host has it.
-  await expect(page.locator('form.composer')).toHaveAttribute('data-draft-saved', 'true');
+  await expect(page.getByTestId('composer')).toHaveAttribute('data-draft-saved', 'true');
 
   const host = await launch();
   await page.goto(host.url);

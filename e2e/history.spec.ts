@@ -53,7 +53,7 @@ test('search finds a message far up another conversation and opens it there, hig
   const target = page.getByText(seededQuestion(120), { exact: true });
   // Turn 120 is message 241 of 2,000: about 35 pages above where the conversation normally opens.
   await expect(target).toBeInViewport();
-  await expect(page.locator('.message-slot.revealed')).toContainText(seededQuestion(120));
+  await expect(page.locator('[data-revealed]')).toContainText(seededQuestion(120));
 });
 
 test('a search for query syntax, quotes, emoji or CJK text answers without an error', async ({ page, launch }) => {
@@ -207,11 +207,11 @@ test('find in this conversation steps through matches, loading further back as n
   const bar = page.getByRole('search', { name: 'Find in this conversation' });
   // 10, 100–109: eleven questions.
   await expect(bar.getByText('11 of 11')).toBeVisible();
-  await expect(page.locator('.message-slot.revealed')).toContainText(seededQuestion(109));
+  await expect(page.locator('[data-revealed]')).toContainText(seededQuestion(109));
   await find.press('Enter');
   await expect(bar.getByText('1 of 11')).toBeVisible();
   await expect(page.getByText(seededQuestion(10), { exact: true })).toBeInViewport();
-  await expect(page.locator('.message-slot.revealed')).toContainText(seededQuestion(10));
+  await expect(page.locator('[data-revealed]')).toContainText(seededQuestion(10));
   await find.press('Shift+Enter');
   await expect(bar.getByText('11 of 11')).toBeVisible();
   await expect(page.getByText(seededQuestion(109), { exact: true })).toBeInViewport();

@@ -31,8 +31,8 @@ test('a Markdown reply: highlighted code copied exactly, a table, raw HTML as te
   await expect(table.locator('tbody tr')).toHaveCount(3);
   await expect(table.locator('th').first()).toHaveText('Step');
 
-  const code = reply.locator('.code-block');
-  await expect(code.locator('.code-language')).toHaveText('ts');
+  const code = reply.getByTestId('code-block');
+  await expect(code.getByTestId('code-language')).toHaveText('ts');
   await expect(code.locator('pre .hljs-keyword').first()).toHaveText('export');
   await expect(code.locator('pre')).toHaveText(MARKDOWN_REPLY_CODE);
   // Long lines scroll sideways inside the block; they never wrap.
@@ -42,9 +42,9 @@ test('a Markdown reply: highlighted code copied exactly, a table, raw HTML as te
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MARKDOWN_REPLY_CODE);
 
   // Math is drawn (MathML), one formula inline and one on its own; the dollar amounts stay text.
-  await expect(reply.locator('.math-inline math')).toHaveCount(1);
-  await expect(reply.locator('.math-display math[display="block"]')).toHaveCount(1);
-  await expect(reply.locator('.math-display mfrac')).toHaveCount(1);
+  await expect(reply.locator('math:not([display="block"])')).toHaveCount(1);
+  await expect(reply.locator('math[display="block"]')).toHaveCount(1);
+  await expect(reply.locator('math[display="block"] mfrac')).toHaveCount(1);
   await expect(reply).toContainText('a build costs $5 and a release $10.');
 
   // Raw HTML is its text; nothing in the page became an image or ran.
@@ -62,7 +62,7 @@ test('a Markdown reply: highlighted code copied exactly, a table, raw HTML as te
   // The whole reply copies as the Markdown it was written in.
   await reply.hover();
   await reply.getByRole('button', { name: 'Copy as Markdown' }).click();
-  await expect(reply.locator('.copy-message').getByText('Copied')).toBeVisible();
+  await expect(reply.locator('[data-copy-state="copied"]').getByText('Copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MARKDOWN_REPLY);
   expect(dialogs).toEqual([]);
 });
@@ -80,7 +80,7 @@ test('reasoning streams into an open Thinking block that folds once the answer s
       const reply = Array.from(document.querySelectorAll('article[aria-label="Assistant message"]')).at(-1);
       const details = reply?.querySelector('details');
       if (!reply || !(details instanceof HTMLDetailsElement)) return;
-      const answer = reply.querySelector(':scope > .markdown h1') ? 'answer' : 'no answer';
+      const answer = reply.querySelector(':scope > [data-testid="markdown"] h1') ? 'answer' : 'no answer';
       const state = `${details.open ? 'open' : 'closed'} | ${details.querySelector('summary')?.textContent} | ${answer}`;
       if (log.at(-1) !== state) log.push(state);
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });

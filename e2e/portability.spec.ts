@@ -34,7 +34,7 @@ async function readConversation(page: Page, title: string) {
   await expect(assistantMessages(page).last()).toContainText(finished);
   const replies = assistantMessages(page);
   return {
-    meta: await replies.locator('.message-meta').allInnerTexts(),
+    meta: await replies.getByTestId('reply-meta').allInnerTexts(),
     text: await replies.allInnerTexts(),
   };
 }

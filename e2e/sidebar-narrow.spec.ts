@@ -34,7 +34,7 @@ async function expectNothingOverflows(page: Page) {
     for (const element of Array.from(
       document.querySelectorAll(
         [
-          'main > header, main > header *, .composer, .composer *',
+          'main > header, main > header *, [data-testid="composer"], [data-testid="composer"] *',
           'footer[aria-label="Key and spending"], footer[aria-label="Key and spending"] *',
           'nav[aria-label="Conversations"] *',
         ].join(', '),

@@ -123,7 +123,10 @@ async function streamingFrameCost(page: Page): Promise<{ early: number; late: nu
     const state = await page.evaluate(() => {
       const articles = document.querySelectorAll('article');
       return {
-        streaming: document.querySelector('form.composer button.stop') !== null,
+        // Stop stands where Send was while the reply streams.
+        streaming: Array.from(document.querySelectorAll('[data-testid="composer"] button')).some(
+          (button) => button.textContent === 'Stop',
+        ),
         length: articles[articles.length - 1]?.textContent?.length ?? 0,
       };
     });

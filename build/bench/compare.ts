@@ -99,7 +99,7 @@ async function sendAndTimeFirstTokens(page: Page, sendLabel: string, roots: stri
       const scope = (label: string | null): ParentNode | null =>
         label === null ? document : document.querySelector(`section[aria-label="${label}"]`);
       const hasText = (label: string | null) =>
-        (scope(label)?.querySelector('article[aria-busy="true"] .markdown')?.textContent ?? '') !== '';
+        (scope(label)?.querySelector('article[aria-busy="true"] [data-testid="markdown"]')?.textContent ?? '') !== '';
       const start = performance.now();
       const times = scopes.map(
         (label) =>
@@ -140,7 +140,7 @@ async function frameCostWhileStreaming(page: Page, expected: number): Promise<nu
       // A reply's text is read only until it is past its first 2 KB: reading all of it in every poll would cost the
       // page more with every column.
       const pastStart = (w.pastStart ??= new WeakSet());
-      const busy = Array.from(document.querySelectorAll('article[aria-busy="true"] .markdown'));
+      const busy = Array.from(document.querySelectorAll('article[aria-busy="true"] [data-testid="markdown"]'));
       for (const node of busy)
         if (!pastStart.has(node) && (node.textContent?.length ?? 0) >= 2_000) pastStart.add(node);
       return { busy: busy.length, allPastStart: busy.every((node) => pastStart.has(node)) };

@@ -2,15 +2,16 @@
 
 import type { KeyStatus } from '../../../shared/domain';
 import { formatCredit, maskKey } from '../lib/format';
+import styles from './empty-chat.module.css';
 
 export function KeyConfirmation({ status }: { status: KeyStatus }) {
   const name = status.label ? `“${status.label}”` : maskKey(status.last4);
   return (
-    <section className="key-confirmation" aria-labelledby="key-confirmation-title">
+    <section className={styles.keyConfirmation} aria-labelledby="key-confirmation-title">
       <h2 id="key-confirmation-title">Your key is ready</h2>
       <p>Saved the key {name}.</p>
       {status.verified ? (
-        <ul className="facts">
+        <ul className={styles.facts}>
           <li>Limit: {formatCredit(status.limit)}</li>
           <li>Remaining: {formatCredit(status.limitRemaining)}</li>
           {status.isFreeTier ? <li>Free tier</li> : null}

@@ -15,7 +15,6 @@ import { EmptyChat } from './EmptyChat';
 import { ErrorBanner } from './ErrorBanner';
 import { HistoryNotice } from './HistoryNotice';
 import { SettingsDialog } from './SettingsDialog';
-import '../features/chat/chat.css';
 import { StatusBar } from './StatusBar';
 import { SpendLayer, SpendNotices } from '../features/spend/SpendLayer';
 import { useShortcut } from '../lib/use-shortcut';

@@ -10,6 +10,8 @@ import { MessageThinking } from '../features/reasoning/MessageThinking';
 import type { RetryNotice } from '../lib/stream-reducer';
 import { UnsavedReplyNote } from './UnsavedReplyNote';
 import { MessageAttachments } from '../features/attachments/MessageAttachments';
+import { messageClass } from '../features/chat/message-class';
+import styles from '../features/chat/message.module.css';
 
 export function MessageView({ message, retrying }: { message: Message; retrying?: RetryNotice | null }) {
   const isUser = message.role === 'user';
@@ -23,12 +25,12 @@ export function MessageView({ message, retrying }: { message: Message; retrying?
       aria-label={isUser ? 'Your message' : 'Assistant message'}
       // Screen readers wait for the finished reply instead of reading every fragment.
       aria-busy={streaming || undefined}
-      className={`message ${isUser ? 'from-user' : 'from-assistant'} status-${message.status}`}
+      className={messageClass(message)}
     >
       {message.reasoning ? <MessageThinking message={message} /> : null}
       {isUser ? <MessageAttachments attachments={message.attachments} generated={false} /> : null}
       {isUser ? (
-        <div className="message-text">{message.content}</div>
+        <div className={styles.text}>{message.content}</div>
       ) : (
         <Markdown text={message.content} streaming={streaming} />
       )}
@@ -38,7 +40,7 @@ export function MessageView({ message, retrying }: { message: Message; retrying?
         <CopyIconButton
           text={message.content}
           label={isUser ? 'Copy message' : 'Copy as Markdown'}
-          className="copy-message"
+          className={styles.copy}
         />
       )}
       <MessageFooter message={message} retrying={retrying} />

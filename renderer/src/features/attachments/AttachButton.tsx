@@ -6,6 +6,8 @@ import { useRef } from 'react';
 import { shortcutAria, shortcutLabel } from '../../lib/keyboard';
 import { useShortcut } from '../../lib/use-shortcut';
 import { useAppStore } from '../../store/use-app-store';
+import clsx from 'clsx';
+import styles from './attachments.module.css';
 
 /** What the chooser offers first; anything else can still be picked ("All files") and gets the core's answer. */
 export const attachAccept =
@@ -25,7 +27,7 @@ export function AttachButton() {
     <>
       <button
         type="button"
-        className="icon-button attach-button"
+        className={clsx('icon-button', styles.attachButton)}
         aria-label="Attach files"
         title={`Attach images, PDFs or text files (${shortcutLabel('attach-files')})`}
         aria-keyshortcuts={shortcutAria('attach-files')}

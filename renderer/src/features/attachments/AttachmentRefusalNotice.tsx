@@ -4,6 +4,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/use-app-store';
 import { selectAttachmentRefusal } from './send-blocker';
+import styles from './attachments.module.css';
 
 const filterWords: Record<string, string> = { image: 'images', file: 'files', audio: 'audio' };
 
@@ -19,7 +20,7 @@ export function AttachmentRefusalNotice() {
   const filters = refusal.filters.split(',').filter((kind) => kind === 'image' || kind === 'file' || kind === 'audio');
   const words = filters.map((kind) => filterWords[kind]).join(' and ');
   return (
-    <p className="composer-refusal" role="alert" id="composer-refusal">
+    <p className={styles.composerRefusal} role="alert" id="composer-refusal">
       <span>{refusal.notice}</span>{' '}
       <button type="button" className="link-button" onClick={() => openPalette('conversation', filters)}>
         Show models that accept {words}

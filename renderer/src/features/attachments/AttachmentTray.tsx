@@ -9,13 +9,14 @@ import { useAppStore } from '../../store/use-app-store';
 import type { TrayItem } from './attachments-slice';
 import { attachmentSrc } from './attachment-url';
 import { formatFileSize } from './file-size';
-import './attachments.css';
+import clsx from 'clsx';
+import styles from './attachments.module.css';
 
 export function AttachmentTray() {
   const tray = useAppStore((s) => s.tray);
   if (tray.length === 0) return null;
   return (
-    <ul className="attachment-tray" aria-label="Attachments">
+    <ul className={styles.attachmentTray} aria-label="Attachments">
       {tray.map((item) => (
         <TrayChip key={item.localId} item={item} />
       ))}
@@ -31,7 +32,7 @@ export function chipFacts(item: Pick<TrayItem, 'sizeBytes' | 'attachment'>): str
 }
 
 function ChipIcon({ item }: { item: TrayItem }) {
-  if (item.status === 'uploading') return <LoaderCircle className="spin" size={18} aria-hidden="true" />;
+  if (item.status === 'uploading') return <LoaderCircle className={styles.spin} size={18} aria-hidden="true" />;
   const kind = item.attachment?.kind;
   if (kind === 'image' || (!kind && item.mime.startsWith('image/'))) return <ImageIcon size={18} aria-hidden="true" />;
   if (kind === 'text') return <FileCode size={18} aria-hidden="true" />;
@@ -55,7 +56,7 @@ function TrayChip({ item }: { item: TrayItem }) {
 
   return (
     <li
-      className={`tray-chip status-${item.status}${image ? ' is-image' : ''}`}
+      className={clsx(styles.trayChip, item.status === 'failed' && styles.statusFailed, image && styles.isImage)}
       tabIndex={0}
       // A thumbnail has no room for its name; the pointer shows it (the accessible name always has it).
       title={image ? item.name : undefined}
@@ -66,30 +67,34 @@ function TrayChip({ item }: { item: TrayItem }) {
     >
       {image ? (
         // Fixed box: the tray never jumps when the thumbnail arrives.
-        <img className="tray-thumb" src={attachmentSrc(image.id, 'thumb')} alt="" width={56} height={56} />
+        <img className={styles.trayThumb} src={attachmentSrc(image.id, 'thumb')} alt="" width={56} height={56} />
       ) : (
-        <span className="tray-icon">
+        <span className={styles.trayIcon}>
           <ChipIcon item={item} />
         </span>
       )}
       {image ? null : (
-        <span className="tray-text">
-          <span className="tray-name" title={item.name}>
+        <span className={styles.trayText}>
+          <span className={styles.trayName} title={item.name}>
             {item.name}
           </span>
-          <span className="tray-facts">
+          <span className={styles.trayFacts}>
             {item.status === 'uploading' ? 'Adding…' : item.status === 'failed' ? 'Not attached' : chipFacts(item)}
           </span>
         </span>
       )}
       {item.pastedText !== undefined && item.status !== 'uploading' ? (
-        <button type="button" className="link-button tray-keep-text" onClick={() => keepAsText(item.localId)}>
+        <button
+          type="button"
+          className={clsx('link-button', styles.trayKeepText)}
+          onClick={() => keepAsText(item.localId)}
+        >
           Paste as text
         </button>
       ) : null}
       <button
         type="button"
-        className="icon-button tray-remove"
+        className={clsx('icon-button', styles.trayRemove)}
         aria-label={`Remove ${item.name}`}
         title="Remove"
         onClick={() => {
@@ -100,7 +105,7 @@ function TrayChip({ item }: { item: TrayItem }) {
         <X size={14} aria-hidden="true" />
       </button>
       {error ? (
-        <p className="tray-error" id={errorId} role="alert">
+        <p className={styles.trayError} id={errorId} role="alert">
           {error.detail ?? error.message} {error.nextStep}
         </p>
       ) : null}

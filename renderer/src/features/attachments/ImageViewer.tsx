@@ -4,6 +4,7 @@ import { Download, X } from 'lucide-react';
 import { useId } from 'react';
 import { Modal } from '../../components/Modal';
 import { attachmentSrc } from './attachment-url';
+import styles from './attachments.module.css';
 import type { Attachment } from '../../../../shared/attachments';
 
 export function ImageViewer({
@@ -18,13 +19,13 @@ export function ImageViewer({
   const titleId = useId();
   const size = attachment.width && attachment.height ? ` (${attachment.width} × ${attachment.height})` : '';
   return (
-    <Modal role="dialog" labelledBy={titleId} className="image-viewer" onClose={onClose}>
-      <div className="image-viewer-bar">
+    <Modal role="dialog" labelledBy={titleId} className={styles.imageViewer} onClose={onClose}>
+      <div className={styles.imageViewerBar}>
         <h2 id={titleId} title={attachment.name}>
           {attachment.name}
           <span className="visually-hidden">{size}</span>
         </h2>
-        <button type="button" className="icon-text-button" onClick={onSave}>
+        <button type="button" className={styles.iconTextButton} onClick={onSave}>
           <Download size={16} aria-hidden="true" /> Save as…
         </button>
         <button type="button" className="icon-button" aria-label="Close" data-autofocus onClick={onClose}>

@@ -4,13 +4,14 @@
 // full size in a dialog (click or Enter; Esc closes).
 
 import { Download, FileCode, FileText } from 'lucide-react';
+import clsx from 'clsx';
 import { useState } from 'react';
 import { downloadUrl } from '../../lib/download';
 import { attachmentSrc } from './attachment-url';
 import type { Attachment } from '../../../../shared/attachments';
 import { formatFileSize } from './file-size';
 import { ImageViewer } from './ImageViewer';
-import './attachments.css';
+import styles from './attachments.module.css';
 
 export function fileFacts(attachment: Attachment): string {
   const size = formatFileSize(attachment.sizeBytes);
@@ -32,14 +33,17 @@ export function MessageAttachments({
   if (attachments.length === 0) return null;
   return (
     <>
-      <ul className="message-attachments" aria-label={generated ? 'Generated images' : 'Attached files'}>
+      <ul
+        className={clsx(styles.messageAttachments, !generated && styles.sent)}
+        aria-label={generated ? 'Generated images' : 'Attached files'}
+      >
         {attachments.map((attachment) => (
-          <li key={attachment.id} className={generated ? 'generated-image' : undefined}>
+          <li key={attachment.id} className={generated ? styles.generatedImage : undefined}>
             {attachment.kind === 'image' ? (
               <>
                 <button
                   type="button"
-                  className="message-image-button"
+                  className={styles.messageImageButton}
                   aria-label={`View ${attachment.name} full size`}
                   onClick={() => setViewing(attachment)}
                 >
@@ -55,7 +59,7 @@ export function MessageAttachments({
                 {generated ? (
                   <button
                     type="button"
-                    className="icon-text-button"
+                    className={styles.iconTextButton}
                     onClick={() => downloadUrl(attachmentSrc(attachment.id, 'original'), savedName(attachment))}
                   >
                     <Download size={16} aria-hidden="true" /> Save as…
@@ -63,14 +67,14 @@ export function MessageAttachments({
                 ) : null}
               </>
             ) : (
-              <span className="message-file-chip" title={attachment.name}>
+              <span className={styles.messageFileChip} title={attachment.name}>
                 {attachment.kind === 'text' ? (
                   <FileCode size={16} aria-hidden="true" />
                 ) : (
                   <FileText size={16} aria-hidden="true" />
                 )}
-                <span className="tray-name">{attachment.name}</span>
-                <span className="tray-facts">{fileFacts(attachment)}</span>
+                <span className={styles.trayName}>{attachment.name}</span>
+                <span className={styles.trayFacts}>{fileFacts(attachment)}</span>
               </span>
             )}
           </li>

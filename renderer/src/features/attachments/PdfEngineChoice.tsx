@@ -5,6 +5,7 @@ import { selectCurrentModel } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import type { PdfEngine } from '../../../../shared/attachments';
 import { effectivePdfEngine, pdfEngineOptions } from './pdf-engine';
+import styles from './attachments.module.css';
 
 export function PdfEngineChoice() {
   const hasPdf = useAppStore((s) => s.tray.some((item) => item.attachment?.kind === 'pdf'));
@@ -15,7 +16,7 @@ export function PdfEngineChoice() {
   const options = pdfEngineOptions(model);
   const engine = effectivePdfEngine(chosen, model);
   return (
-    <label className="pdf-engine">
+    <label className={styles.pdfEngine}>
       <span>Read PDFs:</span>
       <select value={engine} onChange={(event) => choose(event.target.value as PdfEngine)}>
         {options.map((option) => (

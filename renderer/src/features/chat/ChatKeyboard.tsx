@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useChatShortcuts } from './use-chat-shortcuts';
 import { useLeaveGuard } from './use-leave-guard';
+import clsx from 'clsx';
+import styles from './chat-keyboard.module.css';
 
 /** Long enough to read, short enough not to linger. */
 const noteMs = 2500;
@@ -22,7 +24,7 @@ export function ChatKeyboard() {
   }, [note]);
 
   return (
-    <p className={`toast${note ? ' visible' : ''}`} aria-live="polite">
+    <p className={clsx(styles.toast, note && styles.visible)} aria-live="polite">
       {note}
     </p>
   );

@@ -3,6 +3,7 @@
 // the text. Only this component reads the draft, so typing re-renders nothing else.
 
 import { type ClipboardEvent, type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import clsx from 'clsx';
 import { maxMessageLength } from '../../../../shared/schemas';
 import { selectIsReplying } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
@@ -14,6 +15,7 @@ import { AttachmentRefusalNotice } from '../attachments/AttachmentRefusalNotice'
 import { PdfEngineChoice } from '../attachments/PdfEngineChoice';
 import { decidePaste, pastedData } from '../attachments/paste-rule';
 import { selectSendBlocker } from '../attachments/send-blocker';
+import styles from './composer.module.css';
 
 export const composerInputId = 'composer-input';
 
@@ -58,17 +60,17 @@ export function Composer() {
   };
 
   return (
-    <form className="composer" onSubmit={submit} data-draft-saved={saved}>
+    <form className={styles.composer} onSubmit={submit} data-testid="composer" data-draft-saved={saved}>
       <label htmlFor={composerInputId} className="visually-hidden">
         Message
       </label>
       <AttachButton />
-      <div className="composer-field">
+      <div className={styles.field}>
         <AttachmentTray />
         <PdfEngineChoice />
         <AttachmentRefusalNotice />
         {tooLong && (
-          <p className="composer-limit" role="alert" id="composer-limit">
+          <p className={styles.limit} role="alert" id="composer-limit">
             This message is {draft.length.toLocaleString('en-US')} characters long; the limit is{' '}
             {maxMessageLength.toLocaleString('en-US')}. Shorten it or send it in parts — nothing has been sent.
           </p>
@@ -88,11 +90,11 @@ export function Composer() {
       {replying ? (
         <StopButton />
       ) : (
-        <div className="send-side">
+        <div className={styles.sendSide}>
           <SendEstimate />
           <button
             type="submit"
-            className="primary"
+            className={clsx('primary', styles.send)}
             disabled={!canSend}
             aria-describedby={blocker === 'model' ? 'composer-refusal' : undefined}
             title={blocker === 'uploading' ? 'Waiting for the files to be added' : undefined}
@@ -124,7 +126,7 @@ export function StopButton() {
   return (
     <button
       type="button"
-      className="stop"
+      className={styles.send}
       data-armed={armed}
       onClick={() => {
         if (guard.current?.accepts()) stopReply();

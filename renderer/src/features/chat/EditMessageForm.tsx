@@ -4,6 +4,8 @@ import { type KeyboardEvent, useState } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { maxMessageLength } from '../../../../shared/schemas';
 import { useAppStore } from '../../store/use-app-store';
+import { messageClass } from './message-class';
+import styles from './message.module.css';
 
 export function EditMessageForm({ message }: { message: Message }) {
   const editMessage = useAppStore((s) => s.editMessage);
@@ -32,7 +34,7 @@ export function EditMessageForm({ message }: { message: Message }) {
 
   return (
     <form
-      className="message from-user editing"
+      className={messageClass(message, styles.editing)}
       aria-label="Edit your message"
       onSubmit={(event) => {
         event.preventDefault();

@@ -6,6 +6,8 @@ import { selectIsReplying } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { RegenerateMenu } from './RegenerateMenu';
 import { VersionPager } from './VersionPager';
+import styles from './message.module.css';
+import actionStyles from './message-actions.module.css';
 
 /** Replies that did not finish: Retry asks the same model again, in place, without sending the question twice. */
 const retryable = new Set<Message['status']>(['error', 'stopped', 'interrupted']);
@@ -16,15 +18,25 @@ export function MessageActions({ message }: { message: Message }) {
   const startEditing = useAppStore((s) => s.startEditing);
   const isUser = message.role === 'user';
   return (
-    <div className="message-actions" role="group" aria-label={isUser ? 'Message actions' : 'Reply actions'}>
+    <div className={styles.actions} role="group" aria-label={isUser ? 'Message actions' : 'Reply actions'}>
       {isUser ? (
-        <button type="button" className="quiet-button" disabled={busy} onClick={() => startEditing(message.id)}>
+        <button
+          type="button"
+          className={actionStyles.quietButton}
+          disabled={busy}
+          onClick={() => startEditing(message.id)}
+        >
           Edit
         </button>
       ) : (
         <>
           {retryable.has(message.status) ? (
-            <button type="button" className="quiet-button" disabled={busy} onClick={() => void retryReply(message.id)}>
+            <button
+              type="button"
+              className={actionStyles.quietButton}
+              disabled={busy}
+              onClick={() => void retryReply(message.id)}
+            >
               Retry
             </button>
           ) : null}

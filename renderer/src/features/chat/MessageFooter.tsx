@@ -10,6 +10,7 @@ import { SentSettings } from './SentSettings';
 import { Sources } from './Sources';
 import { ToolCallNote } from './ToolCallNote';
 import { useAppStore } from '../../store/use-app-store';
+import styles from './message.module.css';
 
 interface MessageFooterProps {
   message: Message;
@@ -24,7 +25,7 @@ export function MessageFooter({ message, retrying }: MessageFooterProps) {
   return (
     <>
       {status ? (
-        <p className="message-status" aria-live={retrying ? 'polite' : undefined}>
+        <p className={styles.status} aria-live={retrying ? 'polite' : undefined}>
           {status}
         </p>
       ) : null}
@@ -32,7 +33,7 @@ export function MessageFooter({ message, retrying }: MessageFooterProps) {
       <Sources citations={message.citations} />
       {live ? null : <SentSettings message={message} />}
       {!live && message.finishReason === 'length' ? <LengthNote message={message} /> : null}
-      <div className="reply-footer">
+      <div className={styles.replyFooter}>
         <ReplyMeta message={message} />
         {live ? null : <MessageActions message={message} />}
       </div>
@@ -43,7 +44,7 @@ export function MessageFooter({ message, retrying }: MessageFooterProps) {
 function LengthNote({ message }: { message: Message }) {
   const continueReply = useAppStore((s) => s.continueReply);
   return (
-    <p className="message-note">
+    <p className={styles.note}>
       {lengthLimitText}{' '}
       <button type="button" className="link-button" onClick={() => void continueReply(message.id)}>
         Continue

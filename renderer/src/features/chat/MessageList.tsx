@@ -11,6 +11,7 @@ import { useAppStore } from '../../store/use-app-store';
 import { messageIdAttribute, useRevealMessage } from '../history/use-reveal-message';
 import { visibleThread } from './chat-slice';
 import { LiveReply } from './LiveReply';
+import styles from './message-list.module.css';
 
 /** The row of the reply being streamed: a stable marker, so the list's data does not change on every frame. */
 interface LiveRow {
@@ -28,7 +29,7 @@ const loadOlderWithin = 600;
 function OlderLoading() {
   const loading = useAppStore((s) => s.olderLoading);
   return (
-    <div className="list-edge" aria-live="polite">
+    <div className={styles.listEdge} aria-live="polite">
       {loading ? 'Loading earlier messages…' : null}
     </div>
   );
@@ -51,7 +52,7 @@ export function MessageList() {
   }, [messages, cutAfterId, liveReplyId, pendingUser, turnId]);
 
   if (loading || rows.length === 0) {
-    return <div className="message-log" role="log" aria-label="Messages" aria-busy={loading || undefined} />;
+    return <div className={styles.messageLog} role="log" aria-label="Messages" aria-busy={loading || undefined} />;
   }
   // A new thread (another conversation, another version) starts again at its end.
   return <ThreadList key={generation} rows={rows} turnId={turnId} />;
@@ -130,11 +131,11 @@ function ThreadList({ rows, turnId }: { rows: Row[]; turnId: string | null }) {
   }, [toEnd]);
 
   return (
-    <div className="message-list">
+    <div className={styles.messageList}>
       <OlderLoading />
       <VList
         ref={list}
-        className="message-log"
+        className={styles.messageLog}
         role="log"
         aria-label="Messages"
         tabIndex={0}
@@ -151,7 +152,8 @@ function ThreadList({ rows, turnId }: { rows: Row[]; turnId: string | null }) {
         {(row: Row) => (
           <div
             key={isLive(row) ? `live-${row.live}` : row.id}
-            className={`message-slot${!isLive(row) && row.id === revealedId ? ' revealed' : ''}`}
+            className={styles.slot}
+            data-revealed={(!isLive(row) && row.id === revealedId) || undefined}
             {...(isLive(row) ? {} : { [messageIdAttribute]: row.id })}
           >
             {isLive(row) ? <LiveReply turnId={row.live} /> : <MessageRow message={row} />}
@@ -161,7 +163,7 @@ function ThreadList({ rows, turnId }: { rows: Row[]; turnId: string | null }) {
       {atEnd ? null : (
         <button
           type="button"
-          className="jump-to-latest"
+          className={styles.jumpToLatest}
           onClick={() => {
             following.current = true;
             toEnd();

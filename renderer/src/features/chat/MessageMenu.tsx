@@ -17,6 +17,10 @@ import {
 import { createPortal } from 'react-dom';
 import type { Message } from '../../../../shared/domain';
 import { copyText, menuPosition } from './message-menu';
+import clsx from 'clsx';
+import styles from './message-actions.module.css';
+import messageStyles from './message.module.css';
+import markdownStyles from '../markdown/markdown.module.css';
 
 const writeClipboard = (text: string) =>
   navigator.clipboard.writeText(text).then(
@@ -24,8 +28,16 @@ const writeClipboard = (text: string) =>
     () => false,
   );
 
-/** The element holding the message's text as read on screen (a reply's rendered Markdown, a person's plain text). */
-const textElement = (article: HTMLElement) => article.querySelector<HTMLElement>('.message-text, .md-group') ?? article;
+/**
+ * The element holding the message's text as read on screen: a person's plain text, or a reply's rendered Markdown
+ * (the whole of it, and not the Thinking block's, which is Markdown too but not a child of the message).
+ */
+function textElement(article: HTMLElement): HTMLElement {
+  const selector = [messageStyles.text, markdownStyles.markdown]
+    .flatMap((name) => (name ? [`:scope > .${CSS.escape(name)}`] : []))
+    .join(', ');
+  return (selector ? article.querySelector<HTMLElement>(selector) : null) ?? article;
+}
 
 interface Open {
   x: number;
@@ -169,7 +181,7 @@ function MessageMenu({ at, actions, onClose }: MessageMenuProps) {
       ref={ref}
       role="menu"
       aria-label="Message"
-      className="popover-menu message-menu"
+      className={clsx(styles.popoverMenu, styles.messageMenu)}
       style={{ left: place.left, top: place.top }}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => {

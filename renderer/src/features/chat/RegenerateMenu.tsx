@@ -8,6 +8,8 @@ import { shortModelName } from '../../lib/format';
 import { selectCurrentModel } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { recentModels } from './recent-models';
+import clsx from 'clsx';
+import styles from './message-actions.module.css';
 
 export function RegenerateMenu({ message, disabled }: { message: Message; disabled: boolean }) {
   const id = useId();
@@ -30,14 +32,14 @@ export function RegenerateMenu({ message, disabled }: { message: Message; disabl
   const sentModel = message.requestedModel ?? message.model;
 
   return (
-    <span className="regenerate">
-      <button type="button" className="quiet-button" disabled={disabled} onClick={() => choose()}>
+    <span className={styles.regenerate}>
+      <button type="button" className={styles.quietButton} disabled={disabled} onClick={() => choose()}>
         Regenerate
       </button>
       <button
         ref={toggleRef}
         type="button"
-        className="quiet-button icon-only"
+        className={clsx(styles.quietButton, styles.iconOnly)}
         aria-label="Regenerate with another model"
         title="Regenerate with another model"
         aria-haspopup="menu"
@@ -102,21 +104,28 @@ function ModelMenu({ id, exclude, asSent, onChoose, onClose }: ModelMenuProps) {
   };
 
   return (
-    <div ref={menuRef} id={id} role="menu" aria-label="Regenerate with" className="popover-menu" onKeyDown={onKeyDown}>
+    <div
+      ref={menuRef}
+      id={id}
+      role="menu"
+      aria-label="Regenerate with"
+      className={styles.popoverMenu}
+      onKeyDown={onKeyDown}
+    >
       {asSent ? (
         <button type="button" role="menuitem" title={asSent.model} onClick={asSent.onChoose}>
           As sent
-          <span className="menu-detail">{shortModelName(asSent.model)} with this reply’s settings</span>
+          <span className={styles.menuDetail}>{shortModelName(asSent.model)} with this reply’s settings</span>
         </button>
       ) : null}
       {models.map((model) => (
         <button key={model} type="button" role="menuitem" title={model} onClick={() => onChoose(model)}>
           {shortModelName(model)}
-          <span className="menu-detail">{model}</span>
+          <span className={styles.menuDetail}>{model}</span>
         </button>
       ))}
       <form
-        className="menu-field"
+        className={styles.menuField}
         onSubmit={(event) => {
           event.preventDefault();
           if (typed.trim() !== '') onChoose(typed.trim());

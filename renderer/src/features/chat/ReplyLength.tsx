@@ -7,6 +7,7 @@ import { Modal } from '../../components/Modal';
 import { formatTokens } from '../../lib/format';
 import { selectActiveConversation } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
+import styles from './reply-length.module.css';
 
 const maxAllowed = 1_000_000;
 
@@ -20,7 +21,7 @@ export function ReplyLengthButton() {
     <>
       <button
         type="button"
-        className="reply-length-button"
+        className={styles.button}
         title={`Reply length: ${label} (how long a reply may get)`}
         aria-label={`Reply length: ${label}`}
         onClick={() => setOpen(true)}
@@ -57,7 +58,7 @@ function ReplyLengthDialog(props: { conversationId: string; model: string; curre
 
   return (
     <Modal role="dialog" labelledBy={titleId} onClose={props.onClose}>
-      <form onSubmit={(event) => void save(event)} className="reply-length-form">
+      <form onSubmit={(event) => void save(event)} className={styles.form}>
         <h2 id={titleId}>Reply length</h2>
         <label>
           <input type="radio" name="reply-length" checked={automatic} onChange={() => setAutomatic(true)} />

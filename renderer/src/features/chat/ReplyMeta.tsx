@@ -7,6 +7,7 @@ import { replyCost } from '../spend/reply-cost';
 import { useAppStore } from '../../store/use-app-store';
 import { selectModelEntry } from '../../store/models-slice';
 import { replyMetaParts } from './reply-meta';
+import styles from './message.module.css';
 
 export function ReplyMeta({ message }: { message: Message }) {
   const models = useAppStore((s) => s.models);
@@ -15,9 +16,9 @@ export function ReplyMeta({ message }: { message: Message }) {
   const showCost = replyCost(message) !== null || (message.status !== 'streaming' && message.usage !== null);
   if (parts.length === 0 && !showCost) return null;
   return (
-    <div className="message-meta">
+    <div className={styles.meta} data-testid="reply-meta">
       {parts.map((part, index) => (
-        <span key={part.text} title={part.title} className={part.className}>
+        <span key={part.text} title={part.title} className={part.stressed ? styles.metaFallback : undefined}>
           {index > 0 ? <span aria-hidden="true"> · </span> : null}
           {part.text}
         </span>

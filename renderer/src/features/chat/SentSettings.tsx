@@ -3,13 +3,14 @@
 
 import type { Message } from '../../../../shared/domain';
 import { describeSettings } from '../conversation-settings/describe-settings';
+import styles from './message.module.css';
 
 export function SentSettings({ message }: { message: Message }) {
   if (!message.sentSettings) return null;
   const phrases = describeSettings(message.sentSettings);
   if (phrases.length === 0) return null;
   return (
-    <details className="sent-settings">
+    <details className={styles.sentSettings}>
       <summary>
         Sent with {phrases.length} {phrases.length === 1 ? 'setting' : 'settings'}
       </summary>

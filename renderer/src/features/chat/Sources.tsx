@@ -3,12 +3,13 @@
 
 import type { Citation } from '../../../../shared/domain';
 import { sourceLinks } from './citations';
+import styles from './message.module.css';
 
 export function Sources({ citations }: { citations: readonly Citation[] | null }) {
   const links = sourceLinks(citations);
   if (links.length === 0) return null;
   return (
-    <div className="reply-sources">
+    <div className={styles.sources}>
       <span aria-hidden="true">Sources:</span>
       <ol aria-label="Sources">
         {links.map((link) => (
@@ -21,7 +22,7 @@ export function Sources({ citations }: { citations: readonly Citation[] | null }
                 {link.title}
               </a>
             )}
-            {link.host !== null ? <span className="source-host"> — {link.host}</span> : null}
+            {link.host !== null ? <span className={styles.sourceHost}> — {link.host}</span> : null}
           </li>
         ))}
       </ol>

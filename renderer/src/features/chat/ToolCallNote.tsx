@@ -2,17 +2,19 @@
 
 import type { ToolCall } from '../../../../shared/domain';
 import { toolCallText } from '../../lib/error-text';
+import clsx from 'clsx';
+import styles from './message.module.css';
 
 export function ToolCallNote({ calls }: { calls: ToolCall[] }) {
   return (
-    <div className="message-note tool-calls">
+    <div className={clsx(styles.note, styles.toolCalls)}>
       <p>{toolCallText}</p>
       {calls.map((call, index) => (
         <details key={call.id ?? index}>
           <summary>
             Tool call: <code>{call.name}</code>
           </summary>
-          <pre className="tool-arguments">{call.arguments}</pre>
+          <pre className={styles.toolArguments}>{call.arguments}</pre>
         </details>
       ))}
     </div>

@@ -2,6 +2,8 @@
 
 import type { Message } from '../../../../shared/domain';
 import { useAppStore } from '../../store/use-app-store';
+import clsx from 'clsx';
+import styles from './message-actions.module.css';
 
 export function VersionPager({ message, disabled }: { message: Message; disabled: boolean }) {
   const selectVersion = useAppStore((s) => s.selectVersion);
@@ -13,10 +15,10 @@ export function VersionPager({ message, disabled }: { message: Message; disabled
     if (id) void selectVersion(id);
   };
   return (
-    <span className="version-pager" role="group" aria-label="Versions">
+    <span className={styles.versionPager} role="group" aria-label="Versions">
       <button
         type="button"
-        className="quiet-button icon-only"
+        className={clsx(styles.quietButton, styles.iconOnly)}
         aria-label="Previous version"
         title="Previous version"
         disabled={disabled || index === 0}
@@ -24,12 +26,12 @@ export function VersionPager({ message, disabled }: { message: Message; disabled
       >
         ‹
       </button>
-      <span className="version-count" aria-label={`Version ${index + 1} of ${versions.length}`}>
+      <span className={styles.versionCount} aria-label={`Version ${index + 1} of ${versions.length}`}>
         {index + 1}/{versions.length}
       </span>
       <button
         type="button"
-        className="quiet-button icon-only"
+        className={clsx(styles.quietButton, styles.iconOnly)}
         aria-label="Next version"
         title="Next version"
         disabled={disabled || index === versions.length - 1}

@@ -50,7 +50,7 @@ describe('fallbackText', () => {
     expect(fallbackText(message, nameOf)).toBe('answered by OpenAI: GPT-4o mini, fallback from retains-data');
     expect(replyMetaParts(message, nameOf)[0]).toMatchObject({
       text: 'answered by OpenAI: GPT-4o mini, fallback from retains-data',
-      className: 'meta-fallback',
+      stressed: true,
     });
   });
 
@@ -84,6 +84,6 @@ describe('a reply served by another provider than the preferred ones', () => {
     expect(reroutedFrom(served('OpenAI', { sort: 'price' }))).toBeNull();
     expect(reroutedFrom(served('OpenAI', undefined))).toBeNull();
     const parts = replyMetaParts(served('DeepInfra', { order: ['together'] }));
-    expect(parts.find((part) => part.className === 'meta-fallback')?.text).toBe('served by DeepInfra, not together');
+    expect(parts.find((part) => part.stressed)?.text).toBe('served by DeepInfra, not together');
   });
 });

@@ -22,8 +22,8 @@ export interface MetaPart {
   text: string;
   /** The full figure or name, for the hover title. */
   title?: string;
-  /** Set on a part that must stand out (a fallback answered). */
-  className?: string;
+  /** A part that must stand out (a fallback answered, another provider served). */
+  stressed?: boolean;
 }
 
 /** A model's name as people know it: the catalogue's when it lists the model, else null. */
@@ -66,7 +66,7 @@ export function replyMetaParts(message: Message, nameOf: ModelNameOf = () => nul
   if (fallback !== null && message.model && message.fallbackFrom) {
     parts.push({
       text: fallback,
-      className: 'meta-fallback',
+      stressed: true,
       title: `Answered by ${message.model}: ${message.fallbackFrom} was asked for, and one of this conversation's fallback models stood in`,
     });
   } else if (message.model) {
@@ -79,7 +79,7 @@ export function replyMetaParts(message: Message, nameOf: ModelNameOf = () => nul
         ? { text: message.provider, title: `Served by ${message.provider}` }
         : {
             text: `served by ${message.provider}, not ${preferred}`,
-            className: 'meta-fallback',
+            stressed: true,
             title: `The preferred providers (${preferred} first) did not serve this reply; OpenRouter routed it to ${message.provider}`,
           },
     );

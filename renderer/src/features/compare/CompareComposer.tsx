@@ -10,6 +10,8 @@ import { EstimateBadge } from '../spend/SendEstimate';
 import { useAppStore } from '../../store/use-app-store';
 import { selectCompareEstimate } from './compare-estimate';
 import { liveColumns } from './compare-model';
+import clsx from 'clsx';
+import styles from '../chat/composer.module.css';
 
 export const compareInputId = 'compare-input';
 
@@ -44,13 +46,13 @@ export function CompareComposer() {
   };
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form className={styles.composer} onSubmit={submit}>
       <label htmlFor={compareInputId} className="visually-hidden">
         Message to every column
       </label>
-      <div className="composer-field">
+      <div className={styles.field}>
         {tooLong ? (
-          <p className="composer-limit" role="alert">
+          <p className={styles.limit} role="alert">
             This message is {draft.length.toLocaleString('en-US')} characters long; the limit is{' '}
             {maxMessageLength.toLocaleString('en-US')}.
           </p>
@@ -69,13 +71,13 @@ export function CompareComposer() {
         />
       </div>
       {streaming ? (
-        <button type="button" className="stop" onClick={stopAll}>
+        <button type="button" className={styles.send} onClick={stopAll}>
           Stop all
         </button>
       ) : (
-        <div className="send-side">
+        <div className={styles.sendSide}>
           <RoundEstimate />
-          <button type="submit" className="primary" disabled={!canSend}>
+          <button type="submit" className={clsx('primary', styles.send)} disabled={!canSend}>
             Send to all
           </button>
         </div>

@@ -7,6 +7,8 @@ import type { RetryNotice } from '../../lib/stream-reducer';
 import { Markdown } from '../markdown/Markdown';
 import { ReplyMeta } from '../chat/ReplyMeta';
 import { replyStatusText } from '../chat/reply-status';
+import { messageClass } from '../chat/message-class';
+import styles from '../chat/message.module.css';
 
 export const CompareMessage = memo(function CompareMessage({
   message,
@@ -17,8 +19,8 @@ export const CompareMessage = memo(function CompareMessage({
 }) {
   if (message.role === 'user') {
     return (
-      <article aria-label="Your message" className="message from-user">
-        <div className="message-text">{message.content}</div>
+      <article aria-label="Your message" className={messageClass(message)}>
+        <div className={styles.text}>{message.content}</div>
       </article>
     );
   }
@@ -26,18 +28,14 @@ export const CompareMessage = memo(function CompareMessage({
   const status = replyStatusText(message, { retrying, thinkingShown: false });
   const streaming = message.status === 'streaming';
   return (
-    <article
-      aria-label="Assistant message"
-      aria-busy={streaming || undefined}
-      className={`message from-assistant status-${message.status}`}
-    >
+    <article aria-label="Assistant message" aria-busy={streaming || undefined} className={messageClass(message)}>
       <Markdown text={message.content} streaming={streaming} />
       {status ? (
-        <p className="message-status" role={message.status === 'error' ? 'alert' : undefined}>
+        <p className={styles.status} role={message.status === 'error' ? 'alert' : undefined}>
           {status}
         </p>
       ) : null}
-      <div className="reply-footer">
+      <div className={styles.replyFooter}>
         <ReplyMeta message={message} />
       </div>
     </article>

@@ -4,6 +4,7 @@ import type { Element, ElementContent } from 'hast';
 import type { ExtraProps } from 'hast-util-to-jsx-runtime';
 import { CopyTextButton } from './CopyButton';
 import { useHighlight } from './highlight';
+import styles from './markdown.module.css';
 
 export function textOf(nodes: readonly ElementContent[]): string {
   return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? textOf(n.children) : '')).join('');
@@ -26,10 +27,12 @@ export function CodeBlock({ node }: ExtraProps) {
   const { code, language } = codeOf(node);
   const highlighted = useHighlight(code, language);
   return (
-    <div className="code-block">
-      <div className="code-header">
-        <span className="code-language">{language ?? 'text'}</span>
-        <CopyTextButton text={code} className="code-copy" />
+    <div className={styles.codeBlock} data-testid="code-block">
+      <div className={styles.codeHeader}>
+        <span className={styles.codeLanguage} data-testid="code-language">
+          {language ?? 'text'}
+        </span>
+        <CopyTextButton text={code} className={styles.codeCopy} />
       </div>
       {/* Focusable so long lines can be scrolled from the keyboard. */}
       <pre tabIndex={0}>

@@ -1,7 +1,8 @@
 // Renderer: a button that puts text on the clipboard and says so for a moment.
 
 import { type ReactNode, useEffect, useState } from 'react';
-import './copy-button.css';
+import clsx from 'clsx';
+import styles from './copy-button.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -37,12 +38,13 @@ export function CopyTextButton({ text, className }: { text: string; className?: 
 export function CopyIconButton({ text, label, className }: { text: string; label: string; className?: string }) {
   const [state, copy] = useCopy(text);
   return (
-    <span className={`copy-icon-button ${className ?? ''}`}>
+    // data-copy-state: the message shows its button while it says what happened.
+    <span className={className} data-copy-state={state}>
       <button type="button" className="icon-button" aria-label={label} title={label} onClick={copy}>
         {state === 'copied' ? <CheckIcon /> : <CopyIcon />}
       </button>
       {/* A polite live region, not role="status": a long conversation would otherwise hold hundreds of status roles. */}
-      <span aria-live="polite" className={state === 'idle' ? 'visually-hidden' : 'copy-feedback'}>
+      <span aria-live="polite" className={clsx(state === 'idle' ? 'visually-hidden' : styles.feedback)}>
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>
     </span>

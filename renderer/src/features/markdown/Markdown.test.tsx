@@ -74,7 +74,7 @@ describe('Markdown', () => {
 
   it('highlights a fenced block once its grammar loads, with its language and the exact code', async () => {
     const page = show('```ts\nconst answer: number = 42;\n```');
-    expect(page.querySelector('.code-language')?.textContent).toBe('ts');
+    expect(page.querySelector('[data-testid="code-language"]')?.textContent).toBe('ts');
     expect(page.querySelector('pre')?.textContent).toBe('const answer: number = 42;');
     await settle(() => page.querySelector('pre .hljs-keyword') !== null);
     expect(page.querySelector('pre .hljs-keyword')?.textContent).toBe('const');
@@ -83,10 +83,11 @@ describe('Markdown', () => {
 
   it('copies a code block exactly and says so', async () => {
     const page = show('```py\nprint("hi")\n\tindented\n```');
-    page.querySelector<HTMLButtonElement>('.code-copy')?.click();
-    await settle(() => page.querySelector('.code-copy')?.textContent === 'Copied');
+    const copy = () => page.querySelector<HTMLButtonElement>('[data-testid="code-block"] button');
+    copy()?.click();
+    await settle(() => copy()?.textContent === 'Copied');
     expect(await navigator.clipboard.readText()).toBe('print("hi")\n\tindented');
-    expect(page.querySelector('.code-copy')?.textContent).toBe('Copied');
+    expect(copy()?.textContent).toBe('Copied');
   });
 
   it('while streaming, parses and renders only the growing last block on each flush', () => {
@@ -110,11 +111,11 @@ describe('Markdown', () => {
   it('seals the groups of blocks above a streaming reply’s last group, and none once it is finished', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
     let page = show(text, true);
-    expect(page.querySelectorAll('.md-group')).toHaveLength(3);
-    expect(page.querySelectorAll('.md-group.sealed')).toHaveLength(2);
+    expect(page.querySelectorAll('[data-group]')).toHaveLength(3);
+    expect(page.querySelectorAll('[data-group="sealed"]')).toHaveLength(2);
     expect(page.querySelectorAll('p')).toHaveLength(40);
     page = show(text, false);
-    expect(page.querySelectorAll('.md-group.sealed')).toHaveLength(0);
+    expect(page.querySelectorAll('[data-group="sealed"]')).toHaveLength(0);
     expect(page.querySelectorAll('p')).toHaveLength(40);
     expect([...page.querySelectorAll('p')].at(-1)?.textContent).toBe('Paragraph 39.');
   });

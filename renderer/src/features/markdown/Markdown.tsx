@@ -3,7 +3,8 @@
 import { memo, useMemo, useState } from 'react';
 import { type MarkdownBlock as Block, createBlockSplitter } from './block-splitter';
 import { MarkdownBlock } from './MarkdownBlock';
-import './markdown.css';
+import clsx from 'clsx';
+import styles from './markdown.module.css';
 
 /**
  * Blocks are rendered in groups of this many. A 50 KB reply has ~700 blocks; reconciling them one by one on every
@@ -23,7 +24,8 @@ const BlockGroup = memo(
   function BlockGroup({ blocks, sealed }: { blocks: readonly Block[]; sealed: boolean }) {
     return (
       // A sealed group (a streaming reply's, with blocks after it) never changes again: the browser may skip it.
-      <div className={sealed ? 'md-group sealed' : 'md-group'}>
+      // data-group: which groups are sealed, for the tests.
+      <div className={clsx(styles.mdGroup, sealed && styles.sealed)} data-group={sealed ? 'sealed' : 'open'}>
         {blocks.map((block, i) => (
           // Blocks only ever grow at the end, so the index names a block for as long as it lives.
           <MarkdownBlock key={i} block={block} />
@@ -40,7 +42,7 @@ export function Markdown({ text, streaming = false }: { text: string; streaming?
   const groups: Block[][] = [];
   for (let i = 0; i < blocks.length; i += groupSize) groups.push(blocks.slice(i, i + groupSize));
   return (
-    <div className={streaming ? 'markdown streaming' : 'markdown'}>
+    <div className={clsx(styles.markdown, streaming && styles.streaming)} data-testid="markdown">
       {groups.map((group, i) => (
         <BlockGroup
           key={i}

@@ -3,6 +3,7 @@
 
 import type katexModule from 'katex';
 import { useEffect, useMemo, useState } from 'react';
+import styles from './markdown.module.css';
 
 type Katex = typeof katexModule;
 
@@ -55,13 +56,13 @@ export function MathFormula({ tex, display }: { tex: string; display: boolean })
 
   if (markup === null) {
     return display ? (
-      <pre className="math-source">
+      <pre className={styles.mathSource}>
         <code>{tex}</code>
       </pre>
     ) : (
-      <code className="math-source">{tex}</code>
+      <code className={styles.mathSource}>{tex}</code>
     );
   }
   const Tag = display ? 'div' : 'span';
-  return <Tag className={display ? 'math-display' : 'math-inline'} dangerouslySetInnerHTML={{ __html: markup }} />;
+  return <Tag className={display ? styles.mathDisplay : undefined} dangerouslySetInnerHTML={{ __html: markup }} />;
 }

@@ -3,6 +3,7 @@
 import type { ComponentProps } from 'react';
 import type { ExtraProps } from 'hast-util-to-jsx-runtime';
 import { safeHref } from './safe-url';
+import styles from './markdown.module.css';
 
 /** An http(s) link opens outside the app; any other target is shown as its text, not as a link. */
 export function SafeLink({ href, title, children }: ComponentProps<'a'> & ExtraProps) {
@@ -22,9 +23,9 @@ export function SafeLink({ href, title, children }: ComponentProps<'a'> & ExtraP
 export function ImageAsLink({ src, alt, title }: ComponentProps<'img'> & ExtraProps) {
   const safe = safeHref(src);
   const text = `Image: ${alt || 'untitled'}`;
-  if (safe === null) return <span className="md-image">{text}</span>;
+  if (safe === null) return <span className={styles.mdImage}>{text}</span>;
   return (
-    <a className="md-image" href={safe} title={title} target="_blank" rel="noopener noreferrer">
+    <a className={styles.mdImage} href={safe} title={title} target="_blank" rel="noopener noreferrer">
       {text}
     </a>
   );
@@ -34,7 +35,7 @@ export function ImageAsLink({ src, alt, title }: ComponentProps<'img'> & ExtraPr
 export function ScrollTable({ children }: ComponentProps<'table'> & ExtraProps) {
   return (
     // Focusable so the table can be scrolled from the keyboard.
-    <div className="md-table-scroll" tabIndex={0}>
+    <div className={styles.mdTableScroll} tabIndex={0}>
       <table>{children}</table>
     </div>
   );

@@ -33,7 +33,9 @@ const finishedComponents: Partial<Components> = {
 };
 
 export function renderTree(tree: Root, live = false): ReactNode {
-  const hast = toHast(tree, { handlers: { html } });
+  // A footnote section's heading is for screen readers only: the app's own utility class hides it (mdast-util-to-hast
+  // would name a class of its own, sr-only, that nothing styles).
+  const hast = toHast(tree, { handlers: { html }, footnoteLabelProperties: { className: ['visually-hidden'] } });
   const components = live ? liveComponents : finishedComponents;
   return toJsxRuntime(hast, { Fragment, jsx, jsxs, components, passNode: true, ignoreInvalidStyle: true });
 }
