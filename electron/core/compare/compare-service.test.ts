@@ -258,6 +258,19 @@ describe('compares', () => {
     expect(gone.ok ? null : gone.error.code).toBe('not_found');
   });
 
+  it('answers not_found for a conversation that is no column or a compare that is gone, changing nothing', () => {
+    const { compares, library } = open(join(tempDir(), 'h.sqlite3'), echoStreamer(prices).streamer);
+    const ordinary = value(library.create({ model: 'a/one', title: 'Just a chat' }));
+    const notColumn = compares.dropColumn(ordinary.id);
+    expect(notColumn.ok ? null : notColumn.error.code).toBe('not_found');
+    expect(value(library.list()).map((c) => c.id)).toEqual([ordinary.id]);
+    const deleted = compares.delete('no-such-compare');
+    expect(deleted.ok ? null : deleted.error.code).toBe('not_found');
+    const grown = compares.addColumn('no-such-compare', 'd/four');
+    expect(grown.ok ? null : grown.error.code).toBe('not_found');
+    expect(value(compares.list())).toEqual([]);
+  });
+
   it('undoes a delete: the compare comes back as it was, its columns listed under it; later than the undo time it cannot', () => {
     let clock = 1_000_000;
     const { compares, library } = open(join(tempDir(), 'h.sqlite3'), echoStreamer(prices).streamer, () => clock);
