@@ -24,6 +24,27 @@ describe('toStorageError', () => {
     expect(toStorageError(new Error('boom')).message).toMatch(/boom/);
   });
 
+  it('reads extended result codes by their family, and tells an I/O error from any other by its own message', () => {
+    const message = (code: string) => toStorageError(sqliteError(code), '/p/h.db').message;
+    expect(message('SQLITE_CORRUPT_INDEX')).toMatch(/is damaged/);
+    expect(message('SQLITE_BUSY_SNAPSHOT')).toMatch(/locked by another program/);
+    expect(message('SQLITE_LOCKED_SHAREDCACHE')).toMatch(/locked by another program/);
+    expect(message('SQLITE_PERM')).toMatch(/permissions/);
+    expect(message('SQLITE_CANTOPEN_ISDIR')).toMatch(/permissions/);
+    expect(message('SQLITE_IOERR_SHORT_READ')).toBe(
+      'Switchboard could not read or write its history database at /p/h.db (SQLITE_IOERR_SHORT_READ). Check the disk.',
+    );
+    expect(message('SQLITE_CONSTRAINT_UNIQUE')).toBe(
+      "Switchboard's history database reported an error (SQLITE_CONSTRAINT_UNIQUE): sqlite said SQLITE_CONSTRAINT_UNIQUE",
+    );
+    // Not SQLite's: a code of another kind, or a thrown string, is worded as an unexpected failure with the file.
+    const other = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    expect(toStorageError(other, '/p/h.db').message).toBe(
+      'Switchboard could not use its history database at /p/h.db: EACCES: permission denied',
+    );
+    expect(toStorageError('odd').message).toBe('Switchboard could not use its history database: odd');
+  });
+
   it('passes AppFailures through unchanged', () => {
     const original = new AppFailure({ code: 'not_found', message: 'gone' });
     expect(toStorageError(original)).toBe(original);
