@@ -10,7 +10,8 @@
 // Every step is a single atomic file-system operation:
 // - the lock appears whole: written to a private file, then hard-linked into place (link fails if the name exists),
 //   so no reader ever sees a half-written lock and mistakes it for a corrupt one;
-// - a stale lock is removed only by whoever first creates (O_EXCL) a claim file named after that lock's exact bytes,
+// - a stale lock is removed only by whoever first creates a claim file named after that lock's exact bytes (whole,
+//   the same way as the lock, so a claim is never seen empty),
 //   and only after re-reading that the lock still has those bytes. Nobody else can remove those bytes meanwhile (that
 //   takes the same claim) and their dead owner cannot, so of two starters racing on a stale lock exactly one removes
 //   it, and then exactly one of them links the new lock; the other finds a live holder.
@@ -206,16 +207,9 @@ export function acquireProfileLock(profileDir: string, options: AcquireOptions):
   const removeStale = (stale: Buffer): void => {
     const claim = `${path}.claim-${createHash('sha256').update(stale).digest('hex').slice(0, 32)}`;
     const claimBytes = Buffer.from(JSON.stringify({ pid, at: now() }));
-    let claimed: boolean;
-    try {
-      const fd = openSync(claim, 'wx', 0o600);
-      writeSync(fd, claimBytes);
-      closeSync(fd);
-      claimed = true;
-    } catch (error) {
-      if (errnoOf(error) !== 'EEXIST') throw error;
-      claimed = false;
-    }
+    // Whole, like the lock: a claim created empty and written after could be read in between, taken for one whose
+    // claimer died, and cleared — letting a second starter remove the lock too (a start then failed with ENOENT).
+    const claimed = createWhole(claim, claimBytes);
     if (!claimed) {
       // Someone else is removing it: give them a moment. A claim whose claimer died mid-step would block every
       // start, so it is cleared.
@@ -227,7 +221,7 @@ export function acquireProfileLock(profileDir: string, options: AcquireOptions):
     }
     try {
       const current = readBytes(path);
-      if (current !== null && current.equals(stale)) unlinkSync(path);
+      if (current !== null && current.equals(stale)) unlinkIfPresent(path);
     } finally {
       unlinkIfPresent(claim);
     }
