@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Conversation, Usage } from '../../../shared/domain';
 import { emptyTurn, finishUnended, reduceStream } from './stream-reducer';
-import { messageFixture } from '../test-support/message-fixture';
+import { messageFixture } from '../../../shared/test-support/domain-fixtures';
 
 const conversation: Conversation = {
   id: 'c1',

@@ -14,7 +14,7 @@ import type { LibraryEvent } from '../../../shared/library';
 import { pendingAssistantId, pendingUserId } from '../features/chat/placeholder';
 import { selectOpenTurn } from './selectors';
 import { createAppStore } from './create-app-store';
-import { messageFixture } from '../test-support/message-fixture';
+import { messageFixture } from '../../../shared/test-support/domain-fixtures';
 import { conversationFixture, keyStatusFixture, manualFrames, ok } from '../test-support/store-over-fake-api';
 
 const fail = (code: 'offline' | 'unauthorized' | 'keychain_unavailable', message: string = code) =>

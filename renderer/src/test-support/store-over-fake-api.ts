@@ -18,7 +18,7 @@ import type { TitleSettings } from '../../../shared/titles';
 import type { AppPreferences, ThemeChoice } from '../../../shared/preferences';
 import type { Compare } from '../../../shared/compare';
 import type { ScheduleFrame } from '../lib/frame-batcher';
-import { messageFixture } from './message-fixture';
+import { messageFixture } from '../../../shared/test-support/domain-fixtures';
 import { alwaysOpen } from '../transport/connection';
 import { createAppStore } from '../store/create-app-store';
 import type { Attachment } from '../../../shared/attachments';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageFixture } from '../../test-support/message-fixture';
+import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { emptyTurn, type TurnView } from '../../lib/stream-reducer';
 import { createDrawPacer, onlyTextGrew } from './draw-pacer';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
-import { messageFixture } from '../../test-support/message-fixture';
+import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { fallbackText, replyMetaParts, reroutedFrom, tokensPerSecond } from './reply-meta';
 
 const usage: Usage = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeError, describeRetry, interruptedText } from '../../lib/error-text';
-import { messageFixture } from '../../test-support/message-fixture';
+import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { replyStatusText } from './reply-status';
 
 describe('replyStatusText', () => {

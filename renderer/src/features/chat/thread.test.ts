@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../../shared/domain';
-import { messageFixture } from '../../test-support/message-fixture';
+import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { cutAfter, lastOfRole, prependPage, switchVersion, threadAtStart } from './thread';
 
 /** u1 → a1 → u2 → a2: a thread of two turns. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Conversation } from '../../../../shared/domain';
-import { messageFixture as message } from '../../test-support/message-fixture';
+import { messageFixture as message } from '../../../../shared/test-support/domain-fixtures';
 import { changedTurns, reduceTurns, type TurnEvent } from './turns-reducer';
 
 const conversation = (id: string): Conversation => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
-import { messageFixture } from '../../test-support/message-fixture';
+import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { contextLevel, estimateContextTokens } from './context-estimate';
 
 const usage = (promptTokens: number, completionTokens: number): Usage => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
-import { messageFixture } from '../../test-support/message-fixture';
+import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { cacheDiscount, cacheSummary, costBreakdown, replyCost } from './reply-cost';
 
 const usage = (overrides: Partial<Usage> = {}): Usage => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareUsd, sumUsd } from '../../../../shared/money';
-import { messageFixture } from '../../test-support/message-fixture';
+import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { estimateNextReply } from './send-estimate';
 
 const pricing = {

@@ -1,6 +1,7 @@
-// Test support (renderer): a complete Message with sensible defaults, so each test states only what matters to it.
+// Test support (any layer's tests): complete domain records with sensible defaults, so each test states only what
+// matters to it. The one owner of these defaults: tests build a Message here, not by hand.
 
-import type { Message } from '../../../shared/domain';
+import type { Message } from '../domain';
 
 export const messageFixture = (overrides: Partial<Message> = {}): Message => ({
   id: 'm',
