@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { warmHighlighting } from './features/markdown/highlight';
 import { appStore } from './store/use-app-store';
 import './styles.css';
 
@@ -16,3 +17,4 @@ createRoot(container).render(
 );
 
 void appStore.getState().start();
+void warmHighlighting();

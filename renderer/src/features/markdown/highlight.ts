@@ -4,7 +4,7 @@ import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import type { Lowlight } from './highlight-engine';
-import { grammarName, loadGrammar } from './languages';
+import { grammarName, grammarNames, loadGrammar } from './languages';
 
 let engine: Lowlight | null = null;
 const loading = new Map<string, Promise<void>>();
@@ -21,6 +21,35 @@ function ensureGrammar(name: string): Promise<void> {
     loading.set(name, pending);
   }
   return pending;
+}
+
+/** Runs a callback when the page is idle; answers when it has run. */
+export type WhenIdle = () => Promise<void>;
+
+const whenBrowserIdle: WhenIdle = () =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+    else setTimeout(resolve, 50);
+  });
+
+/**
+ * Loads the highlighter and every grammar, and has each compiled (highlight.js compiles a grammar's patterns the
+ * first time it highlights with it), one step per idle moment. Without it the first code block of a session stalls
+ * the frame that shows it, and every code block drawn while the engine loaded is highlighted again in one frame when
+ * it arrives: in a compare, that frame is when the slower columns' first words are due. A failed load is left for
+ * the first block that asks.
+ */
+export async function warmHighlighting(whenIdle: WhenIdle = whenBrowserIdle): Promise<void> {
+  for (const name of grammarNames()) {
+    await whenIdle();
+    try {
+      await ensureGrammar(name);
+    } catch {
+      continue;
+    }
+    await whenIdle();
+    engine?.highlight(name, '');
+  }
 }
 
 /** Highlighted code, or null while its grammar loads (and for languages without one): show the plain text then. */

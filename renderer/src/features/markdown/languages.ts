@@ -81,6 +81,9 @@ export function grammarName(language: string | null): string | null {
   return Object.hasOwn(loaders, name) ? name : null;
 }
 
+/** Every bundled grammar's name. */
+export const grammarNames = (): string[] => Object.keys(loaders);
+
 export function loadGrammar(name: string): Promise<LanguageFn> {
   const load = loaders[name];
   if (!load) return Promise.reject(new Error(`No grammar for ${name}`));
