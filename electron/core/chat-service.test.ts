@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ChatStreamEvent, Usage } from '../../shared/domain';
+import type { ChatStreamEvent } from '../../shared/domain';
+import { usageFixture } from '../../shared/test-support/domain-fixtures';
 import { ChatService, type ChatStreamer } from './chat-service';
 import { ConversationRepo } from './db/conversation-repo';
 import { MessageRepo } from './db/message-repo';
@@ -11,18 +12,15 @@ import type { ChatRequest, UpstreamEvent } from './openrouter/types';
 
 const tempDir = useTempDir();
 
-const usage: Usage = {
+const usage = usageFixture({
   promptTokens: 12,
   completionTokens: 7,
   totalTokens: 19,
-  reasoningTokens: null,
   cachedTokens: 0,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
   costUsd: '0.000006',
   isByok: false,
   raw: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19, cost: 0.000006 },
-};
+});
 
 /** A scripted upstream: yields the given events, optionally waiting for abort at a marked point. */
 function scripted(events: (UpstreamEvent | 'wait-for-abort')[]) {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Message, Usage } from '../../../shared/domain';
+import { usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { ChatService, type ChatStreamer } from '../chat-service';
 import { ConversationRepo } from '../db/conversation-repo';
 import { MessageRepo } from '../db/message-repo';
@@ -11,18 +12,15 @@ import type { ChatRequest, UpstreamEvent } from '../openrouter/types';
 const tempDir = useTempDir();
 const model = 'openai/gpt-4o-mini';
 
-const usage = (completionTokens: number, costUsd: number): Usage => ({
-  promptTokens: 10,
-  completionTokens,
-  totalTokens: 10 + completionTokens,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
-  costUsd: String(costUsd),
-  isByok: false,
-  raw: { completion_tokens: completionTokens },
-});
+const usage = (completionTokens: number, costUsd: number): Usage =>
+  usageFixture({
+    promptTokens: 10,
+    completionTokens,
+    totalTokens: 10 + completionTokens,
+    costUsd: String(costUsd),
+    isByok: false,
+    raw: { completion_tokens: completionTokens },
+  });
 
 const started = (generationId: string): UpstreamEvent => ({ type: 'started', generationId, model, provider: 'OpenAI' });
 const reply = (text: string, generationId = 'gen-1', finish = 'stop'): UpstreamEvent[] => [

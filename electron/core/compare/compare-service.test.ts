@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../shared/domain';
+import { usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { ChatService, type ChatStreamer } from '../chat-service';
 import { ConversationRepo } from '../db/conversation-repo';
 import { DraftRepo } from '../db/draft-repo';
@@ -20,18 +21,8 @@ import type { LibraryEvent } from '../../../shared/library';
 
 const tempDir = useTempDir();
 
-const usageCosting = (costUsd: string): Usage => ({
-  promptTokens: 10,
-  completionTokens: 5,
-  totalTokens: 15,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
-  costUsd,
-  isByok: false,
-  raw: {},
-});
+const usageCosting = (costUsd: string): Usage =>
+  usageFixture({ promptTokens: 10, completionTokens: 5, totalTokens: 15, costUsd, isByok: false });
 
 /** Answers "<model> says <n>" and bills each model its own price; counts requests in flight at once. */
 function echoStreamer(prices: Record<string, string>) {

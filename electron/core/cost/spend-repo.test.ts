@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Usage } from '../../../shared/domain';
 import { fromPico } from '../../../shared/money';
+import { usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { ConversationRepo } from '../db/conversation-repo';
 import { type FinalizeInput, MessageRepo } from '../db/message-repo';
 import { openDatabase } from '../db/open-database';
@@ -12,18 +13,8 @@ import { expectRollupsExact } from '../test-support/spend-rollups';
 const hour = 3_600_000;
 const day = 24 * hour;
 
-const usage = (costUsd: string | null): Usage => ({
-  promptTokens: 10,
-  completionTokens: 20,
-  totalTokens: 30,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
-  costUsd,
-  isByok: false,
-  raw: {},
-});
+const usage = (costUsd: string | null): Usage =>
+  usageFixture({ promptTokens: 10, completionTokens: 20, totalTokens: 30, costUsd, isByok: false });
 
 const done = (costUsd: string | null, over: Partial<FinalizeInput> = {}): FinalizeInput => ({
   status: 'complete',

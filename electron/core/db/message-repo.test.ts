@@ -1,23 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Usage } from '../../../shared/domain';
+import { usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { ConversationRepo } from './conversation-repo';
 import { type FinalizeInput, type LedgerParams, MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
 import { failureOf } from '../test-support/app-failure';
 
-const usage: Usage = {
+const usage = usageFixture({
   promptTokens: 12,
   completionTokens: 30,
   totalTokens: 42,
   reasoningTokens: 5,
   cachedTokens: 2,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
   costUsd: '0.00042',
   isByok: false,
   raw: { prompt_tokens: 12, completion_tokens: 30, cost: 0.00042, cost_details: { upstream_inference_cost: null } },
-};
+});
 
 const done = (over: Partial<FinalizeInput> = {}): FinalizeInput => ({
   status: 'complete',

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result';
+import { usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { ConversationRepo } from './conversation-repo';
 import { MessageRepo } from './message-repo';
 import { openDatabase } from './open-database';
@@ -86,18 +87,13 @@ describe('a full disk', () => {
             provider: null,
             generationId: 'gen-1',
             finishReason: 'stop',
-            usage: {
+            usage: usageFixture({
               promptTokens: 1,
               completionTokens: 1,
               totalTokens: 2,
-              reasoningTokens: null,
-              cachedTokens: null,
-              cacheWriteTokens: null,
-              cacheDiscountUsd: null,
               costUsd: '0.1',
               isByok: false,
-              raw: {},
-            },
+            }),
             error: null,
           }),
       ]) {

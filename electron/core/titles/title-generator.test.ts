@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Message, Usage } from '../../../shared/domain';
 import type { LibraryEvent } from '../../../shared/library';
+import { usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { ChatService, type ChatStreamer } from '../chat-service';
 import { ConversationRepo } from '../db/conversation-repo';
 import { DraftRepo } from '../db/draft-repo';
@@ -18,18 +19,8 @@ import { TitleGenerator, cleanTitle, defaultTitleModel, titlePrompt } from './ti
 const tempDir = useTempDir();
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
-const usage = (cost: string | null): Usage => ({
-  promptTokens: 120,
-  completionTokens: 6,
-  totalTokens: 126,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
-  costUsd: cost,
-  isByok: false,
-  raw: {},
-});
+const usage = (cost: string | null): Usage =>
+  usageFixture({ promptTokens: 120, completionTokens: 6, totalTokens: 126, costUsd: cost, isByok: false });
 
 type Script = UpstreamEvent[] | 'wait-for-abort';
 

@@ -4,22 +4,13 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Message, Usage } from '../../../shared/domain';
+import { usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { defaultConversationTitle } from '../../../shared/title';
 import type { GenerationStats, UpstreamEvent } from '../openrouter/types';
 import { TitleGenerator, cleanTitle, defaultTitleModel, type TitleGeneratorDeps } from './title-generator';
 
-const usage = (cost: string | null): Usage => ({
-  promptTokens: 120,
-  completionTokens: 6,
-  totalTokens: 126,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
-  costUsd: cost,
-  isByok: false,
-  raw: {},
-});
+const usage = (cost: string | null): Usage =>
+  usageFixture({ promptTokens: 120, completionTokens: 6, totalTokens: 126, costUsd: cost, isByok: false });
 
 const message = (overrides: Partial<Message>): Message => ({
   id: 'm',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatStreamEvent, Conversation, Usage } from '../../../shared/domain';
+import type { ChatStreamEvent, Conversation } from '../../../shared/domain';
 import { emptyTurn, finishUnended, reduceStream } from './stream-reducer';
-import { messageFixture } from '../../../shared/test-support/domain-fixtures';
+import { messageFixture, usageFixture } from '../../../shared/test-support/domain-fixtures';
 
 const conversation: Conversation = {
   id: 'c1',
@@ -23,18 +23,13 @@ const started: ChatStreamEvent = {
   assistantMessage: message({ id: 'a1' }),
 };
 
-const usage: Usage = {
+const usage = usageFixture({
   promptTokens: 100,
   completionTokens: 23,
   totalTokens: 123,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
   costUsd: '0.000024',
   isByok: false,
-  raw: {},
-};
+});
 
 const deltas = (...parts: string[]): ChatStreamEvent[] => parts.map((text) => ({ type: 'delta', text }));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Message } from '../../../../shared/domain';
+import { usageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { selectIsReplying, selectIsStreamingIn, selectOpenTurn } from '../../store/selectors';
 import { conversationFixture, ok, reply, setupStore, tick, userMessage } from '../../test-support/store-over-fake-api';
 import { firstIndexBase, visibleThread } from './chat-slice';
@@ -137,18 +138,7 @@ describe('replies in several conversations at once', () => {
       content: 'Do',
       status: 'stopped',
       versionIds: ['a1', 'a2'],
-      usage: {
-        promptTokens: 10,
-        completionTokens: 2,
-        totalTokens: 12,
-        reasoningTokens: null,
-        cachedTokens: null,
-        cacheWriteTokens: null,
-        cacheDiscountUsd: null,
-        costUsd: '0.002',
-        isByok: false,
-        raw: {},
-      },
+      usage: usageFixture({ promptTokens: 10, completionTokens: 2, totalTokens: 12, costUsd: '0.002', isByok: false }),
     });
     await open(ctx, 'c1', [userMessage({ id: 'u1', conversationId: 'c1' }), settled]);
     expect(ctx.store.getState().messages.at(-1)).toBe(settled);

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Usage } from '../../../../shared/domain';
-import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
+import { messageFixture, usageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { fallbackText, replyMetaParts, reroutedFrom, tokensPerSecond } from './reply-meta';
 
-const usage: Usage = {
+const usage = usageFixture({
   promptTokens: 100,
   completionTokens: 50,
   totalTokens: 150,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
   costUsd: '0.000024',
   isByok: false,
-  raw: {},
-};
+});
 
 describe('replyMetaParts', () => {
   it('says who answered, who served it and how fast', () => {

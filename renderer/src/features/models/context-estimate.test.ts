@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
-import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
+import { messageFixture, usageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { contextLevel, estimateContextTokens } from './context-estimate';
 
-const usage = (promptTokens: number, completionTokens: number): Usage => ({
-  promptTokens,
-  completionTokens,
-  totalTokens: promptTokens + completionTokens,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
-  costUsd: null,
-  isByok: null,
-  raw: {},
-});
+const usage = (promptTokens: number, completionTokens: number): Usage =>
+  usageFixture({ promptTokens, completionTokens, totalTokens: promptTokens + completionTokens });
 
 describe('estimateContextTokens', () => {
   it('counts about four characters a token when no reply has usage, the draft included', () => {

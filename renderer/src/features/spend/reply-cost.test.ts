@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Usage } from '../../../../shared/domain';
-import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
+import { messageFixture, usageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { cacheDiscount, cacheSummary, costBreakdown, replyCost } from './reply-cost';
 
-const usage = (overrides: Partial<Usage> = {}): Usage => ({
-  promptTokens: 1_000,
-  completionTokens: 50,
-  totalTokens: 1_050,
-  reasoningTokens: null,
-  cachedTokens: null,
-  cacheWriteTokens: null,
-  cacheDiscountUsd: null,
-  costUsd: '0.00010425',
-  isByok: false,
-  raw: {},
-  ...overrides,
-});
+const usage = (overrides: Partial<Usage> = {}): Usage =>
+  usageFixture({
+    promptTokens: 1_000,
+    completionTokens: 50,
+    totalTokens: 1_050,
+    costUsd: '0.00010425',
+    isByok: false,
+    ...overrides,
+  });
 
 const reply = (overrides = {}) => messageFixture({ status: 'complete', usage: usage(), ...overrides });
 

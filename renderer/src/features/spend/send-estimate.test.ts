@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareUsd, sumUsd } from '../../../../shared/money';
-import { messageFixture } from '../../../../shared/test-support/domain-fixtures';
+import { messageFixture, usageFixture } from '../../../../shared/test-support/domain-fixtures';
 import { estimateNextReply } from './send-estimate';
 
 const pricing = {
@@ -20,18 +20,13 @@ describe('estimateNextReply', () => {
         id: 'a',
         content: 'y'.repeat(400),
         status: 'complete',
-        usage: {
+        usage: usageFixture({
           promptTokens: 100,
           completionTokens: 100,
           totalTokens: 200,
-          reasoningTokens: null,
-          cachedTokens: null,
-          cacheWriteTokens: null,
-          cacheDiscountUsd: null,
           costUsd: '0.00001',
           isByok: false,
-          raw: {},
-        },
+        }),
       }),
     ];
     const range = estimateNextReply({ thread, draft: 'z'.repeat(400), pricing, maxOutputTokens: null });
