@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Message, Usage } from '../../../shared/domain';
 import type { LibraryEvent } from '../../../shared/library';
-import { usageFixture } from '../../../shared/test-support/domain-fixtures';
+import { messageFixture, usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { ChatService, type ChatStreamer } from '../chat-service';
 import { ConversationRepo } from '../db/conversation-repo';
 import { DraftRepo } from '../db/draft-repo';
@@ -246,33 +246,15 @@ describe('generated titles', () => {
 
   it('does not ask after a reply that failed', async () => {
     const t = setUp(titleAnswer('Packing for Lisbon'));
-    const failed: Message = {
+    const failed = messageFixture({
       id: 'r',
       conversationId: 'c',
-      role: 'assistant',
       content: 'partial',
-      reasoning: null,
       status: 'error',
       model: null,
-      provider: null,
-      generationId: null,
-      finishReason: null,
-      usage: null,
-      error: null,
       createdAt: 1,
       parentId: 'q',
-      versionIds: ['r'],
-      firstTokenMs: null,
-      durationMs: null,
-      toolCalls: null,
-      costStatus: null,
-      estimatedCostUsd: null,
-      sentSettings: null,
-      requestedModel: null,
-      fallbackFrom: null,
-      citations: null,
-      attachments: [],
-    };
+    });
     t.titles.afterReply('c', failed);
     await t.titles.idle();
     expect(t.requests).toHaveLength(0);

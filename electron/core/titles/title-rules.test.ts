@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Message, Usage } from '../../../shared/domain';
-import { usageFixture } from '../../../shared/test-support/domain-fixtures';
+import { messageFixture, usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { defaultConversationTitle } from '../../../shared/title';
 import type { GenerationStats, UpstreamEvent } from '../openrouter/types';
 import { TitleGenerator, cleanTitle, defaultTitleModel, type TitleGeneratorDeps } from './title-generator';
@@ -12,34 +12,8 @@ import { TitleGenerator, cleanTitle, defaultTitleModel, type TitleGeneratorDeps 
 const usage = (cost: string | null): Usage =>
   usageFixture({ promptTokens: 120, completionTokens: 6, totalTokens: 126, costUsd: cost, isByok: false });
 
-const message = (overrides: Partial<Message>): Message => ({
-  id: 'm',
-  conversationId: 'c',
-  role: 'user',
-  content: 'What should I pack for Lisbon?',
-  reasoning: null,
-  status: 'complete',
-  model: null,
-  provider: null,
-  generationId: null,
-  finishReason: null,
-  usage: null,
-  error: null,
-  createdAt: 1,
-  parentId: null,
-  versionIds: [],
-  firstTokenMs: null,
-  durationMs: null,
-  toolCalls: null,
-  costStatus: null,
-  estimatedCostUsd: null,
-  sentSettings: null,
-  requestedModel: null,
-  fallbackFrom: null,
-  citations: null,
-  attachments: [],
-  ...overrides,
-});
+const message = (overrides: Partial<Message>): Message =>
+  messageFixture({ conversationId: 'c', status: 'complete', model: null, createdAt: 1, ...overrides });
 
 const question = message({ id: 'q', role: 'user', content: 'What should I pack for Lisbon?', parentId: null });
 const reply = message({ id: 'r', role: 'assistant', content: 'Light clothes; May is warm.', parentId: 'q' });
