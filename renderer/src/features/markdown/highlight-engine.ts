@@ -1,4 +1,4 @@
-// Renderer: the highlighter itself, in its own chunk: loaded with the first code block's grammar, not at start.
+// Renderer: the highlighter itself, in its own chunk: loaded after start (warmHighlighting) or by the first code block.
 
 import { createLowlight } from 'lowlight';
 
