@@ -9,7 +9,8 @@ import { defaultConversationTitle } from '../../../shared/title';
 import { settingsFromJson, settingsToJson } from './settings-json';
 import { guardStorage } from './storage-error';
 
-interface ConversationRow {
+/** A conversations row as the repositories read it. */
+export interface ConversationRow {
   id: string;
   title: string;
   model: string;

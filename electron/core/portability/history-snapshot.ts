@@ -3,22 +3,14 @@
 
 import type { Database, Statement } from 'better-sqlite3';
 import { AttachmentRepo, toAttachment } from '../db/attachment-repo';
+import type { ConversationRow } from '../db/conversation-repo';
 import { type MessageRow, messageColumns, rowToMessage, rowToStoredUsage } from '../db/message-row';
 import { settingsFromJson } from '../db/settings-json';
 import { guardStorage } from '../db/storage-error';
 import type { ExportedConversation, ExportedMessage } from './export-format';
 
-interface ConversationRow {
-  id: string;
-  title: string;
-  model: string;
-  created_at: number;
-  updated_at: number;
-  max_output_tokens: number | null;
-  current_leaf_id: string | null;
-  pinned_at: number | null;
-  settings_json: string | null;
-}
+/** What an export keeps of a conversation: its row, and the branch it was on, not the compare it was a column of. */
+type SnapshotConversationRow = Omit<ConversationRow, 'compare_id'> & { current_leaf_id: string | null };
 
 /**
  * A stored message in the export format: what the page reads (db/message-row.ts), but exactly as stored where the
@@ -58,7 +50,7 @@ export class HistorySnapshot {
   private readonly attachments: AttachmentRepo;
   private readonly statements: {
     ids: Statement<[], { id: string }>;
-    conversation: Statement<[string], ConversationRow>;
+    conversation: Statement<[string], SnapshotConversationRow>;
     messages: Statement<[string], MessageRow>;
   };
 
@@ -77,7 +69,7 @@ export class HistorySnapshot {
       ids: db.prepare<[], { id: string }>(
         'SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY updated_at DESC, created_at DESC, id',
       ),
-      conversation: db.prepare<[string], ConversationRow>(
+      conversation: db.prepare<[string], SnapshotConversationRow>(
         `SELECT id, title, model, created_at, updated_at, max_output_tokens, current_leaf_id, pinned_at,
            settings_json
          FROM conversations WHERE id = ? AND deleted_at IS NULL`,
