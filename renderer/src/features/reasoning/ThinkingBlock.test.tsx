@@ -54,6 +54,25 @@ describe('ThinkingBlock', () => {
     expect(choices.at(-1)).toBe(false);
   });
 
+  it('tells the choice during the click itself, before the toggle that follows it', () => {
+    const choices: boolean[] = [];
+    const block = show({
+      reasoning: 'Hmm',
+      answered: true,
+      streaming: false,
+      durationMs: null,
+      onOpenChange: (open) => choices.push(open),
+    });
+    // A browser toggles a <details> after the click has been dispatched, and tells of it in a later task; by then a
+    // finished reply may have been drawn anew, reading the choice as it stood.
+    // happy-dom toggles at once; held back here, as if its task had not run yet.
+    const holdToggle = (event: Event) => event.stopPropagation();
+    mounted?.container.addEventListener('toggle', holdToggle, { capture: true });
+    block.querySelector('summary')?.click();
+    mounted?.container.removeEventListener('toggle', holdToggle, { capture: true });
+    expect(choices).toEqual([true]);
+  });
+
   it('starts folded for a stored reply and shows no time when none was measured', () => {
     const block = show({ reasoning: 'Reasoned', answered: true, streaming: false, durationMs: null });
     expect(block.open).toBe(false);

@@ -44,7 +44,15 @@ export function ThinkingBlock({
         onOpenChange?.(event.currentTarget.open);
       }}
     >
-      <summary>{label}</summary>
+      <summary
+        onClick={(event) => {
+          // Told at the click, not only at the toggle event that follows it as a separate task: a reply that finishes
+          // in between is drawn anew (MessageThinking), and the reader's choice must reach it.
+          if (!event.defaultPrevented) onOpenChange?.(!open);
+        }}
+      >
+        {label}
+      </summary>
       <div className={styles.body}>
         <Markdown text={reasoning} streaming={thinking} />
       </div>
