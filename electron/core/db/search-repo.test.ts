@@ -259,4 +259,56 @@ describe('SearchRepo on a real history file', () => {
     expect(search.findInConversation(conversationId, '').messageIds).toEqual([]);
     expect(search.findInConversation('missing', 'pelican').messageIds).toEqual([]);
   });
+  it('says a search was cut only when words or characters were dropped, and keeps to the limit asked, 1 to 200', () => {
+    const words = Array.from({ length: 17 }, (_, i) => `w${i}`);
+    messages.insertUser({ conversationId, content: words.join(' '), model: null });
+    const newer = messages.insertUser({ conversationId, content: words.join(' '), model: null });
+    expect(search.search({ query: words.slice(0, 16).join(' ') })).toMatchObject({ truncated: false });
+    expect(search.search({ query: `  ${words.slice(0, 16).join('   ')} ` })).toMatchObject({ truncated: false });
+    // The 17th word is dropped: both messages are still found by the first 16, and the person is told.
+    const cut = search.search({ query: words.join(' ') });
+    expect(cut.truncated).toBe(true);
+    expect(cut.hits).toHaveLength(2);
+    expect(search.search({ query: `w1 ${'x'.repeat(253)}` }).truncated).toBe(false);
+    expect(search.search({ query: `w1 ${'x'.repeat(254)}` }).truncated).toBe(true);
+    expect(search.search({ query: '' })).toEqual({ hits: [], truncated: false });
+
+    expect(ids('w1', { limit: 1 })).toEqual([newer.id]);
+    expect(ids('w1', { limit: 0 })).toEqual([newer.id]);
+    expect(ids('编%', { limit: 1 })).toEqual([]);
+  });
+
+  it('finds substrings (CJK, symbols) within the current thread only, oldest first', () => {
+    const q1 = messages.insertUser({ conversationId, content: '我喜欢编程 a_b', model: null });
+    const a1 = messages.createAssistant({ conversationId, model: null });
+    messages.finalize(a1.id, finished('编程很好玩 a_b'));
+    const other = messages.createAssistant({ conversationId, model: null, parentId: q1.id });
+    messages.finalize(other.id, finished('学习编程 a_b'));
+    messages.insertUser({
+      conversationId: conversations.create({ title: 'x', model: 'openai/gpt-4o' }).id,
+      content: '编程',
+      model: null,
+    });
+    expect(search.findInConversation(conversationId, '编程')).toEqual({
+      messageIds: [q1.id, other.id],
+      truncated: false,
+    });
+    expect(search.findInConversation(conversationId, 'a_b').messageIds).toEqual([q1.id, other.id]);
+    // `_` is no wildcard here either.
+    expect(search.findInConversation(conversationId, 'a_c').messageIds).toEqual([]);
+    expect(search.findInConversation(conversationId, '学习编程').messageIds).toEqual([other.id]);
+    expect(search.findInConversation(conversationId, ' ')).toEqual({ messageIds: [], truncated: false });
+  });
+
+  it('tells how far above the current leaf a message is, and null for one on another version', () => {
+    const q1 = messages.insertUser({ conversationId, content: 'question', model: null });
+    const a1 = messages.createAssistant({ conversationId, model: null });
+    messages.finalize(a1.id, finished('first answer'));
+    const a2 = messages.createAssistant({ conversationId, model: null, parentId: q1.id });
+    messages.finalize(a2.id, finished('second answer'));
+    expect(search.depthInCurrentThread(conversationId, a2.id)).toBe(0);
+    expect(search.depthInCurrentThread(conversationId, q1.id)).toBe(1);
+    expect(search.depthInCurrentThread(conversationId, a1.id)).toBeNull();
+    expect(search.depthInCurrentThread('missing', q1.id)).toBeNull();
+  });
 });
