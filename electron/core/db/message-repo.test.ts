@@ -276,4 +276,87 @@ describe('MessageRepo', () => {
       expect(ledger().map((r) => r.cost_pico)).toEqual([420_000_000]);
     });
   });
+  describe('reading a stored reply back as a Message', () => {
+    const reply = (over: Partial<FinalizeInput> = {}) => {
+      messages.insertUser({ conversationId, content: 'Capital of France?', model: null });
+      const streaming = messages.createAssistant({ conversationId, model: 'openai/gpt-4o' });
+      return messages.finalize(streaming.id, done(over));
+    };
+    const store = (id: string, column: 'tool_calls_json' | 'citations_json', json: string) =>
+      db.prepare(`UPDATE messages SET ${column} = ? WHERE id = ?`).run(json, id);
+
+    it('keeps the figures OpenRouter sent, rounds fractions, and fills a missing total from the parts', () => {
+      const message = reply({
+        usage: usageFixture({ promptTokens: 12.6, completionTokens: 30, totalTokens: Number.NaN, isByok: null }),
+      });
+      const read = messages.get(message.id);
+      expect(read?.usage).toMatchObject({ promptTokens: 13, completionTokens: 30, totalTokens: 43, isByok: null });
+      expect(read).toEqual(message);
+      // No usage at all reads as none, not as zeros.
+      expect(messages.get(reply({ usage: null, spend: null }).id)?.usage).toBeNull();
+    });
+
+    it('reads usage with a count that was no number (NaN, Infinity) as zero of it, not as no usage', () => {
+      const noPrompt = reply({
+        usage: usageFixture({ promptTokens: Number.NaN, completionTokens: 7, totalTokens: 7, costUsd: '0.001' }),
+      });
+      expect(messages.get(noPrompt.id)?.usage).toMatchObject({
+        promptTokens: 0,
+        completionTokens: 7,
+        costUsd: '0.001',
+      });
+      const noCompletion = reply({
+        usage: usageFixture({ promptTokens: 5, completionTokens: Number.POSITIVE_INFINITY, totalTokens: 5 }),
+      });
+      expect(messages.get(noCompletion.id)?.usage).toMatchObject({ promptTokens: 5, completionTokens: 0 });
+    });
+
+    it('round-trips tool calls, stores none for an empty list, and drops damaged entries without hiding the message', () => {
+      const calls = [{ id: 'call-1', name: 'lookup', arguments: '{"q":"Paris"}' }];
+      const message = reply({ toolCalls: calls });
+      expect(messages.get(message.id)?.toolCalls).toEqual(calls);
+      const none = reply({ toolCalls: [] });
+      expect(db.prepare('SELECT tool_calls_json FROM messages WHERE id = ?').get(none.id)).toEqual({
+        tool_calls_json: null,
+      });
+      store(
+        message.id,
+        'tool_calls_json',
+        '[null, "x", {"name": 1, "arguments": "{}"}, {"name": "f", "arguments": 2}, {"name": "f", "arguments": "{}"}]',
+      );
+      expect(messages.get(message.id)?.toolCalls).toEqual([{ id: null, name: 'f', arguments: '{}' }]);
+      store(message.id, 'tool_calls_json', '[null, {"name": "f"}]');
+      expect(messages.get(message.id)?.toolCalls).toBeNull();
+      store(message.id, 'tool_calls_json', '{"name": "f", "arguments": "{}"}');
+      expect(messages.get(message.id)?.toolCalls).toBeNull();
+    });
+
+    it('stores no citations for an empty list and keeps only cited URLs, with malformed offsets and titles as null', () => {
+      const none = reply({ citations: [] });
+      expect(db.prepare('SELECT citations_json FROM messages WHERE id = ?').get(none.id)).toEqual({
+        citations_json: null,
+      });
+      store(
+        none.id,
+        'citations_json',
+        '[null, {"title": "no url"}, {"url": "https://a.example", "title": 5, "content": "c", "startIndex": -1, "endIndex": 2.5}]',
+      );
+      expect(messages.get(none.id)?.citations).toEqual([
+        { url: 'https://a.example', title: null, content: 'c', startIndex: null, endIndex: null },
+      ]);
+      store(none.id, 'citations_json', '[{"title": "no url"}]');
+      expect(messages.get(none.id)?.citations).toBeNull();
+    });
+
+    it('shows an estimate once OpenRouter never reported the charge, and none before', () => {
+      const message = reply({ usage: null, spend: null });
+      expect(message.estimatedCostUsd).toBeNull();
+      // Only a reply whose cost was being asked for gets an estimate.
+      expect(messages.giveUpOnCost(message.id, '0.0012')).toBeNull();
+      messages.markCostPending(message.id);
+      expect(messages.get(message.id)).toMatchObject({ costStatus: 'pending', estimatedCostUsd: null });
+      expect(messages.giveUpOnCost(message.id, '0.0012')).toMatchObject({ estimatedCostUsd: '0.0012' });
+      expect(messages.get(message.id)).toMatchObject({ costStatus: 'estimated', estimatedCostUsd: '0.0012' });
+    });
+  });
 });
