@@ -93,6 +93,27 @@ describe('threads, versions, paging and drafts', () => {
     );
   });
 
+  it('sends upstream the whole branch from the first message to the chosen leaf, and nothing of other conversations', () => {
+    const one = turn('Q1');
+    const two = turn('Q2');
+    const regenerated = messages.createAssistant({ conversationId, model: null, parentId: two.q }).id;
+    for (let i = 0; i < 60; i++) turn(`more ${i}`);
+    const path = messages.threads.pathTo(conversationId, two.a);
+    expect(path.map((m) => m.id)).toEqual([one.q, one.a, two.q, two.a]);
+    expect(messages.threads.pathTo(conversationId, regenerated).map((m) => m.id)).toEqual([
+      one.q,
+      one.a,
+      two.q,
+      regenerated,
+    ]);
+    // Longer than a page: a request sends all of it.
+    expect(messages.threads.pathTo(conversationId, messages.currentLeaf(conversationId) ?? '')).toHaveLength(124);
+    const other = conversations.create({ title: 'o', model: 'a/b' }).id;
+    expect(messages.threads.pathTo(other, two.a)).toEqual([]);
+    // Paging back from a message of another conversation shows nothing rather than failing.
+    expect(messages.threads.pageBefore(other, two.a)).toEqual({ messages: [], hasOlder: false });
+  });
+
   it('answers not_found for a message of another conversation', () => {
     const other = conversations.create({ title: 'o', model: 'a/b' }).id;
     const elsewhere = messages.insertUser({ conversationId: other, content: 'x', model: null }).id;
