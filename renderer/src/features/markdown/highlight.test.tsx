@@ -31,3 +31,12 @@ describe('warmHighlighting', () => {
     expect(mounted.container.querySelector('pre .hljs-keyword')?.textContent).toBe('const');
   });
 });
+
+describe('grammarNames', () => {
+  it('lists every bundled grammar once, the ones replies show most first', () => {
+    const names = grammarNames();
+    expect(names.slice(0, 5)).toEqual(['python', 'typescript', 'javascript', 'bash', 'json']);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toHaveLength(29);
+  });
+});

@@ -81,8 +81,14 @@ export function grammarName(language: string | null): string | null {
   return Object.hasOwn(loaders, name) ? name : null;
 }
 
-/** Every bundled grammar's name. */
-export const grammarNames = (): string[] => Object.keys(loaders);
+/** The languages replies show most, warmed first so they are ready within a second or so of start. */
+const mostShown = ['python', 'typescript', 'javascript', 'bash', 'json'];
+
+/** Every bundled grammar's name, the ones replies show most first. */
+export const grammarNames = (): string[] => [
+  ...mostShown,
+  ...Object.keys(loaders).filter((name) => !mostShown.includes(name)),
+];
 
 export function loadGrammar(name: string): Promise<LanguageFn> {
   const load = loaders[name];
