@@ -17,6 +17,15 @@ function show(props: ThinkingBlockProps): HTMLDetailsElement {
   return details;
 }
 
+/** A stored reply's Thinking block (reasoning done, answered, nothing streaming), with `extra` on top. */
+const storedReply = (extra: Partial<ThinkingBlockProps> = {}): ThinkingBlockProps => ({
+  reasoning: 'Hmm',
+  answered: true,
+  streaming: false,
+  durationMs: null,
+  ...extra,
+});
+
 describe('ThinkingBlock', () => {
   it('is open while only reasoning streams and folds once the answer starts, showing the time', () => {
     let block = show({ reasoning: 'Let me', answered: false, streaming: true, durationMs: null });
@@ -40,14 +49,7 @@ describe('ThinkingBlock', () => {
 
   it('opens as the reader last left it when shown again', () => {
     const choices: boolean[] = [];
-    const block = show({
-      reasoning: 'Hmm',
-      answered: true,
-      streaming: false,
-      durationMs: null,
-      initialOpen: true,
-      onOpenChange: (open) => choices.push(open),
-    });
+    const block = show(storedReply({ initialOpen: true, onOpenChange: (open) => choices.push(open) }));
     expect(block.open).toBe(true);
     block.querySelector('summary')?.click();
     expect(block.open).toBe(false);
@@ -56,13 +58,7 @@ describe('ThinkingBlock', () => {
 
   it('tells the choice during the click itself, before the toggle that follows it', () => {
     const choices: boolean[] = [];
-    const block = show({
-      reasoning: 'Hmm',
-      answered: true,
-      streaming: false,
-      durationMs: null,
-      onOpenChange: (open) => choices.push(open),
-    });
+    const block = show(storedReply({ onOpenChange: (open) => choices.push(open) }));
     // A browser toggles a <details> after the click has been dispatched, and tells of it in a later task; by then a
     // finished reply may have been drawn anew, reading the choice as it stood.
     // happy-dom toggles at once; held back here, as if its task had not run yet.
@@ -74,7 +70,7 @@ describe('ThinkingBlock', () => {
   });
 
   it('starts folded for a stored reply and shows no time when none was measured', () => {
-    const block = show({ reasoning: 'Reasoned', answered: true, streaming: false, durationMs: null });
+    const block = show(storedReply({ reasoning: 'Reasoned' }));
     expect(block.open).toBe(false);
     expect(block.querySelector('summary')?.textContent).toBe('Thinking');
   });
