@@ -1,86 +1,23 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChatStreamEvent, Message, Usage } from '../../../shared/domain';
-import { usageFixture } from '../../../shared/test-support/domain-fixtures';
-import { ChatService, type ChatStreamer } from '../chat-service';
+import { ChatService } from '../chat-service';
 import { ConversationRepo } from '../db/conversation-repo';
-import { MessageRepo } from '../db/message-repo';
-import { openDatabase } from '../db/open-database';
+import {
+  type ScriptStep,
+  chatHarness,
+  model,
+  reply,
+  roles,
+  run,
+  signal,
+  started,
+  upstreamError,
+  usage,
+} from '../test-support/chat-turns';
 import { useTempDir } from '../test-support/temp-dir';
-import type { ChatRequest, UpstreamEvent } from '../openrouter/types';
 
 const tempDir = useTempDir();
-const model = 'openai/gpt-4o-mini';
-
-const usage = (completionTokens: number, costUsd: number): Usage =>
-  usageFixture({
-    promptTokens: 10,
-    completionTokens,
-    totalTokens: 10 + completionTokens,
-    costUsd: String(costUsd),
-    isByok: false,
-    raw: { completion_tokens: completionTokens },
-  });
-
-const started = (generationId: string): UpstreamEvent => ({ type: 'started', generationId, model, provider: 'OpenAI' });
-const reply = (text: string, generationId = 'gen-1', finish = 'stop'): UpstreamEvent[] => [
-  started(generationId),
-  { type: 'delta', text },
-  { type: 'finish', finishReason: finish, nativeFinishReason: finish },
-  { type: 'usage', usage: usage(5, 0.001) },
-  { type: 'done', finishReason: finish, generationId },
-];
-const upstreamError = (status: number, retryAfterSeconds?: number): UpstreamEvent => ({
-  type: 'error',
-  error: {
-    code: 'upstream_error',
-    message: `HTTP ${status}`,
-    status,
-    ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
-  },
-  generationId: null,
-});
-
-/** Each call to streamChat plays the next script; a script step may advance the clock. */
-function setUp(scripts: (UpstreamEvent | { advance: number })[][], options: { maxOutput?: number } = {}) {
-  const db = openDatabase(join(tempDir(), 'history.sqlite3'));
-  let clock = 1_000;
-  const conversations = new ConversationRepo(db);
-  const messages = new MessageRepo(db);
-  const requests: ChatRequest[] = [];
-  const slept: number[] = [];
-  const streamer: ChatStreamer = {
-    getGeneration: async () => ({ ok: false, error: { code: 'not_found', message: 'none' } }),
-    async *streamChat(request) {
-      requests.push(request);
-      for (const step of scripts[requests.length - 1] ?? []) {
-        if ('advance' in step) clock += step.advance;
-        else yield step;
-      }
-    },
-  };
-  const service = new ChatService(conversations, messages, streamer, {
-    now: () => clock,
-    sleep: async (ms) => {
-      slept.push(ms);
-      return true;
-    },
-    ...(options.maxOutput ? { outputBudget: async () => options.maxOutput as number } : {}),
-  });
-  const conversation = conversations.create({ title: 't', model });
-  return { db, conversations, messages, service, requests, slept, conversationId: conversation.id };
-}
-
-async function run(stream: AsyncIterable<ChatStreamEvent>) {
-  const events: ChatStreamEvent[] = [];
-  for await (const event of stream) events.push(event);
-  const last = events.at(-1);
-  const message = last && (last.type === 'done' || last.type === 'error') ? last.message : null;
-  return { events, message: message as Message };
-}
-
-const signal = () => new AbortController().signal;
-const roles = (request: ChatRequest | undefined) => request?.messages.map((m) => `${m.role}:${m.content}`);
+const setUp = (scripts: ScriptStep[][], options: { maxOutput?: number } = {}) =>
+  chatHarness(tempDir(), scripts, options);
 
 describe('sending after a failed turn', () => {
   it('answers the same question again in place: no second copy of it, upstream or stored', async () => {
