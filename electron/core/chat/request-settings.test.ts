@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationSettings } from '../../../shared/conversation-settings';
 import type { ModelSummary } from '../../../shared/domain';
-import type { ChatMessage } from '../openrouter/types';
+import type { ChatMessage, ContentPart } from '../openrouter/types';
 import { answerRoomAboveBudget, buildRequest, maxCacheBreakpoints, outputCapWith } from './request-settings';
 
 type ModelFacts = ModelSummary | null;
@@ -42,9 +42,11 @@ describe('buildRequest', () => {
     const built = buildRequest('openai/o3', o3, { temperature: 0.3, topP: 0.5, reasoningEffort: 'high' }, history);
     expect(built.options).toEqual({ reasoning: { effort: 'high' } });
     expect(built.ignored).toEqual(['temperature', 'topP']);
-    expect(buildRequest('openai/gpt-4o', gpt, { reasoningEffort: 'low', showReasoning: false }, history)).toMatchObject(
-      { options: {}, ignored: ['reasoning'] },
-    );
+    expect(buildRequest('openai/gpt-4o', gpt, { reasoningEffort: 'low', showReasoning: false }, history)).toEqual({
+      messages: history,
+      options: {},
+      ignored: ['reasoning'],
+    });
   });
 
   it('with "require parameters" sends them anyway and asks OpenRouter for providers that take them', () => {
@@ -88,6 +90,8 @@ describe('buildRequest', () => {
   it('raises the output cap above a reasoning token budget, and leaves it alone otherwise', () => {
     const budget = buildRequest('openai/o3', o3, { reasoningMaxTokens: 8000 }, history).options;
     expect(outputCapWith(4096, budget)).toBe(8000 + answerRoomAboveBudget);
+    // A cap equal to the budget leaves no room for the answer, so it is raised too.
+    expect(outputCapWith(8000, budget)).toBe(8000 + answerRoomAboveBudget);
     expect(outputCapWith(16_000, budget)).toBe(16_000);
     expect(outputCapWith(4096, buildRequest('openai/o3', o3, { reasoningEffort: 'high' }, history).options)).toBe(4096);
   });
@@ -119,12 +123,21 @@ describe('buildRequest', () => {
       zdr: true,
       max_price: { prompt: '2.5' },
     });
+    const only = buildRequest('openai/gpt-4o', gpt, { routing: { only: ['openai'] } }, history);
+    expect(only.options.provider).toEqual({ only: ['openai'] });
     const off = buildRequest('openai/gpt-4o', gpt, { routing: { denyDataCollection: false, maxPrice: {} } }, history);
     expect(off.options.provider).toBeUndefined();
   });
 
+  it('sends a price cap on either side alone, or on both', () => {
+    const maxPrice = (price: { prompt?: string; completion?: string }) =>
+      buildRequest('openai/gpt-4o', gpt, { routing: { maxPrice: price } }, history).options.provider?.max_price;
+    expect(maxPrice({ completion: '10' })).toEqual({ completion: '10' });
+    expect(maxPrice({ prompt: '2.5', completion: '10' })).toEqual({ prompt: '2.5', completion: '10' });
+  });
+
   it('lists at most three fallback models after the model itself, without repeating it', () => {
-    const settings = { fallbackModels: ['openai/gpt-4o', 'a/one', 'a/two', 'a/one', 'a/three'] };
+    const settings = { fallbackModels: ['openai/gpt-4o', 'a/one', 'a/two', 'a/one', 'a/three', 'a/four'] };
     // The schema allows three; a longer list (an old row, a hand-edited file) is still cut to what OpenRouter takes.
     const built = buildRequest('openai/gpt-4o', gpt, settings as ConversationSettings, history);
     expect(built.options.models).toEqual(['a/one', 'a/two', 'a/three']);
@@ -172,5 +185,50 @@ describe('buildRequest', () => {
     ).toBe(true);
     const off = buildRequest('anthropic/claude-sonnet-4.5', null, { systemPrompt: 'x', promptCaching: false }, history);
     expect(off.messages.every((m) => typeof m.content === 'string')).toBe(true);
+  });
+});
+
+describe('buildRequest cache breakpoints on messages in parts', () => {
+  const ephemeral = { type: 'ephemeral' };
+  const image: ContentPart = { type: 'image_url', image_url: { url: 'data:image/png;base64,AA==' } };
+  const before = (message: ChatMessage): ChatMessage[] => [
+    { role: 'user', content: 'Draw a cat' },
+    message,
+    { role: 'user', content: 'Now a dog' },
+  ];
+  const marked = (message: ChatMessage) =>
+    buildRequest('anthropic/claude-sonnet-4.5', null, {}, before(message)).messages[1];
+
+  it('marks the first text part of a message with pictures, and leaves the pictures as they are', () => {
+    const reply: ChatMessage = {
+      role: 'assistant',
+      content: [image, { type: 'text', text: 'A cat.' }, { type: 'text', text: 'Another.' }],
+    };
+    expect(marked(reply)).toEqual({
+      role: 'assistant',
+      content: [image, { type: 'text', text: 'A cat.', cache_control: ephemeral }, { type: 'text', text: 'Another.' }],
+    });
+  });
+
+  it('joins a message of text parts into one marked text part', () => {
+    const reply: ChatMessage = {
+      role: 'assistant',
+      content: [
+        { type: 'text', text: 'A ' },
+        { type: 'text', text: 'cat.' },
+      ],
+    };
+    expect(marked(reply)).toEqual({
+      role: 'assistant',
+      content: [{ type: 'text', text: 'A cat.', cache_control: ephemeral }],
+    });
+  });
+
+  it('leaves an empty message unmarked (an empty text part cannot carry a breakpoint)', () => {
+    expect(marked({ role: 'assistant', content: '' })).toEqual({ role: 'assistant', content: '' });
+  });
+
+  it('sends no messages for an empty history', () => {
+    expect(buildRequest('anthropic/claude-sonnet-4.5', null, {}, []).messages).toEqual([]);
   });
 });
