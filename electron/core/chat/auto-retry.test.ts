@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../../shared/result';
-import { isRetryableBeforeFirstToken, retryDelayMs } from './auto-retry';
+import { isRetryableBeforeFirstToken, retryDelayMs, sleep } from './auto-retry';
 
 const error = (code: AppError['code'], status?: number, retryAfterSeconds?: number): AppError => ({
   code,
@@ -25,6 +25,8 @@ describe('automatic retry', () => {
       error('insufficient_credits', 402),
       error('unauthorized', 401),
       error('aborted'),
+      // A routing refusal comes as a 503 too, but only a change of settings helps (routing-refusal.ts).
+      error('routing_providers', 503),
     ])
       expect(isRetryableBeforeFirstToken(final)).toBe(false);
   });
@@ -35,5 +37,39 @@ describe('automatic retry', () => {
     expect(retryDelayMs(error('offline'), 3, [1000, 3000])).toBeNull();
     expect(retryDelayMs(error('upstream_error', 503, 10), 1, [1000, 3000])).toBe(10_000);
     expect(retryDelayMs(error('upstream_error', 503, 11), 1, [1000, 3000])).toBe(1000);
+  });
+
+  it('retries at once on a Retry-After of 0, and ignores a negative one', () => {
+    expect(retryDelayMs(error('upstream_error', 503, 0), 1, [1000, 3000])).toBe(0);
+    expect(retryDelayMs(error('upstream_error', 503, -5), 1, [1000, 3000])).toBe(1000);
+  });
+});
+
+describe('sleep before a retry', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Whether the sleep has ended after `ms` of (fake) time, and with what. */
+  async function after(ms: number, sleeping: Promise<boolean>): Promise<boolean | 'still sleeping'> {
+    await vi.advanceTimersByTimeAsync(ms);
+    return Promise.race([sleeping, Promise.resolve('still sleeping' as const)]);
+  }
+
+  it('wakes up (true) once the time has passed, not before', async () => {
+    vi.useFakeTimers();
+    const sleeping = sleep(1000, new AbortController().signal);
+    expect(await after(999, sleeping)).toBe('still sleeping');
+    expect(await after(1, sleeping)).toBe(true);
+  });
+
+  it('gives up (false) as soon as the turn is stopped, or at once when it already was', async () => {
+    vi.useFakeTimers();
+    const stop = new AbortController();
+    const sleeping = sleep(1000, stop.signal);
+    stop.abort();
+    expect(await after(0, sleeping)).toBe(false);
+
+    expect(await after(0, sleep(1000, stop.signal))).toBe(false);
   });
 });
