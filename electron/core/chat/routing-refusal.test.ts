@@ -30,6 +30,20 @@ describe('routingRefusal', () => {
     expect(routingRefusal({ ...vague, status: 400 }, { zdr: true }).code).toBe('routing_privacy');
   });
 
+  it('names the providers for an ignore list or fallbacks turned off, not for fallbacks left on', () => {
+    const vague = refused(503, 'No endpoints found that can handle the requested parameters.');
+    expect(routingRefusal(vague, { ignore: ['deepinfra'] }).code).toBe('routing_providers');
+    expect(routingRefusal(vague, { allow_fallbacks: false }).code).toBe('routing_providers');
+    expect(routingRefusal(vague, { allow_fallbacks: true })).toBe(vague);
+  });
+
+  it('trusts what was sent over what the answer mentions: privacy first, and price only when a cap was sent', () => {
+    const both = refused(404, 'No endpoints found matching your data policy and max price.');
+    expect(routingRefusal(both, { zdr: true, max_price: { prompt: '1' } }).code).toBe('routing_privacy');
+    const aboutPrice = refused(404, 'No endpoints found matching your max price.');
+    expect(routingRefusal(aboutPrice, { only: ['azure'] }).code).toBe('routing_providers');
+  });
+
   it('leaves every other error alone', () => {
     const noEndpoints = refused(404, 'No endpoints found for acme/model.');
     expect(routingRefusal(noEndpoints, undefined)).toBe(noEndpoints);
