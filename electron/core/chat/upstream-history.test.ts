@@ -49,3 +49,29 @@ describe('toUpstreamMessages', () => {
     ]);
   });
 });
+
+describe('toUpstreamMessages, replies with tool calls or pictures', () => {
+  const image = (name: string) => ({ id: name, kind: 'image', mime: 'image/png', name, sizeBytes: 1 }) as const;
+  const reply = (content: string, extra: Partial<Message>) => ({ ...m('assistant', content), ...extra }) as Message;
+  const upstreamReply = (message: Message) =>
+    toUpstreamMessages([m('user', 'Q'), message, m('user', 'Next')])[1]?.content;
+
+  it('keeps the text of a reply that also asked for tools or sent pictures', () => {
+    const calls = [{ id: 'c1', name: 'search', arguments: '{}' }];
+    expect(upstreamReply(reply('Searching.', { toolCalls: calls }))).toBe('Searching.');
+    expect(upstreamReply(reply('Here it is.', { attachments: [image('cat.png')] }))).toBe('Here it is.');
+  });
+
+  it('names every tool and every picture of a reply that was only those', () => {
+    const calls = [
+      { id: 'c1', name: 'search', arguments: '{}' },
+      { id: 'c2', name: 'fetch', arguments: '{}' },
+    ];
+    expect(upstreamReply(reply('', { toolCalls: calls }))).toBe(
+      '(I asked to call search, fetch; the app I am used in does not run tools.)',
+    );
+    expect(upstreamReply(reply('', { attachments: [image('a.png'), image('b.png')] }))).toBe(
+      '(I answered with images: “a.png”, “b.png”.)',
+    );
+  });
+});
