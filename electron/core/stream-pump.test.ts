@@ -148,3 +148,78 @@ describe('pumpStream coalescing', () => {
     expect(r.frames).toEqual([delta('a'), delta('b'), 'end']);
   });
 });
+
+describe('pumpStream coalescing, edges', () => {
+  const reasoning = (text: string): ChatStreamEvent => ({ type: 'reasoning', text });
+
+  it('joins reasoning within the window as it joins text', async () => {
+    const r = recorder();
+    const time = manualClock();
+    const input = feed();
+    const done = pumpStream(input.source, r.sink, r.logger, 'chat:send', { clock: time.clock });
+    await input.push(reasoning('a'), reasoning('b'), reasoning('c'));
+    expect(r.frames).toEqual([reasoning('a')]);
+    time.advance(16);
+    await input.push('end');
+    await done;
+    expect(r.frames).toEqual([reasoning('a'), reasoning('bc'), 'end']);
+  });
+
+  it('sends text at once when the window has just closed, and holds the next text for a full window', async () => {
+    const r = recorder();
+    const time = manualClock();
+    const input = feed();
+    const done = pumpStream(input.source, r.sink, r.logger, 'chat:send', { clock: time.clock });
+    await input.push(delta('a'), delta('b'));
+    // A usage event sends 'b' early, at 5 ms; text after it waits a whole window from there (until 21 ms).
+    time.advance(5);
+    const usage = { type: 'usage', usage: null } as unknown as ChatStreamEvent;
+    await input.push(usage, delta('c'));
+    time.advance(11);
+    expect(r.frames).toEqual([delta('a'), delta('b'), usage]);
+    time.advance(5);
+    expect(r.frames.at(-1)).toEqual(delta('c'));
+    // Exactly one window later, nothing is held.
+    time.advance(16);
+    await input.push(delta('d'));
+    expect(r.frames.at(-1)).toEqual(delta('d'));
+    await input.push('end');
+    await done;
+  });
+
+  it('sends held text early once it passes 64 KiB, not before', async () => {
+    const r = recorder();
+    const time = manualClock();
+    const input = feed();
+    const done = pumpStream(input.source, r.sink, r.logger, 'chat:send', { clock: time.clock });
+    await input.push(delta('a'), delta('x'.repeat(64 * 1024)));
+    expect(r.frames).toHaveLength(1);
+    await input.push(delta('y'));
+    expect(r.frames).toEqual([delta('a'), delta(`${'x'.repeat(64 * 1024)}y`)]);
+    await input.push('end');
+    await done;
+  });
+
+  it('stops reading the source when the sink fails while sending held text', async () => {
+    const r = recorder();
+    const time = manualClock();
+    const input = feed();
+    let calls = 0;
+    const sink = {
+      event: () => {
+        if (++calls === 2) throw new Error('port closed');
+      },
+      end: () => r.frames.push('end'),
+    };
+    let finished = false;
+    const done = pumpStream(input.source, sink, r.logger, 'chat:send', { clock: time.clock }).then(
+      () => (finished = true),
+    );
+    await input.push(delta('a'), delta('b'));
+    time.advance(16);
+    await input.push({ type: 'usage', usage: null } as unknown as ChatStreamEvent);
+    expect(finished).toBe(true);
+    await done;
+    expect(r.frames).toEqual([]);
+  });
+});
