@@ -35,6 +35,13 @@ describe('content parts', () => {
     );
   });
 
+  it('refuses a text file whose stored copy is no longer text rather than sending garbage', () => {
+    const binary = { forRequest: () => ({ bytes: new Uint8Array([0x68, 0, 0xff]), mime: 'text/plain' }) };
+    expect(() => userContent('x', [text], binary, true)).toThrow(
+      expect.objectContaining({ error: expect.objectContaining({ code: 'attachment_missing' }) }),
+    );
+  });
+
   it('fences inlined text so a fence inside it cannot close it early', () => {
     expect(inlinedText('a.md', 'x\n```\ny')).toBe('File: a.md\n~~~~\nx\n```\ny\n~~~~');
   });
