@@ -7,6 +7,8 @@ describe('automaticMaxTokens', () => {
     expect(automaticMaxTokens({ modelMax: 128_000, completionPrice: 0.001, limitRemaining: null })).toBe(128_000);
     expect(automaticMaxTokens({ modelMax: 128_000, completionPrice: null, limitRemaining: 1 })).toBe(128_000);
     expect(automaticMaxTokens({ modelMax: 128_000, completionPrice: 0, limitRemaining: 1 })).toBe(128_000);
+    // A free model with the cap used up: nothing to divide by, the model's own max still holds.
+    expect(automaticMaxTokens({ modelMax: 128_000, completionPrice: 0, limitRemaining: 0 })).toBe(128_000);
   });
 
   it('falls back to 16,384 when the catalogue does not say', () => {
