@@ -25,7 +25,8 @@ const catalogue: Record<string, ModelSummary> = {
   'm/files': model('m/files', ['text', 'image', 'file']),
 };
 
-function setUp(reply: UpstreamEvent[] = [{ type: 'delta', text: 'Seen.' }]) {
+/** `reply` is what every call streams before done; a function gives each call (by index) its own events, done included. */
+function setUp(reply: UpstreamEvent[] | ((call: number) => UpstreamEvent[]) = [{ type: 'delta', text: 'Seen.' }]) {
   const dir = tempDir();
   const db = openDatabase(join(dir, 'history.sqlite3'));
   const messages = new MessageRepo(db);
@@ -39,6 +40,10 @@ function setUp(reply: UpstreamEvent[] = [{ type: 'delta', text: 'Seen.' }]) {
       getGeneration: async () => ({ ok: false, error: { code: 'not_found', message: '' } }),
       async *streamChat(request) {
         requests.push(request);
+        if (typeof reply === 'function') {
+          yield* reply(requests.length - 1);
+          return;
+        }
         yield* reply;
         yield { type: 'done', finishReason: 'stop', generationId: null };
       },
@@ -63,8 +68,8 @@ const add = async (store: AttachmentStore, name: string, bytes: Uint8Array): Pro
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 };
-const png = () =>
-  sharp({ create: { width: 8, height: 8, channels: 3, background: '#f00' } })
+const png = (background = '#f00') =>
+  sharp({ create: { width: 8, height: 8, channels: 3, background } })
     .png()
     .toBuffer();
 
@@ -145,6 +150,7 @@ describe('a turn with files', () => {
     const history = requests[1]?.messages;
     expect(JSON.stringify(history?.[0])).toContain('data:image/png;base64,');
     expect(history?.at(-1)).toEqual({ role: 'user', content: 'And now?' });
+    expect(requests[1]?.options?.plugins).toBeUndefined();
     expect(messages.listForConversation(conversationId)[0]?.attachments).toHaveLength(2);
   });
 
@@ -166,6 +172,13 @@ describe('a turn with files', () => {
       service.send({ text: 'again', model: 'm/text', attachmentIds: [paper.id], pdfEngine: 'mistral-ocr' }, signal()),
     );
     expect(requests[1]?.options?.plugins).toEqual([{ id: 'file-parser', pdf: { engine: 'mistral-ocr' } }]);
+    // A later message without files still sends the thread's PDF, so the parser goes with it.
+    const started = (
+      await collect(service.send({ text: 'read', model: 'm/files', attachmentIds: [paper.id] }, signal()))
+    )[0];
+    const conversationId = started?.type === 'started' ? started.conversation.id : '';
+    await collect(service.send({ conversationId, text: 'and?', model: 'm/files' }, signal()));
+    expect(requests[3]?.options?.plugins).toEqual([{ id: 'file-parser', pdf: { engine: 'native' } }]);
   });
 
   it('keeps an edited question’s files unless the edit names others', async () => {
@@ -209,5 +222,86 @@ describe('a turn with files', () => {
     expect(messages.listForConversation(conversationId)[1]?.attachments).toHaveLength(1);
     const id = done?.type === 'done' ? done.message.attachments[0]!.id : '';
     expect(await store.read(id, 'thumb')).not.toBeNull();
+  });
+
+  it('names a new conversation after its first file when the message has no text', async () => {
+    const { service, store } = setUp();
+    const paper = await add(store, 'notes.txt', new TextEncoder().encode('line one'));
+    const [started] = await collect(service.send({ text: '', model: 'm/text', attachmentIds: [paper.id] }, signal()));
+    expect(started?.type === 'started' && started.conversation.title).toBe('notes.txt');
+  });
+
+  it('answers a question again in place after an empty stopped reply only when its files are the same', async () => {
+    // Every other call ends without a word (stopped); the rest answer.
+    const { service, store, db } = setUp((call) =>
+      call % 2 === 0
+        ? []
+        : [
+            { type: 'delta', text: 'Seen.' },
+            { type: 'done', finishReason: 'stop', generationId: null },
+          ],
+    );
+    const red = await add(store, 'red.png', await png('#f00'));
+    const blue = await add(store, 'blue.png', await png('#00f'));
+    const questions = () => db.prepare("SELECT COUNT(*) FROM messages WHERE role = 'user'").pluck().get();
+    const [started] = await collect(
+      service.send({ text: 'Look', model: 'm/vision', attachmentIds: [red.id] }, signal()),
+    );
+    const conversationId = started?.type === 'started' ? started.conversation.id : '';
+    await collect(service.send({ conversationId, text: 'Look', model: 'm/vision', attachmentIds: [red.id] }, signal()));
+    expect(questions()).toBe(1);
+
+    // Answered now: the same question again is a new one, which stops empty; then another file replaces it.
+    await collect(service.send({ conversationId, text: 'Look', model: 'm/vision', attachmentIds: [red.id] }, signal()));
+    expect(questions()).toBe(2);
+    await collect(
+      service.send({ conversationId, text: 'Look', model: 'm/vision', attachmentIds: [blue.id] }, signal()),
+    );
+    expect(questions()).toBe(3);
+  });
+
+  it('sends an image model’s earlier reply as its text, and an earlier image as a note to a model that cannot see it', async () => {
+    const picture = (await png()).toString('base64');
+    const drawn: UpstreamEvent = { type: 'images', urls: [`data:image/png;base64,${picture}`] };
+    const { service, store, requests } = setUp((call): UpstreamEvent[] => [
+      ...(call === 0 ? [drawn] : []),
+      { type: 'delta', text: 'Here it is.' },
+      { type: 'done', finishReason: 'stop', generationId: null },
+    ]);
+    const image = await add(store, 'cat.png', await png('#0f0'));
+    const [started] = await collect(
+      service.send({ text: 'Like this', model: 'm/vision', attachmentIds: [image.id] }, signal()),
+    );
+    const conversationId = started?.type === 'started' ? started.conversation.id : '';
+    await collect(service.send({ conversationId, text: 'Now describe it', model: 'm/text' }, signal()));
+    const history = requests[1]?.messages;
+    expect(history?.[1]).toEqual({ role: 'assistant', content: 'Here it is.' });
+    expect(JSON.stringify(history?.[0])).not.toContain('data:image');
+    expect(JSON.stringify(history?.[0])).toContain('this model cannot see it');
+  });
+
+  it('names the pictures it keeps by their type, a JPEG as .jpg, and keeps none from a URL that only contains a data URL', async () => {
+    const jpeg = (
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00f' } })
+        .jpeg()
+        .toBuffer()
+    ).toString('base64');
+    const picture = (await png()).toString('base64');
+    const { service } = setUp([
+      {
+        type: 'images',
+        urls: [
+          `data:image/JPEG;base64,${jpeg}`,
+          `data:image/PNG;base64,${picture}`,
+          `https://example.com/?data:image/png;base64,${picture}`,
+        ],
+      },
+    ]);
+    const events = await collect(service.send({ text: 'Draw', model: 'm/draws' }, signal()));
+    const done = events.at(-1);
+    expect(done?.type === 'done' && done.message.attachments.map((a) => a.name)).toEqual([
+      'image-1.jpg',
+      'image-2.png',
+    ]);
   });
 });
