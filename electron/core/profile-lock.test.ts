@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from './test-support/temp-dir';
@@ -235,4 +236,115 @@ describe('acquireProfileLock, raced', () => {
     await Promise.all(contenders.map((c) => c.exited));
     expect(existsSync(join(profileDir, profileLockFileName))).toBe(false);
   }, 30_000);
+});
+
+describe('acquireProfileLock, in detail', () => {
+  const livePid = 4243;
+  const lockPath = (profileDir: string) => join(profileDir, profileLockFileName);
+
+  it('says who holds the profile and since when, in UTC, leaving out the host when it is this machine', () => {
+    const profileDir = tempDir();
+    const startedAt = Date.UTC(2026, 0, 2, 3, 4, 5, 123);
+    writeLock(profileDir, { pid: livePid, kind: 'desktop app', startedAt });
+    const refusal = refusalOf(() =>
+      acquireProfileLock(profileDir, { owner: 'web host', isAlive: () => true, bootTime: 0, releaseOnExit: false }),
+    );
+    expect(refusal.name).toBe('ProfileInUse');
+    expect(refusal.error.code).toBe('storage_error');
+    expect(refusal.message).toBe(
+      `the profile folder ${profileDir} is in use by another Switchboard (desktop app, pid ${livePid}, ` +
+        'since 2026-01-02 03:04:05 UTC); close it first.',
+    );
+  });
+
+  it.each([
+    ['a zero pid', { pid: 0 }],
+    ['a negative pid', { pid: -3 }],
+    ['a fractional pid', { pid: 1.5 }],
+    ['no pid', { pid: undefined }],
+    ['a kind that is not text', { kind: 5 }],
+    ['a start time that is not a number', { startedAt: 'yesterday' }],
+    ['a host that is not text', { host: 7 }],
+    ['no nonce', { nonce: undefined }],
+  ])('takes over a lock with %s as damaged, even when every pid looks alive', (_name, fields) => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: livePid, ...(fields as Partial<LockHolder>) });
+    const lock = acquireProfileLock(profileDir, { owner: 'web host', isAlive: () => true, releaseOnExit: false });
+    expect(readLock(profileDir).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('refuses a live holder that took the lock within a minute before the recorded boot time', () => {
+    const profileDir = tempDir();
+    const bootTime = Date.now() - 600_000;
+    writeLock(profileDir, { pid: livePid, startedAt: bootTime - 60_000 });
+    const refusal = refusalOf(() =>
+      acquireProfileLock(profileDir, { owner: 'web host', isAlive: () => true, bootTime, releaseOnExit: false }),
+    );
+    expect(refusal.holder?.pid).toBe(livePid);
+  });
+
+  it("refuses a live holder that took the lock after this machine's real boot", () => {
+    const profileDir = tempDir();
+    expect(uptime()).toBeGreaterThan(300);
+    // The parent of this test process is alive, and started its lock a couple of minutes ago: well after boot.
+    writeLock(profileDir, { pid: process.ppid, startedAt: Date.now() - 120_000 });
+    const refusal = refusalOf(() => acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false }));
+    expect(refusal.holder?.pid).toBe(process.ppid);
+  });
+
+  it('leaves nothing in the profile folder but the lock, after taking over a stale one', () => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: deadPid() });
+    const lock = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    expect(readdirSync(profileDir)).toEqual([profileLockFileName]);
+    lock.release();
+    expect(readdirSync(profileDir)).toEqual([]);
+  });
+
+  it.each([
+    ['a starter that died', () => JSON.stringify({ pid: deadPid(), at: Date.now() })],
+    ['an unreadable claim', () => 'not json'],
+  ])('clears a takeover claim left by %s and takes the stale lock', (_name, claimContent) => {
+    const profileDir = tempDir();
+    writeLock(profileDir, { pid: deadPid() });
+    const stale = readFileSync(lockPath(profileDir));
+    const claim = `${lockPath(profileDir)}.claim-${createHash('sha256').update(stale).digest('hex').slice(0, 32)}`;
+    writeFileSync(claim, claimContent());
+    const lock = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    expect(readLock(profileDir).pid).toBe(process.pid);
+    expect(readdirSync(profileDir)).toEqual([profileLockFileName]);
+    lock.release();
+  });
+
+  it('reports a lock it cannot read rather than waiting on it', () => {
+    const profileDir = tempDir();
+    mkdirSync(lockPath(profileDir));
+    expect(() => acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false })).toThrow(
+      expect.objectContaining({ code: 'EISDIR' }),
+    );
+  });
+
+  it('by default is released when the process exits, and stops waiting for the exit once released', () => {
+    const profileDir = tempDir();
+    const listeners = process.listenerCount('exit');
+    const lock = acquireProfileLock(profileDir, { owner: 'web host' });
+    expect(process.listenerCount('exit')).toBe(listeners + 1);
+    lock.release();
+    expect(process.listenerCount('exit')).toBe(listeners);
+    const unwatched = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    expect(process.listenerCount('exit')).toBe(listeners);
+    unwatched.release();
+  });
+
+  it('does nothing when released a second time, even after the profile was taken again', () => {
+    const profileDir = tempDir();
+    const first = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    first.release();
+    const second = acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false });
+    first.release();
+    expect(readLock(profileDir).nonce).toBe(second.holder.nonce);
+    expect(() => acquireProfileLock(profileDir, { owner: 'web host', releaseOnExit: false })).toThrow(ProfileInUse);
+    second.release();
+  });
 });
