@@ -104,3 +104,46 @@ describe('SecretRegistry', () => {
     expect(Object.values(registry).join(' ')).not.toContain(BODY);
   });
 });
+
+describe('redactSecrets: several known secrets and the edges of their lengths', () => {
+  it('removes every known secret, whatever order they appear in the text', () => {
+    const first = 'first-secret-value';
+    const second = 'other-secret-value-2';
+    expect(redactSecrets(`a ${second} b ${first} c`, [first, second])).toBe('a [redacted] b [redacted] c');
+  });
+
+  it('blanks a secret repeated back to back as one marker', () => {
+    expect(redactSecrets('x abcdefgh12abcdefgh12 y', ['abcdefgh12'])).toBe('x [redacted] y');
+  });
+
+  it('removes a secret of eight characters, but never a shorter one', () => {
+    expect(redactSecrets('pw pass1234 here', ['pass1234'])).toBe('pw [redacted] here');
+    expect(redactSecrets('pw pass123 here', ['pass123'])).toBe('pw pass123 here');
+  });
+
+  it('removes a 32-character body quoted without its prefix', () => {
+    const body = '0123456789abcdef0123456789abcdef';
+    expect(redactSecrets(`token ${body} end`, [`sk-or-v1-${body}`])).toBe('token [redacted] end');
+  });
+});
+
+describe('SecretRegistry, remembering', () => {
+  it('remembers a secret of eight characters', () => {
+    const registry = new SecretRegistry();
+    registry.remember('pass1234');
+    expect(registry.redact('pw pass1234')).toBe('pw [redacted]');
+  });
+
+  it('counts a key told again once, so it does not push an older key out', () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((ch) => `sk-or-v1-${ch.repeat(64)}`);
+    const again = new SecretRegistry(2);
+    again.remember(a);
+    again.remember(b);
+    again.remember(b);
+    expect(again.redact('a'.repeat(64))).toBe('[redacted]');
+
+    const reordered = new SecretRegistry(3);
+    for (const key of [a, b, c, b]) reordered.remember(key);
+    expect(reordered.redact('a'.repeat(64))).toBe('[redacted]');
+  });
+});
