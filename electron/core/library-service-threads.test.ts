@@ -4,13 +4,14 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LibraryEvent } from '../../shared/library';
 import type { Result } from '../../shared/result';
 import { ConversationRepo } from './db/conversation-repo';
 import { DraftRepo } from './db/draft-repo';
 import { MessageRepo } from './db/message-repo';
 import { openDatabase } from './db/open-database';
 import { SearchRepo } from './db/search-repo';
-import { LibraryService } from './library-service';
+import { LibraryService, undoWindowMs } from './library-service';
 import { useTempDir } from './test-support/temp-dir';
 
 const value = <T>(result: Result<T>): T => {
@@ -26,6 +27,8 @@ describe('LibraryService: threads, drafts and the output cap', () => {
   let messages: MessageRepo;
   let library: LibraryService;
   let conversationId: string;
+  let events: LibraryEvent[];
+  let clock: number;
 
   const answer = (parentId: string, content: string) => {
     const reply = messages.createAssistant({ conversationId, model: 'm/a', parentId });
@@ -44,9 +47,19 @@ describe('LibraryService: threads, drafts and the output cap', () => {
 
   beforeEach(() => {
     db = openDatabase(join(tempDir(), 'history.sqlite3'));
-    conversations = new ConversationRepo(db);
-    messages = new MessageRepo(db);
-    library = new LibraryService(conversations, messages, messages.threads, new DraftRepo(db), new SearchRepo(db));
+    clock = 1_000_000;
+    conversations = new ConversationRepo(db, { now: () => clock });
+    messages = new MessageRepo(db, { now: () => clock });
+    events = [];
+    library = new LibraryService(
+      conversations,
+      messages,
+      messages.threads,
+      new DraftRepo(db),
+      new SearchRepo(db),
+      (event) => events.push(event),
+      () => clock,
+    );
     conversationId = conversations.create({ title: 't', model: 'm/a' }).id;
   });
   afterEach(() => db.close());
@@ -59,7 +72,10 @@ describe('LibraryService: threads, drafts and the output cap', () => {
     const page = value(library.older(conversationId, a2.id, 2));
     expect(page.messages.map((m) => m.content)).toEqual(['A1', 'Q2']);
     expect(page.hasOlder).toBe(true);
-    expect(code(library.older(conversationId, 'nope'))).toBe('not_found');
+    expect(library.older(conversationId, 'nope')).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That message is not in this conversation (any more).' },
+    });
     expect(code(library.older('gone', a2.id))).toBe('not_found');
   });
 
@@ -99,5 +115,43 @@ describe('LibraryService: threads, drafts and the output cap', () => {
     expect(conversations.get(conversationId)?.maxOutputTokens).toBe(2_000);
     expect(value(library.setMaxOutput(conversationId, null)).maxOutputTokens).toBeNull();
     expect(code(library.setMaxOutput('gone', 1))).toBe('not_found');
+  });
+
+  it('announces a change only when there was one, and refuses a conversation that is gone', () => {
+    expect(value(library.setModel(conversationId, 'm/b')).model).toBe('m/b');
+    expect(value(library.setSettings(conversationId, { temperature: 0.5 })).settings).toEqual({ temperature: 0.5 });
+    library.announceChanged(conversationId);
+    expect(events.map((e) => (e.type === 'changed' ? e.conversation.model : e.type))).toEqual(['m/b', 'm/b', 'm/b']);
+    expect(events[1]).toMatchObject({
+      type: 'changed',
+      conversation: { id: conversationId, settings: { temperature: 0.5 } },
+    });
+
+    events = [];
+    expect(code(library.setModel('gone', 'm/b'))).toBe('not_found');
+    expect(code(library.setSettings('gone', {}))).toBe('not_found');
+    expect(code(library.delete('gone'))).toBe('not_found');
+    expect(code(library.findInConversation('gone', 'x'))).toBe('not_found');
+    library.announceChanged('gone');
+    expect(events).toEqual([]);
+  });
+
+  it('finds words in a conversation and across all of them', () => {
+    const q = messages.insertUser({ conversationId, content: 'Where do penguins live?', model: 'm/a' });
+    const a = answer(q.id, 'Penguins live in the south.');
+    expect(value(library.findInConversation(conversationId, 'penguins')).messageIds.sort()).toEqual(
+      [q.id, a.id].sort(),
+    );
+    expect(value(library.searchMessages({ query: 'south' })).hits.map((h) => h.messageId)).toEqual([a.id]);
+  });
+
+  it('deletes for good after the undo time, saying so when a restore comes too late', () => {
+    expect(value(library.delete(conversationId))).toEqual({ id: conversationId });
+    clock += undoWindowMs + 1;
+    expect(value(library.purgeDeleted())).toEqual({ purged: 1 });
+    expect(library.restore(conversationId)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That conversation can no longer be restored: it was deleted for good.' },
+    });
   });
 });
