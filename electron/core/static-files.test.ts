@@ -55,4 +55,17 @@ describe('readStaticFile', () => {
     expect(await readStaticFile(root, '/../private/secret.txt')).toBeNull();
     expect(await readStaticFile(root, '/%2e%2e/private/secret.txt')).toBeNull();
   });
+
+  it('refuses a sibling folder whose name starts with the renderer folder name', async () => {
+    mkdirSync(`${root}-private`);
+    writeFileSync(join(`${root}-private`, 'secret.txt'), 'not for the browser');
+    expect(await readStaticFile(root, '/../renderer-private/secret.txt')).toBeNull();
+  });
+
+  it('answers null for a missing file or a malformed escape, and serves an unknown type as bytes', async () => {
+    expect(await readStaticFile(root, '/missing.js')).toBeNull();
+    expect(await readStaticFile(root, '/%E0%A4%A')).toBeNull();
+    writeFileSync(join(root, 'data.bin'), 'bytes');
+    expect((await readStaticFile(root, '/data.bin?v=2'))?.contentType).toBe('application/octet-stream');
+  });
 });
