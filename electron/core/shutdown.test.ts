@@ -55,4 +55,31 @@ describe('createShutdown', () => {
     expect(steps).toEqual(['settled', 'database', 'profile']);
     expect(logs).toEqual(['shutdown: stopping the transport failed']);
   });
+
+  it('names each later step that fails in the log, and still runs the rest', async () => {
+    const logs: string[] = [];
+    const fail = (what: string) => () => {
+      throw new Error(what);
+    };
+    await createShutdown({
+      stopTransport: () => {},
+      settled: () => Promise.reject(new Error('lookup trouble')),
+      closeDatabase: fail('disk trouble'),
+      releaseProfile: fail('lock trouble'),
+      logger: { info: () => {}, warn: () => {}, error: (m) => logs.push(m) },
+    })();
+    expect(logs).toEqual([
+      'shutdown: waiting for cost lookups failed',
+      'shutdown: closing the database failed',
+      'shutdown: releasing the profile failed',
+    ]);
+  });
+
+  it('waits a while for cost lookups when no limit is given', async () => {
+    const { steps, parts: p } = parts({
+      settled: () => new Promise((resolve) => setTimeout(() => resolve(void steps.push('settled')), 100)),
+    });
+    await createShutdown({ ...p, settleTimeoutMs: undefined })();
+    expect(steps).toEqual(['transport', 'settled', 'database', 'profile']);
+  });
 });
