@@ -56,6 +56,15 @@ function setUp(reply: UpstreamEvent[] | ((call: number) => UpstreamEvent[]) = [{
   return { db, messages, store, service, requests };
 }
 
+/**
+ * Waits for the copies the store makes in the background of the pictures a reply kept: made after the test's folder
+ * is gone, they would bring it back.
+ */
+async function copiesMade(store: AttachmentStore, events: readonly ChatStreamEvent[]): Promise<void> {
+  for (const event of events)
+    if (event.type === 'done') for (const kept of event.message.attachments) await store.ready(kept.id);
+}
+
 async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<ChatStreamEvent[]> {
   const events: ChatStreamEvent[] = [];
   for await (const event of stream) events.push(event);
@@ -89,6 +98,7 @@ describe('a turn with files', () => {
     ]);
     expect(requests).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 0 });
+    await store.ready(image.id); // its copies, made in the background, would bring the test's folder back
   });
 
   it('waits for a just-attached image’s copy, and refuses one that fails to decode in full before writing or sending', async () => {
@@ -269,15 +279,17 @@ describe('a turn with files', () => {
       { type: 'done', finishReason: 'stop', generationId: null },
     ]);
     const image = await add(store, 'cat.png', await png('#0f0'));
-    const [started] = await collect(
+    const first = await collect(
       service.send({ text: 'Like this', model: 'm/vision', attachmentIds: [image.id] }, signal()),
     );
+    const started = first[0];
     const conversationId = started?.type === 'started' ? started.conversation.id : '';
     await collect(service.send({ conversationId, text: 'Now describe it', model: 'm/text' }, signal()));
     const history = requests[1]?.messages;
     expect(history?.[1]).toEqual({ role: 'assistant', content: 'Here it is.' });
     expect(JSON.stringify(history?.[0])).not.toContain('data:image');
     expect(JSON.stringify(history?.[0])).toContain('this model cannot see it');
+    await copiesMade(store, first);
   });
 
   it('names the pictures it keeps by their type, a JPEG as .jpg, and keeps none from a URL that only contains a data URL', async () => {
@@ -287,7 +299,7 @@ describe('a turn with files', () => {
         .toBuffer()
     ).toString('base64');
     const picture = (await png()).toString('base64');
-    const { service } = setUp([
+    const { service, store } = setUp([
       {
         type: 'images',
         urls: [
@@ -303,5 +315,6 @@ describe('a turn with files', () => {
       'image-1.jpg',
       'image-2.png',
     ]);
+    await copiesMade(store, events);
   });
 });
