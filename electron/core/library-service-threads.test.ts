@@ -1,17 +1,14 @@
 // LibraryService over a real SQLite file: paging back through a thread, flipping to another version, drafts and the
 // output cap — each refusing a conversation or message that is gone with not_found.
 
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../shared/library';
 import type { Result } from '../../shared/result';
-import { ConversationRepo } from './db/conversation-repo';
-import { DraftRepo } from './db/draft-repo';
-import { MessageRepo } from './db/message-repo';
-import { openDatabase } from './db/open-database';
-import { SearchRepo } from './db/search-repo';
-import { LibraryService, undoWindowMs } from './library-service';
+import type { ConversationRepo } from './db/conversation-repo';
+import type { MessageRepo } from './db/message-repo';
+import { type LibraryService, undoWindowMs } from './library-service';
+import { libraryHarness } from './test-support/library-harness';
 import { useTempDir } from './test-support/temp-dir';
 
 const value = <T>(result: Result<T>): T => {
@@ -46,20 +43,8 @@ describe('LibraryService: threads, drafts and the output cap', () => {
   };
 
   beforeEach(() => {
-    db = openDatabase(join(tempDir(), 'history.sqlite3'));
     clock = 1_000_000;
-    conversations = new ConversationRepo(db, { now: () => clock });
-    messages = new MessageRepo(db, { now: () => clock });
-    events = [];
-    library = new LibraryService(
-      conversations,
-      messages,
-      messages.threads,
-      new DraftRepo(db),
-      new SearchRepo(db),
-      (event) => events.push(event),
-      () => clock,
-    );
+    ({ db, conversations, messages, library, events } = libraryHarness(tempDir(), () => clock));
     conversationId = conversations.create({ title: 't', model: 'm/a' }).id;
   });
   afterEach(() => db.close());

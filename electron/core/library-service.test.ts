@@ -1,15 +1,11 @@
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../shared/library';
 import type { Result } from '../../shared/result';
-import { ConversationRepo } from './db/conversation-repo';
-import { DraftRepo } from './db/draft-repo';
-import { MessageRepo } from './db/message-repo';
-import { openDatabase } from './db/open-database';
-import { SearchRepo } from './db/search-repo';
+import type { MessageRepo } from './db/message-repo';
+import { libraryHarness } from './test-support/library-harness';
 import { useTempDir } from './test-support/temp-dir';
-import { LibraryService, undoWindowMs } from './library-service';
+import { type LibraryService, undoWindowMs } from './library-service';
 
 const value = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(result.error.message);
@@ -25,20 +21,8 @@ describe('LibraryService: history', () => {
   let events: LibraryEvent[];
 
   beforeEach(() => {
-    db = openDatabase(join(tempDir(), 'history.sqlite3'));
     clock = 1_000_000;
-    const conversations = new ConversationRepo(db, { now: () => clock });
-    messages = new MessageRepo(db, { now: () => clock });
-    events = [];
-    library = new LibraryService(
-      conversations,
-      messages,
-      messages.threads,
-      new DraftRepo(db),
-      new SearchRepo(db),
-      (event) => events.push(event),
-      () => clock,
-    );
+    ({ db, messages, library, events } = libraryHarness(tempDir(), () => clock));
   });
   afterEach(() => db.close());
 
