@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 // LibraryService over a real SQLite file: paging back through a thread, flipping to another version, drafts and the
 // output cap — each refusing a conversation or message that is gone with not_found.
 
@@ -44,7 +45,10 @@ describe('LibraryService: threads, drafts and the output cap', () => {
 
   beforeEach(() => {
     clock = 1_000_000;
-    ({ db, conversations, messages, library, events } = libraryHarness(tempDir(), () => clock));
+    ({ db, conversations, messages, library, events } = libraryHarness(
+      join(tempDir(), 'history.sqlite3'),
+      () => clock,
+    ));
     conversationId = conversations.create({ title: 't', model: 'm/a' }).id;
   });
   afterEach(() => db.close());

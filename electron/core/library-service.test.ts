@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../shared/library';
@@ -22,7 +23,7 @@ describe('LibraryService: history', () => {
 
   beforeEach(() => {
     clock = 1_000_000;
-    ({ db, messages, library, events } = libraryHarness(tempDir(), () => clock));
+    ({ db, messages, library, events } = libraryHarness(join(tempDir(), 'history.sqlite3'), () => clock));
   });
   afterEach(() => db.close());
 

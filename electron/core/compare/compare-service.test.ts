@@ -13,11 +13,11 @@ import { openDatabase } from '../db/open-database';
 import { SearchRepo } from '../db/search-repo';
 import { useTempDir } from '../test-support/temp-dir';
 import { LibraryService } from '../library-service';
+import { libraryHarness } from '../test-support/library-harness';
 import type { ChatRequest, UpstreamEvent } from '../openrouter/types';
 import { CompareRepo } from './compare-repo';
 import { CompareService } from './compare-service';
 import { CompareSetsRepo } from './compare-sets-repo';
-import type { LibraryEvent } from '../../../shared/library';
 
 const tempDir = useTempDir();
 
@@ -53,19 +53,7 @@ function echoStreamer(prices: Record<string, string>) {
 }
 
 function open(file: string, streamer: ChatStreamer, now: () => number = Date.now) {
-  const db = openDatabase(file);
-  const conversations = new ConversationRepo(db);
-  const messages = new MessageRepo(db);
-  const events: LibraryEvent[] = [];
-  const library = new LibraryService(
-    conversations,
-    messages,
-    messages.threads,
-    new DraftRepo(db),
-    new SearchRepo(db),
-    (event) => events.push(event),
-    now,
-  );
+  const { db, conversations, messages, library, events } = libraryHarness(file, now);
   const compares = new CompareService(
     db,
     new CompareRepo(db),

@@ -1,6 +1,5 @@
 // Test support: a LibraryService over a fresh history database, on a clock the test moves, its announcements kept.
 
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { LibraryEvent } from '../../../shared/library';
 import { ConversationRepo } from '../db/conversation-repo';
@@ -19,9 +18,9 @@ export interface LibraryHarness {
   events: LibraryEvent[];
 }
 
-/** Opens `dir`/history.sqlite3; the caller closes `db`. */
-export function libraryHarness(dir: string, now: () => number): LibraryHarness {
-  const db = openDatabase(join(dir, 'history.sqlite3'));
+/** Opens (or creates) the history database `file`; the caller closes `db`. */
+export function libraryHarness(file: string, now: () => number = Date.now): LibraryHarness {
+  const db = openDatabase(file);
   const conversations = new ConversationRepo(db, { now });
   const messages = new MessageRepo(db, { now });
   const events: LibraryEvent[] = [];

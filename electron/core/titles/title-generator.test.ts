@@ -2,16 +2,11 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatStreamEvent, Message, Usage } from '../../../shared/domain';
-import type { LibraryEvent } from '../../../shared/library';
 import { messageFixture, usageFixture } from '../../../shared/test-support/domain-fixtures';
 import { ChatService, type ChatStreamer } from '../chat-service';
-import { ConversationRepo } from '../db/conversation-repo';
-import { DraftRepo } from '../db/draft-repo';
-import { MessageRepo } from '../db/message-repo';
 import { openDatabase } from '../db/open-database';
-import { SearchRepo } from '../db/search-repo';
 import { useTempDir } from '../test-support/temp-dir';
-import { LibraryService } from '../library-service';
+import { libraryHarness } from '../test-support/library-harness';
 import { ModelStore } from '../models/model-store';
 import type { ChatRequest, UpstreamEvent } from '../openrouter/types';
 import { TitleGenerator, cleanTitle, defaultTitleModel, titlePrompt } from './title-generator';
@@ -84,19 +79,8 @@ afterEach(() => {
 
 /** The core's wiring (core.ts), on a real history file. */
 function setUp(script: Script, enabled = true) {
-  const db = openDatabase(join(tempDir(), 'history.sqlite3'));
+  const { db, conversations, messages, library, events } = libraryHarness(join(tempDir(), 'history.sqlite3'));
   open.push(db);
-  const conversations = new ConversationRepo(db);
-  const messages = new MessageRepo(db);
-  const events: LibraryEvent[] = [];
-  const library = new LibraryService(
-    conversations,
-    messages,
-    messages.threads,
-    new DraftRepo(db),
-    new SearchRepo(db),
-    (event) => events.push(event),
-  );
   const store = new ModelStore(db);
   store.setGeneratedTitles(enabled);
   const up = upstream(script);
