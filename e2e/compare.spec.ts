@@ -5,7 +5,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import { sumUsd, toUsd } from '../shared/money';
-import { contentText } from './fake-openrouter/reply-text';
+import { contentText, replyFor } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
 import type { FakeOpenRouter, RecordedRequest } from './fake-openrouter/server';
 import { expect, pasteKey, replyOpening, statusBar, test } from './support/fixtures';
@@ -406,4 +406,47 @@ test('a saved compare set starts a compare of its models with one click, also af
       replyOpening(question),
     );
   }
+});
+
+test('a long reply growing below sight is drawn as it is scrolled to, and kept whole when it ends', async ({
+  page,
+  launch,
+}) => {
+  test.setTimeout(90_000);
+  // Stacked columns in the smallest window: the slow model's column soon runs past the bottom of what can be seen.
+  await page.setViewportSize({ width: 720, height: 480 });
+  const host = await launch();
+  await openWithKey(page, host.url);
+  await startCompare(page, [fakeModels.slow]);
+  const question = 'Tell me everything about streaming';
+  await sendToAll(page, question);
+  const reply = column(page, 'Switchboard Test: Slow stream').getByRole('article', { name: 'Assistant message' });
+  await expect(reply).toContainText(replyOpening(question));
+  const shown = async () => (await reply.textContent())?.length ?? 0;
+
+  // The model goes on (a word every 50 ms) while its end is below sight: what is on the page stops growing.
+  let held = 0;
+  await expect
+    .poll(
+      async () => {
+        const before = await shown();
+        await page.waitForTimeout(1_000);
+        held = await shown();
+        return held === before && (await reply.getAttribute('aria-busy')) === 'true';
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+
+  // Scrolled down to the column's end, its text catches up and goes on growing where the reader is.
+  await columns(page).first().hover();
+  await page.mouse.wheel(0, 10_000);
+  await expect.poll(shown, { timeout: 5_000 }).toBeGreaterThan(held);
+  await expect(reply).toHaveAttribute('aria-busy', 'true');
+
+  // Ended, the whole reply is there, as the fake sent it.
+  const full = replyFor(question, { long: true });
+  await expect(reply).not.toHaveAttribute('aria-busy', 'true', { timeout: 30_000 });
+  for (const paragraph of full.split('\n\n').slice(-2))
+    await expect(reply).toContainText(paragraph.replace(/\*\*/g, ''));
 });

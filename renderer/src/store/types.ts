@@ -146,6 +146,11 @@ export interface ChatSlice {
   /** A new conversation on `model` whose first message is `text` (a compare's Merge), opened as it starts. */
   /** `onStarted`: told the new conversation's id as soon as the core has created it. */
   startConversation(text: string, model: string, onStarted?: (conversationId: string) => void): Promise<void>;
+  /**
+   * The compare view says whether a column's end is below sight (the reader is higher up). While it is, the column's
+   * growing text is not drawn (draw-pacer.ts); it is drawn as its end comes back into sight, and whole when it ends.
+   */
+  setColumnEndInSight(conversationId: string, inSight: boolean): void;
   /** Retry of a column's reply (a new version with the same model), as `sendInColumn`. */
   retryInColumn(conversationId: string, reply: Message): Promise<TurnView | null>;
   /** Stops the reply in the given conversation (the open one by default); other conversations stream on. */

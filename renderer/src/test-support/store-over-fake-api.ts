@@ -83,6 +83,8 @@ export const manualFrames = () => {
       queued = [];
       for (const callback of current) callback();
     },
+    /** Frames asked for and not yet run. */
+    pending: () => queued.length,
   };
 };
 

@@ -159,6 +159,8 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
   /** What each running turn was last drawn with (committed to the store); `views` may be ahead of it. */
   let drawn: TurnViews = {};
   const pacer = createDrawPacer();
+  /** Compare columns (by conversation id) whose end is below the reader's sight. */
+  const endsOutOfSight = new Set<string>();
   let draws = 0;
   let cancelRedraw: (() => void) | null = null;
 
@@ -167,10 +169,14 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
     draws++;
     cancelRedraw?.();
     cancelRedraw = null;
-    const changed = changedTurns(drawn, views).map((turnId) => ({
-      turnId,
-      paced: running.get(turnId)?.kind === 'column' && onlyTextGrew(drawn[turnId] ?? emptyTurn, views[turnId]!),
-    }));
+    const changed = changedTurns(drawn, views).map((turnId) => {
+      const run = running.get(turnId);
+      return {
+        turnId,
+        paced: run?.kind === 'column' && onlyTextGrew(drawn[turnId] ?? emptyTurn, views[turnId]!),
+        endOutOfSight: run?.conversationId ? endsOutOfSight.has(run.conversationId) : false,
+      };
+    });
     const { draw: due, waiting } = pacer.pick(changed);
     for (const turnId of due) {
       const previous = drawn[turnId] ?? emptyTurn;
@@ -438,6 +444,14 @@ export const createChatSlice: SliceCreator<ChatSlice> = (set, get, deps) => {
         // The core starts the conversation and names it from this message; it opens at `started`.
         (onEvent) => api.chat.send({ text, model }, onEvent),
       );
+    },
+
+    setColumnEndInSight(conversationId, inSight) {
+      if (inSight === !endsOutOfSight.has(conversationId)) return;
+      if (inSight) endsOutOfSight.delete(conversationId);
+      else endsOutOfSight.add(conversationId);
+      // Back in sight: what it was held from is drawn in the next frame (unless a frame is already due).
+      if (inSight && !cancelRedraw) cancelRedraw = deps.scheduleFrame(redraw);
     },
 
     async sendInColumn(conversationId, text, model) {

@@ -63,4 +63,23 @@ describe('createDrawPacer', () => {
     expect(pacer.pick(paced('a', 'b')).draw).toEqual(['a']);
     expect(pacer.pick(paced('a', 'b')).draw).toEqual(['b']);
   });
+
+  it('holds a paced turn whose end is out of sight, without saying it waits', () => {
+    const pacer = createDrawPacer();
+    const hidden = { turnId: 'b', paced: true, endOutOfSight: true };
+    expect(pacer.pick([...paced('a'), hidden])).toEqual({ draw: ['a'], waiting: false });
+    expect(pacer.pick([hidden])).toEqual({ draw: [], waiting: false });
+  });
+
+  it('still draws a turn out of sight when more than its text changed', () => {
+    const pacer = createDrawPacer();
+    expect(pacer.pick([{ turnId: 'b', paced: false, endOutOfSight: true }]).draw).toEqual(['b']);
+  });
+
+  it('draws a held turn first once it is back in sight, as the one that waited longest', () => {
+    const pacer = createDrawPacer();
+    pacer.pick([...paced('a'), { turnId: 'b', paced: true, endOutOfSight: true }]);
+    pacer.pick(paced('a'));
+    expect(pacer.pick(paced('a', 'b')).draw).toEqual(['b']);
+  });
 });

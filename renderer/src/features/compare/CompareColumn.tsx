@@ -1,6 +1,7 @@
 // Renderer: one column of a compare — its model, its thread, the reply streaming in it, and its own Stop, Retry,
 // "Continue with this one" and Drop. Only the live reply re-renders while it streams.
 
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CompareColumn as Column } from '../../../../shared/compare';
 import type { Message } from '../../../../shared/domain';
@@ -9,6 +10,7 @@ import { selectModelEntry } from '../../store/models-slice';
 import { useAppStore } from '../../store/use-app-store';
 import { CompareMessage } from './CompareMessage';
 import styles from './compare.module.css';
+import { useEndInSight } from './use-end-in-sight';
 
 const noMessages: Message[] = [];
 
@@ -28,6 +30,8 @@ export function CompareColumnView({ column, canDrop }: { column: Column; canDrop
   const stopColumn = useAppStore((s) => s.stopColumn);
   const continueColumn = useAppStore((s) => s.continueColumn);
   const dropColumn = useAppStore((s) => s.dropColumn);
+  const end = useRef<HTMLDivElement>(null);
+  useEndInSight(end, id, live !== null);
   const continued = column.continuedAt !== null;
   // A retry answers a question already in the thread: show the thread up to it, and the new reply after it.
   const askedAt = live?.pendingUser ? thread.findIndex((m) => m.id === live.pendingUser?.id) : -1;
@@ -82,6 +86,8 @@ export function CompareColumnView({ column, canDrop }: { column: Column; canDrop
           </button>
         ) : null}
       </div>
+      {/* Where the column ends, watched while it streams (use-end-in-sight.ts). */}
+      <div ref={end} />
     </section>
   );
 }

@@ -222,6 +222,41 @@ describe('compare rounds', () => {
     ctx.streams.forEach((stream) => stream.end());
     await round;
   });
+
+  it('holds a column whose end is below sight until it is back in sight, or until it ends', async () => {
+    const { ctx, round } = await startRound();
+    const shown = (conversationId: string) =>
+      Object.values(ctx.store.getState().liveTurns).find((turn) => turn.conversationId === conversationId)?.reply
+        ?.content;
+    ctx.streams.forEach((stream, i) => stream.emit(started(`c${i}`, 1)));
+    ctx.stream(0).emit({ type: 'delta', text: 'A' });
+    ctx.stream(1).emit({ type: 'delta', text: 'A' });
+    ctx.frames.run();
+    ctx.store.getState().setColumnEndInSight('c0', false);
+    ctx.stream(0).emit({ type: 'delta', text: 'B' });
+    ctx.stream(1).emit({ type: 'delta', text: 'B' });
+    ctx.frames.run();
+    ctx.frames.run();
+    // Only the column in sight grew; nothing is left scheduled for the held one.
+    expect([shown('c0'), shown('c1')]).toEqual(['A', 'AB']);
+    expect(ctx.frames.pending()).toBe(0);
+    // Scrolled to: drawn in the next frame, with no new event needed.
+    ctx.store.getState().setColumnEndInSight('c0', true);
+    ctx.frames.run();
+    expect(shown('c0')).toBe('AB');
+    // Out of sight again, it is still drawn whole when it ends.
+    ctx.store.getState().setColumnEndInSight('c0', false);
+    ctx.stream(0).emit({ type: 'delta', text: 'C' });
+    ctx.frames.run();
+    expect(shown('c0')).toBe('AB');
+    ctx.stream(0).emit(done(reply({ id: 'a-c0-1', conversationId: 'c0', content: 'ABC' })));
+    ctx.stream(0).end();
+    await tick();
+    expect(shown('c0')).toBeUndefined();
+    expect(ctx.store.getState().compareView?.threads.c0?.at(-1)?.content).toBe('ABC');
+    ctx.streams.forEach((stream) => stream.end());
+    await round;
+  });
 });
 
 describe('compare history', () => {
