@@ -1,8 +1,8 @@
 // Benchmark: a compare in Chromium through the web host, against a fake whose models answer after a fixed latency
 // each — the page's main-thread time per animation frame while four columns stream 50 KB Markdown replies at once,
-// against the same compare with one column streaming alone; and each column's time to its first token painted,
-// against that model streaming alone in an ordinary conversation. Profiles are seeded through the core's own
-// repositories.
+// against the same compare with one column streaming alone (with the reader at the top, as a compare opens, and
+// following the columns' ends); and each column's time to its first token painted, against that model streaming
+// alone in an ordinary conversation. Profiles are seeded through the core's own repositories.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +38,8 @@ const latencyMs: Record<string, number> = {
 };
 const models = Object.keys(latencyMs);
 const fiftyKb = longMarkdown(52_000);
+/** A reply is past its first 2 KB this long after its first text: 60 characters every 8 ms, with a margin. */
+const pastFirstTwoKbMs = 400;
 const streamed = (model: string): PacedReply => ({
   text: fiftyKb,
   chunkChars: 60,
@@ -126,27 +128,30 @@ async function sendAndTimeFirstTokens(page: Page, sendLabel: string, roots: stri
 }
 
 /**
- * The page's own main-thread time per animation frame while `expected` replies stream at once, each past its first
- * 2 KB (frame-meter.ts leaves the probes' own DevTools commands out).
+ * Where the reader is while the columns stream: at the top, as a compare opens (it does not follow its columns), so
+ * text growing below sight is not drawn until scrolled to; or following, scrolled to the end every 100 ms, so every
+ * column is drawn as it grows (the ends of shorter columns are then above sight, and text added there would be seen).
  */
-async function frameCostWhileStreaming(page: Page, expected: number): Promise<number> {
+type Reader = 'at the top' | 'following';
+const toEnd = (scroller: Element) => scroller.scrollTo({ top: scroller.scrollHeight });
+
+/**
+ * The page's own main-thread time per animation frame while `expected` replies stream at once, each past its first
+ * 2 KB (frame-meter.ts leaves the probes' own DevTools commands out). Called once every streaming reply showed its
+ * first text; the replies' progress is reckoned from the fake's pace, not read from the page: a column whose end is
+ * below sight is not drawn while it streams, so its text on the page says nothing about how far it is.
+ */
+async function frameCostWhileStreaming(page: Page, expected: number, reader: Reader): Promise<number> {
   const meter = await startFrameMeter(page);
   const samples: FrameSample[] = [];
   const deadline = Date.now() + 120_000;
+  const pastStart = Date.now() + pastFirstTwoKbMs;
   for (;;) {
     const frame = await meter.sample();
-    const state = await page.evaluate(() => {
-      const w = window as unknown as { pastStart?: WeakSet<Element> };
-      // A reply's text is read only until it is past its first 2 KB: reading all of it in every poll would cost the
-      // page more with every column.
-      const pastStart = (w.pastStart ??= new WeakSet());
-      const busy = Array.from(document.querySelectorAll('article[aria-busy="true"] [data-testid="markdown"]'));
-      for (const node of busy)
-        if (!pastStart.has(node) && (node.textContent?.length ?? 0) >= 2_000) pastStart.add(node);
-      return { busy: busy.length, allPastStart: busy.every((node) => pastStart.has(node)) };
-    });
-    if (state.busy === 0 || Date.now() > deadline) break;
-    if (state.busy === expected && state.allPastStart) samples.push(frame);
+    if (reader === 'following') await page.locator('[data-columns]').evaluate(toEnd);
+    const busy = await page.locator('article[aria-busy="true"]').count();
+    if (busy === 0 || Date.now() > deadline) break;
+    if (busy === expected && Date.now() >= pastStart) samples.push(frame);
     await page.waitForTimeout(100);
   }
   await meter.stop();
@@ -170,6 +175,10 @@ export async function compareBench(report: (line: string) => void): Promise<void
   const fourStreaming = Array.from({ length: rounds }, (_, i) =>
     seedCompare(profileDir, `Four columns stream ${i + 1}`),
   );
+  const oneFollowed = Array.from({ length: rounds }, (_, i) => seedCompare(profileDir, `One column followed ${i + 1}`));
+  const fourFollowed = Array.from({ length: rounds }, (_, i) =>
+    seedCompare(profileDir, `Four columns followed ${i + 1}`),
+  );
 
   /** Which models stream 50 KB; the others answer in a line. */
   let streaming = new Set(models);
@@ -190,7 +199,7 @@ export async function compareBench(report: (line: string) => void): Promise<void
   const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
 
   /** Opens the compare, sends one message to every column; answers with each column's time to first token. */
-  const compareRound = async (title: string, expected: number) => {
+  const compareRound = async (title: string, expected: number, reader: Reader = 'at the top') => {
     const page = await newBenchPage(browser, host.url);
     await openFromSidebar(page, title);
     await page
@@ -204,7 +213,7 @@ export async function compareBench(report: (line: string) => void): Promise<void
       await page.screenshot({ path: join(tmpdir(), 'sb-bench-compare-failed.png') });
       throw error;
     });
-    const frame = await frameCostWhileStreaming(page, expected);
+    const frame = await frameCostWhileStreaming(page, expected, reader);
     await waitUntilIdle(page, 'Send to all');
     await page.close();
     return { firstTokens, frame };
@@ -215,6 +224,8 @@ export async function compareBench(report: (line: string) => void): Promise<void
     const inCompareFirst: number[][] = models.map(() => []);
     const oneFrame: number[] = [];
     const fourFrame: number[] = [];
+    const oneFollowedFrame: number[] = [];
+    const fourFollowedFrame: number[] = [];
     // Warm-up: the browser's first compare runs cold code; not counted.
     streaming = new Set(models);
     await compareRound(warmUp, models.length);
@@ -240,6 +251,11 @@ export async function compareBench(report: (line: string) => void): Promise<void
       const four = await compareRound(fourStreaming[round] ?? '', models.length);
       fourFrame.push(four.frame);
       four.firstTokens.forEach((time, index) => inCompareFirst[index]?.push(time));
+
+      streaming = new Set(models.slice(0, 1));
+      oneFollowedFrame.push((await compareRound(oneFollowed[round] ?? '', 1, 'following')).frame);
+      streaming = new Set(models);
+      fourFollowedFrame.push((await compareRound(fourFollowed[round] ?? '', models.length, 'following')).frame);
     }
 
     reportSamples(report, {
@@ -247,6 +263,12 @@ export async function compareBench(report: (line: string) => void): Promise<void
       unit: 'ms',
       baseline: oneFrame,
       candidate: fourFrame,
+    });
+    reportSamples(report, {
+      name: 'compare: the same, the reader following the columns’ ends (every column drawn as it grows)',
+      unit: 'ms',
+      baseline: oneFollowedFrame,
+      candidate: fourFollowedFrame,
     });
     for (const [index, model] of models.entries()) {
       const base = median(aloneFirst[index] ?? []);
