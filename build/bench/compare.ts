@@ -76,8 +76,9 @@ async function newBenchPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** Clicks the sidebar entry whose text starts with `title`. */
+/** Clicks the sidebar entry whose text starts with `title`, found through the sidebar's filter (the list is virtualised). */
 async function openFromSidebar(page: Page, title: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Filter conversations' }).fill(title);
   await page.getByRole('button', { name: title }).first().waitFor({ timeout: 30_000 });
   await page.evaluate((wanted) => {
     const button = Array.from(document.querySelectorAll('button')).find((b) =>
@@ -95,6 +96,18 @@ async function openFromSidebar(page: Page, title: string): Promise<void> {
 async function sendAndTimeFirstTokens(page: Page, sendLabel: string, roots: string[] | null): Promise<number[]> {
   return page.evaluate(
     async ({ sendLabel, roots }) => {
+      // A page just opened is still warming up in its idle time (highlighting grammars, highlight.ts): a person
+      // sends later than that, so the click waits until the page has been idle for ten idle periods in a row.
+      await new Promise<void>((settled) => {
+        let calm = 0;
+        const cap = performance.now() + 5_000;
+        const check = (deadline: IdleDeadline) => {
+          calm = deadline.timeRemaining() >= 45 ? calm + 1 : 0;
+          if (calm >= 10 || performance.now() > cap) settled();
+          else requestIdleCallback(check);
+        };
+        requestIdleCallback(check);
+      });
       const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === sendLabel);
       if (!button) throw new Error(`no "${sendLabel}" button`);
       const scopes = roots ?? [null];
@@ -129,11 +142,20 @@ async function sendAndTimeFirstTokens(page: Page, sendLabel: string, roots: stri
 
 /**
  * Where the reader is while the columns stream: at the top, as a compare opens (it does not follow its columns), so
- * text growing below sight is not drawn until scrolled to; or following, scrolled to the end every 100 ms, so every
- * column is drawn as it grows (the ends of shorter columns are then above sight, and text added there would be seen).
+ * text growing below sight is not drawn until scrolled to; or following, the columns scrolled to their end in every
+ * frame, so a column is drawn whenever its end is within reach below sight (use-end-in-sight.ts), and the ends of
+ * shorter columns are above sight, where text added would be seen.
  */
 type Reader = 'at the top' | 'following';
-const toEnd = (scroller: Element) => scroller.scrollTo({ top: scroller.scrollHeight });
+/** Runs in the page: scrolls the columns to their end in every frame (found afresh, in case React replaced them). */
+const followEnd = () => {
+  const follow = () => {
+    const scroller = document.querySelector('[data-columns]');
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    requestAnimationFrame(follow);
+  };
+  requestAnimationFrame(follow);
+};
 
 /**
  * The page's own main-thread time per animation frame while `expected` replies stream at once, each past its first
@@ -146,9 +168,9 @@ async function frameCostWhileStreaming(page: Page, expected: number, reader: Rea
   const samples: FrameSample[] = [];
   const deadline = Date.now() + 120_000;
   const pastStart = Date.now() + pastFirstTwoKbMs;
+  if (reader === 'following') await page.evaluate(followEnd);
   for (;;) {
     const frame = await meter.sample();
-    if (reader === 'following') await page.locator('[data-columns]').evaluate(toEnd);
     const busy = await page.locator('article[aria-busy="true"]').count();
     if (busy === 0 || Date.now() > deadline) break;
     if (busy === expected && Date.now() >= pastStart) samples.push(frame);
