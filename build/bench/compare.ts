@@ -287,7 +287,7 @@ export async function compareBench(report: (line: string) => void): Promise<void
       candidate: fourFrame,
     });
     reportSamples(report, {
-      name: 'compare: the same, the reader following the columns’ ends (every column drawn as it grows)',
+      name: 'compare: the same, the reader following the columns’ ends (scrolled to the end in every frame)',
       unit: 'ms',
       baseline: oneFollowedFrame,
       candidate: fourFollowedFrame,
