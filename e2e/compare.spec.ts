@@ -3,7 +3,9 @@
 // next message continues every column's own thread, a failing model fails only its column, the compare comes back
 // as it was after a restart, and "Continue with this one" carries a column on as an ordinary conversation.
 
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { strFromU8, unzipSync } from 'fflate';
 import { sumUsd, toUsd } from '../shared/money';
 import { contentText, replyFor } from './fake-openrouter/reply-text';
 import { fakeKeys, fakeModels } from './fake-openrouter/scenarios';
@@ -449,4 +451,47 @@ test('a long reply growing below sight is drawn as it is scrolled to, and kept w
   await expect(reply).not.toHaveAttribute('aria-busy', 'true', { timeout: 30_000 });
   for (const paragraph of full.split('\n\n').slice(-2))
     await expect(reply).toContainText(paragraph.replace(/\*\*/g, ''));
+});
+
+test('a compare exports from its header: Markdown, one file per column with its model’s answer; JSON, one conversation per column', async ({
+  page,
+  launch,
+}) => {
+  const host = await launch();
+  await openWithKey(page, host.url);
+  await startCompare(page, models.slice(1, 2));
+  const question = 'Export both columns, please';
+  await sendToAll(page, question);
+  for (const name of names.slice(0, 2)) {
+    await expect(column(page, name).getByRole('article', { name: 'Assistant message' })).toContainText(
+      replyOpening(question),
+    );
+  }
+
+  await page.getByRole('button', { name: 'Export compare' }).click();
+  const dialog = page.getByRole('dialog', { name: `Export “${question}”` });
+  let download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Markdown (.zip)' }).click();
+  let file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Export both columns, please \([\w-]{8}\)\.zip$/);
+  const files = unzipSync(new Uint8Array(readFileSync(await file.path())));
+  const texts = Object.values(files).map((bytes) => strFromU8(bytes));
+  expect(texts).toHaveLength(2);
+  for (const [index, model] of models.slice(0, 2).entries()) {
+    const text = texts[index]!;
+    expect(text).toContain(`### You\n\n${question}`);
+    expect(text).toContain(`### Assistant (${model}`);
+  }
+
+  download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'JSON (.json)' }).click();
+  file = await download;
+  const json = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+    conversations: { model: string; messages: { role: string; content: string }[] }[];
+  };
+  expect(json.conversations.map((conversation) => conversation.model)).toEqual(models.slice(0, 2));
+  for (const conversation of json.conversations) {
+    expect(conversation.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
+    expect(conversation.messages[1]!.content).toContain(replyOpening(question));
+  }
 });

@@ -9,10 +9,13 @@ export const jobIdSchema = z.object({ jobId: z.string().regex(/^[0-9a-f]{32}$/) 
 export const exportStartSchema = z
   .object({
     format: z.enum(['json', 'markdown']),
-    /** One conversation; omitted or null = all of them. */
+    /** One conversation; omitted or null = all of them (or the compare's, when one is named). */
     conversationId: id.nullable().optional(),
+    /** One compare: the conversations of its columns. */
+    compareId: id.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => !(input.conversationId && input.compareId), 'Export one conversation or one compare, not both.');
 
 export const importStartSchema = z
   .object({ fileName: z.string().min(1).max(500), size: z.number().int().nonnegative().nullable() })

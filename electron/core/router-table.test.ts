@@ -175,13 +175,19 @@ const requests: [channel: string, input: unknown, method: string, args: unknown[
     'portability:export-start',
     { format: 'format', conversationId: 'conversationId' },
     'portability.startExport',
-    [{ format: 'format', conversationId: 'conversationId' }],
+    [{ format: 'format', conversationId: 'conversationId', compareId: null }],
+  ],
+  [
+    'portability:export-start',
+    { format: 'format', compareId: 'compareId' },
+    'portability.startExport',
+    [{ format: 'format', conversationId: null, compareId: 'compareId' }],
   ],
   [
     'portability:export-start',
     { format: 'format' },
     'portability.startExport',
-    [{ format: 'format', conversationId: null }],
+    [{ format: 'format', conversationId: null, compareId: null }],
   ],
 ];
 

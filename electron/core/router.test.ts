@@ -63,6 +63,14 @@ describe('router calls', () => {
     expect(message).toMatch(/title: /);
   });
 
+  it('refuses an export of one conversation and one compare at once', async () => {
+    const { core, seen } = recordingCore();
+    const input = { format: 'json', conversationId: 'c1', compareId: 'p1' };
+    const result = await createRouter(core, logger).call('portability:export-start', input);
+    expect(!result.ok && result.error.message).toMatch(/Export one conversation or one compare, not both/);
+    expect(seen).toEqual([]);
+  });
+
   it('refuses an unknown channel', async () => {
     const { core } = recordingCore();
     const result = await createRouter(core, logger).call('__proto__', {});

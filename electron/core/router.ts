@@ -65,8 +65,8 @@ function requestHandlers(core: Core): RequestHandlers {
     'conversations:reveal': ({ conversationId, messageId }) => core.library.reveal(conversationId, messageId),
     'search:messages': (input) => core.library.searchMessages(input),
     'search:in-conversation': ({ conversationId, query }) => core.library.findInConversation(conversationId, query),
-    'portability:export-start': ({ format, conversationId }) =>
-      core.portability.startExport({ format, conversationId: conversationId ?? null }),
+    'portability:export-start': ({ format, conversationId, compareId }) =>
+      core.portability.startExport({ format, conversationId: conversationId ?? null, compareId: compareId ?? null }),
     'portability:import-start': async (input) => core.portability.startImport(input),
     'portability:job': async ({ jobId }) => core.portability.job(jobId),
     'portability:cancel': async ({ jobId }) => core.portability.cancel(jobId),

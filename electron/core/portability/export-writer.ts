@@ -19,8 +19,10 @@ export type ExportFormat = 'json' | 'markdown';
 
 export interface ExportRequest {
   format: ExportFormat;
-  /** One conversation, or every one when null. */
+  /** One conversation, or every one when null (and no compare is named). */
   conversationId: string | null;
+  /** One compare: its columns' conversations, each a conversation of its own in the file. */
+  compareId?: string | null;
 }
 
 export interface ExportProgress {
@@ -48,6 +50,11 @@ export type ExportFileReader = (id: string) => Promise<Uint8Array | null>;
  */
 export function exportFileName(request: ExportRequest, title: string | null, now: Date, withFiles = false): string {
   const json = request.format === 'json';
+  if (request.compareId) {
+    // A compare's Markdown is a zip: one file per column.
+    const named = { id: request.compareId, title: title ?? 'Compare' };
+    return markdownFileName(named, json ? (withFiles ? 'zip' : 'json') : 'zip');
+  }
   if (request.conversationId !== null) {
     const named = { id: request.conversationId, title: title ?? 'Conversation' };
     return markdownFileName(named, json ? (withFiles ? 'zip' : 'json') : 'md');
@@ -58,6 +65,11 @@ export function exportFileName(request: ExportRequest, title: string | null, now
 
 /** The conversations an export covers; one that does not exist is not_found before anything is written. */
 export function exportIds(snapshot: HistorySnapshot, request: ExportRequest): string[] {
+  if (request.compareId) {
+    const compare = snapshot.compare(request.compareId);
+    if (!compare) throw new AppFailure({ code: 'not_found', message: 'That compare no longer exists.' });
+    return compare.conversationIds;
+  }
   if (request.conversationId === null) return snapshot.conversationIds();
   if (!snapshot.read(request.conversationId)) {
     throw new AppFailure({ code: 'not_found', message: 'That conversation no longer exists.' });

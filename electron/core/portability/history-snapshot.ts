@@ -2,6 +2,7 @@
 // export never holds a cursor open across the awaits between them (a reply may be written meanwhile).
 
 import type { Database, Statement } from 'better-sqlite3';
+import { CompareRepo } from '../compare/compare-repo';
 import { AttachmentRepo, toAttachment } from '../db/attachment-repo';
 import type { ConversationRow } from '../db/conversation-repo';
 import { type MessageRow, messageColumns, rowToMessage, rowToStoredUsage } from '../db/message-row';
@@ -48,6 +49,7 @@ function toExported(row: MessageRow): ExportedMessage {
 export class HistorySnapshot {
   private readonly file: string;
   private readonly attachments: AttachmentRepo;
+  private readonly compares: CompareRepo;
   private readonly statements: {
     ids: Statement<[], { id: string }>;
     conversation: Statement<[string], SnapshotConversationRow>;
@@ -64,6 +66,7 @@ export class HistorySnapshot {
   ) {
     this.file = db.name;
     this.attachments = new AttachmentRepo(db);
+    this.compares = new CompareRepo(db);
     this.statements = guardStorage(this.file, () => ({
       // A conversation deleted but still undoable is not exported: to the person it is gone.
       ids: db.prepare<[], { id: string }>(
@@ -86,9 +89,18 @@ export class HistorySnapshot {
     return guardStorage(this.file, () => this.statements.ids.all().map((row) => row.id));
   }
 
-  /** Whether the conversation (null: any of them) carries files, so its JSON export is a zip holding them too. */
-  carriesFiles(conversationId: string | null): boolean {
-    return this.attachments.anyIn(conversationId);
+  /** Whether the conversations (null: any of them) carry files, so their JSON export is a zip holding them too. */
+  carriesFiles(conversationIds: readonly string[] | null): boolean {
+    if (conversationIds === null) return this.attachments.anyIn(null);
+    return conversationIds.some((id) => this.attachments.anyIn(id));
+  }
+
+  /** A compare's title and its columns' conversations, in column order; null when it is gone. */
+  compare(id: string): { title: string; conversationIds: string[] } | null {
+    const compare = guardStorage(this.file, () => this.compares.get(id));
+    if (!compare) return null;
+    const columns = [...compare.columns].sort((a, b) => a.position - b.position);
+    return { title: compare.title, conversationIds: columns.map((column) => column.conversationId) };
   }
 
   /** One whole conversation, or null when it was deleted since the ids were read. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { zipSync, strToU8, unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir';
+import { CompareRepo } from '../compare/compare-repo';
 import { ThreadRepo } from '../db/thread-repo';
 import {
   type Profile,
@@ -98,6 +99,30 @@ describe('export → import round trip', () => {
     expect(Object.keys(files)).toHaveLength(4);
     const markdown = strFromU8(files[Object.keys(files).find((n) => n.includes(first!.id.slice(0, 8)))!]!);
     expect(markdown.startsWith(`# ${first!.title.replace(/\s+/g, ' ').trim()}`)).toBe(true);
+  });
+
+  it('exports a compare as its columns’ conversations, in column order, named after the compare', async () => {
+    const source = profile();
+    seedRandomHistory(source.db, seeded(5), 4);
+    const ids = (source.db.prepare('SELECT id FROM conversations ORDER BY id').all() as { id: string }[]).map(
+      (row) => row.id,
+    );
+    const columns = [ids[2]!, ids[0]!, ids[3]!];
+    const compare = new CompareRepo(source.db).create(
+      'Cheap vs best',
+      columns.map((conversationId) => ({ conversationId, model: 'openai/gpt-4o-mini' })),
+    );
+    const ticket = await source.service.startExport({ format: 'json', conversationId: null, compareId: compare.id });
+    expect(ticket.ok && ticket.value.fileName).toMatch(/^Cheap vs best \([\w-]{8}\)\.json$/);
+    const json = conversationsOf(await exportBytes(source, 'json', null, compare.id));
+    expect(json.map((c) => (c as { id: string }).id)).toEqual(columns);
+
+    const files = unzipSync(new Uint8Array(await exportBytes(source, 'markdown', null, compare.id)));
+    expect(Object.keys(files)).toHaveLength(3);
+    for (const id of columns) expect(Object.keys(files).some((name) => name.includes(id.slice(0, 8)))).toBe(true);
+
+    const gone = await source.service.startExport({ format: 'json', conversationId: null, compareId: 'no-such' });
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not_found', message: 'That compare no longer exists.' } });
   });
 });
 

@@ -75,9 +75,14 @@ export class PortabilityService {
     try {
       const snapshot = this.snapshot(history.value.db);
       const ids = exportIds(snapshot, request);
-      const title = request.conversationId !== null ? (snapshot.read(request.conversationId)?.title ?? null) : null;
+      const title = request.compareId
+        ? (snapshot.compare(request.compareId)?.title ?? null)
+        : request.conversationId !== null
+          ? (snapshot.read(request.conversationId)?.title ?? null)
+          : null;
+      const whole = !request.compareId && request.conversationId === null;
       const withFiles =
-        request.format === 'json' && this.options.files !== undefined && snapshot.carriesFiles(request.conversationId);
+        request.format === 'json' && this.options.files !== undefined && snapshot.carriesFiles(whole ? null : ids);
       const job = this.create('export', ids.length);
       const fileName = exportFileName(request, title, new Date(this.now()), withFiles);
       job.export = { request, ids, fileName, withFiles };

@@ -143,8 +143,9 @@ export async function exportBytes(
   profile: Profile,
   format: 'json' | 'markdown',
   conversationId: string | null = null,
+  compareId: string | null = null,
 ): Promise<Buffer> {
-  const ticket = await profile.service.startExport({ format, conversationId });
+  const ticket = await profile.service.startExport({ format, conversationId, compareId });
   if (!ticket.ok) throw new Error(ticket.error.message);
   const opened = await profile.service.openExport(ticket.value.jobId);
   if (!opened) throw new Error('export not readable');

@@ -7,7 +7,7 @@ import { selectActiveConversation } from '../store/selectors';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { ReplyLengthButton } from '../features/chat/ReplyLength';
 import { ConversationSettingsButton } from '../features/conversation-settings/ConversationSettingsDialog';
-import { ExportConversationButton } from '../features/portability/ExportConversationButton';
+import { ExportConversationButton } from '../features/portability/ExportButtons';
 import { ContextGauge } from '../features/models/ContextGauge';
 import { ModelChip } from '../features/models/ModelChip';
 import { ConversationCost } from '../features/spend/ConversationCost';

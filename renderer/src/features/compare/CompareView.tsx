@@ -4,6 +4,7 @@
 import { Settings } from 'lucide-react';
 import { useId, useState } from 'react';
 import { MergeDialog } from './MergeDialog';
+import { ExportCompareButton } from '../portability/ExportButtons';
 import { MergedInto } from './MergeLinks';
 import { useShallow } from 'zustand/react/shallow';
 import { maxCompareColumns, minCompareColumns } from '../../../../shared/compare';
@@ -72,6 +73,7 @@ export function CompareView({ onOpenSettings }: { onOpenSettings(): void }) {
         >
           Add model
         </button>
+        {compare ? <ExportCompareButton compareId={compare.id} title={compare.title} /> : null}
         <button type="button" className={header.icon} aria-label="Settings" title="Settings" onClick={onOpenSettings}>
           <Settings aria-hidden="true" size={16} />
         </button>

@@ -55,10 +55,10 @@ export function HistorySettings({ reload = () => window.location.reload() }: { r
         zip holding them. Importing the same export twice adds nothing the second time.
       </p>
       <div className="button-row">
-        <button type="button" disabled={busy} onClick={() => void exportHistory('json', null)}>
+        <button type="button" disabled={busy} onClick={() => void exportHistory('json', 'everything')}>
           Export all (JSON)
         </button>
-        <button type="button" disabled={busy} onClick={() => void exportHistory('markdown', null)}>
+        <button type="button" disabled={busy} onClick={() => void exportHistory('markdown', 'everything')}>
           Export all (Markdown zip)
         </button>
         <button type="button" disabled={busy} onClick={() => void importHistory()}>

@@ -55,7 +55,7 @@ function setup(jobs: PortabilityJob[]) {
 describe('portability slice', () => {
   it('exports: hands the ticket to the transport, follows the job to the end, and words the outcome', async () => {
     const { store, api } = setup([job({ state: 'waiting' }), job({ done: 4 }), job({ state: 'done', done: 10 })]);
-    await store.getState().exportHistory('json', null);
+    await store.getState().exportHistory('json', 'everything');
     expect(api.portability.startExport).toHaveBeenCalledWith({ format: 'json', conversationId: null });
     expect(api.files.saveExport).toHaveBeenCalledWith({ jobId, fileName: 'switchboard-history-2026-12-02.json' });
     expect(api.portability.job).toHaveBeenCalledTimes(3);
@@ -67,9 +67,16 @@ describe('portability slice', () => {
   it('cancels the job when the transport could not save the file, and says why', async () => {
     const { store, api } = setup([job({ state: 'cancelled' })]);
     api.files.saveExport.mockResolvedValueOnce({ ok: false, message: 'The disk is full.' } as never);
-    await store.getState().exportHistory('markdown', 'c1');
+    await store.getState().exportHistory('markdown', { conversationId: 'c1' });
+    expect(api.portability.startExport).toHaveBeenCalledWith({ format: 'markdown', conversationId: 'c1' });
     expect(api.portability.cancel).toHaveBeenCalledWith(jobId);
     expect(store.getState().transferError).toEqual({ code: 'storage_error', message: 'The disk is full.' });
+  });
+
+  it('exports a compare by its id', async () => {
+    const { store, api } = setup([job({ state: 'done', done: 3 })]);
+    await store.getState().exportHistory('json', { compareId: 'p1' });
+    expect(api.portability.startExport).toHaveBeenCalledWith({ format: 'json', compareId: 'p1' });
   });
 
   it('imports: the chosen file is sent to a job started for it, and the list reloads once it is done', async () => {
@@ -109,7 +116,7 @@ describe('portability slice', () => {
   it('Cancel asks the core to stop the running job', async () => {
     const { store, api } = setup([job({ state: 'running', done: 2 })]);
     api.files.saveExport.mockImplementationOnce(() => new Promise(() => {}) as never);
-    void store.getState().exportHistory('json', null);
+    void store.getState().exportHistory('json', 'everything');
     await vi.waitFor(() => expect(store.getState().transfer).not.toBeNull());
     await store.getState().cancelTransfer();
     expect(api.portability.cancel).toHaveBeenCalledWith(jobId);

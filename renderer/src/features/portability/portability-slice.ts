@@ -17,6 +17,8 @@ export interface Transfer {
   error: string | null;
 }
 
+export type ExportScope = 'everything' | { conversationId: string } | { compareId: string };
+
 export interface PortabilitySlice {
   transfer: Transfer | null;
   transferError: AppError | null;
@@ -25,7 +27,8 @@ export interface PortabilitySlice {
   backupError: AppError | null;
   /** The path shown after "Show in folder" where the transport cannot open a folder. */
   backupFolderShown: string | null;
-  exportHistory(format: 'json' | 'markdown', conversationId: string | null): Promise<void>;
+  /** Exports everything, one conversation, or one compare (its columns' conversations). */
+  exportHistory(format: 'json' | 'markdown', what: ExportScope): Promise<void>;
   importHistory(): Promise<void>;
   cancelTransfer(): Promise<void>;
   dismissTransfer(): void;
@@ -82,10 +85,12 @@ export const createPortabilitySlice: SliceCreator<PortabilitySlice> = (set, get,
     backupError: null,
     backupFolderShown: null,
 
-    async exportHistory(format, conversationId) {
+    async exportHistory(format, what) {
       if (busy()) return;
       set({ transferError: null });
-      const ticket = await deps.api.portability.startExport({ format, conversationId });
+      const ticket = await deps.api.portability.startExport(
+        what === 'everything' ? { format, conversationId: null } : { format, ...what },
+      );
       if (!ticket.ok) {
         set({ transferError: ticket.error });
         return;
