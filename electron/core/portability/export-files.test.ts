@@ -8,6 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../../shared/attachments';
+import { CompareRepo } from '../compare/compare-repo';
 import { ConversationRepo } from '../db/conversation-repo';
 import { MessageRepo } from '../db/message-repo';
 import { useTempDir } from '../test-support/temp-dir';
@@ -112,6 +113,26 @@ describe('export with files', () => {
     await seedWithFiles(withFiles);
     const all = await withFiles.service.startExport({ format: 'json', conversationId: null });
     expect(all.ok && all.value.fileName).toMatch(/^switchboard-history-\d{4}-\d\d-\d\d-with-files\.zip$/);
+  });
+
+  it('carries a compare column’s files, and names the compare’s JSON zip apart from its Markdown zip', async () => {
+    const source = profile();
+    const { conversation, image } = await seedWithFiles(source);
+    const other = new ConversationRepo(source.db).create({ title: 'Beside it', model: 'openai/gpt-4o-mini' });
+    const compare = new CompareRepo(source.db).create('Pictures', [
+      { conversationId: conversation.id, model: 'openai/gpt-4o' },
+      { conversationId: other.id, model: 'openai/gpt-4o-mini' },
+    ]);
+    const json = await source.service.startExport({ format: 'json', conversationId: null, compareId: compare.id });
+    const markdown = await source.service.startExport({
+      format: 'markdown',
+      conversationId: null,
+      compareId: compare.id,
+    });
+    expect(json.ok && json.value.fileName).toMatch(/^Pictures with files \([\w-]{8}\)\.zip$/);
+    expect(markdown.ok && markdown.value.fileName).toMatch(/^Pictures \([\w-]{8}\)\.zip$/);
+    const entries = unzipSync(await exportBytes(source, 'json', null, compare.id));
+    expect(Object.keys(entries)).toContain(`attachments/${image.id}.png`);
   });
 
   it('leaves out a file lost from disk rather than failing the whole export', async () => {

@@ -51,8 +51,9 @@ export type ExportFileReader = (id: string) => Promise<Uint8Array | null>;
 export function exportFileName(request: ExportRequest, title: string | null, now: Date, withFiles = false): string {
   const json = request.format === 'json';
   if (request.compareId) {
-    // A compare's Markdown is a zip: one file per column.
-    const named = { id: request.compareId, title: title ?? 'Compare' };
+    // A compare's Markdown is a zip too (one file per column), so a JSON zip with files is told apart by name.
+    const compareTitle = title ?? 'Compare';
+    const named = { id: request.compareId, title: json && withFiles ? `${compareTitle} with files` : compareTitle };
     return markdownFileName(named, json ? (withFiles ? 'zip' : 'json') : 'zip');
   }
   if (request.conversationId !== null) {
@@ -241,5 +242,7 @@ export function writeExport(
       ? jsonWithFiles(conversations, header, options.files, options.signal)
       : jsonExport(conversations, header);
   }
-  return request.conversationId === null ? markdownZip(conversations) : singleMarkdown(conversations);
+  return request.compareId || request.conversationId === null
+    ? markdownZip(conversations)
+    : singleMarkdown(conversations);
 }

@@ -97,10 +97,8 @@ export class HistorySnapshot {
 
   /** A compare's title and its columns' conversations, in column order; null when it is gone. */
   compare(id: string): { title: string; conversationIds: string[] } | null {
-    const compare = guardStorage(this.file, () => this.compares.get(id));
-    if (!compare) return null;
-    const columns = [...compare.columns].sort((a, b) => a.position - b.position);
-    return { title: compare.title, conversationIds: columns.map((column) => column.conversationId) };
+    const compare = this.compares.get(id);
+    return compare && { title: compare.title, conversationIds: compare.columns.map((column) => column.conversationId) };
   }
 
   /** One whole conversation, or null when it was deleted since the ids were read. */

@@ -78,8 +78,12 @@ describe('createDrawPacer', () => {
 
   it('draws a held turn first once it is back in sight, as the one that waited longest', () => {
     const pacer = createDrawPacer();
-    pacer.pick([...paced('a'), { turnId: 'b', paced: true, endOutOfSight: true }]);
-    pacer.pick(paced('a'));
+    expect(pacer.pick(paced('a', 'b')).draw).toEqual(['a']);
+    expect(pacer.pick(paced('a', 'b')).draw).toEqual(['b']);
+    // Held for two frames, in which only a is drawn (not held, b would have had the second of them).
+    const held = { turnId: 'b', paced: true, endOutOfSight: true };
+    expect(pacer.pick([...paced('a'), held]).draw).toEqual(['a']);
+    expect(pacer.pick([...paced('a'), held]).draw).toEqual(['a']);
     expect(pacer.pick(paced('a', 'b')).draw).toEqual(['b']);
   });
 });

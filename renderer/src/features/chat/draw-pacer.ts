@@ -3,9 +3,9 @@
 // layout and paint of each column). Instead the columns whose text merely grew take turns, one a frame, the one that
 // waited longest first; anything else (a turn starting, its first text, a retry notice, its end) is drawn at once,
 // so the time to a column's first token does not depend on how many columns stream. A column whose end is below
-// sight (the reader is higher up) is not drawn while only its text grows: parsing and rendering text nobody can see
-// cost as much as text on screen, for every column; it is drawn when its end comes into sight, or when anything
-// else changes (its end included). Pure, so it is tested alone.
+// sight (the reader is higher up; use-end-in-sight.ts) is not drawn while only its text grows: parsing and rendering
+// text nobody can see cost as much as text on screen, for every column; it is drawn when its end comes into sight,
+// or when anything else changes (its end included). Pure, so it is tested alone.
 
 import type { TurnView } from '../../lib/stream-reducer';
 

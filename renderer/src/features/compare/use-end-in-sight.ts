@@ -1,7 +1,7 @@
 // Renderer: tells the store whether the end of a streaming compare column is below the reader's sight, so its
 // growing text is not drawn while nobody can see it (draw-pacer.ts). The end counts as in sight when it is within
-// `ahead` pixels below the visible part of the columns, or anywhere above it: text added to a column whose end is
-// higher up than the reader would appear where they are looking.
+// `ahead` pixels below the visible part of the columns, or anywhere above it: a column whose end is above the reader
+// (a short one beside a long one they scrolled down) grows towards them, and held it would never get there.
 
 import { type RefObject, useEffect } from 'react';
 import { useAppStore } from '../../store/use-app-store';
@@ -17,7 +17,9 @@ export function useEndInSight(end: RefObject<HTMLElement | null>, conversationId
     if (!streaming || !target || typeof IntersectionObserver === 'undefined') return;
     const scroller = scrollingAncestor(target);
     const observer = new IntersectionObserver(
-      ([entry]) => {
+      (entries) => {
+        // Several crossings may arrive together (a quick scroll while frames are busy): the newest says where it is.
+        const entry = entries.at(-1);
         if (!entry) return;
         const below = !entry.isIntersecting && entry.boundingClientRect.top >= (entry.rootBounds?.bottom ?? Infinity);
         setInSight(conversationId, !below);

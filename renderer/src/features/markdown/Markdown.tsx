@@ -48,7 +48,8 @@ export function Markdown({ text, streaming = false }: { text: string; streaming?
           key={i}
           blocks={group}
           // Only while streaming: a finished reply's groups may first render off screen, where the browser would
-          // give them a guessed height and the list would measure that.
+          // give them a guessed height and the list would measure that. (While it streams, a group off screen may
+          // have that guessed height — every sealed one, and the open one after the first — until it is seen.)
           sealed={streaming && i < groups.length - 1}
         />
       ))}
