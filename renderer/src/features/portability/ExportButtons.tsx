@@ -13,50 +13,37 @@ import header from '../../components/chat-header.module.css';
 
 export function ExportConversationButton() {
   const conversation = useAppStore(selectActiveConversation);
-  const [open, setOpen] = useState(false);
   if (!conversation) return null;
-  return (
-    <>
-      <button
-        type="button"
-        className={header.icon}
-        title="Export this conversation"
-        aria-label="Export conversation"
-        onClick={() => setOpen(true)}
-      >
-        <Download aria-hidden="true" size={16} />
-      </button>
-      {open ? (
-        <ExportDialog
-          what={{ conversationId: conversation.id }}
-          title={conversation.title}
-          onClose={() => setOpen(false)}
-        />
-      ) : null}
-    </>
-  );
+  return <ExportButton what={{ conversationId: conversation.id }} title={conversation.title} />;
 }
 
 /** A compare's columns, each exported as the conversation it is. */
 export function ExportCompareButton({ compareId, title }: { compareId: string; title: string }) {
+  return <ExportButton what={{ compareId }} title={title} />;
+}
+
+type OneExport = Exclude<ExportScope, 'everything'>;
+
+function ExportButton({ what, title }: { what: OneExport; title: string }) {
   const [open, setOpen] = useState(false);
+  const noun = 'compareId' in what ? 'compare' : 'conversation';
   return (
     <>
       <button
         type="button"
         className={header.icon}
-        title="Export this compare"
-        aria-label="Export compare"
+        title={`Export this ${noun}`}
+        aria-label={`Export ${noun}`}
         onClick={() => setOpen(true)}
       >
         <Download aria-hidden="true" size={16} />
       </button>
-      {open ? <ExportDialog what={{ compareId }} title={title} onClose={() => setOpen(false)} /> : null}
+      {open ? <ExportDialog what={what} title={title} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
 
-function ExportDialog(props: { what: Exclude<ExportScope, 'everything'>; title: string; onClose(): void }) {
+function ExportDialog(props: { what: OneExport; title: string; onClose(): void }) {
   const titleId = useId();
   const exportHistory = useAppStore((s) => s.exportHistory);
   const busy = useAppStore(
