@@ -44,38 +44,50 @@ const day = (now: Date) => now.toISOString().slice(0, 10);
 /** The bytes of a stored file for an export (its original); null when it is gone. */
 export type ExportFileReader = (id: string) => Promise<Uint8Array | null>;
 
+/** What an export covers. The one owner of the rule: a named compare wins over a conversation id (the channel refuses both). */
+export function exportTarget(request: ExportRequest): 'everything' | 'conversation' | 'compare' {
+  if (request.compareId) return 'compare';
+  return request.conversationId === null ? 'everything' : 'conversation';
+}
+
 /**
- * The file name offered to the person; a single conversation is named after its title. A JSON export with files is a
- * zip; the whole history's is told apart by name from the Markdown zip of every conversation.
+ * The file name offered to the person; a single conversation or a compare is named after its title. A JSON export
+ * with files is a zip; the whole history's and a compare's are told apart by name from their Markdown zips.
  */
 export function exportFileName(request: ExportRequest, title: string | null, now: Date, withFiles = false): string {
   const json = request.format === 'json';
-  if (request.compareId) {
-    // A compare's Markdown is a zip too (one file per column), so a JSON zip with files is told apart by name.
+  const target = exportTarget(request);
+  if (target === 'compare') {
     const compareTitle = title ?? 'Compare';
-    const named = { id: request.compareId, title: json && withFiles ? `${compareTitle} with files` : compareTitle };
+    const named = { id: request.compareId!, title: json && withFiles ? `${compareTitle} with files` : compareTitle };
     return markdownFileName(named, json ? (withFiles ? 'zip' : 'json') : 'zip');
   }
-  if (request.conversationId !== null) {
-    const named = { id: request.conversationId, title: title ?? 'Conversation' };
+  if (target === 'conversation') {
+    const named = { id: request.conversationId!, title: title ?? 'Conversation' };
     return markdownFileName(named, json ? (withFiles ? 'zip' : 'json') : 'md');
   }
   if (json && withFiles) return `switchboard-history-${day(now)}-with-files.zip`;
   return `switchboard-history-${day(now)}.${json ? 'json' : 'zip'}`;
 }
 
-/** The conversations an export covers; one that does not exist is not_found before anything is written. */
-export function exportIds(snapshot: HistorySnapshot, request: ExportRequest): string[] {
-  if (request.compareId) {
-    const compare = snapshot.compare(request.compareId);
+/**
+ * The conversations an export covers, and the title it is named after (none for everything); a conversation or a
+ * compare that does not exist is not_found before anything is written.
+ */
+export function exportContents(
+  snapshot: HistorySnapshot,
+  request: ExportRequest,
+): { ids: string[]; title: string | null } {
+  const target = exportTarget(request);
+  if (target === 'everything') return { ids: snapshot.conversationIds(), title: null };
+  if (target === 'compare') {
+    const compare = snapshot.compare(request.compareId!);
     if (!compare) throw new AppFailure({ code: 'not_found', message: 'That compare no longer exists.' });
-    return compare.conversationIds;
+    return { ids: compare.conversationIds, title: compare.title };
   }
-  if (request.conversationId === null) return snapshot.conversationIds();
-  if (!snapshot.read(request.conversationId)) {
-    throw new AppFailure({ code: 'not_found', message: 'That conversation no longer exists.' });
-  }
-  return [request.conversationId];
+  const conversation = snapshot.read(request.conversationId!);
+  if (!conversation) throw new AppFailure({ code: 'not_found', message: 'That conversation no longer exists.' });
+  return { ids: [conversation.id], title: conversation.title };
 }
 
 async function* eachConversation(
@@ -242,7 +254,5 @@ export function writeExport(
       ? jsonWithFiles(conversations, header, options.files, options.signal)
       : jsonExport(conversations, header);
   }
-  return request.compareId || request.conversationId === null
-    ? markdownZip(conversations)
-    : singleMarkdown(conversations);
+  return exportTarget(request) === 'conversation' ? singleMarkdown(conversations) : markdownZip(conversations);
 }

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Attachment } from '../../../shared/attachments';
 import type { ImportStartInput, ImportSummary, PortabilityJob, ExportTicket } from '../../../shared/portability';
 import { AppFailure, type Result, appErrorOf, fail, ok } from '../../../shared/result';
-import { type ExportRequest, exportFileName, exportIds, writeExport } from './export-writer';
+import { type ExportRequest, exportContents, exportFileName, exportTarget, writeExport } from './export-writer';
 import { HistorySnapshot } from './history-snapshot';
 import { type ImportLimits, defaultImportLimits } from './import-limits';
 import { readImport } from './import-reader';
@@ -74,13 +74,8 @@ export class PortabilityService {
     if (!history.ok) return history;
     try {
       const snapshot = this.snapshot(history.value.db);
-      const ids = exportIds(snapshot, request);
-      const title = request.compareId
-        ? (snapshot.compare(request.compareId)?.title ?? null)
-        : request.conversationId !== null
-          ? (snapshot.read(request.conversationId)?.title ?? null)
-          : null;
-      const whole = !request.compareId && request.conversationId === null;
+      const { ids, title } = exportContents(snapshot, request);
+      const whole = exportTarget(request) === 'everything';
       const withFiles =
         request.format === 'json' && this.options.files !== undefined && snapshot.carriesFiles(whole ? null : ids);
       const job = this.create('export', ids.length);
