@@ -7,7 +7,8 @@ import type { ExportedConversation, ExportedMessage } from './export-format';
 export const userHeading = '### You';
 export const assistantHeading = '### Assistant';
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+// To the millisecond: the import orders conversations by these times, and two can be active in the same second.
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The current thread, root first: walks up from the leaf the conversation was showing. */
 export function currentThread(conversation: ExportedConversation): ExportedMessage[] {

@@ -191,6 +191,23 @@ describe('ChatGPT import', () => {
 });
 
 describe('Markdown import', () => {
+  it('gives a conversation back its times to the millisecond, so two active in the same second keep their order', async () => {
+    const source = profile();
+    seedRandomHistory(source.db, seeded(11), 3);
+    const [first] = source.db.prepare('SELECT id FROM conversations WHERE current_leaf_id IS NOT NULL').all() as {
+      id: string;
+    }[];
+    source.db
+      .prepare('UPDATE conversations SET created_at = ?, updated_at = ? WHERE id = ?')
+      .run(1_764_687_000_456, 1_764_687_600_123, first!.id);
+    const target = profile();
+    await importBytes(target, await exportBytes(source, 'markdown', first!.id), 'one.md');
+    expect(target.db.prepare('SELECT created_at, updated_at FROM conversations').get()).toEqual({
+      created_at: 1_764_687_000_456,
+      updated_at: 1_764_687_600_123,
+    });
+  });
+
   it('reads a Switchboard Markdown export back as a new conversation with its turns, model and cost', async () => {
     const source = profile();
     seedRandomHistory(source.db, seeded(11), 3);
